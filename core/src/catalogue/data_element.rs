@@ -1,0 +1,42 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{DataSource, ValueType};
+use crate::Text;
+
+/// A raw input a unit reports or a system supplies ("chỉ tiêu dữ liệu"), as distinct from an
+/// indicator, which is computed from data elements or reported against a target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataElement {
+    /// Code, unique across data elements and indicators; formulas refer to it.
+    pub code: String,
+    /// Name.
+    pub name: Text,
+    /// What exactly is counted or measured.
+    pub definition: Text,
+    /// Kind of value.
+    pub value_type: ValueType,
+    /// Unit of measure ("đơn vị tính").
+    pub unit: Text,
+    /// Where the value comes from.
+    pub source: DataSource,
+    /// How values combine over time (month → quarter) and up the organisation tree.
+    pub aggregation: Aggregation,
+}
+
+/// How values of a data element combine over periods and units (DHIS2's aggregation type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Add up (counts, amounts).
+    Sum,
+    /// Arithmetic mean.
+    Average,
+    /// The latest value (stocks, states such as "coverage at the end of the period").
+    Last,
+    /// The largest value.
+    Max,
+    /// The smallest value.
+    Min,
+}

@@ -1,0 +1,390 @@
+//! Validation of a whole catalogue: every finding at once, in document order.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::{
+    Catalogue, Comparator, DataSource, Direction, ExplanationRequirement, Indicator, Method,
+    Target, ValueType,
+};
+use crate::problem::MAX_PRECISION;
+use crate::{Finding, Problem, Span, Text, formula, json};
+
+/// The longest code accepted.
+pub const MAX_CODE_LEN: usize = 64;
+
+/// Whether `code` follows the code syntax: a Latin letter, then letters, digits or `_`, at most
+/// [`MAX_CODE_LEN`] characters. Codes appear in formulas, so they must be formula names.
+pub fn is_valid_code(code: &str) -> bool {
+    let mut chars = code.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && code.len() <= MAX_CODE_LEN
+}
+
+struct Checker<'a> {
+    findings: Vec<Finding>,
+    /// First place each code was defined, per namespace.
+    seen: HashMap<(&'static str, &'a str), String>,
+    agencies: HashSet<&'a str>,
+    groups: HashSet<&'a str>,
+    /// Data element and indicator codes: what formulas may refer to.
+    names: HashSet<&'a str>,
+    used: HashSet<&'a str>,
+}
+
+pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
+    let groups = catalogue.groups_with_paths();
+    let mut c = Checker {
+        findings: Vec::new(),
+        seen: HashMap::new(),
+        agencies: catalogue.agencies.iter().map(|a| a.code.as_str()).collect(),
+        groups: groups.iter().map(|(_, g)| g.code.as_str()).collect(),
+        names: catalogue
+            .data_elements
+            .iter()
+            .map(|d| d.code.as_str())
+            .chain(catalogue.indicators.iter().map(|i| i.code.as_str()))
+            .collect(),
+        used: HashSet::new(),
+    };
+    c.nonblank(&catalogue.id, "/id".into());
+    c.text(&catalogue.title, "/title");
+    c.nonblank(&catalogue.version, "/version".into());
+    for (i, basis) in catalogue.legal_basis.iter().enumerate() {
+        c.nonblank(basis, format!("/legal_basis/{i}"));
+    }
+    for (i, agency) in catalogue.agencies.iter().enumerate() {
+        let path = format!("/agencies/{i}");
+        c.code("agency", &agency.code, &path);
+        c.text(&agency.name, &format!("{path}/name"));
+    }
+    for (path, group) in &groups {
+        c.code("group", &group.code, path);
+        c.text(&group.name, &format!("{path}/name"));
+    }
+    for (i, element) in catalogue.data_elements.iter().enumerate() {
+        let path = format!("/data_elements/{i}");
+        c.code("item", &element.code, &path);
+        c.text(&element.name, &format!("{path}/name"));
+        c.text(&element.definition, &format!("{path}/definition"));
+        c.text(&element.unit, &format!("{path}/unit"));
+        c.source(&element.source, &path);
+    }
+    for (i, indicator) in catalogue.indicators.iter().enumerate() {
+        c.indicator(indicator, &format!("/indicators/{i}"));
+    }
+    if catalogue.indicators.is_empty() {
+        c.push(&Problem::NoIndicators, "/indicators".into());
+    }
+    for (i, element) in catalogue.data_elements.iter().enumerate() {
+        if !c.used.contains(element.code.as_str()) {
+            c.push(
+                &Problem::UnusedDataElement {
+                    code: element.code.clone(),
+                },
+                format!("/data_elements/{i}"),
+            );
+        }
+    }
+    c.findings
+}
+
+impl<'a> Checker<'a> {
+    fn push(&mut self, problem: &Problem, path: String) {
+        self.findings.push(Finding::new(problem, path));
+    }
+
+    fn nonblank(&mut self, value: &str, path: String) {
+        if value.trim().is_empty() {
+            self.push(&Problem::EmptyText, path);
+        }
+    }
+
+    fn text(&mut self, text: &Text, path: &str) {
+        self.nonblank(&text.vi, format!("{path}/vi"));
+        self.nonblank(&text.en, format!("{path}/en"));
+    }
+
+    /// Checks a code's syntax and that no earlier item of the same namespace used it.
+    fn code(&mut self, namespace: &'static str, code: &'a str, path: &str) {
+        let code_path = format!("{path}/code");
+        if !is_valid_code(code) {
+            self.push(
+                &Problem::InvalidCode {
+                    code: code.to_owned(),
+                },
+                code_path,
+            );
+            return;
+        }
+        if let Some(first) = self.seen.get(&(namespace, code)) {
+            let problem = Problem::DuplicateCode {
+                code: code.to_owned(),
+                first: first.clone(),
+            };
+            self.push(&problem, code_path);
+        } else {
+            self.seen.insert((namespace, code), code_path);
+        }
+    }
+
+    fn agency(&mut self, code: &str, path: String) {
+        if !self.agencies.contains(code) {
+            self.push(
+                &Problem::UnknownAgency {
+                    agency: code.to_owned(),
+                },
+                path,
+            );
+        }
+    }
+
+    fn source(&mut self, source: &DataSource, path: &str) {
+        self.text(&source.name, &format!("{path}/source/name"));
+    }
+
+    fn indicator(&mut self, ind: &'a Indicator, path: &str) {
+        self.code("item", &ind.code, path);
+        self.text(&ind.name, &format!("{path}/name"));
+        self.text(&ind.concept, &format!("{path}/concept"));
+        if !self.groups.contains(ind.group.as_str()) {
+            self.push(
+                &Problem::UnknownGroup {
+                    group: ind.group.clone(),
+                },
+                format!("{path}/group"),
+            );
+        }
+        self.method(ind, path);
+        self.text(&ind.unit, &format!("{path}/unit"));
+        if ind.precision > MAX_PRECISION {
+            let problem = Problem::PrecisionOutOfRange {
+                precision: ind.precision,
+                limit: MAX_PRECISION,
+            };
+            self.push(&problem, format!("{path}/precision"));
+        }
+        if ind.direction == Direction::InsideBand
+            && !ind
+                .targets
+                .iter()
+                .any(|t| t.comparator == Comparator::Range)
+        {
+            self.push(&Problem::BandWithoutRange, format!("{path}/direction"));
+        }
+        for (j, target) in ind.targets.iter().enumerate() {
+            self.target(target, ind.value_type, &format!("{path}/targets/{j}"));
+        }
+        self.duplicate_targets(&ind.targets, path);
+        self.source(&ind.source, path);
+        let resp = &ind.responsibility;
+        self.agency(
+            &resp.lead_agency,
+            format!("{path}/responsibility/lead_agency"),
+        );
+        for (j, agency) in resp.implementing_agencies.iter().enumerate() {
+            self.agency(
+                agency,
+                format!("{path}/responsibility/implementing_agencies/{j}"),
+            );
+        }
+        self.text(&resp.update, &format!("{path}/responsibility/update"));
+        self.agency(
+            &resp.verified_by,
+            format!("{path}/responsibility/verified_by"),
+        );
+        match &ind.evidence.documents {
+            Some(documents) => self.text(documents, &format!("{path}/evidence/documents")),
+            None if ind.evidence.required => self.push(
+                &Problem::EvidenceWithoutDocuments,
+                format!("{path}/evidence"),
+            ),
+            None => {}
+        }
+        if ind.explanation == ExplanationRequirement::WhenOffTrack && ind.targets.is_empty() {
+            self.push(
+                &Problem::ExplanationWithoutTarget,
+                format!("{path}/explanation"),
+            );
+        }
+        if ind.weight.is_sign_negative() && !ind.weight.is_zero() {
+            self.push(&Problem::NegativeWeight, format!("{path}/weight"));
+        }
+        if ind.max_points.is_sign_negative() && !ind.max_points.is_zero() {
+            self.push(&Problem::NegativeMaxPoints, format!("{path}/max_points"));
+        }
+        for (j, source) in ind.legal_sources.iter().enumerate() {
+            self.nonblank(source, format!("{path}/legal_sources/{j}"));
+        }
+    }
+
+    fn method(&mut self, ind: &'a Indicator, path: &str) {
+        self.text(
+            ind.method.description(),
+            &format!("{path}/method/description"),
+        );
+        let Method::Formula { expression, .. } = &ind.method else {
+            return;
+        };
+        let path = format!("{path}/method/expression");
+        if expression.trim().is_empty() {
+            self.push(&Problem::FormulaEmpty, path);
+            return;
+        }
+        match formula::references(expression) {
+            Err(e) => {
+                let finding = Finding::new(&Problem::FormulaSyntax { found: e.found }, path)
+                    .with_span(Span::locate(expression, e.span.start, e.span.end));
+                self.findings.push(finding);
+            }
+            Ok(refs) => {
+                for r in refs {
+                    let problem = if r.name == ind.code {
+                        Problem::SelfReference {
+                            code: ind.code.clone(),
+                        }
+                    } else if let Some(name) = self.names.get(r.name) {
+                        self.used.insert(name);
+                        continue;
+                    } else {
+                        Problem::UnknownReference {
+                            name: r.name.to_owned(),
+                        }
+                    };
+                    let span = Span::locate(expression, r.span.start, r.span.end);
+                    self.findings
+                        .push(Finding::new(&problem, path.clone()).with_span(span));
+                }
+            }
+        }
+    }
+
+    fn target(&mut self, target: &Target, value_type: ValueType, path: &str) {
+        let comparator = json::word(&target.comparator);
+        let (needs, unused): (&[&'static str], &[&'static str]) = match target.comparator {
+            Comparator::Range => (&["min", "max"], &["value", "text"]),
+            Comparator::Text => (&["text"], &["value", "min", "max"]),
+            _ => (&["value"], &["min", "max", "text"]),
+        };
+        let present = |field: &str| match field {
+            "value" => target.value.is_some(),
+            "min" => target.min.is_some(),
+            "max" => target.max.is_some(),
+            _ => target.text.is_some(),
+        };
+        for &field in needs {
+            if !present(field) {
+                self.push(
+                    &Problem::TargetMissingField {
+                        comparator: comparator.clone(),
+                        field,
+                    },
+                    path.to_owned(),
+                );
+            }
+        }
+        for &field in unused {
+            if present(field) {
+                self.push(
+                    &Problem::TargetUnexpectedField {
+                        comparator: comparator.clone(),
+                        field,
+                    },
+                    format!("{path}/{field}"),
+                );
+            }
+        }
+        if let (Some(min), Some(max)) = (target.min, target.max)
+            && min > max
+        {
+            let problem = Problem::TargetRangeUnordered {
+                min: min.to_string(),
+                max: max.to_string(),
+            };
+            self.push(&problem, path.to_owned());
+        }
+        if !(2000..=2100).contains(&target.year) {
+            self.push(
+                &Problem::TargetYearOutOfRange { year: target.year },
+                format!("{path}/year"),
+            );
+        }
+        if target.comparator != Comparator::Text && !value_type.is_numeric() {
+            let problem = Problem::TargetTypeMismatch {
+                comparator,
+                value_type: json::word(&value_type),
+            };
+            self.push(&problem, format!("{path}/comparator"));
+        }
+        for (field, value) in [
+            ("value", target.value),
+            ("min", target.min),
+            ("max", target.max),
+        ] {
+            if let Some(value) = value
+                && let Some(problem) = out_of_range(value, value_type)
+            {
+                self.push(&problem, format!("{path}/{field}"));
+            }
+        }
+        if let Some(text) = &target.text {
+            self.text(text, &format!("{path}/text"));
+        }
+        if let Some(note) = &target.note {
+            self.text(note, &format!("{path}/note"));
+        }
+    }
+
+    /// Two numeric targets for the same scope and year contradict each other; a qualitative
+    /// target beside a numeric one ("≥ 3, and rising") does not.
+    fn duplicate_targets(&mut self, targets: &[Target], path: &str) {
+        let mut seen = HashSet::new();
+        for (j, t) in targets.iter().enumerate() {
+            if t.comparator != Comparator::Text && !seen.insert((t.scope, t.year)) {
+                let scope = json::word(&t.scope);
+                self.push(
+                    &Problem::TargetDuplicate {
+                        scope,
+                        year: t.year,
+                    },
+                    format!("{path}/targets/{j}"),
+                );
+            }
+        }
+    }
+}
+
+fn out_of_range(value: Decimal, value_type: ValueType) -> Option<Problem> {
+    let whole = value.fract().is_zero();
+    let (ok, allowed_en, allowed_vi) = match value_type {
+        ValueType::Ratio => (
+            value >= Decimal::ZERO && value <= Decimal::ONE,
+            "between 0 and 1",
+            "từ 0 đến 1",
+        ),
+        ValueType::Rank => (
+            whole && value >= Decimal::ONE,
+            "a whole number from 1",
+            "số nguyên từ 1 trở lên",
+        ),
+        ValueType::Count => (
+            whole && !value.is_sign_negative(),
+            "a whole number from 0",
+            "số nguyên từ 0 trở lên",
+        ),
+        ValueType::YesNo => (
+            value == Decimal::ZERO || value == Decimal::ONE,
+            "0 (no) or 1 (yes)",
+            "0 (không) hoặc 1 (có)",
+        ),
+        ValueType::Number | ValueType::Percent | ValueType::Text => (true, "", ""),
+    };
+    (!ok).then(|| Problem::TargetValueOutOfRange {
+        value: value.to_string(),
+        value_type: json::word(&value_type),
+        allowed_en,
+        allowed_vi,
+    })
+}

@@ -1,0 +1,100 @@
+//! The one error type of chiso's public API.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::Finding;
+
+/// Everything that can go wrong when calling chiso, each with a stable [`code`](Error::code),
+/// a [`path`](Error::path) into the input, and messages in Vietnamese and English.
+///
+/// ```
+/// use chiso::Catalogue;
+/// let err = Catalogue::from_json(r#"{"id": "x"}"#).unwrap_err();
+/// assert_eq!(err.code(), "catalogue.invalid");
+/// assert_eq!(err.findings()[0].code, "json.missing_field");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A catalogue could not be read or did not pass validation; every finding is listed.
+    #[error("{}", invalid_summary(.findings))]
+    InvalidCatalogue {
+        /// All findings, errors and warnings.
+        findings: Vec<Finding>,
+    },
+    /// No indicator or data element has the code asked for.
+    #[error("no indicator or data element has the code `{code}`")]
+    UnknownCode {
+        /// The code asked for.
+        code: String,
+    },
+}
+
+impl Error {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidCatalogue { .. } => "catalogue.invalid",
+            Error::UnknownCode { .. } => "catalogue.unknown_code",
+        }
+    }
+
+    /// A JSON Pointer to the (first) offending value, when there is one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::InvalidCatalogue { findings } => first_error(findings).map(|f| f.path.as_str()),
+            Error::UnknownCode { .. } => None,
+        }
+    }
+
+    /// The findings behind the error (empty when it has none).
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Error::InvalidCatalogue { findings } => findings,
+            Error::UnknownCode { .. } => &[],
+        }
+    }
+
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Error::InvalidCatalogue { findings } => {
+                let count = findings.iter().filter(|f| f.is_error()).count();
+                let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
+                format!("Bộ chỉ số không hợp lệ: {count} lỗi. Lỗi đầu tiên: {first}")
+            }
+            Error::UnknownCode { code } => {
+                format!("Không có chỉ số hay chỉ tiêu dữ liệu nào mã `{code}`.")
+            }
+        }
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        self.to_string()
+    }
+}
+
+fn first_error(findings: &[Finding]) -> Option<&Finding> {
+    findings.iter().find(|f| f.is_error())
+}
+
+fn invalid_summary(findings: &[Finding]) -> String {
+    let count = findings.iter().filter(|f| f.is_error()).count();
+    let first = first_error(findings).map_or("", |f| f.message_en.as_str());
+    format!("The catalogue is invalid: {count} error(s). First: {first}")
+}
+
+/// Serialised as `{"code", "path", "message_vi", "message_en", "findings"}`: the shape every
+/// binding hands to its users.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Error", 5)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("path", &self.path())?;
+        s.serialize_field("message_vi", &self.message_vi())?;
+        s.serialize_field("message_en", &self.message_en())?;
+        s.serialize_field("findings", self.findings())?;
+        s.end()
+    }
+}

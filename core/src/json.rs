@@ -1,0 +1,195 @@
+//! Reading and writing JSON: every decode failure becomes a [`Finding`] with a JSON Pointer to
+//! where it happened, and output is deterministic bytes.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::{Finding, Problem, Span};
+
+/// The largest JSON document chiso reads, in bytes (16 MiB): the embedded catalogue is about
+/// 0.1 MiB, so this leaves room for any real catalogue while refusing a memory-exhausting one.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Decodes `text` into `T`, or says what is wrong and where.
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
+    if text.len() > MAX_INPUT_BYTES {
+        let problem = Problem::InputTooLarge {
+            size: text.len(),
+            limit: MAX_INPUT_BYTES,
+        };
+        return Err(Finding::new(&problem, ""));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_finding(text, &e))?;
+    de.end()
+        .map_err(|e| syntax_finding(text, &e, String::new()))?;
+    Ok(value)
+}
+
+/// The word serde writes for a unit enum variant (`half_up`, `>=`): enum spellings live once,
+/// in the `serde` attributes, and messages and tables reuse them from here.
+pub(crate) fn word<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(word)) => word,
+        _ => to_compact(value),
+    }
+}
+
+/// `value` as a JSON tree.
+pub(crate) fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
+    #[allow(clippy::expect_used)] // chiso's own types have string keys only: writing cannot fail
+    serde_json::to_value(value).expect("chiso types serialise to JSON")
+}
+
+/// `value` as compact JSON.
+pub(crate) fn to_compact<T: Serialize>(value: &T) -> String {
+    #[allow(clippy::expect_used)] // chiso's own types have string keys only: writing cannot fail
+    serde_json::to_string(value).expect("chiso types serialise to JSON")
+}
+
+/// `value` as JSON indented by two spaces, with a final newline (for files people read).
+pub(crate) fn to_pretty<T: Serialize>(value: &T) -> String {
+    #[allow(clippy::expect_used)] // chiso's own types have string keys only: writing cannot fail
+    let mut out = serde_json::to_string_pretty(value).expect("chiso types serialise to JSON");
+    out.push('\n');
+    out
+}
+
+fn decode_finding(text: &str, error: &serde_path_to_error::Error<serde_json::Error>) -> Finding {
+    let path = pointer(error.path());
+    let inner = error.inner();
+    if !matches!(inner.classify(), serde_json::error::Category::Data) {
+        return syntax_finding(text, inner, path);
+    }
+    let message = bare_message(inner);
+    let (problem, path) = data_problem(&message, path);
+    Finding::new(&problem, path).with_span(span_of(text, inner))
+}
+
+fn syntax_finding(text: &str, error: &serde_json::Error, path: String) -> Finding {
+    let problem = Problem::JsonSyntax {
+        detail: bare_message(error),
+    };
+    Finding::new(&problem, path).with_span(span_of(text, error))
+}
+
+/// Reads serde's standard messages (stable wording for years) into a typed problem. For an
+/// unknown field the path is extended to the field itself.
+fn data_problem(message: &str, path: String) -> (Problem, String) {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default().to_owned();
+        // serde_path_to_error names the field itself for structs, not for tagged enums.
+        let last = format!("/{}", escape(&field));
+        let path = if path.ends_with(&last) {
+            path
+        } else {
+            path + &last
+        };
+        return (Problem::JsonUnknownField { field }, path);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default().to_owned();
+        return (Problem::JsonMissingField { field }, path);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let mut parts = rest.splitn(2, "`, expected ");
+        let value = parts.next().unwrap_or_default().to_owned();
+        let expected = parts.next().unwrap_or_default();
+        let expected = expected
+            .strip_prefix("one of ")
+            .unwrap_or(expected)
+            .replace("` or `", "`, `");
+        return (Problem::JsonUnknownVariant { value, expected }, path);
+    }
+    if let Some((found, _)) = message.split_once(", expected a Decimal") {
+        let found = found
+            .trim_start_matches("invalid type: ")
+            .trim_start_matches("invalid value: ");
+        return (
+            Problem::JsonInvalidDecimal {
+                found: found.to_owned(),
+            },
+            path,
+        );
+    }
+    if message.starts_with("invalid type: ") {
+        return (
+            Problem::JsonInvalidType {
+                detail: message.to_owned(),
+            },
+            path,
+        );
+    }
+    (
+        Problem::JsonInvalidValue {
+            detail: message.to_owned(),
+        },
+        path,
+    )
+}
+
+/// `serde_json`'s message without its trailing " at line L column C".
+fn bare_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
+fn span_of(text: &str, error: &serde_json::Error) -> Span {
+    // serde_json counts lines from 1 and columns in bytes from 1 (0 at the start of a line).
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(error.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let at = (line_start + error.column().saturating_sub(1)).min(text.len());
+    Span::locate(text, at, at)
+}
+
+/// The path serde followed, as an RFC 6901 JSON Pointer.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                let _ = write!(out, "/{index}");
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&escape(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Escapes one JSON Pointer reference token.
+pub(crate) fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Dates as `YYYY-MM-DD` strings, with a clear message for anything else.
+pub(crate) mod date {
+    use chrono::NaiveDate;
+    use serde::de::{Error, Unexpected};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference
+    pub(crate) fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.len() == 10)
+            .ok_or_else(|| {
+                D::Error::invalid_value(Unexpected::Str(&text), &"a date written YYYY-MM-DD")
+            })
+    }
+}

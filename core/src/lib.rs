@@ -1,0 +1,94 @@
+//! # chiso — chỉ số
+//!
+//! The one authoritative implementation of Vietnam's indicator set for monitoring, supervising
+//! and evaluating the implementation of Resolution 57-NQ/TW on science, technology, innovation
+//! and digital transformation (Công văn 3158-CV/VPTW, 19/6/2026).
+//!
+//! Portals embed this crate, data scientists import it from Python, and web forms run it as
+//! WebAssembly, so every one of them computes the same numbers from the same rules.
+//!
+//! ## Quick start
+//!
+//! ```
+//! use chiso::{Catalogue, Lang, catalogue::Layer};
+//!
+//! // The embedded default catalogue (Layer A official, Layers B and C illustrative).
+//! let nq57 = Catalogue::nq57();
+//! let a07 = nq57.indicator("A07").unwrap();
+//! assert_eq!(a07.name.get(Lang::En), "Digital economy share of GDP");
+//! assert_eq!(a07.targets[0].describe(Lang::En), "≥ 30 (national, 2030)");
+//! assert_eq!(nq57.layer(Layer::A).count(), nq57.indicators.iter().filter(|i| i.layer == Layer::A).count());
+//!
+//! // Reading a catalogue checks everything at once; each finding has a stable code, a JSON
+//! // Pointer and messages in Vietnamese and English.
+//! let report = chiso::catalogue::check(r#"{"id": "x", "title": {"vi": "", "en": "X"}}"#);
+//! assert!(!report.valid);
+//! assert_eq!(report.findings[0].code, "json.missing_field");
+//! ```
+//!
+//! ## The main types
+//!
+//! - [`Catalogue`]: a versioned indicator set, with [`Indicator`](catalogue::Indicator)s (the full
+//!   passport), [`DataElement`](catalogue::DataElement)s, agencies and a group tree;
+//!   [`catalogue::check`] validates, [`catalogue::diff`] compares versions,
+//!   [`Catalogue::json_schema`] describes the format.
+//! - [`Finding`] and [`Report`]: what validation says; [`Error`]: what a call can fail with.
+//! - [`formula`]: the formula language of computed indicators.
+//!
+//! ## Rules the library keeps
+//!
+//! - Exact decimals (`rust_decimal`) everywhere, written as JSON strings; no floating point.
+//! - Bad input gets a typed finding or error, never a panic.
+//! - Deterministic output: the same input gives the same bytes in Rust, Python and JavaScript.
+//!
+//! ## Finding codes
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `json.syntax` | the text is not well-formed JSON (with line and column) |
+//! | `json.unknown_field` | a field the format does not define |
+//! | `json.missing_field` | a required field is absent |
+//! | `json.unknown_variant` | a word outside the allowed list (`layer: "d"`) |
+//! | `json.invalid_type` | the wrong kind of value (a number where a decimal string is expected) |
+//! | `json.invalid_decimal` | a decimal not written as a string such as `"12.5"` |
+//! | `json.invalid_value` | a value that cannot be read (a malformed decimal or date) |
+//! | `input.too_large` | more than [`MAX_INPUT_BYTES`] bytes |
+//! | `text.empty` | a required text (or its `vi` / `en` form) is blank |
+//! | `code.invalid` | a code is not a letter followed by letters, digits or `_` (≤ 64) |
+//! | `code.duplicate` | a code used twice (indicators and data elements share one namespace) |
+//! | `catalogue.no_indicators` | the catalogue has no indicator |
+//! | `reference.unknown_group` | an indicator's group does not exist |
+//! | `reference.unknown_agency` | a responsibility names an unknown agency |
+//! | `reference.unknown_code` | a formula names neither a data element nor an indicator |
+//! | `reference.self` | a formula names its own indicator |
+//! | `formula.syntax` | a formula holds something that is not a token |
+//! | `formula.empty` | a formula is blank |
+//! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |
+//! | `target.unexpected_field` | a target has a field its comparator does not use |
+//! | `target.range_unordered` | a range's `min` exceeds its `max` |
+//! | `target.year_out_of_range` | a milestone year outside 2000–2100 |
+//! | `target.value_out_of_range` | a target no value of the type can take (ratio > 1, rank 0, ...) |
+//! | `target.type_mismatch` | a numeric comparator on a text indicator |
+//! | `target.duplicate` | two numeric targets for one scope and year |
+//! | `weight.negative`, `max_points.negative` | negative weights or points |
+//! | `precision.out_of_range` | more than 12 decimal places |
+//! | `explanation.no_target` | explanation "when off track" without any target |
+//! | `direction.band_without_range` | `inside_band` without a `range` target |
+//! | `evidence.no_documents` | evidence required, kind of document not said |
+//! | `data_element.unused` | (warning) a data element no formula uses |
+
+pub mod catalogue;
+mod error;
+mod finding;
+pub mod formula;
+mod json;
+pub mod period;
+mod problem;
+mod text;
+
+pub use catalogue::Catalogue;
+pub use error::Error;
+pub use finding::{Finding, Report, Severity, Span};
+pub use json::MAX_INPUT_BYTES;
+pub use problem::{MAX_PRECISION, Problem};
+pub use text::{Lang, Text};

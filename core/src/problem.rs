@@ -1,0 +1,412 @@
+//! Every kind of problem chiso can find in an input, with its stable code and its messages.
+//!
+//! Codes never change meaning once released; new problems get new codes. The table of codes
+//! is in the crate documentation.
+
+use crate::Severity;
+
+/// A kind of problem found in an input, with the details its messages need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    // --- The JSON document itself ---------------------------------------------------------
+    /// The text is not well-formed JSON.
+    JsonSyntax {
+        /// The parser's description (English).
+        detail: String,
+    },
+    /// An object has a field the format does not define (often a misspelling).
+    JsonUnknownField {
+        /// The field as written.
+        field: String,
+    },
+    /// A required field is absent.
+    JsonMissingField {
+        /// The missing field.
+        field: String,
+    },
+    /// A field holds a value outside its list of allowed words.
+    JsonUnknownVariant {
+        /// The value as written.
+        value: String,
+        /// The allowed values.
+        expected: String,
+    },
+    /// A field holds the wrong kind of JSON value (a number where a string is expected, ...).
+    JsonInvalidType {
+        /// What was found and what was expected (English).
+        detail: String,
+    },
+    /// A field holds a value of the right kind that cannot be read (a malformed decimal, ...).
+    JsonInvalidValue {
+        /// The reader's description (English).
+        detail: String,
+    },
+    /// A decimal is not a string holding a decimal number.
+    JsonInvalidDecimal {
+        /// What was found, as serde describes it (`integer `1``, `string "1x"`).
+        found: String,
+    },
+    /// The input is larger than chiso accepts.
+    InputTooLarge {
+        /// Size in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+
+    // --- Catalogue content ----------------------------------------------------------------
+    /// A required text is empty or blank.
+    EmptyText,
+    /// A code does not follow the code syntax.
+    InvalidCode {
+        /// The code as written.
+        code: String,
+    },
+    /// Two items share a code.
+    DuplicateCode {
+        /// The shared code.
+        code: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// The catalogue has no indicator.
+    NoIndicators,
+    /// An indicator names a group that does not exist.
+    UnknownGroup {
+        /// The group code as written.
+        group: String,
+    },
+    /// A responsibility names an agency that is not in the catalogue's agency list.
+    UnknownAgency {
+        /// The agency code as written.
+        agency: String,
+    },
+    /// A formula refers to a code that is neither a data element nor an indicator.
+    UnknownReference {
+        /// The name as written.
+        name: String,
+    },
+    /// A formula refers to its own indicator.
+    SelfReference {
+        /// The indicator's code.
+        code: String,
+    },
+    /// A formula contains a character or literal that cannot be read.
+    FormulaSyntax {
+        /// The offending text.
+        found: String,
+    },
+    /// A formula is empty.
+    FormulaEmpty,
+    /// A target lacks a field its comparator needs.
+    TargetMissingField {
+        /// The comparator.
+        comparator: String,
+        /// The missing field (`value`, `min`, `max` or `text`).
+        field: &'static str,
+    },
+    /// A target has a field its comparator does not use.
+    TargetUnexpectedField {
+        /// The comparator.
+        comparator: String,
+        /// The superfluous field.
+        field: &'static str,
+    },
+    /// A range target's lower bound exceeds its upper bound.
+    TargetRangeUnordered {
+        /// The lower bound as written.
+        min: String,
+        /// The upper bound as written.
+        max: String,
+    },
+    /// A target's milestone year is implausible.
+    TargetYearOutOfRange {
+        /// The year.
+        year: u16,
+    },
+    /// A numeric target cannot be met by values of the indicator's type.
+    TargetValueOutOfRange {
+        /// The value as written.
+        value: String,
+        /// The indicator's value type.
+        value_type: String,
+        /// The allowed values, in words (English).
+        allowed_en: &'static str,
+        /// The allowed values, in words (Vietnamese).
+        allowed_vi: &'static str,
+    },
+    /// A numeric comparator on a text indicator, or a text target on a numeric one.
+    TargetTypeMismatch {
+        /// The comparator.
+        comparator: String,
+        /// The indicator's value type.
+        value_type: String,
+    },
+    /// Two targets of one indicator share scope and year.
+    TargetDuplicate {
+        /// Scope.
+        scope: String,
+        /// Year.
+        year: u16,
+    },
+    /// A weight is negative.
+    NegativeWeight,
+    /// Maximum points are negative.
+    NegativeMaxPoints,
+    /// A precision beyond what is meaningful.
+    PrecisionOutOfRange {
+        /// The precision.
+        precision: u32,
+        /// The largest allowed.
+        limit: u32,
+    },
+    /// A Layer C indicator must be explained when off track but has no target to be off.
+    ExplanationWithoutTarget,
+    /// An `inside_band` indicator has no `range` target to give the band.
+    BandWithoutRange,
+    /// Evidence is required but the kind of document is not said.
+    EvidenceWithoutDocuments,
+    /// A data element no formula uses.
+    UnusedDataElement {
+        /// Its code.
+        code: String,
+    },
+}
+
+/// The largest number of decimal places an indicator may declare.
+pub const MAX_PRECISION: u32 = 12;
+
+impl Problem {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::JsonSyntax { .. } => "json.syntax",
+            Problem::JsonUnknownField { .. } => "json.unknown_field",
+            Problem::JsonMissingField { .. } => "json.missing_field",
+            Problem::JsonUnknownVariant { .. } => "json.unknown_variant",
+            Problem::JsonInvalidType { .. } => "json.invalid_type",
+            Problem::JsonInvalidValue { .. } => "json.invalid_value",
+            Problem::JsonInvalidDecimal { .. } => "json.invalid_decimal",
+            Problem::InputTooLarge { .. } => "input.too_large",
+            Problem::EmptyText => "text.empty",
+            Problem::InvalidCode { .. } => "code.invalid",
+            Problem::DuplicateCode { .. } => "code.duplicate",
+            Problem::NoIndicators => "catalogue.no_indicators",
+            Problem::UnknownGroup { .. } => "reference.unknown_group",
+            Problem::UnknownAgency { .. } => "reference.unknown_agency",
+            Problem::UnknownReference { .. } => "reference.unknown_code",
+            Problem::SelfReference { .. } => "reference.self",
+            Problem::FormulaSyntax { .. } => "formula.syntax",
+            Problem::FormulaEmpty => "formula.empty",
+            Problem::TargetMissingField { .. } => "target.missing_field",
+            Problem::TargetUnexpectedField { .. } => "target.unexpected_field",
+            Problem::TargetRangeUnordered { .. } => "target.range_unordered",
+            Problem::TargetYearOutOfRange { .. } => "target.year_out_of_range",
+            Problem::TargetValueOutOfRange { .. } => "target.value_out_of_range",
+            Problem::TargetTypeMismatch { .. } => "target.type_mismatch",
+            Problem::TargetDuplicate { .. } => "target.duplicate",
+            Problem::NegativeWeight => "weight.negative",
+            Problem::NegativeMaxPoints => "max_points.negative",
+            Problem::PrecisionOutOfRange { .. } => "precision.out_of_range",
+            Problem::ExplanationWithoutTarget => "explanation.no_target",
+            Problem::BandWithoutRange => "direction.band_without_range",
+            Problem::EvidenceWithoutDocuments => "evidence.no_documents",
+            Problem::UnusedDataElement { .. } => "data_element.unused",
+        }
+    }
+
+    /// Whether the problem makes the input unusable.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Problem::UnusedDataElement { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The message in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            Problem::JsonSyntax { detail } => format!("Văn bản không phải JSON hợp lệ ({detail})."),
+            Problem::JsonUnknownField { field } => {
+                format!("Trường `{field}` không có trong định dạng (có thể viết sai tên).")
+            }
+            Problem::JsonMissingField { field } => format!("Thiếu trường bắt buộc `{field}`."),
+            Problem::JsonUnknownVariant { value, expected } => {
+                format!("Giá trị `{value}` không hợp lệ; các giá trị được chấp nhận: {expected}.")
+            }
+            Problem::JsonInvalidType { detail } => format!("Sai kiểu dữ liệu ({detail})."),
+            Problem::JsonInvalidValue { detail } => format!("Giá trị không đọc được ({detail})."),
+            Problem::JsonInvalidDecimal { found } => format!(
+                "Cần một số thập phân viết trong dấu ngoặc kép, dùng dấu chấm thập phân \
+                 (ví dụ \"12.5\"), nhưng gặp {found}."
+            ),
+            Problem::InputTooLarge { size, limit } => {
+                format!("Dữ liệu đầu vào quá lớn: {size} byte, tối đa {limit} byte.")
+            }
+            Problem::EmptyText => "Nội dung bắt buộc đang để trống.".to_owned(),
+            Problem::InvalidCode { code } => format!(
+                "Mã `{code}` không hợp lệ: mã bắt đầu bằng chữ cái Latinh, chỉ gồm chữ cái, \
+                 chữ số và dấu gạch dưới, dài tối đa 64 ký tự."
+            ),
+            Problem::DuplicateCode { code, first } => {
+                format!("Mã `{code}` bị trùng; đã dùng tại `{first}`.")
+            }
+            Problem::NoIndicators => "Bộ chỉ số không có chỉ số nào.".to_owned(),
+            Problem::UnknownGroup { group } => format!("Không có nhóm chỉ số mã `{group}`."),
+            Problem::UnknownAgency { agency } => {
+                format!("Không có cơ quan mã `{agency}` trong danh sách cơ quan.")
+            }
+            Problem::UnknownReference { name } => format!(
+                "Công thức tham chiếu `{name}`, không phải chỉ tiêu dữ liệu hay chỉ số nào."
+            ),
+            Problem::SelfReference { code } => {
+                format!("Công thức của chỉ số `{code}` tham chiếu chính nó.")
+            }
+            Problem::FormulaSyntax { found } => {
+                format!("Công thức có ký tự không đọc được: `{found}`.")
+            }
+            Problem::FormulaEmpty => "Công thức đang để trống.".to_owned(),
+            Problem::TargetMissingField { comparator, field } => {
+                format!("Chỉ tiêu với phép so sánh `{comparator}` cần trường `{field}`.")
+            }
+            Problem::TargetUnexpectedField { comparator, field } => {
+                format!("Chỉ tiêu với phép so sánh `{comparator}` không dùng trường `{field}`.")
+            }
+            Problem::TargetRangeUnordered { min, max } => {
+                format!("Khoảng chỉ tiêu sai thứ tự: cận dưới {min} lớn hơn cận trên {max}.")
+            }
+            Problem::TargetYearOutOfRange { year } => {
+                format!("Năm mốc {year} nằm ngoài khoảng 2000–2100.")
+            }
+            Problem::TargetValueOutOfRange {
+                value,
+                value_type,
+                allowed_vi,
+                ..
+            } => format!(
+                "Giá trị chỉ tiêu {value} không phù hợp với kiểu `{value_type}`: {allowed_vi}."
+            ),
+            Problem::TargetTypeMismatch {
+                comparator,
+                value_type,
+            } => format!(
+                "Phép so sánh `{comparator}` không dùng được cho chỉ số kiểu `{value_type}`."
+            ),
+            Problem::TargetDuplicate { scope, year } => {
+                format!("Có hai chỉ tiêu cùng phạm vi `{scope}` và năm {year}.")
+            }
+            Problem::NegativeWeight => "Trọng số không được âm.".to_owned(),
+            Problem::NegativeMaxPoints => "Điểm tối đa không được âm.".to_owned(),
+            Problem::PrecisionOutOfRange { precision, limit } => {
+                format!("Số chữ số thập phân {precision} vượt quá mức tối đa {limit}.")
+            }
+            Problem::ExplanationWithoutTarget => "Chỉ số lớp C phải giải trình khi không đạt \
+                 tiến độ nhưng chưa có chỉ tiêu để so sánh."
+                .to_owned(),
+            Problem::BandWithoutRange => "Chỉ số có chiều tốt `inside_band` cần một chỉ tiêu \
+                 dạng khoảng (`range`)."
+                .to_owned(),
+            Problem::EvidenceWithoutDocuments => {
+                "Bắt buộc có minh chứng nhưng chưa nêu loại tài liệu minh chứng.".to_owned()
+            }
+            Problem::UnusedDataElement { code } => {
+                format!("Chỉ tiêu dữ liệu `{code}` không được công thức nào sử dụng.")
+            }
+        }
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            Problem::JsonSyntax { detail } => format!("The text is not valid JSON ({detail})."),
+            Problem::JsonUnknownField { field } => {
+                format!("Field `{field}` is not part of the format (check its spelling).")
+            }
+            Problem::JsonMissingField { field } => format!("Required field `{field}` is missing."),
+            Problem::JsonUnknownVariant { value, expected } => {
+                format!("Value `{value}` is not allowed; expected one of: {expected}.")
+            }
+            Problem::JsonInvalidType { detail } => format!("Wrong type of value ({detail})."),
+            Problem::JsonInvalidValue { detail } => format!("The value cannot be read ({detail})."),
+            Problem::JsonInvalidDecimal { found } => format!(
+                "Expected a decimal number written as a string with a decimal point \
+                 (such as \"12.5\"), found {found}."
+            ),
+            Problem::InputTooLarge { size, limit } => {
+                format!("The input is too large: {size} bytes, at most {limit} bytes.")
+            }
+            Problem::EmptyText => "A required text is empty.".to_owned(),
+            Problem::InvalidCode { code } => format!(
+                "Code `{code}` is invalid: a code starts with a Latin letter, holds only letters, \
+                 digits and underscores, and is at most 64 characters long."
+            ),
+            Problem::DuplicateCode { code, first } => {
+                format!("Code `{code}` is used twice; first at `{first}`.")
+            }
+            Problem::NoIndicators => "The catalogue has no indicator.".to_owned(),
+            Problem::UnknownGroup { group } => format!("There is no indicator group `{group}`."),
+            Problem::UnknownAgency { agency } => {
+                format!("There is no agency `{agency}` in the agency list.")
+            }
+            Problem::UnknownReference { name } => format!(
+                "The formula refers to `{name}`, which is neither a data element nor an indicator."
+            ),
+            Problem::SelfReference { code } => {
+                format!("The formula of indicator `{code}` refers to itself.")
+            }
+            Problem::FormulaSyntax { found } => {
+                format!("The formula contains something that cannot be read: `{found}`.")
+            }
+            Problem::FormulaEmpty => "The formula is empty.".to_owned(),
+            Problem::TargetMissingField { comparator, field } => {
+                format!("A target with comparator `{comparator}` needs the field `{field}`.")
+            }
+            Problem::TargetUnexpectedField { comparator, field } => {
+                format!("A target with comparator `{comparator}` does not use the field `{field}`.")
+            }
+            Problem::TargetRangeUnordered { min, max } => {
+                format!(
+                    "The target range is reversed: the lower bound {min} exceeds the upper bound {max}."
+                )
+            }
+            Problem::TargetYearOutOfRange { year } => {
+                format!("Milestone year {year} is outside 2000–2100.")
+            }
+            Problem::TargetValueOutOfRange {
+                value,
+                value_type,
+                allowed_en,
+                ..
+            } => {
+                format!("Target value {value} does not fit type `{value_type}`: {allowed_en}.")
+            }
+            Problem::TargetTypeMismatch {
+                comparator,
+                value_type,
+            } => format!(
+                "Comparator `{comparator}` cannot be used for an indicator of type `{value_type}`."
+            ),
+            Problem::TargetDuplicate { scope, year } => {
+                format!("Two targets share scope `{scope}` and year {year}.")
+            }
+            Problem::NegativeWeight => "A weight cannot be negative.".to_owned(),
+            Problem::NegativeMaxPoints => "Maximum points cannot be negative.".to_owned(),
+            Problem::PrecisionOutOfRange { precision, limit } => {
+                format!("Precision {precision} exceeds the maximum of {limit} decimal places.")
+            }
+            Problem::ExplanationWithoutTarget => "A Layer C indicator that must be explained \
+                 when off track has no target to be measured against."
+                .to_owned(),
+            Problem::BandWithoutRange => {
+                "An `inside_band` indicator needs a `range` target to give the band.".to_owned()
+            }
+            Problem::EvidenceWithoutDocuments => {
+                "Evidence is required but the kind of document is not stated.".to_owned()
+            }
+            Problem::UnusedDataElement { code } => {
+                format!("Data element `{code}` is not used by any formula.")
+            }
+        }
+    }
+}

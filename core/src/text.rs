@@ -1,0 +1,50 @@
+//! Bilingual text: every name, concept and message in chiso has a Vietnamese and an English form.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
+///
+/// ```
+/// use chiso::{Lang, Text};
+/// let t = Text::new("Kinh tế số", "Digital economy");
+/// assert_eq!(t.get(Lang::Vi), "Kinh tế số");
+/// assert_eq!(t.get(Lang::En), "Digital economy");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Vietnamese, with full diacritics (the official wording).
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// A text from its two forms.
+    pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The form in the given language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Vi => &self.vi,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A display language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Tiếng Việt, the default: the letters and the officials who use chiso work in Vietnamese.
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
