@@ -1,1 +1,18 @@
-//! placeholder
+//! `chiso._chiso`: the native module behind the `chiso` Python package.
+//!
+//! It converts types and maps errors, nothing more: every rule lives in the core crate. Values
+//! cross as the core's own JSON, which the pure-Python package turns into Python objects.
+
+mod catalogue;
+mod error;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    error::register(m)?;
+    catalogue::register(m)?;
+    Ok(())
+}

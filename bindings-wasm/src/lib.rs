@@ -1,1 +1,10 @@
-//! placeholder
+//! `chiso` for browsers and Node: WebAssembly bindings of the chiso core.
+//!
+//! Bindings convert types and map errors, nothing more: values cross as the core's own serde
+//! shapes, and errors are real JavaScript `Error` objects carrying `code`, `path`,
+//! `messageVi`, `messageEn` and `findings`.
+
+mod catalogue;
+mod error;
+
+pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};

@@ -14,7 +14,6 @@ use crate::Finding;
 /// assert_eq!(err.findings()[0].code, "json.missing_field");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum Error {
     /// A catalogue could not be read or did not pass validation; every finding is listed.
     #[error("{}", invalid_summary(.findings))]
@@ -28,6 +27,16 @@ pub enum Error {
         /// The code asked for.
         code: String,
     },
+    /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
+    #[error("`{value}` is not a valid {name}; expected one of: {expected}")]
+    InvalidArgument {
+        /// The argument's name.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// The allowed values.
+        expected: String,
+    },
 }
 
 impl Error {
@@ -36,6 +45,7 @@ impl Error {
         match self {
             Error::InvalidCatalogue { .. } => "catalogue.invalid",
             Error::UnknownCode { .. } => "catalogue.unknown_code",
+            Error::InvalidArgument { .. } => "argument.invalid",
         }
     }
 
@@ -43,7 +53,7 @@ impl Error {
     pub fn path(&self) -> Option<&str> {
         match self {
             Error::InvalidCatalogue { findings } => first_error(findings).map(|f| f.path.as_str()),
-            Error::UnknownCode { .. } => None,
+            Error::UnknownCode { .. } | Error::InvalidArgument { .. } => None,
         }
     }
 
@@ -51,7 +61,7 @@ impl Error {
     pub fn findings(&self) -> &[Finding] {
         match self {
             Error::InvalidCatalogue { findings } => findings,
-            Error::UnknownCode { .. } => &[],
+            Error::UnknownCode { .. } | Error::InvalidArgument { .. } => &[],
         }
     }
 
@@ -65,6 +75,13 @@ impl Error {
             }
             Error::UnknownCode { code } => {
                 format!("Không có chỉ số hay chỉ tiêu dữ liệu nào mã `{code}`.")
+            }
+            Error::InvalidArgument {
+                name,
+                value,
+                expected,
+            } => {
+                format!("`{value}` không phải giá trị hợp lệ của {name}; chấp nhận: {expected}.")
             }
         }
     }

@@ -48,6 +48,11 @@ impl Finding {
         self
     }
 
+    /// The finding as compact JSON.
+    pub fn to_json(&self) -> String {
+        crate::json::to_compact(self)
+    }
+
     /// Whether this finding makes the input unusable.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

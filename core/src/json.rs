@@ -37,10 +37,38 @@ pub(crate) fn word<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// Reads one enum word (`"b"`, `"quarterly"`) through serde, so spellings stay in one place.
+pub(crate) fn parse_word<T: DeserializeOwned + Serialize>(
+    word: &str,
+    name: &'static str,
+) -> Result<T, crate::Error> {
+    serde_json::from_value(serde_json::Value::String(word.to_owned())).map_err(|e| {
+        let message = e.to_string();
+        let expected = expected_words(message.split_once("expected ").map_or("", |(_, rest)| rest));
+        crate::Error::InvalidArgument {
+            name,
+            value: word.to_owned(),
+            expected,
+        }
+    })
+}
+
 /// `value` as a JSON tree.
 pub(crate) fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
     #[allow(clippy::expect_used)] // chiso's own types have string keys only: writing cannot fail
     serde_json::to_value(value).expect("chiso types serialise to JSON")
+}
+
+/// Any chiso value as compact JSON: decimals as strings, fields in declaration order, no
+/// spaces. These are the exact bytes every binding hands out, so output can be compared byte
+/// for byte across Rust, Python and JavaScript.
+///
+/// ```
+/// let cycle = chiso::period::Cycle::HalfYearly;
+/// assert_eq!(chiso::to_json(&cycle), r#""half_yearly""#);
+/// ```
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    to_compact(value)
 }
 
 /// `value` as compact JSON.
@@ -97,10 +125,7 @@ fn data_problem(message: &str, path: String) -> (Problem, String) {
         let mut parts = rest.splitn(2, "`, expected ");
         let value = parts.next().unwrap_or_default().to_owned();
         let expected = parts.next().unwrap_or_default();
-        let expected = expected
-            .strip_prefix("one of ")
-            .unwrap_or(expected)
-            .replace("` or `", "`, `");
+        let expected = expected_words(expected);
         return (Problem::JsonUnknownVariant { value, expected }, path);
     }
     if let Some((found, _)) = message.split_once(", expected a Decimal") {
@@ -128,6 +153,14 @@ fn data_problem(message: &str, path: String) -> (Problem, String) {
         },
         path,
     )
+}
+
+/// serde's "one of `a`, `b` or `c`" as "`a`, `b`, `c`".
+fn expected_words(expected: &str) -> String {
+    expected
+        .strip_prefix("one of ")
+        .unwrap_or(expected)
+        .replace("` or `", "`, `")
 }
 
 /// `serde_json`'s message without its trailing " at line L column C".

@@ -89,6 +89,6 @@ mod text;
 pub use catalogue::Catalogue;
 pub use error::Error;
 pub use finding::{Finding, Report, Severity, Span};
-pub use json::MAX_INPUT_BYTES;
+pub use json::{MAX_INPUT_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};
 pub use text::{Lang, Text};

@@ -44,7 +44,7 @@ pub enum Problem {
     },
     /// A decimal is not a string holding a decimal number.
     JsonInvalidDecimal {
-        /// What was found, as serde describes it (`integer `1``, `string "1x"`).
+        /// What was found, as serde describes it (such as: integer 1).
         found: String,
     },
     /// The input is larger than chiso accepts.
@@ -161,7 +161,7 @@ pub enum Problem {
         /// The largest allowed.
         limit: u32,
     },
-    /// A Layer C indicator must be explained when off track but has no target to be off.
+    /// An indicator must be explained when off track (Layer C practice) but has no target.
     ExplanationWithoutTarget,
     /// An `inside_band` indicator has no `range` target to give the band.
     BandWithoutRange,
@@ -301,8 +301,8 @@ impl Problem {
             Problem::PrecisionOutOfRange { precision, limit } => {
                 format!("Số chữ số thập phân {precision} vượt quá mức tối đa {limit}.")
             }
-            Problem::ExplanationWithoutTarget => "Chỉ số lớp C phải giải trình khi không đạt \
-                 tiến độ nhưng chưa có chỉ tiêu để so sánh."
+            Problem::ExplanationWithoutTarget => "Chỉ số phải giải trình khi không đạt tiến độ \
+                 nhưng chưa có chỉ tiêu để so sánh."
                 .to_owned(),
             Problem::BandWithoutRange => "Chỉ số có chiều tốt `inside_band` cần một chỉ tiêu \
                  dạng khoảng (`range`)."
@@ -395,8 +395,8 @@ impl Problem {
             Problem::PrecisionOutOfRange { precision, limit } => {
                 format!("Precision {precision} exceeds the maximum of {limit} decimal places.")
             }
-            Problem::ExplanationWithoutTarget => "A Layer C indicator that must be explained \
-                 when off track has no target to be measured against."
+            Problem::ExplanationWithoutTarget => "An indicator that must be explained when off \
+                 track has no target to be measured against."
                 .to_owned(),
             Problem::BandWithoutRange => {
                 "An `inside_band` indicator needs a `range` target to give the band.".to_owned()

@@ -4,13 +4,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
-///
-/// ```
-/// use chiso::{Lang, Text};
-/// let t = Text::new("Kinh tế số", "Digital economy");
-/// assert_eq!(t.get(Lang::Vi), "Kinh tế số");
-/// assert_eq!(t.get(Lang::En), "Digital economy");
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -30,6 +23,13 @@ impl Text {
     }
 
     /// The form in the given language.
+    ///
+    /// ```
+    /// use chiso::{Lang, Text};
+    /// let t = Text::new("Kinh tế số", "Digital economy");
+    /// assert_eq!(t.get(Lang::Vi), "Kinh tế số");
+    /// assert_eq!(t.get(Lang::En), "Digital economy");
+    /// ```
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Vi => &self.vi,

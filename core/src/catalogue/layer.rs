@@ -41,15 +41,16 @@ impl Layer {
 }
 
 impl std::str::FromStr for Layer {
-    type Err = ();
+    type Err = crate::Error;
 
-    /// Reads `a`, `b` or `c` in either case.
+    /// Reads a layer as the catalogue writes it (`a`, `b`, `c`).
+    ///
+    /// ```
+    /// use chiso::catalogue::Layer;
+    /// assert_eq!("b".parse::<Layer>().unwrap(), Layer::B);
+    /// assert_eq!("d".parse::<Layer>().unwrap_err().code(), "argument.invalid");
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "a" | "A" => Ok(Layer::A),
-            "b" | "B" => Ok(Layer::B),
-            "c" | "C" => Ok(Layer::C),
-            _ => Err(()),
-        }
+        crate::json::parse_word(s, "layer")
     }
 }

@@ -4,15 +4,6 @@ use serde::{Deserialize, Serialize};
 use crate::Text;
 
 /// How an indicator's value is obtained ("phương pháp tính").
-///
-/// ```
-/// use chiso::catalogue::Method;
-/// let m: Method = serde_json::from_str(
-///     r#"{"kind": "formula", "expression": "100 * dossiers_online / dossiers_total",
-///         "description": {"vi": "Tỷ lệ hồ sơ trực tuyến", "en": "Share of dossiers filed online"}}"#,
-/// ).unwrap();
-/// assert_eq!(m.expression(), Some("100 * dossiers_online / dossiers_total"));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Method {
@@ -32,6 +23,15 @@ pub enum Method {
 
 impl Method {
     /// The formula, when the indicator is computed.
+    ///
+    /// ```
+    /// use chiso::catalogue::Method;
+    /// let m: Method = serde_json::from_str(
+    ///     r#"{"kind": "formula", "expression": "100 * dossiers_online / dossiers_total",
+    ///         "description": {"vi": "Tỷ lệ hồ sơ trực tuyến", "en": "Share of dossiers filed online"}}"#,
+    /// ).unwrap();
+    /// assert_eq!(m.expression(), Some("100 * dossiers_online / dossiers_total"));
+    /// ```
     pub fn expression(&self) -> Option<&str> {
         match self {
             Method::Formula { expression, .. } => Some(expression),

@@ -6,14 +6,6 @@ use serde::{Deserialize, Serialize};
 ///
 /// Rounding happens once, at the indicator's precision; `half_up` (0.5 away from zero), the
 /// rule of official Vietnamese tables, is the default.
-///
-/// ```
-/// use chiso::catalogue::RoundingMode;
-/// use rust_decimal::Decimal;
-/// let x: Decimal = "0.6325".parse().unwrap();
-/// assert_eq!(RoundingMode::HalfUp.round(x, 3).to_string(), "0.633");
-/// assert_eq!(RoundingMode::HalfEven.round(x, 3).to_string(), "0.632");
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
@@ -36,6 +28,14 @@ pub enum RoundingMode {
 
 impl RoundingMode {
     /// Rounds `value` to `precision` decimal places with this rule.
+    ///
+    /// ```
+    /// use chiso::catalogue::RoundingMode;
+    /// use rust_decimal::Decimal;
+    /// let x: Decimal = "0.6325".parse().unwrap();
+    /// assert_eq!(RoundingMode::HalfUp.round(x, 3).to_string(), "0.633");
+    /// assert_eq!(RoundingMode::HalfEven.round(x, 3).to_string(), "0.632");
+    /// ```
     pub fn round(self, value: Decimal, precision: u32) -> Decimal {
         let strategy = match self {
             RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,

@@ -10,14 +10,6 @@ use crate::Text;
 /// The JSON form is flat, as a form or spreadsheet would write it; which of `value`, `min`/`max`
 /// and `text` must be present depends on the comparator, and validation checks it.
 /// [`Target::goal`] gives the typed view.
-///
-/// ```
-/// use chiso::catalogue::{Goal, Target};
-/// let t: Target = serde_json::from_str(
-///     r#"{"comparator": "range", "min": "40", "max": "50", "scope": "national", "year": 2030}"#,
-/// ).unwrap();
-/// assert!(matches!(t.goal(), Some(Goal::Range { .. })));
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -159,6 +151,14 @@ pub enum Goal<'a> {
 impl Target {
     /// The comparison as a typed value, or `None` when the fields do not fit the comparator
     /// (validation reports those).
+    ///
+    /// ```
+    /// use chiso::catalogue::{Goal, Target};
+    /// let t: Target = serde_json::from_str(
+    ///     r#"{"comparator": "range", "min": "40", "max": "50", "scope": "national", "year": 2030}"#,
+    /// ).unwrap();
+    /// assert!(matches!(t.goal(), Some(Goal::Range { .. })));
+    /// ```
     pub fn goal(&self) -> Option<Goal<'_>> {
         match self.comparator {
             Comparator::Range => Some(Goal::Range {

@@ -1,1 +1,77 @@
-fn main() {}
+//! `chiso`: the command-line front door to the chiso engine.
+//!
+//! Exit status: 0 on success, 2 when the input is invalid (every finding is printed), 3 when a
+//! file cannot be read or written. A panic would be a bug; it is caught and reported with 70,
+//! so scripts never see Rust's 101.
+
+#![allow(clippy::format_push_string)] // output building, not a hot path
+
+mod catalogue;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// chiso — chỉ số: the Resolution 57-NQ/TW indicator set, computed the same way everywhere.
+#[derive(Parser)]
+#[command(name = "chiso", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Work with an indicator catalogue (the embedded NQ57 set by default).
+    #[command(subcommand)]
+    Catalogue(catalogue::Command),
+}
+
+/// Output language.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for chiso::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Vi => chiso::Lang::Vi,
+            LangArg::En => chiso::Lang::En,
+        }
+    }
+}
+
+/// How a command failed, which decides the exit status.
+pub enum Failure {
+    /// The input is invalid; the findings were printed.
+    Invalid,
+    /// A message for standard error, and the exit status.
+    Message(String, u8),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Self {
+        Failure::Message(format!("Lỗi ghi kết quả / cannot write output: {error}"), 3)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = std::panic::catch_unwind(|| match cli.command {
+        Command::Catalogue(command) => catalogue::run(command),
+    });
+    match outcome {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(Failure::Invalid)) => ExitCode::from(2),
+        Ok(Err(Failure::Message(message, status))) => {
+            output::error_line(&message);
+            ExitCode::from(status)
+        }
+        Err(_) => ExitCode::from(70),
+    }
+}

@@ -1,0 +1,87 @@
+# The two commands a contributor needs:
+#   make run    the main job: the `chiso` program on the embedded NQ57 catalogue
+#   make test   installs whatever is missing, then runs every check CI runs
+# Every target is safe to repeat; installers skip what is already there.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+VENV := $(CURDIR)/.venv
+PY := $(VENV)/bin/python
+WASM_TARGET := wasm32-unknown-unknown
+# The CLI that post-processes the module must be the version the crate is locked to.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/version = "\(.*\)"/\1/p}' Cargo.lock)
+WASM_PKG := bindings-wasm/pkg
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup setup-rust setup-python setup-node setup-browser \
+	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema
+
+run:
+	cargo run --release -q -- catalogue list --layer a
+
+test: setup fmt-check clippy test-rust test-python test-wasm test-browser bench-test
+	@echo "make test: every check passed"
+
+# --- set-up -----------------------------------------------------------------------------
+setup: setup-rust setup-python setup-node setup-browser
+
+setup-rust:
+	rustup target add $(WASM_TARGET)
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+		echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+setup-python:
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	$(PY) -m pip install -q -r bindings-python/requirements-dev.txt
+
+setup-node:
+	cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
+
+# --- checks -----------------------------------------------------------------------------
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p chiso -p chiso-wasm --target $(WASM_TARGET) -- -D warnings
+
+test-rust:
+	cargo test --workspace
+
+test-python:
+	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop -q
+	$(PY) -m pytest -q bindings-python/tests
+	cd bindings-python && $(PY) -m mypy.stubtest chiso._chiso
+
+wasm:
+	cargo build -p chiso-wasm --target $(WASM_TARGET) --release
+	wasm-bindgen --target nodejs --out-dir $(WASM_PKG)/node target/$(WASM_TARGET)/release/chiso_wasm.wasm
+	wasm-bindgen --target web --out-dir $(WASM_PKG)/web target/$(WASM_TARGET)/release/chiso_wasm.wasm
+	@echo "wasm size: $$(stat -c %s $(WASM_PKG)/web/chiso_wasm_bg.wasm) bytes, $$(gzip -9c $(WASM_PKG)/web/chiso_wasm_bg.wasm | wc -c) gzipped"
+
+test-wasm: wasm
+	cd bindings-wasm && node --test tests/
+
+test-browser: wasm
+	cd bindings-wasm && node browser/run.mjs
+
+bench-test:
+	cargo test -p chiso-benches --benches
+
+# --- other tasks ------------------------------------------------------------------------
+bench:
+	cargo bench -p chiso-benches
+
+# Regenerates the committed JSON Schema and the golden outputs after a deliberate change.
+schema:
+	cargo run -q -- catalogue schema > schema/catalogue.schema.json

@@ -1,0 +1,75 @@
+//! The one place core errors become Python exceptions.
+//!
+//! `ChisoError` subclasses `ValueError` (bad input is a value error); each category of core
+//! error has its own subclass. The match below has no catch-all arm, so a new core error
+//! cannot silently become a generic one. A panic inside the core is caught and raised as
+//! `ChisoError` with code `internal.panic`, never as pyo3's `PanicException`.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::{create_exception, types::PyList};
+
+create_exception!(
+    chiso,
+    ChisoError,
+    PyValueError,
+    "Base class of every error chiso raises."
+);
+create_exception!(
+    chiso,
+    CatalogueError,
+    ChisoError,
+    "A catalogue is invalid, or has no such code."
+);
+create_exception!(
+    chiso,
+    ArgumentError,
+    ChisoError,
+    "An argument is not one of its allowed values."
+);
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("ChisoError", py.get_type::<ChisoError>())?;
+    m.add("CatalogueError", py.get_type::<CatalogueError>())?;
+    m.add("ArgumentError", py.get_type::<ArgumentError>())?;
+    Ok(())
+}
+
+/// A core error as a Python exception carrying `code`, `path`, `message_vi`, `message_en` and
+/// `findings` (the core's JSON of each finding).
+pub fn to_py(error: &chiso::Error) -> PyErr {
+    let err = match error {
+        chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
+            CatalogueError::new_err(error.message_en())
+        }
+        chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
+    };
+    Python::attach(|py| {
+        let findings: Vec<String> = error
+            .findings()
+            .iter()
+            .map(chiso::Finding::to_json)
+            .collect();
+        let value = err.value(py);
+        // Setting attributes on a fresh exception instance cannot fail short of memory exhaustion.
+        let _ = value.setattr("code", error.code());
+        let _ = value.setattr("path", error.path());
+        let _ = value.setattr("message_vi", error.message_vi());
+        let _ = value.setattr("message_en", error.message_en());
+        let _ = PyList::new(py, findings).and_then(|list| value.setattr("findings_json", list));
+    });
+    err
+}
+
+/// Runs `f`, turning a core error into its exception and a panic into `ChisoError`.
+pub fn guard<T>(f: impl FnOnce() -> Result<T, chiso::Error>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result.map_err(|e| to_py(&e)),
+        Err(_) => Err(ChisoError::new_err(
+            "internal error in chiso (a bug: please report it)",
+        )),
+    }
+}

@@ -1,0 +1,31 @@
+//! The one place core errors become JavaScript errors.
+
+use js_sys::{Error, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::catalogue::to_js;
+
+/// A core error as a JS `Error` whose `name` says its category. The match has no catch-all
+/// arm, so a new core error cannot silently become a generic one.
+pub fn to_js_error(error: &chiso::Error) -> JsValue {
+    let name = match error {
+        chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
+            "CatalogueError"
+        }
+        chiso::Error::InvalidArgument { .. } => "ArgumentError",
+    };
+    let js = Error::new(&error.message_en());
+    js.set_name(name);
+    let fields: [(&str, JsValue); 5] = [
+        ("code", error.code().into()),
+        ("path", error.path().map_or(JsValue::NULL, JsValue::from)),
+        ("messageVi", error.message_vi().into()),
+        ("messageEn", error.message_en().into()),
+        ("findings", to_js(&error.findings())),
+    ];
+    for (key, value) in fields {
+        // Defining a property on a fresh, unfrozen Error object cannot fail.
+        let _ = Reflect::set(&js, &key.into(), &value);
+    }
+    js.into()
+}

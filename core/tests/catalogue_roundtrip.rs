@@ -1,0 +1,169 @@
+//! Property: any valid catalogue survives a JSON round trip unchanged.
+
+use chiso::Catalogue;
+use chiso::Text;
+use chiso::catalogue::{
+    Agency, Aggregation, Comparator, DataElement, DataSource, Direction, EvidenceRequirement,
+    ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode, Scope,
+    SourceKind, Status, Target, ValueType,
+};
+use chiso::period::Cycle;
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+
+/// Text that is not blank, in any script (Vietnamese, decomposed accents, emoji, quotes...).
+fn text() -> impl Strategy<Value = Text> {
+    let s = "\\PC{0,6}[\\p{L}\\p{N}]\\PC{0,6}";
+    (s, s).prop_map(|(vi, en)| Text { vi, en })
+}
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    any::<Decimal>().prop_map(|d| d.abs())
+}
+
+fn target() -> impl Strategy<Value = Target> {
+    let scope = select(vec![
+        Scope::National,
+        Scope::Asean,
+        Scope::Asia,
+        Scope::World,
+        Scope::EachUnit,
+    ]);
+    let comparator = select(vec![
+        Comparator::AtLeast,
+        Comparator::Above,
+        Comparator::AtMost,
+        Comparator::Below,
+        Comparator::Equal,
+    ]);
+    let goal = prop_oneof![
+        (comparator, decimal()).prop_map(|(c, v)| (c, Some(v), None, None, None)),
+        (decimal(), decimal()).prop_map(|(a, b)| (
+            Comparator::Range,
+            None,
+            Some(a.min(b)),
+            Some(a.max(b)),
+            None
+        )),
+        text().prop_map(|t| (Comparator::Text, None, None, None, Some(t))),
+    ];
+    (goal, scope, 2000u16..=2100, proptest::option::of(text())).prop_map(
+        |((comparator, value, min, max, text), scope, year, note)| Target {
+            comparator,
+            value,
+            min,
+            max,
+            text,
+            scope,
+            year,
+            note,
+        },
+    )
+}
+
+fn source() -> impl Strategy<Value = DataSource> {
+    (select(vec![SourceKind::System, SourceKind::Form]), text())
+        .prop_map(|(kind, name)| DataSource { kind, name })
+}
+
+prop_compose! {
+    fn indicator(code: String, formula: Option<String>)(
+        layer in select(vec![Layer::A, Layer::B, Layer::C]),
+        status in select(vec![Status::Official, Status::Illustrative]),
+        name in text(), concept in text(), description in text(), unit in text(),
+        precision in 0u32..=12,
+        rounding in select(vec![RoundingMode::HalfUp, RoundingMode::HalfEven, RoundingMode::Down, RoundingMode::Ceiling]),
+        direction in select(vec![Direction::HigherIsBetter, Direction::LowerIsBetter]),
+        // One target per scope and year: duplicates are invalid.
+        targets in proptest::collection::vec(target(), 0..4).prop_map(|ts| {
+            let mut seen = std::collections::HashSet::new();
+            ts.into_iter().filter(|t| t.comparator == Comparator::Text || seen.insert((t.scope, t.year))).collect::<Vec<_>>()
+        }),
+        cycle in select(Cycle::ALL.to_vec()),
+        source in source(), update in text(),
+        evidence in proptest::option::of(text()),
+        weight in decimal(), max_points in decimal(),
+        legal in proptest::collection::vec("[A-Za-z0-9 /.-]{1,12}", 0..3).prop_filter("non-blank", |v| v.iter().all(|s| !s.trim().is_empty())),
+    ) -> Indicator {
+        let explanation = if targets.is_empty() { ExplanationRequirement::None } else { ExplanationRequirement::WhenOffTrack };
+        let method = match &formula {
+            Some(expression) => Method::Formula { expression: expression.clone(), description },
+            None => Method::Reported { description },
+        };
+        Indicator {
+            code: code.clone(), layer, status, name, concept, group: "G1".into(), method, unit,
+            value_type: ValueType::Number, precision, rounding, direction, targets, cycle, source,
+            responsibility: Responsibility {
+                lead_agency: "AG".into(), implementing_agencies: vec!["AG".into()], update, verified_by: "AG".into(),
+            },
+            evidence: EvidenceRequirement { required: evidence.is_some(), documents: evidence },
+            explanation, weight, max_points, legal_sources: legal,
+        }
+    }
+}
+
+fn catalogue() -> impl Strategy<Value = Catalogue> {
+    let element = (
+        text(),
+        text(),
+        text(),
+        source(),
+        select(vec![Aggregation::Sum, Aggregation::Last]),
+    );
+    (
+        text(),
+        "[0-9]{1,4}(\\.[0-9]{1,2})?",
+        (2000i32..2100, 1u32..=12, 1u32..=28),
+        element,
+        indicator("I1".into(), None),
+        indicator("I2".into(), Some("100 * de_1 / I1".into())),
+    )
+        .prop_map(
+            |(title, version, (y, m, d), (name, definition, unit, source, aggregation), i1, i2)| {
+                Catalogue {
+                    schema: None,
+                    id: "gen".into(),
+                    title,
+                    version,
+                    effective_from: chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+                    legal_basis: vec!["NQ 57-NQ/TW".into()],
+                    agencies: vec![Agency {
+                        code: "AG".into(),
+                        name: Text::new("Cơ quan", "Agency"),
+                    }],
+                    groups: vec![Group {
+                        code: "G0".into(),
+                        name: Text::new("Trụ cột", "Pillar"),
+                        children: vec![Group {
+                            code: "G1".into(),
+                            name: Text::new("Nhóm", "Group"),
+                            children: vec![],
+                        }],
+                    }],
+                    data_elements: vec![DataElement {
+                        code: "de_1".into(),
+                        name,
+                        definition,
+                        value_type: ValueType::Count,
+                        unit,
+                        source,
+                        aggregation,
+                    }],
+                    indicators: vec![i1, i2],
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn valid_catalogues_survive_a_json_round_trip(original in catalogue()) {
+        prop_assert!(original.validate().is_empty(), "generator made an invalid catalogue: {:?}", original.validate());
+        let text = original.to_json();
+        let back = Catalogue::from_json(&text).unwrap();
+        prop_assert_eq!(&back, &original);
+        // And writing it again gives the same bytes.
+        prop_assert_eq!(back.to_json(), text);
+    }
+}

@@ -1,0 +1,66 @@
+//! Runs every golden vector in `testdata/vectors/` (see its README): the findings must match
+//! the hand-written `expected.json`, and the output bytes must equal `output.json`, which the
+//! Python and JavaScript suites compare against too. `CHISO_BLESS=1` rewrites `output.json`
+//! (read the diff before committing it).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn cases(kind: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/vectors")
+        .join(kind);
+    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no cases under {}", root.display());
+    dirs
+}
+
+/// Checks one case's output against its expectations; returns a description of each mismatch.
+fn check_case(dir: &Path, output: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let report: Value = serde_json::from_str(output).unwrap();
+    let got: Vec<Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| serde_json::json!({"code": f["code"], "severity": f["severity"], "path": f["path"]}))
+        .collect();
+    let expected: Vec<Value> =
+        serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    if got != expected {
+        problems.push(format!(
+            "{name}: findings\n  got      {got:?}\n  expected {expected:?}"
+        ));
+    }
+    let has_error = expected.iter().any(|f| f["severity"] == "error");
+    if report["valid"] != Value::Bool(!has_error) {
+        problems.push(format!("{name}: valid should be {}", !has_error));
+    }
+    let golden = dir.join("output.json");
+    if std::env::var_os("CHISO_BLESS").is_some() {
+        fs::write(&golden, output).unwrap();
+    } else if fs::read_to_string(&golden).ok().as_deref() != Some(output) {
+        problems.push(format!(
+            "{name}: output differs from output.json (CHISO_BLESS=1 to rewrite)"
+        ));
+    }
+    problems
+}
+
+#[test]
+fn catalogue_validation_vectors() {
+    let mut problems = Vec::new();
+    for dir in cases("catalogue-validation") {
+        let input = fs::read_to_string(dir.join("input.json")).unwrap();
+        problems.extend(check_case(&dir, &chiso::catalogue::check(&input).to_json()));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
