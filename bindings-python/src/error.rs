@@ -7,9 +7,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::{create_exception, types::PyList};
 
 create_exception!(
     chiso,
@@ -39,7 +39,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 }
 
 /// A core error as a Python exception carrying `code`, `path`, `message_vi`, `message_en` and
-/// `findings` (the core's JSON of each finding).
+/// `findings` (a list of dicts, decoded from the core's JSON by Python's own `json`).
 pub fn to_py(error: &chiso::Error) -> PyErr {
     let err = match error {
         chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
@@ -48,18 +48,17 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
     };
     Python::attach(|py| {
-        let findings: Vec<String> = error
-            .findings()
-            .iter()
-            .map(chiso::Finding::to_json)
-            .collect();
         let value = err.value(py);
         // Setting attributes on a fresh exception instance cannot fail short of memory exhaustion.
         let _ = value.setattr("code", error.code());
         let _ = value.setattr("path", error.path());
         let _ = value.setattr("message_vi", error.message_vi());
         let _ = value.setattr("message_en", error.message_en());
-        let _ = PyList::new(py, findings).and_then(|list| value.setattr("findings_json", list));
+        let findings = chiso::to_json(&error.findings());
+        let decoded = py
+            .import("json")
+            .and_then(|json| json.call_method1("loads", (findings,)));
+        let _ = decoded.and_then(|list| value.setattr("findings", list));
     });
     err
 }

@@ -26,14 +26,6 @@ __all__ = [
 ]
 
 
-def _findings(self: ChisoError) -> List[Dict[str, Any]]:
-    return [json.loads(f) for f in getattr(self, "findings_json", [])]
-
-
-# Every ChisoError exposes its findings as dicts, decoded from the core's JSON on demand.
-ChisoError.findings = property(_findings)  # type: ignore[attr-defined]
-
-
 class Catalogue:
     """A versioned indicator catalogue: indicators with their full passports.
 

@@ -1,7 +1,19 @@
 """Type stubs of the native module (checked against it with mypy.stubtest)."""
 
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
+from typing_extensions import final
+
+__all__ = [
+    "ArgumentError",
+    "Catalogue",
+    "CatalogueError",
+    "ChisoError",
+    "__version__",
+    "catalogue_schema",
+    "check_catalogue",
+    "diff_catalogues",
+]
 __version__: str
 
 class ChisoError(ValueError):
@@ -9,11 +21,12 @@ class ChisoError(ValueError):
     path: Optional[str]
     message_vi: str
     message_en: str
-    findings_json: List[str]
+    findings: List[Dict[str, Any]]
 
 class CatalogueError(ChisoError): ...
 class ArgumentError(ChisoError): ...
 
+@final
 class Catalogue:
     @staticmethod
     def nq57() -> Catalogue: ...
