@@ -61,7 +61,7 @@ test-rust:
 test-python:
 	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop -q
 	$(PY) -m pytest -q bindings-python/tests
-	cd bindings-python && $(PY) -m mypy.stubtest chiso._chiso
+	cd bindings-python && $(PY) -m mypy.stubtest chiso._chiso && $(PY) -m mypy --strict python/chiso
 
 wasm:
 	cargo build -p chiso-wasm --target $(WASM_TARGET) --release

@@ -1,1 +1,60 @@
-//! placeholder
+//! Shared inputs for chiso's criterion benches (one bench file per scenario, public API only).
+
+use chiso::Catalogue;
+
+/// The embedded NQ57 catalogue's JSON text.
+pub fn nq57_json() -> &'static str {
+    Catalogue::nq57_json()
+}
+
+/// A synthetic catalogue of about `indicators` indicators: NQ57's indicators repeated under
+/// fresh codes (with their formulas' references renamed to match), for scaling measurements.
+pub fn scaled_catalogue(indicators: usize) -> String {
+    let base = Catalogue::nq57();
+    let mut out = base.clone();
+    out.indicators.clear();
+    out.data_elements.clear();
+    let copies = indicators.div_ceil(base.indicators.len().max(1));
+    for copy in 0..copies {
+        let rename = |code: &str| format!("{code}_{copy}");
+        for element in &base.data_elements {
+            let mut element = element.clone();
+            element.code = rename(&element.code);
+            out.data_elements.push(element);
+        }
+        for indicator in &base.indicators {
+            let mut indicator = indicator.clone();
+            indicator.code = rename(&indicator.code);
+            if let chiso::catalogue::Method::Formula { expression, .. } = &mut indicator.method {
+                *expression = rename_references(expression, &rename);
+            }
+            out.indicators.push(indicator);
+        }
+    }
+    out.to_json()
+}
+
+fn rename_references(expression: &str, rename: &dyn Fn(&str) -> String) -> String {
+    let Ok(refs) = chiso::formula::references(expression) else { return expression.to_owned() };
+    let mut out = String::new();
+    let mut last = 0;
+    for r in refs {
+        out.push_str(&expression[last..r.span.start]);
+        out.push_str(&rename(r.name));
+        last = r.span.end;
+    }
+    out.push_str(&expression[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scaled_catalogues_are_valid_and_sized() {
+        let text = super::scaled_catalogue(300);
+        let report = chiso::catalogue::check(&text);
+        assert!(report.findings.is_empty(), "{:?}", report.findings.first());
+        let catalogue = chiso::Catalogue::from_json(&text).unwrap();
+        assert!(catalogue.indicators.len() >= 300);
+    }
+}

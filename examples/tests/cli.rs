@@ -1,0 +1,117 @@
+//! The `chiso` program end to end: output, and exit status 0 / 2 / 3, never 101.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn chiso(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).current_dir(root()).output().unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+const BAD: &str = "testdata/vectors/catalogue-validation/many-findings/input.json";
+const MINIMAL: &str = "examples/catalogues/minimal.json";
+
+#[test]
+fn list_prints_the_layer_as_a_table_in_vietnamese() {
+    let out = chiso(&["catalogue", "list", "--layer", "a"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("Tên chỉ số"));
+    assert!(text.contains("A07"));
+    assert!(!text.contains("B01"));
+    assert!(text.trim_end().ends_with("33 chỉ số."));
+}
+
+#[test]
+fn list_as_json_in_english_is_the_core_shape() {
+    let out = chiso(&["catalogue", "list", "--layer", "c", "--format", "json", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(list.len() >= 20);
+    assert!(list.iter().all(|i| i["layer"] == "c"));
+}
+
+#[test]
+fn show_prints_the_passport() {
+    let out = chiso(&["catalogue", "show", "A07", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for label in ["Concept", "Calculation method", "Data source", "Lead agency", "Update responsibility", "≥ 30 (national, 2030)"] {
+        assert!(text.contains(label), "missing {label}");
+    }
+}
+
+#[test]
+fn show_of_an_unknown_code_exits_2_with_both_languages() {
+    let out = chiso(&["catalogue", "show", "Z99"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Không có chỉ số") && err.contains("no indicator"));
+}
+
+#[test]
+fn validate_prints_every_finding_and_exits_2() {
+    let out = chiso(&["catalogue", "validate", BAD]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert_eq!(text.matches("✗ ").count(), 6);
+    assert!(text.contains("target.range_unordered /indicators/0/targets/0"));
+    assert!(text.trim_end().ends_with("6 lỗi, 0 cảnh báo."));
+}
+
+#[test]
+fn validate_json_is_the_golden_report() {
+    let out = chiso(&["catalogue", "validate", "--format", "json", BAD]);
+    assert_eq!(out.status.code(), Some(2));
+    let golden = std::fs::read_to_string(root().join("testdata/vectors/catalogue-validation/many-findings/output.json")).unwrap();
+    assert_eq!(stdout(&out), golden + "\n");
+}
+
+#[test]
+fn validate_of_a_good_file_exits_0() {
+    let out = chiso(&["catalogue", "validate", MINIMAL, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("0 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn a_missing_file_exits_3() {
+    let out = chiso(&["catalogue", "validate", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(chiso(&["catalogue", "list", "--layer", "d"]).status.code(), Some(2));
+    assert_eq!(chiso(&["nonsense"]).status.code(), Some(2));
+}
+
+#[test]
+fn diff_names_changed_fields() {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("new.json");
+    let text = std::fs::read_to_string(root().join(MINIMAL)).unwrap().replace(r#""value": "80""#, r#""value": "85""#);
+    std::fs::write(&new, text).unwrap();
+    let out = chiso(&["catalogue", "diff", MINIMAL, new.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "1.0 → 1.0\n~ indicator B01/targets/0/value: \"80\" → \"85\"\n");
+    let bad = chiso(&["catalogue", "diff", MINIMAL, BAD]);
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn schema_is_the_committed_one() {
+    let out = chiso(&["catalogue", "schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let committed = std::fs::read_to_string(root().join("schema/catalogue.schema.json")).unwrap();
+    assert_eq!(stdout(&out), committed);
+}
