@@ -15,7 +15,9 @@ fn nq57(c: &mut Criterion) {
         b.iter(|| Catalogue::from_json(black_box(text)));
     });
     let parsed = Catalogue::nq57();
-    group.bench_function("validate (parsed)", |b| b.iter(|| black_box(&parsed).validate()));
+    group.bench_function("validate (parsed)", |b| {
+        b.iter(|| black_box(&parsed).validate());
+    });
     group.bench_function("to_json", |b| b.iter(|| black_box(&parsed).to_json()));
     group.finish();
 }

@@ -35,7 +35,9 @@ pub fn scaled_catalogue(indicators: usize) -> String {
 }
 
 fn rename_references(expression: &str, rename: &dyn Fn(&str) -> String) -> String {
-    let Ok(refs) = chiso::formula::references(expression) else { return expression.to_owned() };
+    let Ok(refs) = chiso::formula::references(expression) else {
+        return expression.to_owned();
+    };
     let mut out = String::new();
     let mut last = 0;
     for r in refs {

@@ -1,5 +1,7 @@
 //! Diffing two catalogue versions: added, removed and changed items, field by field.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use chiso::Catalogue;
 use chiso::catalogue::diff;
 use serde_json::json;

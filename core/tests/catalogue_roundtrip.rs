@@ -1,5 +1,7 @@
 //! Property: any valid catalogue survives a JSON round trip unchanged.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use chiso::Catalogue;
 use chiso::Text;
 use chiso::catalogue::{

@@ -2,6 +2,8 @@
 //! The Python suite validates the embedded catalogue and the examples against it with the
 //! reference `jsonschema` implementation.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 
 #[test]

@@ -1,6 +1,8 @@
 //! Validation: one test per finding code, each on its golden case (`testdata/vectors/
 //! catalogue-validation/<case>`), plus the checks that every documented code has a case.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

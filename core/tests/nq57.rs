@@ -2,6 +2,8 @@
 //! Resolution 57 / Nghị quyết 03/NQ-CP Annex I targets (the table below is typed from that
 //! source, not from the catalogue).
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use chiso::Catalogue;
 use chiso::catalogue::{Direction, ExplanationRequirement, Layer, Method, Status, ValueType};
 
@@ -25,7 +27,11 @@ fn layers_are_large_enough_and_marked() {
     assert!(nq57.layer(Layer::B).count() >= 20);
     assert!(nq57.layer(Layer::C).count() >= 20);
     for indicator in &nq57.indicators {
-        let expected = if indicator.layer == Layer::A { Status::Official } else { Status::Illustrative };
+        let expected = if indicator.layer == Layer::A {
+            Status::Official
+        } else {
+            Status::Illustrative
+        };
         assert_eq!(indicator.status, expected, "{}", indicator.code);
     }
 }
@@ -33,7 +39,12 @@ fn layers_are_large_enough_and_marked() {
 #[test]
 fn layer_c_indicators_are_explained_when_off_track() {
     for indicator in Catalogue::nq57().layer(Layer::C) {
-        assert_eq!(indicator.explanation, ExplanationRequirement::WhenOffTrack, "{}", indicator.code);
+        assert_eq!(
+            indicator.explanation,
+            ExplanationRequirement::WhenOffTrack,
+            "{}",
+            indicator.code
+        );
         assert!(!indicator.targets.is_empty(), "{}", indicator.code);
     }
 }
@@ -41,15 +52,29 @@ fn layer_c_indicators_are_explained_when_off_track() {
 #[test]
 fn layers_b_and_c_compute_from_data_elements() {
     let nq57 = Catalogue::nq57();
-    let computed = nq57.indicators.iter().filter(|i| i.layer != Layer::A && matches!(i.method, Method::Formula { .. })).count();
-    assert!(computed >= 20, "only {computed} computed indicators in layers B and C");
+    let computed = nq57
+        .indicators
+        .iter()
+        .filter(|i| i.layer != Layer::A && matches!(i.method, Method::Formula { .. }))
+        .count();
+    assert!(
+        computed >= 20,
+        "only {computed} computed indicators in layers B and C"
+    );
 }
 
 #[test]
 fn vietnamese_text_has_diacritics() {
     let nq57 = Catalogue::nq57();
-    let accented = nq57.indicators.iter().filter(|i| i.name.vi.chars().any(|c| !c.is_ascii())).count();
-    assert!(accented * 10 >= nq57.indicators.len() * 9, "names without diacritics: most names should have them");
+    let accented = nq57
+        .indicators
+        .iter()
+        .filter(|i| !i.name.vi.is_ascii())
+        .count();
+    assert!(
+        accented * 10 >= nq57.indicators.len() * 9,
+        "names without diacritics: most names should have them"
+    );
 }
 
 /// (target as `comparator value scope year`, lead agency) for each row of DOMAIN.md §3, in
@@ -61,7 +86,11 @@ const LAYER_A: &[(&str, &[&str], &str)] = &[
     ("A04", &[">= 5 national 2030", ">= 10 national 2045"], "MIC"),
     ("A05", &["> 55 national 2030"], "MPI"),
     ("A06", &[">= 50 national 2030"], "MOST"),
-    ("A07", &[">= 30 national 2030", ">= 50 national 2045"], "MIC"),
+    (
+        "A07",
+        &[">= 30 national 2030", ">= 50 national 2045"],
+        "MIC",
+    ),
     ("A08", &["> 80 national 2030"], "MIC"),
     ("A09", &["= 90 national 2030"], "GOV_OFFICE"),
     ("A10", &["= 80 national 2030"], "GOV_OFFICE"),
@@ -113,10 +142,23 @@ fn layer_a_matches_the_resolution_table() {
             })
             .collect();
         assert_eq!(&got, targets, "{code} targets");
-        assert_eq!(indicator.responsibility.lead_agency, *lead, "{code} lead agency");
-        assert!(indicator.legal_sources.iter().any(|s| s.starts_with("NQ 57-NQ/TW")), "{code} legal source");
+        assert_eq!(
+            indicator.responsibility.lead_agency, *lead,
+            "{code} lead agency"
+        );
+        assert!(
+            indicator
+                .legal_sources
+                .iter()
+                .any(|s| s.starts_with("NQ 57-NQ/TW")),
+            "{code} legal source"
+        );
         if indicator.value_type == ValueType::Rank {
-            assert_eq!(indicator.direction, Direction::LowerIsBetter, "{code}: ranks are lower-is-better");
+            assert_eq!(
+                indicator.direction,
+                Direction::LowerIsBetter,
+                "{code}: ranks are lower-is-better"
+            );
         }
     }
 }

@@ -3,6 +3,8 @@
 //! Python and JavaScript suites compare against too. `CHISO_BLESS=1` rewrites `output.json`
 //! (read the diff before committing it).
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

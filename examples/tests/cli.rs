@@ -1,10 +1,16 @@
 //! The `chiso` program end to end: output, and exit status 0 / 2 / 3, never 101.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn chiso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso")).args(args).current_dir(root()).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
 }
 
 fn root() -> &'static Path {
@@ -31,7 +37,16 @@ fn list_prints_the_layer_as_a_table_in_vietnamese() {
 
 #[test]
 fn list_as_json_in_english_is_the_core_shape() {
-    let out = chiso(&["catalogue", "list", "--layer", "c", "--format", "json", "--lang", "en"]);
+    let out = chiso(&[
+        "catalogue",
+        "list",
+        "--layer",
+        "c",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let list: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
     assert!(list.len() >= 20);
@@ -43,7 +58,14 @@ fn show_prints_the_passport() {
     let out = chiso(&["catalogue", "show", "A07", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    for label in ["Concept", "Calculation method", "Data source", "Lead agency", "Update responsibility", "≥ 30 (national, 2030)"] {
+    for label in [
+        "Concept",
+        "Calculation method",
+        "Data source",
+        "Lead agency",
+        "Update responsibility",
+        "≥ 30 (national, 2030)",
+    ] {
         assert!(text.contains(label), "missing {label}");
     }
 }
@@ -70,7 +92,10 @@ fn validate_prints_every_finding_and_exits_2() {
 fn validate_json_is_the_golden_report() {
     let out = chiso(&["catalogue", "validate", "--format", "json", BAD]);
     assert_eq!(out.status.code(), Some(2));
-    let golden = std::fs::read_to_string(root().join("testdata/vectors/catalogue-validation/many-findings/output.json")).unwrap();
+    let golden = std::fs::read_to_string(
+        root().join("testdata/vectors/catalogue-validation/many-findings/output.json"),
+    )
+    .unwrap();
     assert_eq!(stdout(&out), golden + "\n");
 }
 
@@ -89,7 +114,10 @@ fn a_missing_file_exits_3() {
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(chiso(&["catalogue", "list", "--layer", "d"]).status.code(), Some(2));
+    assert_eq!(
+        chiso(&["catalogue", "list", "--layer", "d"]).status.code(),
+        Some(2)
+    );
     assert_eq!(chiso(&["nonsense"]).status.code(), Some(2));
 }
 
@@ -98,11 +126,23 @@ fn diff_names_changed_fields() {
     let dir = std::env::temp_dir().join(format!("chiso-cli-diff-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let new = dir.join("new.json");
-    let text = std::fs::read_to_string(root().join(MINIMAL)).unwrap().replace(r#""value": "80""#, r#""value": "85""#);
+    let text = std::fs::read_to_string(root().join(MINIMAL))
+        .unwrap()
+        .replace(r#""value": "80""#, r#""value": "85""#);
     std::fs::write(&new, text).unwrap();
-    let out = chiso(&["catalogue", "diff", MINIMAL, new.to_str().unwrap(), "--lang", "en"]);
+    let out = chiso(&[
+        "catalogue",
+        "diff",
+        MINIMAL,
+        new.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "1.0 → 1.0\n~ indicator B01/targets/0/value: \"80\" → \"85\"\n");
+    assert_eq!(
+        stdout(&out),
+        "1.0 → 1.0\n~ indicator B01/targets/0/value: \"80\" → \"85\"\n"
+    );
     let bad = chiso(&["catalogue", "diff", MINIMAL, BAD]);
     assert_eq!(bad.status.code(), Some(2));
     std::fs::remove_dir_all(dir).unwrap();
