@@ -111,7 +111,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The outcome of checking an input: every finding at once, errors first in document order.
+/// The outcome of checking an input: every finding at once, in document order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {

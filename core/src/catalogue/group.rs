@@ -18,6 +18,14 @@ pub struct Group {
 }
 
 impl Group {
+    /// This group or the first group below it with the code.
+    pub fn find(&self, code: &str) -> Option<&Group> {
+        if self.code == code {
+            return Some(self);
+        }
+        self.children.iter().find_map(|child| child.find(code))
+    }
+
     /// This group and every group below it, depth first, each with its JSON pointer.
     pub(crate) fn walk<'a>(&'a self, path: &str, out: &mut Vec<(String, &'a Group)>) {
         out.push((path.to_owned(), self));

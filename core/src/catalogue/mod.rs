@@ -119,10 +119,7 @@ impl Catalogue {
 
     /// The group with this code, anywhere in the tree.
     pub fn group(&self, code: &str) -> Option<&Group> {
-        self.groups_with_paths()
-            .into_iter()
-            .map(|(_, g)| g)
-            .find(|g| g.code == code)
+        self.groups.iter().find_map(|g| g.find(code))
     }
 
     /// The indicators of one layer, in catalogue order.

@@ -98,8 +98,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
             layer,
             view,
             source,
-        } => list(&load(&source)?, layer.map(Layer::from), &view),
-        Command::Show { code, view, source } => show(&load(&source)?, &code, &view),
+        } => list(&load(&source, &view)?, layer.map(Layer::from), &view),
+        Command::Show { code, view, source } => show(&load(&source, &view)?, &code, &view),
         Command::Validate { file, view } => validate(&file, &view),
         Command::Diff { old, new, view } => diff(&old, &new, &view),
         Command::Schema => print(&Catalogue::json_schema()),
@@ -194,16 +194,10 @@ fn diff(old: &Path, new: &Path, view: &View) -> Result<(), Failure> {
 }
 
 /// The catalogue named by `--catalogue`, or the embedded NQ57 set.
-fn load(source: &Source) -> Result<Catalogue, Failure> {
+fn load(source: &Source, view: &View) -> Result<Catalogue, Failure> {
     match &source.catalogue {
         None => Ok(Catalogue::nq57()),
-        Some(file) => load_file(
-            file,
-            &View {
-                format: Format::Table,
-                lang: LangArg::Vi,
-            },
-        ),
+        Some(file) => load_file(file, view),
     }
 }
 
