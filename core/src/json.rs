@@ -139,17 +139,22 @@ fn data_problem(message: &str, path: String) -> (Problem, String) {
             path,
         );
     }
-    if message.starts_with("invalid type: ") {
-        return (
-            Problem::JsonInvalidType {
-                detail: message.to_owned(),
-            },
-            path,
-        );
+    for (prefix, invalid_type) in [("invalid type: ", true), ("invalid value: ", false)] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let (found, expected) = (found.to_owned(), expected.to_owned());
+            let problem = if invalid_type {
+                Problem::JsonInvalidType { found, expected }
+            } else {
+                Problem::JsonInvalidValue { found, expected }
+            };
+            return (problem, path);
+        }
     }
     (
         Problem::JsonInvalidValue {
-            detail: message.to_owned(),
+            found: message.to_owned(),
+            expected: String::new(),
         },
         path,
     )

@@ -34,13 +34,17 @@ pub enum Problem {
     },
     /// A field holds the wrong kind of JSON value (a number where a string is expected, ...).
     JsonInvalidType {
-        /// What was found and what was expected (English).
-        detail: String,
+        /// What was found, in serde's words (`string "1"`).
+        found: String,
+        /// What was expected, in serde's words (`u32`).
+        expected: String,
     },
-    /// A field holds a value of the right kind that cannot be read (a malformed decimal, ...).
+    /// A field holds a value of the right kind that cannot be read (a malformed date, ...).
     JsonInvalidValue {
-        /// The reader's description (English).
-        detail: String,
+        /// What was found, in serde's words.
+        found: String,
+        /// What was expected, in serde's words (may be empty).
+        expected: String,
     },
     /// A decimal is not a string holding a decimal number.
     JsonInvalidDecimal {
@@ -225,6 +229,7 @@ impl Problem {
     }
 
     /// The message in Vietnamese.
+    #[allow(clippy::too_many_lines)] // one arm per problem reads best as one table
     pub fn message_vi(&self) -> String {
         match self {
             Problem::JsonSyntax { detail } => format!("Văn bản không phải JSON hợp lệ ({detail})."),
@@ -235,11 +240,27 @@ impl Problem {
             Problem::JsonUnknownVariant { value, expected } => {
                 format!("Giá trị `{value}` không hợp lệ; các giá trị được chấp nhận: {expected}.")
             }
-            Problem::JsonInvalidType { detail } => format!("Sai kiểu dữ liệu ({detail})."),
-            Problem::JsonInvalidValue { detail } => format!("Giá trị không đọc được ({detail})."),
+            Problem::JsonInvalidType { found, expected } => {
+                format!(
+                    "Sai kiểu dữ liệu: cần {}, nhưng gặp {}.",
+                    expected_vi(expected),
+                    found_vi(found)
+                )
+            }
+            Problem::JsonInvalidValue { found, expected } if expected.is_empty() => {
+                format!("Giá trị không đọc được: {}.", found_vi(found))
+            }
+            Problem::JsonInvalidValue { found, expected } => {
+                format!(
+                    "Giá trị {} không hợp lệ: cần {}.",
+                    found_vi(found),
+                    expected_vi(expected)
+                )
+            }
             Problem::JsonInvalidDecimal { found } => format!(
                 "Cần một số thập phân viết trong dấu ngoặc kép, dùng dấu chấm thập phân \
-                 (ví dụ \"12.5\"), nhưng gặp {found}."
+                 (ví dụ \"12.5\"), nhưng gặp {}.",
+                found_vi(found)
             ),
             Problem::InputTooLarge { size, limit } => {
                 format!("Dữ liệu đầu vào quá lớn: {size} byte, tối đa {limit} byte.")
@@ -317,6 +338,7 @@ impl Problem {
     }
 
     /// The message in English.
+    #[allow(clippy::too_many_lines)] // one arm per problem reads best as one table
     pub fn message_en(&self) -> String {
         match self {
             Problem::JsonSyntax { detail } => format!("The text is not valid JSON ({detail})."),
@@ -327,8 +349,18 @@ impl Problem {
             Problem::JsonUnknownVariant { value, expected } => {
                 format!("Value `{value}` is not allowed; expected one of: {expected}.")
             }
-            Problem::JsonInvalidType { detail } => format!("Wrong type of value ({detail})."),
-            Problem::JsonInvalidValue { detail } => format!("The value cannot be read ({detail})."),
+            Problem::JsonInvalidType { found, expected } => {
+                format!(
+                    "Wrong type of value: expected {}, found {found}.",
+                    expected_en(expected)
+                )
+            }
+            Problem::JsonInvalidValue { found, expected } if expected.is_empty() => {
+                format!("The value cannot be read: {found}.")
+            }
+            Problem::JsonInvalidValue { found, expected } => {
+                format!("The value {found} is invalid: expected {expected}.")
+            }
             Problem::JsonInvalidDecimal { found } => format!(
                 "Expected a decimal number written as a string with a decimal point \
                  (such as \"12.5\"), found {found}."
@@ -409,4 +441,51 @@ impl Problem {
             }
         }
     }
+}
+
+/// serde's description of a value found (such as: integer 1) in Vietnamese: the kind is
+/// translated, the value itself kept.
+fn found_vi(found: &str) -> String {
+    const KINDS: [(&str, &str); 8] = [
+        ("boolean", "giá trị đúng/sai"),
+        ("integer", "số nguyên"),
+        ("floating point", "số thực"),
+        ("string", "chuỗi"),
+        ("map", "đối tượng"),
+        ("sequence", "mảng"),
+        ("null", "giá trị null"),
+        ("unit value", "giá trị rỗng"),
+    ];
+    for (en, vi) in KINDS {
+        if let Some(rest) = found.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    found.to_owned()
+}
+
+/// serde's description of what was expected, with Rust's words (`u32`, `struct Text`) put
+/// plainly.
+fn expected_en(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)".to_owned(),
+        _ if expected.starts_with("struct ") || expected.contains("tagged enum") => {
+            "an object".to_owned()
+        }
+        _ => expected.to_owned(),
+    }
+}
+
+/// serde's description of what was expected (`u32`, `a string`, `struct Text`) in Vietnamese.
+fn expected_vi(expected: &str) -> String {
+    let word = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "số nguyên không âm",
+        "a string" | "a borrowed string" => "một chuỗi",
+        "a boolean" => "giá trị đúng/sai (true hoặc false)",
+        "a sequence" => "một mảng",
+        "a date written YYYY-MM-DD" => "một ngày viết dạng YYYY-MM-DD",
+        _ if expected.starts_with("struct ") || expected.contains("tagged enum") => "một đối tượng",
+        _ => return expected.to_owned(),
+    };
+    word.to_owned()
 }
