@@ -30,11 +30,26 @@ create_exception!(
     "An argument is not one of its allowed values."
 );
 
+create_exception!(
+    chiso,
+    PeriodError,
+    ChisoError,
+    "A text is not a reporting period."
+);
+create_exception!(
+    chiso,
+    FormulaError,
+    ChisoError,
+    "A formula did not pass the checker."
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ChisoError", py.get_type::<ChisoError>())?;
     m.add("CatalogueError", py.get_type::<CatalogueError>())?;
     m.add("ArgumentError", py.get_type::<ArgumentError>())?;
+    m.add("PeriodError", py.get_type::<PeriodError>())?;
+    m.add("FormulaError", py.get_type::<FormulaError>())?;
     Ok(())
 }
 
@@ -45,6 +60,8 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
             CatalogueError::new_err(error.message_en())
         }
+        chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
+        chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
         chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
     };
     Python::attach(|py| {

@@ -12,6 +12,8 @@ pub fn to_js_error(error: &chiso::Error) -> JsValue {
         chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
             "CatalogueError"
         }
+        chiso::Error::InvalidPeriod { .. } => "PeriodError",
+        chiso::Error::InvalidFormula { .. } => "FormulaError",
         chiso::Error::InvalidArgument { .. } => "ArgumentError",
     };
     let js = Error::new(&error.message_en());

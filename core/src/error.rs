@@ -27,6 +27,20 @@ pub enum Error {
         /// The code asked for.
         code: String,
     },
+    /// A text is not a reporting period.
+    #[error("`{value}` is not a period ({}): write 2026-05, 2026-Q2, 2026-H1 or 2026", .reason.message_en())]
+    InvalidPeriod {
+        /// The text given.
+        value: String,
+        /// Why it is not one.
+        reason: crate::period::InvalidPeriod,
+    },
+    /// A formula did not pass the checker; every finding is listed.
+    #[error("{}", invalid_formula_summary(.findings))]
+    InvalidFormula {
+        /// All findings.
+        findings: Vec<Finding>,
+    },
     /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
     #[error("`{value}` is not a valid {name}; expected one of: {expected}")]
     InvalidArgument {
@@ -45,6 +59,8 @@ impl Error {
         match self {
             Error::InvalidCatalogue { .. } => "catalogue.invalid",
             Error::UnknownCode { .. } => "catalogue.unknown_code",
+            Error::InvalidPeriod { .. } => "period.invalid",
+            Error::InvalidFormula { .. } => "formula.invalid",
             Error::InvalidArgument { .. } => "argument.invalid",
         }
     }
@@ -52,16 +68,22 @@ impl Error {
     /// A JSON Pointer to the (first) offending value, when there is one.
     pub fn path(&self) -> Option<&str> {
         match self {
-            Error::InvalidCatalogue { findings } => first_error(findings).map(|f| f.path.as_str()),
-            Error::UnknownCode { .. } | Error::InvalidArgument { .. } => None,
+            Error::InvalidCatalogue { findings } | Error::InvalidFormula { findings } => {
+                first_error(findings).map(|f| f.path.as_str())
+            }
+            Error::UnknownCode { .. }
+            | Error::InvalidPeriod { .. }
+            | Error::InvalidArgument { .. } => None,
         }
     }
 
     /// The findings behind the error (empty when it has none).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::InvalidCatalogue { findings } => findings,
-            Error::UnknownCode { .. } | Error::InvalidArgument { .. } => &[],
+            Error::InvalidCatalogue { findings } | Error::InvalidFormula { findings } => findings,
+            Error::UnknownCode { .. }
+            | Error::InvalidPeriod { .. }
+            | Error::InvalidArgument { .. } => &[],
         }
     }
 
@@ -75,6 +97,15 @@ impl Error {
             }
             Error::UnknownCode { code } => {
                 format!("Không có chỉ số hay chỉ tiêu dữ liệu nào mã `{code}`.")
+            }
+            Error::InvalidPeriod { value, reason } => format!(
+                "`{value}` không phải kỳ báo cáo ({}): viết 2026-05, 2026-Q2, 2026-H1 hoặc 2026.",
+                reason.message_vi()
+            ),
+            Error::InvalidFormula { findings } => {
+                let count = findings.iter().filter(|f| f.is_error()).count();
+                let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
+                format!("Công thức không hợp lệ: {count} lỗi. Lỗi đầu tiên: {first}")
             }
             Error::InvalidArgument {
                 name,
@@ -94,6 +125,12 @@ impl Error {
 
 fn first_error(findings: &[Finding]) -> Option<&Finding> {
     findings.iter().find(|f| f.is_error())
+}
+
+fn invalid_formula_summary(findings: &[Finding]) -> String {
+    let count = findings.iter().filter(|f| f.is_error()).count();
+    let first = first_error(findings).map_or("", |f| f.message_en.as_str());
+    format!("The formula is invalid: {count} error(s). First: {first}")
 }
 
 fn invalid_summary(findings: &[Finding]) -> String {

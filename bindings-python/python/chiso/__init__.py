@@ -10,7 +10,7 @@ import json
 from typing import Any, Dict, List, Optional
 
 from chiso import _chiso
-from chiso._chiso import ArgumentError, CatalogueError, ChisoError
+from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, PeriodError
 
 __version__: str = _chiso.__version__
 
@@ -19,6 +19,8 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "ChisoError",
+    "FormulaError",
+    "PeriodError",
     "check_catalogue",
     "check_catalogue_json",
     "catalogue_schema",

@@ -9,6 +9,8 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "ChisoError",
+    "FormulaError",
+    "PeriodError",
     "__version__",
     "catalogue_schema",
     "check_catalogue",
@@ -25,6 +27,8 @@ class ChisoError(ValueError):
 
 class CatalogueError(ChisoError): ...
 class ArgumentError(ChisoError): ...
+class PeriodError(ChisoError): ...
+class FormulaError(ChisoError): ...
 
 @final
 class Catalogue:
