@@ -63,6 +63,16 @@
 //! | `reference.self` | a formula names its own indicator |
 //! | `formula.syntax` | a formula holds something that is not a token |
 //! | `formula.empty` | a formula is blank |
+//! | `formula.too_long`, `formula.too_deep` | beyond [`formula::MAX_FORMULA_BYTES`] or the nesting limits |
+//! | `formula.unexpected` | a token where another was expected, or an early end |
+//! | `formula.number` | a literal beyond exact decimals |
+//! | `formula.unknown_function` | a function the language does not have |
+//! | `formula.arity` | a function given the wrong number of arguments |
+//! | `formula.period_argument` | `prev` / `last_year` around something other than a code |
+//! | `formula.type` | an operand of the wrong type (text in arithmetic, ...) |
+//! | `formula.round_places` | `round`'s places not a whole number 0–28 written out |
+//! | `formula.result_type` | a formula whose result does not fit its indicator's value type |
+//! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |
 //! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |
 //! | `target.unexpected_field` | a target has a field its comparator does not use |
 //! | `target.range_unordered` | a range's `min` exceeds its `max` |
@@ -85,6 +95,7 @@ mod json;
 pub mod period;
 mod problem;
 mod text;
+mod value;
 
 pub use catalogue::Catalogue;
 pub use error::Error;
@@ -92,3 +103,4 @@ pub use finding::{Finding, Report, Severity, Span};
 pub use json::{MAX_INPUT_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};
 pub use text::{Lang, Text};
+pub use value::{Missing, Value, ValueError};

@@ -103,6 +103,72 @@ pub enum Problem {
     },
     /// A formula is empty.
     FormulaEmpty,
+    /// A formula is longer than the limit.
+    FormulaTooLong {
+        /// Its length in bytes.
+        length: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A formula nests deeper than the limit.
+    FormulaTooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// A token where another was expected (or the formula ended too soon).
+    FormulaUnexpected {
+        /// The token found (empty at the end of the formula).
+        found: String,
+        /// What would have fitted (English).
+        expected: &'static str,
+    },
+    /// A number too large (or too precise) for exact decimals.
+    FormulaNumber {
+        /// The number as written.
+        text: String,
+    },
+    /// A call of a function the language does not have.
+    FormulaUnknownFunction {
+        /// The name as written.
+        name: String,
+    },
+    /// A function called with the wrong number of arguments.
+    FormulaArity {
+        /// The function.
+        function: String,
+        /// How many it takes (`2`, `1+`).
+        expected: String,
+        /// How many it got.
+        found: usize,
+    },
+    /// `prev` or `last_year` around something other than a code.
+    FormulaPeriodArgument {
+        /// The function.
+        function: String,
+    },
+    /// An operand of the wrong type.
+    FormulaType {
+        /// The operator or function.
+        operation: String,
+        /// The type it needs.
+        expected: crate::formula::Type,
+        /// The type it got.
+        found: crate::formula::Type,
+    },
+    /// `round`'s places are not a whole number 0–28 written out.
+    FormulaRoundPlaces,
+    /// A formula's result does not fit its indicator's value type.
+    FormulaResultType {
+        /// The type the indicator needs.
+        expected: crate::formula::Type,
+        /// The type the formula gives.
+        found: crate::formula::Type,
+    },
+    /// Indicators whose formulas refer to each other in a circle.
+    ReferenceCycle {
+        /// The circle, such as `B01 → B02 → B01`.
+        cycle: String,
+    },
     /// A target lacks a field its comparator needs.
     TargetMissingField {
         /// The comparator.
@@ -203,6 +269,17 @@ impl Problem {
             Problem::SelfReference { .. } => "reference.self",
             Problem::FormulaSyntax { .. } => "formula.syntax",
             Problem::FormulaEmpty => "formula.empty",
+            Problem::FormulaTooLong { .. } => "formula.too_long",
+            Problem::FormulaTooDeep { .. } => "formula.too_deep",
+            Problem::FormulaUnexpected { .. } => "formula.unexpected",
+            Problem::FormulaNumber { .. } => "formula.number",
+            Problem::FormulaUnknownFunction { .. } => "formula.unknown_function",
+            Problem::FormulaArity { .. } => "formula.arity",
+            Problem::FormulaPeriodArgument { .. } => "formula.period_argument",
+            Problem::FormulaType { .. } => "formula.type",
+            Problem::FormulaRoundPlaces => "formula.round_places",
+            Problem::FormulaResultType { .. } => "formula.result_type",
+            Problem::ReferenceCycle { .. } => "reference.cycle",
             Problem::TargetMissingField { .. } => "target.missing_field",
             Problem::TargetUnexpectedField { .. } => "target.unexpected_field",
             Problem::TargetRangeUnordered { .. } => "target.range_unordered",
@@ -288,6 +365,59 @@ impl Problem {
                 format!("Công thức có ký tự không đọc được: `{found}`.")
             }
             Problem::FormulaEmpty => "Công thức đang để trống.".to_owned(),
+            Problem::FormulaTooLong { length, limit } => {
+                format!("Công thức dài {length} byte, vượt giới hạn {limit} byte.")
+            }
+            Problem::FormulaTooDeep { limit } => {
+                format!("Công thức lồng nhau quá sâu (tối đa {limit} mức).")
+            }
+            Problem::FormulaUnexpected { found, expected } if found.is_empty() => {
+                format!(
+                    "Công thức kết thúc quá sớm; cần {}.",
+                    expected_token_vi(expected)
+                )
+            }
+            Problem::FormulaUnexpected { found, expected } => {
+                format!("Gặp `{found}` nhưng cần {}.", expected_token_vi(expected))
+            }
+            Problem::FormulaNumber { text } => {
+                format!("Số `{text}` vượt quá phạm vi số thập phân chính xác.")
+            }
+            Problem::FormulaUnknownFunction { name } => format!(
+                "Không có hàm `{name}`; các hàm: sum, avg, min, max, abs, round, coalesce, \
+                 is_missing, if, prev, last_year."
+            ),
+            Problem::FormulaArity {
+                function,
+                expected,
+                found,
+            } => {
+                format!("Hàm `{function}` cần {expected} đối số nhưng nhận {found}.")
+            }
+            Problem::FormulaPeriodArgument { function } => {
+                format!("Hàm `{function}` chỉ nhận một mã chỉ tiêu dữ liệu hoặc chỉ số.")
+            }
+            Problem::FormulaType {
+                operation,
+                expected,
+                found,
+            } => format!(
+                "`{operation}` cần giá trị kiểu {} nhưng gặp kiểu {}.",
+                expected.label().vi,
+                found.label().vi
+            ),
+            Problem::FormulaRoundPlaces => {
+                "Số chữ số thập phân của `round` phải là số nguyên từ 0 đến 28 viết trực tiếp."
+                    .to_owned()
+            }
+            Problem::FormulaResultType { expected, found } => format!(
+                "Công thức cho kết quả kiểu {} nhưng chỉ số cần kiểu {}.",
+                found.label().vi,
+                expected.label().vi
+            ),
+            Problem::ReferenceCycle { cycle } => {
+                format!("Các chỉ số tham chiếu vòng tròn lẫn nhau: {cycle}.")
+            }
             Problem::TargetMissingField { comparator, field } => {
                 format!("Chỉ tiêu với phép so sánh `{comparator}` cần trường `{field}`.")
             }
@@ -391,6 +521,55 @@ impl Problem {
                 format!("The formula contains something that cannot be read: `{found}`.")
             }
             Problem::FormulaEmpty => "The formula is empty.".to_owned(),
+            Problem::FormulaTooLong { length, limit } => {
+                format!("The formula is {length} bytes long, over the limit of {limit}.")
+            }
+            Problem::FormulaTooDeep { limit } => {
+                format!("The formula nests too deeply (at most {limit} levels).")
+            }
+            Problem::FormulaUnexpected { found, expected } if found.is_empty() => {
+                format!("The formula ends too soon; expected {expected}.")
+            }
+            Problem::FormulaUnexpected { found, expected } => {
+                format!("Found `{found}` where {expected} was expected.")
+            }
+            Problem::FormulaNumber { text } => {
+                format!("The number `{text}` is beyond the range of exact decimals.")
+            }
+            Problem::FormulaUnknownFunction { name } => format!(
+                "There is no function `{name}`; the functions are: sum, avg, min, max, abs, round, \
+                 coalesce, is_missing, if, prev, last_year."
+            ),
+            Problem::FormulaArity {
+                function,
+                expected,
+                found,
+            } => {
+                format!("Function `{function}` takes {expected} argument(s) but was given {found}.")
+            }
+            Problem::FormulaPeriodArgument { function } => {
+                format!("Function `{function}` takes a single data element or indicator code.")
+            }
+            Problem::FormulaType {
+                operation,
+                expected,
+                found,
+            } => format!(
+                "`{operation}` needs a {} value but got a {} value.",
+                expected.label().en,
+                found.label().en
+            ),
+            Problem::FormulaRoundPlaces => {
+                "The places of `round` must be a whole number from 0 to 28, written out.".to_owned()
+            }
+            Problem::FormulaResultType { expected, found } => format!(
+                "The formula gives a {} value but the indicator holds {} values.",
+                found.label().en,
+                expected.label().en
+            ),
+            Problem::ReferenceCycle { cycle } => {
+                format!("Indicators refer to each other in a circle: {cycle}.")
+            }
             Problem::TargetMissingField { comparator, field } => {
                 format!("A target with comparator `{comparator}` needs the field `{field}`.")
             }
@@ -488,4 +667,18 @@ fn expected_vi(expected: &str) -> String {
         _ => return expected.to_owned(),
     };
     word.to_owned()
+}
+
+/// The parser's "expected" phrases in Vietnamese.
+fn expected_token_vi(expected: &str) -> &str {
+    match expected {
+        "an operator or the end of the formula" => "một phép toán hoặc kết thúc công thức",
+        "`and` between two comparisons" => "`and` giữa hai phép so sánh",
+        "an expression" => "một biểu thức",
+        "a number, a code, a function or `(`" => "một số, một mã, một hàm hoặc `(`",
+        "`)`" => "`)`",
+        "`(`" => "`(`",
+        "`,` or `)`" => "`,` hoặc `)`",
+        other => other,
+    }
 }

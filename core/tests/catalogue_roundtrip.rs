@@ -9,6 +9,7 @@ use chiso::catalogue::{
     ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode, Scope,
     SourceKind, Status, Target, ValueType,
 };
+use chiso::formula::{Evaluation, MissingStrategy};
 use chiso::period::Cycle;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -85,12 +86,14 @@ prop_compose! {
         cycle in select(Cycle::ALL.to_vec()),
         source in source(), update in text(),
         evidence in proptest::option::of(text()),
+        missing in select(vec![MissingStrategy::SkipIfAnyMissing, MissingStrategy::SkipIfAllMissing, MissingStrategy::Zero]),
+        evaluation in select(vec![Evaluation::AggregateThenEvaluate, Evaluation::EvaluateThenAverage]),
         weight in decimal(), max_points in decimal(),
         legal in proptest::collection::vec("[A-Za-z0-9 /.-]{1,12}", 0..3).prop_filter("non-blank", |v| v.iter().all(|s| !s.trim().is_empty())),
     ) -> Indicator {
         let explanation = if targets.is_empty() { ExplanationRequirement::None } else { ExplanationRequirement::WhenOffTrack };
         let method = match &formula {
-            Some(expression) => Method::Formula { expression: expression.clone(), description },
+            Some(expression) => Method::Formula { expression: expression.clone(), description, missing, evaluation },
             None => Method::Reported { description },
         };
         Indicator {

@@ -56,7 +56,10 @@ finding_tests! {
     target_range_unordered: "target-range-unordered" => ["target.range_unordered"];
     target_year_out_of_range: "target-year-out-of-range" => ["target.year_out_of_range"];
     target_value_out_of_range: "target-value-out-of-range" => ["target.value_out_of_range"];
-    target_type_mismatch: "target-type-mismatch" => ["target.type_mismatch"];
+    target_type_mismatch: "target-type-mismatch" => ["formula.result_type", "target.type_mismatch"];
+    formula_result_type: "formula-result-type" => ["formula.result_type"];
+    formula_type: "formula-type" => ["formula.type", "data_element.unused"];
+    reference_cycle: "reference-cycle" => ["reference.cycle"];
     target_duplicate: "target-duplicate" => ["target.duplicate"];
     weight_negative: "weight-negative" => ["weight.negative"];
     max_points_negative: "max-points-negative" => ["max_points.negative"];
@@ -131,6 +134,14 @@ fn every_documented_code_has_a_case() {
                     .iter()
                     .map(|f| f["code"].as_str().unwrap().to_owned()),
             );
+        }
+    }
+    for entry in fs::read_dir(vectors().join("../formula")).unwrap() {
+        let path = entry.unwrap().path().join("expected.json");
+        if let Ok(text) = fs::read_to_string(path) {
+            let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let codes = expected["codes"].as_array().unwrap();
+            covered.extend(codes.iter().map(|c| c.as_str().unwrap().to_owned()));
         }
     }
     assert_eq!(documented, covered);

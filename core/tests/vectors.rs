@@ -24,6 +24,19 @@ fn cases(kind: &str) -> Vec<PathBuf> {
     dirs
 }
 
+/// Compares `output` with the case's `output.json` (or writes it, with `CHISO_BLESS=1`).
+fn check_golden(dir: &Path, output: &str, problems: &mut Vec<String>) {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let golden = dir.join("output.json");
+    if std::env::var_os("CHISO_BLESS").is_some() {
+        fs::write(&golden, output).unwrap();
+    } else if fs::read_to_string(&golden).ok().as_deref() != Some(output) {
+        problems.push(format!(
+            "{name}: output differs from output.json (CHISO_BLESS=1 to rewrite)"
+        ));
+    }
+}
+
 /// Checks one case's output against its expectations; returns a description of each mismatch.
 fn check_case(dir: &Path, output: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -63,6 +76,39 @@ fn catalogue_validation_vectors() {
     for dir in cases("catalogue-validation") {
         let input = fs::read_to_string(dir.join("input.json")).unwrap();
         problems.extend(check_case(&dir, &chiso::catalogue::check(&input).to_json()));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn formula_vectors() {
+    let mut problems = Vec::new();
+    for dir in cases("formula") {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let input: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
+        let values: chiso::formula::Values =
+            serde_json::from_value(input["values"].clone()).unwrap();
+        let run = chiso::formula::run(input["expression"].as_str().unwrap(), &values, &values);
+        let output = chiso::to_json(&run);
+        let got: Value = serde_json::from_str(&output).unwrap();
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        let codes: Vec<Value> = got["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].clone())
+            .collect();
+        let projection = serde_json::json!({
+            "valid": got["valid"], "codes": codes, "result_type": got["result_type"], "value": got["value"],
+        });
+        if projection != expected {
+            problems.push(format!(
+                "{name}:\n  got      {projection}\n  expected {expected}"
+            ));
+        }
+        check_golden(&dir, &output, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

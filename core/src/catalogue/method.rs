@@ -2,6 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
+use crate::formula::{Evaluation, MissingStrategy};
 
 /// How an indicator's value is obtained ("phương pháp tính").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -13,6 +14,13 @@ pub enum Method {
         expression: String,
         /// The method in words, as the indicator passport states it.
         description: Text,
+        /// What missing inputs do (by default, the result is missing if any input is).
+        #[serde(default, skip_serializing_if = "MissingStrategy::is_default")]
+        missing: MissingStrategy,
+        /// How the formula is evaluated over a longer period than its inputs (by default, a
+        /// ratio of sums: inputs rolled up first).
+        #[serde(default, skip_serializing_if = "Evaluation::is_default")]
+        evaluation: Evaluation,
     },
     /// Reported directly as a value (by a unit, or taken from an international ranking).
     Reported {

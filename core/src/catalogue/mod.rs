@@ -43,6 +43,7 @@ pub use method::Method;
 pub use passport::PassportLine;
 pub use rounding::RoundingMode;
 pub use source::{DataSource, SourceKind};
+pub(crate) use target::DecimalString;
 pub use target::{Comparator, Goal, Scope, Target};
 pub use value_type::ValueType;
 

@@ -8,8 +8,9 @@ use super::{
     Catalogue, Comparator, DataSource, Direction, ExplanationRequirement, Indicator, Method,
     Target, ValueType,
 };
+use crate::formula::{self, Context, Shift, Type};
 use crate::problem::MAX_PRECISION;
-use crate::{Finding, Problem, Span, Text, formula, json};
+use crate::{Finding, Lang, Problem, Span, Text, json};
 
 /// The longest code accepted.
 pub const MAX_CODE_LEN: usize = 64;
@@ -25,12 +26,16 @@ pub fn is_valid_code(code: &str) -> bool {
 
 struct Checker<'a> {
     findings: Vec<Finding>,
+    /// Indicator codes to their position, for the reference graph.
+    indicator_index: HashMap<&'a str, usize>,
+    /// Same-period references from each indicator to others.
+    edges: Vec<Vec<usize>>,
     /// First place each code was defined, per namespace.
     seen: HashMap<(&'static str, &'a str), String>,
     agencies: HashSet<&'a str>,
     groups: HashSet<&'a str>,
-    /// Data element and indicator codes: what formulas may refer to.
-    names: HashSet<&'a str>,
+    /// Data element and indicator codes, with their types: what formulas may refer to.
+    names: Names<'a>,
     used: HashSet<&'a str>,
 }
 
@@ -41,12 +46,26 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
         seen: HashMap::new(),
         agencies: catalogue.agencies.iter().map(|a| a.code.as_str()).collect(),
         groups: groups.iter().map(|(_, g)| g.code.as_str()).collect(),
-        names: catalogue
-            .data_elements
+        names: Names {
+            types: catalogue
+                .data_elements
+                .iter()
+                .map(|d| (d.code.as_str(), Type::of(d.value_type)))
+                .chain(
+                    catalogue
+                        .indicators
+                        .iter()
+                        .map(|i| (i.code.as_str(), Type::of(i.value_type))),
+                )
+                .collect(),
+        },
+        indicator_index: catalogue
+            .indicators
             .iter()
-            .map(|d| d.code.as_str())
-            .chain(catalogue.indicators.iter().map(|i| i.code.as_str()))
+            .enumerate()
+            .map(|(i, ind)| (ind.code.as_str(), i))
             .collect(),
+        edges: vec![Vec::new(); catalogue.indicators.len()],
         used: HashSet::new(),
     };
     c.nonblank(&catalogue.id, "/id".into());
@@ -73,8 +92,9 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
         c.source(&element.source, &path);
     }
     for (i, indicator) in catalogue.indicators.iter().enumerate() {
-        c.indicator(indicator, &format!("/indicators/{i}"));
+        c.indicator(indicator, i, &format!("/indicators/{i}"));
     }
+    c.cycles(catalogue);
     if catalogue.indicators.is_empty() {
         c.push(&Problem::NoIndicators, "/indicators".into());
     }
@@ -145,7 +165,7 @@ impl<'a> Checker<'a> {
         self.text(&source.name, &format!("{path}/source/name"));
     }
 
-    fn indicator(&mut self, ind: &'a Indicator, path: &str) {
+    fn indicator(&mut self, ind: &'a Indicator, index: usize, path: &str) {
         self.code("item", &ind.code, path);
         self.text(&ind.name, &format!("{path}/name"));
         self.text(&ind.concept, &format!("{path}/concept"));
@@ -157,7 +177,7 @@ impl<'a> Checker<'a> {
                 format!("{path}/group"),
             );
         }
-        self.method(ind, path);
+        self.method(ind, index, path);
         self.text(&ind.unit, &format!("{path}/unit"));
         if ind.precision > MAX_PRECISION {
             let problem = Problem::PrecisionOutOfRange {
@@ -220,7 +240,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn method(&mut self, ind: &'a Indicator, path: &str) {
+    fn method(&mut self, ind: &'a Indicator, index: usize, path: &str) {
         self.text(
             ind.method.description(),
             &format!("{path}/method/description"),
@@ -229,35 +249,57 @@ impl<'a> Checker<'a> {
             return;
         };
         let path = format!("{path}/method/expression");
-        if expression.trim().is_empty() {
-            self.push(&Problem::FormulaEmpty, path);
-            return;
-        }
-        match formula::references(expression) {
-            Err(e) => {
-                let finding = Finding::new(&Problem::FormulaSyntax { found: e.found }, path)
-                    .with_span(Span::locate(expression, e.span.start, e.span.end));
-                self.findings.push(finding);
-            }
-            Ok(refs) => {
-                for r in refs {
-                    let problem = if r.name == ind.code {
-                        Problem::SelfReference {
-                            code: ind.code.clone(),
-                        }
-                    } else if let Some(name) = self.names.get(r.name) {
-                        self.used.insert(name);
-                        continue;
-                    } else {
-                        Problem::UnknownReference {
-                            name: r.name.to_owned(),
-                        }
+        let analysis = formula::analyse(expression, &self.names, &path);
+        let mut findings = analysis.findings;
+        if let Some(expr) = &analysis.expr {
+            for (code, shift, span) in expr.references() {
+                if let Some((&name, _)) = self.names.types.get_key_value(code) {
+                    self.used.insert(name);
+                }
+                if shift != Shift::Current {
+                    continue;
+                }
+                if code == ind.code {
+                    let problem = Problem::SelfReference {
+                        code: ind.code.clone(),
                     };
-                    let span = Span::locate(expression, r.span.start, r.span.end);
-                    self.findings
-                        .push(Finding::new(&problem, path.clone()).with_span(span));
+                    let span = Span::locate(expression, span.start, span.end);
+                    findings.push(Finding::new(&problem, path.clone()).with_span(span));
+                } else if let Some(&target) = self.indicator_index.get(code) {
+                    self.edges[index].push(target);
                 }
             }
+        }
+        findings.sort_by_key(|f| f.span.map(|s| s.start));
+        self.findings.extend(findings);
+        let expected = Type::of(ind.value_type);
+        if let Some(found) = analysis.result.filter(|found| *found != expected) {
+            self.push(&Problem::FormulaResultType { expected, found }, path);
+        }
+    }
+
+    /// Reports each circle of same-period references between indicators once, at its first
+    /// indicator in catalogue order, naming the circle.
+    fn cycles(&mut self, catalogue: &Catalogue) {
+        let mut reported: HashSet<Vec<usize>> = HashSet::new();
+        for start in 0..self.edges.len() {
+            let Some(cycle) = shortest_cycle(&self.edges, start) else {
+                continue;
+            };
+            let mut members = cycle.clone();
+            members.sort_unstable();
+            if members[0] != start || !reported.insert(members) {
+                continue;
+            }
+            let names: Vec<&str> = cycle
+                .iter()
+                .chain(std::iter::once(&start))
+                .map(|&i| catalogue.indicators[i].code.as_str())
+                .collect();
+            let problem = Problem::ReferenceCycle {
+                cycle: names.join(" → "),
+            };
+            self.push(&problem, format!("/indicators/{start}/method/expression"));
         }
     }
 
@@ -387,4 +429,46 @@ fn out_of_range(value: Decimal, value_type: ValueType) -> Option<Problem> {
         allowed_en,
         allowed_vi,
     })
+}
+
+/// The catalogue's names and types, hashed: formulas are checked against this index so that
+/// validation stays linear in the catalogue's size.
+struct Names<'a> {
+    types: HashMap<&'a str, Type>,
+}
+
+impl Context for Names<'_> {
+    fn type_of(&self, code: &str) -> Option<Type> {
+        self.types.get(code).copied()
+    }
+
+    fn name_of(&self, _code: &str, _lang: Lang) -> Option<String> {
+        None
+    }
+}
+
+/// The shortest circle of edges from `start` back to it, as the nodes before returning
+/// (breadth-first, so the named circle is the simplest one; deterministic by edge order).
+fn shortest_cycle(edges: &[Vec<usize>], start: usize) -> Option<Vec<usize>> {
+    let mut came_from: HashMap<usize, usize> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(node) = queue.pop_front() {
+        for &next in &edges[node] {
+            if next == start {
+                let mut path = vec![node];
+                let mut at = node;
+                while let Some(&previous) = came_from.get(&at).filter(|_| at != start) {
+                    at = previous;
+                    path.push(at);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if next != node && !came_from.contains_key(&next) {
+                came_from.insert(next, node);
+                queue.push_back(next);
+            }
+        }
+    }
+    None
 }

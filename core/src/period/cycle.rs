@@ -31,6 +31,24 @@ impl Cycle {
         Cycle::Yearly,
     ];
 
+    /// How many months one period of the cycle spans: 1, 3, 6 or 12.
+    ///
+    /// Every length divides the next, so the periods of a finer cycle tile those of a coarser one
+    /// exactly; the relations between periods rest on that.
+    ///
+    /// ```
+    /// use chiso::period::Cycle;
+    /// assert_eq!(Cycle::HalfYearly.months(), 6);
+    /// ```
+    pub fn months(self) -> u32 {
+        match self {
+            Cycle::Monthly => 1,
+            Cycle::Quarterly => 3,
+            Cycle::HalfYearly => 6,
+            Cycle::Yearly => 12,
+        }
+    }
+
     /// The cycle's name in both languages.
     pub fn label(self) -> Text {
         match self {

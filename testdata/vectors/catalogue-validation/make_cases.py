@@ -79,8 +79,25 @@ case("target-year-out-of-range", lambda d: target(d).update(year=3030),
      [("target.year_out_of_range", f"{IND}/targets/0/year")])
 case("target-value-out-of-range", lambda d: ind(d).update(value_type="ratio"),
      [("target.value_out_of_range", f"{IND}/targets/0/value")])
+# A text indicator with a numeric formula and a numeric target: both are wrong.
 case("target-type-mismatch", lambda d: ind(d).update(value_type="text"),
-     [("target.type_mismatch", f"{IND}/targets/0/comparator")])
+     [("formula.result_type", f"{IND}/method/expression"), ("target.type_mismatch", f"{IND}/targets/0/comparator")])
+case("formula-result-type", lambda d: ind(d).update(value_type="yes_no", targets=[]),
+     [("formula.result_type", f"{IND}/method/expression")])
+case("formula-type", lambda d: ind(d)["method"].update(expression='100 * hs_truc_tuyen / "hs_tong"'),
+     [("formula.type", f"{IND}/method/expression"), ("data_element.unused", "/data_elements/1", "warning")])
+
+
+def cycle(d):
+    second = copy.deepcopy(ind(d))
+    second.update(code="B02")
+    second["method"]["expression"] = "B01 * hs_tong"
+    ind(d)["method"]["expression"] = "100 * hs_truc_tuyen / hs_tong + prev(B01) + B02"
+    d["indicators"].append(second)
+
+
+# B01 -> B02 -> B01 in the same period is a circle; prev(B01) inside B01 is not.
+case("reference-cycle", cycle, [("reference.cycle", f"{IND}/method/expression")])
 case("target-duplicate", lambda d: ind(d)["targets"].append(dict(target(d), value="90")),
      [("target.duplicate", f"{IND}/targets/1")])
 case("weight-negative", lambda d: ind(d).update(weight="-1"), [("weight.negative", f"{IND}/weight")])

@@ -1,0 +1,135 @@
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use super::Function;
+
+/// A parsed formula: a tree of expressions, each with the bytes of the source it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expr {
+    /// What the expression is.
+    pub kind: ExprKind,
+    /// Where it is in the source (byte offsets).
+    pub span: Range<usize>,
+}
+
+/// The kinds of expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExprKind {
+    /// A decimal literal.
+    Number(Decimal),
+    /// A text literal (without its quotes).
+    Text(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// A data element or indicator, in the current period or shifted by `prev` / `last_year`.
+    Reference {
+        /// The code.
+        code: String,
+        /// Which period.
+        shift: Shift,
+    },
+    /// `-x`.
+    Neg(Box<Expr>),
+    /// `not x`.
+    Not(Box<Expr>),
+    /// `a op b`.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `f(a, b, ...)`.
+    Call(Function, Vec<Expr>),
+}
+
+/// Which period a reference reads, relative to the one being evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shift {
+    /// The period being evaluated.
+    Current,
+    /// The period before (`prev(x)`): the previous month, quarter, half-year or year.
+    Previous,
+    /// The same period a year earlier (`last_year(x)`).
+    LastYear,
+}
+
+/// A binary operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `and`
+    And,
+    /// `or`
+    Or,
+}
+
+impl BinaryOp {
+    /// The operator as written in formulas.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::Eq => "==",
+            BinaryOp::Ne => "!=",
+            BinaryOp::And => "and",
+            BinaryOp::Or => "or",
+        }
+    }
+}
+
+impl Expr {
+    /// The height of the tree (a literal is 1).
+    pub fn height(&self) -> usize {
+        1 + match &self.kind {
+            ExprKind::Number(_)
+            | ExprKind::Text(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Reference { .. } => 0,
+            ExprKind::Neg(e) | ExprKind::Not(e) => e.height(),
+            ExprKind::Binary(_, a, b) => a.height().max(b.height()),
+            ExprKind::Call(_, args) => args.iter().map(Expr::height).max().unwrap_or(0),
+        }
+    }
+
+    /// Every reference in the tree, in source order.
+    pub fn references(&self) -> Vec<(&str, Shift, Range<usize>)> {
+        let mut out = Vec::new();
+        self.collect_references(&mut out);
+        out
+    }
+
+    fn collect_references<'a>(&'a self, out: &mut Vec<(&'a str, Shift, Range<usize>)>) {
+        match &self.kind {
+            ExprKind::Reference { code, shift } => out.push((code, *shift, self.span.clone())),
+            ExprKind::Neg(e) | ExprKind::Not(e) => e.collect_references(out),
+            ExprKind::Binary(_, a, b) => {
+                a.collect_references(out);
+                b.collect_references(out);
+            }
+            ExprKind::Call(_, args) => args.iter().for_each(|a| a.collect_references(out)),
+            ExprKind::Number(_) | ExprKind::Text(_) | ExprKind::Bool(_) => {}
+        }
+    }
+}

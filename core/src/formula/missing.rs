@@ -1,0 +1,69 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Missing, Value};
+
+/// What a formula does with missing inputs (DHIS2's "missing value strategy", declared per
+/// indicator so that missing is never silently zero).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingStrategy {
+    /// The result is missing if any input is missing (the default). `coalesce` and
+    /// `is_missing` let a formula handle a missing input itself.
+    #[default]
+    SkipIfAnyMissing,
+    /// The result is missing only if every input is missing; otherwise missing inputs count
+    /// as zero (for totals of parts where an unreported part means none).
+    SkipIfAllMissing,
+    /// Missing inputs always count as zero.
+    Zero,
+}
+
+impl MissingStrategy {
+    /// Whether this is the default (so catalogues need not spell it out).
+    pub fn is_default(&self) -> bool {
+        *self == MissingStrategy::default()
+    }
+
+    /// Applies the strategy to a row of inputs: `None` when the result is missing whatever
+    /// the formula says, else the inputs to evaluate (missing numbers replaced by zero where
+    /// the strategy says so). `numeric[i]` tells whether input `i` is a number.
+    pub(crate) fn apply(self, values: &[Value], numeric: &[bool], out: &mut Vec<Value>) -> bool {
+        out.clear();
+        out.extend_from_slice(values);
+        match self {
+            MissingStrategy::SkipIfAnyMissing => return true,
+            MissingStrategy::SkipIfAllMissing
+                if !values.is_empty() && values.iter().all(Value::is_missing) =>
+            {
+                return false;
+            }
+            MissingStrategy::SkipIfAllMissing | MissingStrategy::Zero => {}
+        }
+        for (value, is_number) in out.iter_mut().zip(numeric) {
+            if *is_number && matches!(value, Value::Missing(Missing::NoData)) {
+                *value = Value::Number(rust_decimal::Decimal::ZERO);
+            }
+        }
+        true
+    }
+}
+
+/// When a formula is evaluated over a longer period than its inputs are reported for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Evaluation {
+    /// Roll each input up first (by its aggregation), then evaluate once: a ratio of sums,
+    /// as DHIS2 does (the default).
+    #[default]
+    AggregateThenEvaluate,
+    /// Evaluate in each shorter period, then average the results.
+    EvaluateThenAverage,
+}
+
+impl Evaluation {
+    /// Whether this is the default (so catalogues need not spell it out).
+    pub fn is_default(&self) -> bool {
+        *self == Evaluation::default()
+    }
+}

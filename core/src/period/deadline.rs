@@ -1,0 +1,214 @@
+//! When a period's report is due, and whether it came in on time: reports fall due a set number
+//! of working days after the period's last day, and the on-time rate is one of the measures a
+//! reporting system is itself judged by.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use schemars::JsonSchema;
+use serde::de::{Error as _, Unexpected};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Calendar, Period};
+use crate::{Error, Text};
+
+/// The most working days a report may be given after its period ends: a year and a day, far
+/// beyond any real reporting regime, and a bound that keeps the day-by-day search short.
+pub const MAX_DUE_WORKING_DAYS: u32 = 366;
+
+/// A reporting regime's calendar: how periods are cut, how long units have to report, and the
+/// public holidays that do not count as working days.
+///
+/// In JSON:
+/// `{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-09-02"]}`
+/// (`holidays` may be left out).
+///
+/// ```
+/// use chiso::period::{Calendar, Period, ReportingCalendar};
+/// use chrono::NaiveDate;
+/// let national_day = NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
+/// let regime = ReportingCalendar::new(Calendar::Calendar, 5, [national_day])?;
+/// // August 2026 ends on Monday the 31st; the 2nd of September is a holiday.
+/// let due = regime.deadline(Period::month(2026, 8)?)?;
+/// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 9, 8).unwrap());
+/// # Ok::<(), chiso::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingCalendar {
+    /// How the days of each period are counted.
+    pub calendar: Calendar,
+    /// How many working days after the period's last day the report is due, 0–366; 0 means
+    /// on the last day itself.
+    #[serde(deserialize_with = "due_working_days")]
+    #[schemars(range(max = 366))]
+    pub due_working_days: u32,
+    /// Public holidays ("ngày nghỉ lễ, Tết"): days that are not working days even when they fall
+    /// on a weekday. Saturdays and Sundays never are. Written as `YYYY-MM-DD`, in date order.
+    #[serde(default, with = "holidays")]
+    #[schemars(with = "BTreeSet<holidays::Day>")]
+    pub holidays: BTreeSet<NaiveDate>,
+}
+
+impl ReportingCalendar {
+    /// A reporting calendar, checking that the cut-off day is within 2–28 and that
+    /// `due_working_days` is at most [`MAX_DUE_WORKING_DAYS`].
+    pub fn new(
+        calendar: Calendar,
+        due_working_days: u32,
+        holidays: impl IntoIterator<Item = NaiveDate>,
+    ) -> Result<ReportingCalendar, Error> {
+        let regime = ReportingCalendar {
+            calendar,
+            due_working_days,
+            holidays: holidays.into_iter().collect(),
+        };
+        regime.check()?;
+        Ok(regime)
+    }
+
+    /// Fails when a field is out of range (which only a hand-built value can be: the
+    /// constructor and the JSON reader refuse one).
+    pub fn check(&self) -> Result<(), Error> {
+        self.calendar.check()?;
+        if self.due_working_days > MAX_DUE_WORKING_DAYS {
+            return Err(Error::InvalidArgument {
+                name: "due_working_days",
+                value: self.due_working_days.to_string(),
+                expected: "0–366".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether `date` is a working day: Monday to Friday and not a listed holiday.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+    }
+
+    /// The day `period`'s report is due: the `due_working_days`-th working day after the
+    /// period's last day (or that last day itself when `due_working_days` is 0, whatever day of
+    /// the week it is).
+    ///
+    /// Fails only on a hand-built calendar with a field out of range (see
+    /// [`ReportingCalendar::check`]).
+    pub fn deadline(&self, period: Period) -> Result<NaiveDate, Error> {
+        self.check()?;
+        let (_, mut day) = period.date_range(&self.calendar);
+        let mut left = self.due_working_days;
+        // Each step either counts a working day or passes a weekend day or a listed holiday,
+        // so the search ends after at most about 1.4 × (366 + the number of holidays) days.
+        while left > 0 {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        Ok(day)
+    }
+
+    /// Whether `period`'s report, submitted at `submitted_at` (or not yet), is on time as of
+    /// `now`. Times are local (Vietnam, UTC+7) and only their dates matter: a report submitted
+    /// any time on the deadline day is on time, even if before the period ended.
+    ///
+    /// ```
+    /// use chiso::period::{Calendar, Period, ReportingCalendar, Timeliness};
+    /// use chrono::NaiveDate;
+    /// let regime = ReportingCalendar::new(Calendar::ND09_2019, 5, [])?;
+    /// let q2 = Period::quarter(2026, 2)?; // ends Sunday 14 June, due Friday 19 June
+    /// let at = |d: u32| NaiveDate::from_ymd_opt(2026, 6, d).unwrap().and_hms_opt(16, 30, 0).unwrap();
+    /// assert_eq!(regime.timeliness(q2, Some(at(19)), at(30))?, Timeliness::OnTime);
+    /// assert_eq!(regime.timeliness(q2, Some(at(22)), at(30))?, Timeliness::Late);
+    /// assert_eq!(regime.timeliness(q2, None, at(19))?, Timeliness::NotYetDue);
+    /// assert_eq!(regime.timeliness(q2, None, at(20))?, Timeliness::Missing);
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn timeliness(
+        &self,
+        period: Period,
+        submitted_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Result<Timeliness, Error> {
+        let deadline = self.deadline(period)?;
+        Ok(match submitted_at {
+            Some(at) if at.date() <= deadline => Timeliness::OnTime,
+            Some(_) => Timeliness::Late,
+            None if now.date() <= deadline => Timeliness::NotYetDue,
+            None => Timeliness::Missing,
+        })
+    }
+}
+
+/// Whether a period's report came in on time (the government task-tracking words: done on time,
+/// done late, overdue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Timeliness {
+    /// Submitted on or before the deadline day.
+    OnTime,
+    /// Submitted after the deadline day.
+    Late,
+    /// Not submitted, and the deadline day has passed.
+    Missing,
+    /// Not submitted, and the deadline day has not passed yet.
+    NotYetDue,
+}
+
+impl Timeliness {
+    /// The outcome's name in both languages.
+    pub fn label(self) -> Text {
+        match self {
+            Timeliness::OnTime => Text::new("Đúng hạn", "On time"),
+            Timeliness::Late => Text::new("Trễ hạn", "Late"),
+            Timeliness::Missing => Text::new("Quá hạn, chưa nộp", "Overdue, not submitted"),
+            Timeliness::NotYetDue => Text::new("Chưa đến hạn", "Not yet due"),
+        }
+    }
+}
+
+/// Reads a number of working days, refusing one above [`MAX_DUE_WORKING_DAYS`].
+fn due_working_days<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let days = u32::deserialize(deserializer)?;
+    if days <= MAX_DUE_WORKING_DAYS {
+        Ok(days)
+    } else {
+        Err(D::Error::invalid_value(
+            Unexpected::Unsigned(u64::from(days)),
+            &"a number of working days within 0–366",
+        ))
+    }
+}
+
+/// Holidays as a list of `YYYY-MM-DD` strings.
+mod holidays {
+    use std::collections::BTreeSet;
+
+    use chrono::NaiveDate;
+    use schemars::JsonSchema;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// One date, written `YYYY-MM-DD` (through the crate's one date format).
+    #[derive(Serialize, Deserialize, JsonSchema)]
+    #[serde(transparent)]
+    #[schemars(inline)]
+    pub(super) struct Day(
+        #[serde(with = "crate::json::date")]
+        #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+        NaiveDate,
+    );
+
+    pub(super) fn serialize<S: Serializer>(
+        days: &BTreeSet<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(days.iter().map(|&day| Day(day)))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeSet<NaiveDate>, D::Error> {
+        let days = Vec::<Day>::deserialize(deserializer)?;
+        Ok(days.into_iter().map(|Day(day)| day).collect())
+    }
+}

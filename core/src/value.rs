@@ -1,0 +1,99 @@
+//! Values: what an indicator or data element holds in one period for one unit.
+//!
+//! Missing is not zero: a value is a number, a yes/no, a text, missing with a reason, or an
+//! error such as an overflow. Nothing in chiso turns a missing value into a number silently;
+//! only an indicator's declared [`MissingStrategy`](crate::formula::MissingStrategy) may.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::DecimalString;
+
+/// One value. Serialised externally tagged, decimals as strings:
+/// `{"number": "0.3"}`, `{"bool": true}`, `{"text": "…"}`, `{"missing": "division_by_zero"}`,
+/// `{"error": "overflow"}`.
+///
+/// ```
+/// use chiso::Value;
+/// let v: Value = serde_json::from_str(r#"{"number": "12.50"}"#).unwrap();
+/// assert_eq!(v, Value::number("12.5".parse().unwrap()));
+/// assert_eq!(chiso::to_json(&Value::missing(chiso::Missing::DivisionByZero)), r#"{"missing":"division_by_zero"}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Value {
+    /// An exact decimal number.
+    Number(
+        #[serde(with = "rust_decimal::serde::str")]
+        #[schemars(with = "DecimalString")]
+        Decimal,
+    ),
+    /// Yes (`true`) or no (`false`).
+    Bool(bool),
+    /// Text.
+    Text(String),
+    /// No value, and why.
+    Missing(Missing),
+    /// The computation failed, and how.
+    Error(ValueError),
+}
+
+/// Why a value is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// Nothing was reported (or an input was not).
+    NoData,
+    /// A division by zero: the ratio is undefined for this unit and period.
+    DivisionByZero,
+    /// The indicator does not apply to this unit or period.
+    NotApplicable,
+}
+
+/// How a computation failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueError {
+    /// A result beyond the range of exact decimals (about ±7.9 × 10²⁸).
+    Overflow,
+    /// An input of the wrong kind (a text where a number is needed).
+    TypeMismatch,
+}
+
+impl Value {
+    /// A number.
+    pub fn number(value: Decimal) -> Self {
+        Value::Number(value)
+    }
+
+    /// A missing value with its reason.
+    pub fn missing(reason: Missing) -> Self {
+        Value::Missing(reason)
+    }
+
+    /// The number, if this is one.
+    pub fn as_number(&self) -> Option<Decimal> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is missing (for any reason).
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Value::Missing(_))
+    }
+}
+
+impl From<Decimal> for Value {
+    fn from(value: Decimal) -> Self {
+        Value::Number(value)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Self {
+        Value::Bool(value)
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Writes the formula cases. Each expected value below was worked out by hand (the comment
+says how); the findings are the codes the language's rules call for. The runners compare
+chiso's full output with output.json, written once by the Rust suite and read by a person."""
+
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+
+
+def n(x):
+    return {"number": x}
+
+
+MISSING = {"missing": "no_data"}
+BIG = "79228162514264337593543950335"  # the largest exact decimal
+
+
+def case(name, expression, values=None, value=None, codes=(), result_type=None):
+    folder = HERE / name
+    folder.mkdir(exist_ok=True)
+    (folder / "input.json").write_text(
+        json.dumps({"expression": expression, "values": values or {}}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    expected = {"valid": not codes, "codes": list(codes), "result_type": result_type, "value": value}
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# Arithmetic, exact.
+case("decimal-exact", "0.1 + 0.2", value=n("0.3"), result_type="number")  # no binary floating point
+case("precedence", "2 + 3 * 4", value=n("14"), result_type="number")  # * before +
+case("brackets", "(2 + 3) * 4", value=n("20"), result_type="number")
+case("unary-minus", "-a + 5", {"a": n("2")}, n("3"), result_type="number")  # -2 + 5
+case("division-third", "a / b", {"a": n("1"), "b": n("3")}, n("0.3333333333333333333333333333"), result_type="number")  # 28 places
+case("division-by-zero", "100 * a / b", {"a": n("5"), "b": n("0")}, {"missing": "division_by_zero"}, result_type="number")
+case("overflow", "a * a", {"a": n(BIG)}, {"error": "overflow"}, result_type="number")  # 7.9e28 squared
+case("error-beats-missing", "a * a + b", {"a": n(BIG), "b": MISSING}, {"error": "overflow"}, result_type="number")
+case("first-missing-reason-wins", "a / b + c", {"a": n("1"), "b": n("0"), "c": MISSING}, {"missing": "division_by_zero"}, result_type="number")
+case("missing-input", "a + b", {"a": n("1"), "b": MISSING}, MISSING, result_type="number")  # missing is not zero
+
+# Functions.
+case("sum-avg-min-max", "sum(a, b, c) + avg(a, b, c) + min(a, b, c) + max(a, b, c)",
+     {"a": n("1"), "b": n("2"), "c": n("6")}, n("19"), result_type="number")  # 9 + 3 + 1 + 6
+case("round-half-up", "round(abs(a), 2)", {"a": n("-2.345")}, n("2.35"), result_type="number")  # 2.345 -> 2.35
+case("round-negative-half", "round(a, 1)", {"a": n("-0.25")}, n("-0.3"), result_type="number")  # away from zero
+case("coalesce", "coalesce(a, b, 0)", {"a": MISSING, "b": n("7")}, n("7"), result_type="number")
+case("is-missing", "if(is_missing(a), 0, a * 2)", {"a": MISSING}, n("0"), result_type="number")
+case("if-missing-condition", "if(a > 0, 1, 2)", {"a": MISSING}, MISSING, result_type="number")
+case("yes-no-input", "if(has_plan, 10, 0)", {"has_plan": {"bool": True}}, n("10"), result_type="number")
+
+# Comparisons and logic (three-valued).
+case("comparisons-and", "a >= 3 and b < 2", {"a": n("3"), "b": n("1")}, {"bool": True}, result_type="yes_no")
+case("false-and-missing", "a > 1 and b > 1", {"a": n("0"), "b": MISSING}, {"bool": False}, result_type="yes_no")
+case("true-or-missing", "a > 1 or b > 1", {"a": n("5"), "b": MISSING}, {"bool": True}, result_type="yes_no")
+case("not-equal", "not (a == b)", {"a": n("1.0"), "b": n("1")}, {"bool": False}, result_type="yes_no")  # 1.0 == 1
+case("text-equality", 'trang_thai == "đạt"', {"trang_thai": {"text": "đạt"}}, {"bool": True}, result_type="yes_no")
+
+# Other periods.
+case("growth-per-year", "100 * (x - last_year(x)) / last_year(x)", {"x": n("121"), "last_year(x)": n("110")},
+     n("10"), result_type="number")  # 100 * 11 / 110
+case("change-on-previous", "x - prev(x)", {"x": n("5"), "prev(x)": n("8")}, n("-3"), result_type="number")
+
+# Problems.
+case("syntax-character", "a × b", {"a": n("1"), "b": n("2")}, codes=["formula.syntax"])
+case("unexpected-token", "a + * b", {"a": n("1"), "b": n("2")}, codes=["formula.unexpected"])
+case("unexpected-end", "sum(a, ", {"a": n("1")}, codes=["formula.unexpected"])
+case("chained-comparison", "a < b < c", {"a": n("1"), "b": n("2"), "c": n("3")}, codes=["formula.unexpected"])
+case("empty", "  ", codes=["formula.empty"])
+case("too-long", "1" * 4097, codes=["formula.too_long"])
+case("too-deep", "(" * 33 + "a" + ")" * 33, {"a": n("1")}, codes=["formula.too_deep"])
+case("number-too-large", "99999999999999999999999999999999", codes=["formula.number"])
+case("unknown-reference", "a + b", {"a": n("1")}, codes=["reference.unknown_code"], result_type="number")
+case("unknown-function", "median(a, a)", {"a": n("1")}, codes=["formula.unknown_function"], result_type="number")
+case("arity", "round(a)", {"a": n("1")}, codes=["formula.arity"], result_type="number")
+case("type-text-in-arithmetic", 'a + "x"', {"a": n("1")}, codes=["formula.type"], result_type="number")
+case("type-if-branches", 'if(a > 1, 1, "x")', {"a": n("1")}, codes=["formula.type"], result_type="number")
+case("round-places", "round(a, b)", {"a": n("1"), "b": n("2")}, codes=["formula.round_places"], result_type="number")
+case("period-argument", "prev(a + 1)", {"a": n("1")}, codes=["formula.period_argument"], result_type="number")
+# foo(a) at 0, b (unknown) at 9, "t" (text in *) at 13: all three at once, in text order.
+case("all-findings-at-once", 'foo(a) + b * "t"', {"a": n("1")},
+     codes=["formula.unknown_function", "reference.unknown_code", "formula.type"], result_type="number")
