@@ -1,0 +1,111 @@
+//! Properties of the formula language: printing then reading a formula gives it back, and the
+//! compiled evaluator agrees with the tree-walking reference on random formulas and values.
+
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use chiso::formula::{self, Shift, Values, input_name};
+use chiso::{Missing, Value};
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+
+const CODES: [&str; 3] = ["a", "b", "c"];
+
+/// Numeric formula text, built from the grammar's numeric forms (and yes/no forms inside
+/// `if`), with a bounded depth.
+fn numeric() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        (0u32..1000, 0u32..4).prop_map(|(m, s)| Decimal::new(i64::from(m), s).to_string()),
+        (
+            select(CODES.to_vec()),
+            select(vec!["", "prev", "last_year"])
+        )
+            .prop_map(|(c, f)| if f.is_empty() {
+                c.to_owned()
+            } else {
+                format!("{f}({c})")
+            }),
+    ];
+    leaf.prop_recursive(5, 40, 4, |inner| {
+        let boolean = (
+            inner.clone(),
+            select(vec!["<", "<=", ">", ">=", "==", "!="]),
+            inner.clone(),
+        )
+            .prop_map(|(a, op, b)| format!("({a} {op} {b})"));
+        let logic = (boolean.clone(), select(vec!["and", "or"]), boolean.clone())
+            .prop_map(|(p, op, q)| format!("({p} {op} {q})"));
+        prop_oneof![
+            (
+                inner.clone(),
+                select(vec!["+", "-", "*", "/"]),
+                inner.clone()
+            )
+                .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
+            inner.clone().prop_map(|a| format!("-({a})")),
+            (
+                select(vec!["sum", "avg", "min", "max", "coalesce"]),
+                proptest::collection::vec(inner.clone(), 1..4)
+            )
+                .prop_map(|(f, args)| format!("{f}({})", args.join(", "))),
+            inner.clone().prop_map(|a| format!("abs({a})")),
+            (inner.clone(), 0u32..4).prop_map(|(a, n)| format!("round({a}, {n})")),
+            (
+                prop_oneof![
+                    boolean,
+                    logic.clone(),
+                    logic.prop_map(|p| format!("not {p}"))
+                ],
+                inner.clone(),
+                inner.clone()
+            )
+                .prop_map(|(p, a, b)| format!("if({p}, {a}, {b})")),
+            inner.prop_map(|a| format!("if(is_missing({a}), 1, 0)")),
+        ]
+    })
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        4 => (-1000i64..1000, 0u32..3).prop_map(|(m, s)| Value::Number(Decimal::new(m, s))),
+        1 => Just(Value::Number(Decimal::ZERO)),
+        1 => Just(Value::Number(Decimal::MAX)),
+        1 => Just(Value::Missing(Missing::NoData)),
+    ]
+}
+
+fn values() -> impl Strategy<Value = Values> {
+    proptest::collection::vec(value(), 9).prop_map(|vs| {
+        let names = CODES.iter().flat_map(|c| {
+            [Shift::Current, Shift::Previous, Shift::LastYear].map(|s| input_name(c, s))
+        });
+        names.zip(vs).collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn print_then_parse_is_the_identity(source in numeric()) {
+        let expr = formula::parse(&source).unwrap();
+        let printed = expr.to_string();
+        let again = formula::parse(&printed).unwrap();
+        prop_assert_eq!(again.to_string(), printed);
+    }
+
+    #[test]
+    fn compiled_evaluation_equals_the_tree_walk(source in numeric(), values in values()) {
+        let compiled = formula::compile(&source, &values).unwrap();
+        let row: Vec<Value> = compiled.inputs().iter().map(|i| values[&input_name(&i.code, i.shift)].clone()).collect();
+        let expr = formula::parse(&source).unwrap();
+        let lookup = |code: &str, shift: Shift| values[&input_name(code, shift)].clone();
+        prop_assert_eq!(compiled.evaluate(&row), formula::interpret(&expr, &lookup));
+    }
+
+    #[test]
+    fn nothing_panics_on_arbitrary_text(source in "\\PC{0,60}") {
+        let report = formula::check(&source, &Values::new());
+        prop_assert_eq!(report.valid, report.findings.iter().all(|f| !f.is_error()));
+    }
+}
