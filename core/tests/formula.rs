@@ -147,7 +147,7 @@ fn minimal(expression: &str, missing: MissingStrategy, precision: u32) -> Catalo
         ..
     } = &mut b01.method
     {
-        *e = expression.to_owned();
+        expression.clone_into(e);
         *m = missing;
     }
     catalogue
