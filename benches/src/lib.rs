@@ -49,6 +49,38 @@ fn rename_references(expression: &str, rename: &dyn Fn(&str) -> String) -> Strin
     out
 }
 
+/// Four columns of `rows` reported values (`a`, `b`, `c`, `d`), seeded and deterministic:
+/// decimals with up to two places, one value in 50 missing and one `c + d` in 1,000 zero, as
+/// real submissions have gaps and empty denominators.
+pub fn formula_columns(rows: usize) -> Vec<Vec<chiso::Value>> {
+    use chiso::{Missing, Value};
+    let mut state: u64 = 0x5eed_c150;
+    let mut next = move || {
+        // xorshift64*: a fixed, dependency-free sequence, the same on every machine.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    };
+    (0..4)
+        .map(|column| {
+            (0..rows)
+                .map(|_| {
+                    let r = next();
+                    if r % 50 == 0 {
+                        Value::Missing(Missing::NoData)
+                    } else if column >= 2 && r % 1000 == 1 {
+                        Value::Number(rust_decimal::Decimal::ZERO)
+                    } else {
+                        let cents = i64::try_from(r % 1_000_000).unwrap_or(0);
+                        Value::Number(rust_decimal::Decimal::new(cents, 2))
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -100,7 +100,16 @@ proptest! {
         let row: Vec<Value> = compiled.inputs().iter().map(|i| values[&input_name(&i.code, i.shift)].clone()).collect();
         let expr = formula::parse(&source).unwrap();
         let lookup = |code: &str, shift: Shift| values[&input_name(code, shift)].clone();
-        prop_assert_eq!(compiled.evaluate(&row), formula::interpret(&expr, &lookup));
+        let reference = formula::interpret(&expr, &lookup);
+        prop_assert_eq!(&compiled.evaluate(&row), &reference);
+        // The columnar path (and its arithmetic fast path) too, on a batch of the same row.
+        let columns: Vec<Vec<Value>> = row.iter().map(|v| vec![v.clone(); 3]).collect();
+        let slices: Vec<&[Value]> = columns.iter().map(Vec::as_slice).collect();
+        let mut out = Vec::new();
+        compiled.evaluator().evaluate_columns(&slices, &mut out);
+        if !row.is_empty() {
+            prop_assert_eq!(out, vec![reference; 3]);
+        }
     }
 
     #[test]

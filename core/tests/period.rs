@@ -491,6 +491,8 @@ fn calendars_in_json() {
     assert!(serde_json::from_str::<Calendar>(r#"{"kind": "cutoff"}"#).is_err());
     assert!(serde_json::from_str::<Calendar>(r#"{"kind": "cutoff", "day": 15, "x": 1}"#).is_err());
     assert!(serde_json::from_str::<Calendar>(r#"{"kind": "fiscal"}"#).is_err());
+    // A day given to calendar months is a mistake, not something to ignore.
+    assert!(serde_json::from_str::<Calendar>(r#"{"kind": "calendar", "day": 15}"#).is_err());
 }
 
 #[test]

@@ -56,6 +56,7 @@
 //! assert_eq!(program.evaluate(&[]), Value::Number("0.3".parse().unwrap()));
 //! ```
 
+mod arith;
 mod ast;
 mod checker;
 mod compile;

@@ -48,25 +48,12 @@ pub(crate) fn binary(op: BinaryOp, a: &Value, b: &Value) -> Value {
         BinaryOp::And | BinaryOp::Or => return logic(op == BinaryOp::And, a, b),
         _ => {}
     }
+    // Numbers first: the common case pays for nothing else.
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return numbers(op, *x, *y);
+    }
     if let Some(absent) = absent([a, b].into_iter()) {
         return absent;
-    }
-    if let (Value::Number(x), Value::Number(y)) = (a, b) {
-        let (x, y) = (*x, *y);
-        return match op {
-            BinaryOp::Add => number(x.checked_add(y)),
-            BinaryOp::Sub => number(x.checked_sub(y)),
-            BinaryOp::Mul => number(x.checked_mul(y)),
-            BinaryOp::Div if y.is_zero() => Value::Missing(Missing::DivisionByZero),
-            BinaryOp::Div => number(x.checked_div(y)),
-            BinaryOp::Lt => Value::Bool(x < y),
-            BinaryOp::Le => Value::Bool(x <= y),
-            BinaryOp::Gt => Value::Bool(x > y),
-            BinaryOp::Ge => Value::Bool(x >= y),
-            BinaryOp::Eq => Value::Bool(x == y),
-            BinaryOp::Ne => Value::Bool(x != y),
-            BinaryOp::And | BinaryOp::Or => MISMATCH,
-        };
     }
     match (op, a, b) {
         (BinaryOp::Eq, Value::Bool(x), Value::Bool(y)) => Value::Bool(x == y),
@@ -74,6 +61,42 @@ pub(crate) fn binary(op: BinaryOp, a: &Value, b: &Value) -> Value {
         (BinaryOp::Eq, Value::Text(x), Value::Text(y)) => Value::Bool(x == y),
         (BinaryOp::Ne, Value::Text(x), Value::Text(y)) => Value::Bool(x != y),
         _ => MISMATCH,
+    }
+}
+
+/// An arithmetic `op` on two numbers, when the result is a plain number: `None` for a division
+/// by zero, an overflow, or an operator that is not arithmetic.
+#[inline]
+pub(crate) fn arithmetic(op: BinaryOp, x: Decimal, y: Decimal) -> Option<Decimal> {
+    match op {
+        BinaryOp::Add => x.checked_add(y),
+        BinaryOp::Sub => x.checked_sub(y),
+        BinaryOp::Mul => x.checked_mul(y),
+        BinaryOp::Div => divide(x, y),
+        _ => None,
+    }
+}
+
+/// `x / y`, when it is a plain number (`None` for a zero divisor or an overflow).
+#[inline]
+pub(crate) fn divide(x: Decimal, y: Decimal) -> Option<Decimal> {
+    if y.is_zero() { None } else { x.checked_div(y) }
+}
+
+/// `op` on two numbers.
+fn numbers(op: BinaryOp, x: Decimal, y: Decimal) -> Value {
+    match op {
+        BinaryOp::Div if y.is_zero() => Value::Missing(Missing::DivisionByZero),
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+            number(arithmetic(op, x, y))
+        }
+        BinaryOp::Lt => Value::Bool(x < y),
+        BinaryOp::Le => Value::Bool(x <= y),
+        BinaryOp::Gt => Value::Bool(x > y),
+        BinaryOp::Ge => Value::Bool(x >= y),
+        BinaryOp::Eq => Value::Bool(x == y),
+        BinaryOp::Ne => Value::Bool(x != y),
+        BinaryOp::And | BinaryOp::Or => MISMATCH,
     }
 }
 
@@ -123,33 +146,35 @@ pub(crate) fn call(function: Function, args: &[Value]) -> Value {
     if let Some(absent) = absent(args.iter()) {
         return absent;
     }
-    let Some(numbers) = args
-        .iter()
-        .map(Value::as_number)
-        .collect::<Option<Vec<Decimal>>>()
-    else {
+    if !args.iter().all(|v| matches!(v, Value::Number(_))) {
         return MISMATCH;
-    };
+    }
+    numeric_call(
+        function,
+        args.iter().filter_map(Value::as_number),
+        args.len(),
+    )
+}
+
+/// A numeric function on `count` numbers, read from `numbers` without allocating.
+#[inline]
+pub(crate) fn numeric_call(
+    function: Function,
+    mut numbers: impl Iterator<Item = Decimal>,
+    count: usize,
+) -> Value {
     match function {
-        Function::Sum => number(
+        Function::Sum => number(numbers.try_fold(Decimal::ZERO, Decimal::checked_add)),
+        Function::Avg => number(
             numbers
-                .iter()
-                .try_fold(Decimal::ZERO, |acc, n| acc.checked_add(*n)),
+                .try_fold(Decimal::ZERO, Decimal::checked_add)
+                .and_then(|s| s.checked_div(Decimal::from(count))),
         ),
-        Function::Avg => {
-            let count = Decimal::from(numbers.len());
-            number(
-                numbers
-                    .iter()
-                    .try_fold(Decimal::ZERO, |acc, n| acc.checked_add(*n))
-                    .and_then(|s| s.checked_div(count)),
-            )
-        }
-        Function::Min => numbers.iter().min().map_or(MISMATCH, |n| Value::Number(*n)),
-        Function::Max => numbers.iter().max().map_or(MISMATCH, |n| Value::Number(*n)),
-        Function::Abs => numbers.first().map_or(MISMATCH, |n| Value::Number(n.abs())),
-        Function::Round => match numbers.as_slice() {
-            [x, places] => match u32::try_from(places.mantissa())
+        Function::Min => numbers.min().map_or(MISMATCH, Value::Number),
+        Function::Max => numbers.max().map_or(MISMATCH, Value::Number),
+        Function::Abs => numbers.next().map_or(MISMATCH, |n| Value::Number(n.abs())),
+        Function::Round => match (numbers.next(), numbers.next()) {
+            (Some(x), Some(places)) => match u32::try_from(places.mantissa())
                 .ok()
                 .filter(|p| places.scale() == 0 && *p <= 28)
             {

@@ -19,17 +19,7 @@ pub const MAX_CUTOFF_DAY: u32 = 28;
 /// How the days of a period are counted.
 ///
 /// In JSON: `{"kind": "calendar"}` or `{"kind": "cutoff", "day": 15}`.
-///
-/// ```
-/// use chiso::period::{Calendar, Period};
-/// let q2 = Period::quarter(2026, 2)?;
-/// let (start, end) = q2.date_range(&Calendar::Calendar);
-/// assert_eq!((start.to_string(), end.to_string()), ("2026-04-01".into(), "2026-06-30".into()));
-/// let (start, end) = q2.date_range(&Calendar::ND09_2019);
-/// assert_eq!((start.to_string(), end.to_string()), ("2026-03-15".into(), "2026-06-14".into()));
-/// # Ok::<(), chiso::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum Calendar {
     /// Calendar periods: a month from its 1st to its last day, a year from 1 January to
@@ -41,9 +31,8 @@ pub enum Calendar {
     /// 2025-12-15 … 2026-12-14). So January and the first quarter, half and year start in
     /// December of the year before.
     Cutoff {
-        /// The first day of each period, 2–28 ([`Calendar::cutoff`] checks it; a hand-built
-        /// value outside is clamped into range).
-        #[serde(deserialize_with = "cutoff_day")]
+        /// The day of the month before on which each period starts, 2–28 (a hand-built value
+        /// outside is clamped into range).
         #[schemars(range(min = 2, max = 28))]
         day: u32,
     },
@@ -110,6 +99,16 @@ impl Period {
     ///
     /// The last day is the day before the next period's first day, so consecutive periods tile
     /// the days with no gap and no overlap under either calendar.
+    ///
+    /// ```
+    /// use chiso::period::{Calendar, Period};
+    /// let q2 = Period::quarter(2026, 2)?;
+    /// let (start, end) = q2.date_range(&Calendar::Calendar);
+    /// assert_eq!((start.to_string(), end.to_string()), ("2026-04-01".into(), "2026-06-30".into()));
+    /// let (start, end) = q2.date_range(&Calendar::ND09_2019);
+    /// assert_eq!((start.to_string(), end.to_string()), ("2026-03-15".into(), "2026-06-14".into()));
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
     pub fn date_range(&self, calendar: &Calendar) -> (NaiveDate, NaiveDate) {
         let start = calendar.first_day(self.first_month_index());
         let after = calendar.first_day(self.last_month_index() + 1);
@@ -142,11 +141,42 @@ fn ymd(index: i32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
 }
 
+/// Read through `RawCalendar`, because serde's internally tagged enums let a unit variant
+/// pass with unknown fields: `{"kind": "calendar", "day": 15}` is a mistake worth reporting.
+impl<'de> Deserialize<'de> for Calendar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Calendar, D::Error> {
+        let raw = RawCalendar::deserialize(deserializer)?;
+        match (raw.kind, raw.day) {
+            (Kind::Calendar, None) => Ok(Calendar::Calendar),
+            (Kind::Calendar, Some(_)) => Err(D::Error::unknown_field("day", &["kind"])),
+            (Kind::Cutoff, Some(day)) => Ok(Calendar::Cutoff { day }),
+            (Kind::Cutoff, None) => Err(D::Error::missing_field("day")),
+        }
+    }
+}
+
+/// A calendar as written, before the fields are matched to the kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    kind: Kind,
+    #[serde(default, deserialize_with = "cutoff_day")]
+    day: Option<u32>,
+}
+
+/// The words of `kind`.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Kind {
+    Calendar,
+    Cutoff,
+}
+
 /// Reads a cut-off day, refusing one outside 2–28.
-fn cutoff_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+fn cutoff_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
     let day = u32::deserialize(deserializer)?;
     if (MIN_CUTOFF_DAY..=MAX_CUTOFF_DAY).contains(&day) {
-        Ok(day)
+        Ok(Some(day))
     } else {
         Err(D::Error::invalid_value(
             Unexpected::Unsigned(u64::from(day)),

@@ -22,17 +22,6 @@ pub const MAX_DUE_WORKING_DAYS: u32 = 366;
 /// In JSON:
 /// `{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-09-02"]}`
 /// (`holidays` may be left out).
-///
-/// ```
-/// use chiso::period::{Calendar, Period, ReportingCalendar};
-/// use chrono::NaiveDate;
-/// let national_day = NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
-/// let regime = ReportingCalendar::new(Calendar::Calendar, 5, [national_day])?;
-/// // August 2026 ends on Monday the 31st; the 2nd of September is a holiday.
-/// let due = regime.deadline(Period::month(2026, 8)?)?;
-/// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 9, 8).unwrap());
-/// # Ok::<(), chiso::Error>(())
-/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportingCalendar {
@@ -92,6 +81,17 @@ impl ReportingCalendar {
     ///
     /// Fails only on a hand-built calendar with a field out of range (see
     /// [`ReportingCalendar::check`]).
+    ///
+    /// ```
+    /// use chiso::period::{Calendar, Period, ReportingCalendar};
+    /// use chrono::NaiveDate;
+    /// let national_day = NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
+    /// let regime = ReportingCalendar::new(Calendar::Calendar, 5, [national_day])?;
+    /// // August 2026 ends on Monday the 31st; the 2nd of September is a holiday.
+    /// let due = regime.deadline(Period::month(2026, 8)?)?;
+    /// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 9, 8).unwrap());
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
     pub fn deadline(&self, period: Period) -> Result<NaiveDate, Error> {
         self.check()?;
         let (_, mut day) = period.date_range(&self.calendar);
@@ -188,7 +188,7 @@ mod holidays {
     use schemars::JsonSchema;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    /// One date, written `YYYY-MM-DD` (through the crate's one date format).
+    /// A holiday, `YYYY-MM-DD`.
     #[derive(Serialize, Deserialize, JsonSchema)]
     #[serde(transparent)]
     #[schemars(inline)]

@@ -8,18 +8,8 @@ use serde::Serialize;
 use super::{Cycle, Period, ReportingCalendar};
 use crate::{Error, Text};
 
-/// One period described under a reporting calendar.
-///
-/// In JSON (2026-Q2 under the cut-off of the 15th, due 5 working days later):
-///
-/// ```json
-/// {"period": "2026-Q2", "label": {"vi": "Quý II năm 2026", "en": "Q2 2026"},
-///  "cycle": "quarterly", "start": "2026-03-15", "end": "2026-06-14",
-///  "months": ["2026-04", "2026-05", "2026-06"],
-///  "parents": {"half_yearly": "2026-H1", "yearly": "2026"},
-///  "previous": "2026-Q1", "next": "2026-Q3", "same_period_last_year": "2025-Q2",
-///  "deadline": "2026-06-19"}
-/// ```
+/// One period described under a reporting calendar: its name, days, months, enclosing periods,
+/// neighbours and deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct PeriodInfo {
     /// The period, canonically written.
@@ -107,6 +97,17 @@ impl PeriodInfo {
 }
 
 /// Reads `text` as a period (any accepted spelling) and describes it under `calendar`.
+///
+/// In JSON, 2026-Q2 under the cut-off of the 15th, due 5 working days later:
+///
+/// ```json
+/// {"period": "2026-Q2", "label": {"vi": "Quý II năm 2026", "en": "Q2 2026"},
+///  "cycle": "quarterly", "start": "2026-03-15", "end": "2026-06-14",
+///  "months": ["2026-04", "2026-05", "2026-06"],
+///  "parents": {"half_yearly": "2026-H1", "yearly": "2026"},
+///  "previous": "2026-Q1", "next": "2026-Q3", "same_period_last_year": "2025-Q2",
+///  "deadline": "2026-06-19"}
+/// ```
 ///
 /// ```
 /// use chiso::period::{Calendar, ReportingCalendar, describe};
