@@ -52,7 +52,7 @@ fn evaluate(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("formula compile");
     group.bench_function("check + compile", |b| {
-        b.iter(|| formula::compile(black_box(FORMULA), &names))
+        b.iter(|| formula::compile(black_box(FORMULA), &names));
     });
     group.finish();
 }
