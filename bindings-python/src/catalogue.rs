@@ -10,6 +10,13 @@ use crate::error::guard;
 #[pyclass(module = "chiso._chiso", name = "Catalogue", frozen)]
 pub struct PyCatalogue(chiso::Catalogue);
 
+impl PyCatalogue {
+    /// The core catalogue.
+    pub fn inner(&self) -> &chiso::Catalogue {
+        &self.0
+    }
+}
+
 #[pymethods]
 impl PyCatalogue {
     /// The embedded NQ57 catalogue.

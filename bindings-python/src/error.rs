@@ -62,7 +62,9 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         }
         chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
         chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
-        chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
+        chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => {
+            ArgumentError::new_err(error.message_en())
+        }
     };
     Python::attach(|py| {
         let value = err.value(py);

@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod error;
+mod formula;
 
 use pyo3::prelude::*;
 
@@ -14,5 +15,6 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     error::register(m)?;
     catalogue::register(m)?;
+    formula::register(m)?;
     Ok(())
 }

@@ -22,3 +22,41 @@ def test_catalogue_validation(case):
 
 def test_there_are_cases():
     assert len(CASES) >= 30
+
+
+FORMULA_CASES = sorted(p for p in (VECTORS / "formula").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", FORMULA_CASES, ids=[c.name for c in FORMULA_CASES])
+def test_formula(case):
+    data = json.loads((case / "input.json").read_text(encoding="utf-8"))
+    output = chiso.run_formula_json(data["expression"], json.dumps(data["values"]))
+    assert output == (case / "output.json").read_text(encoding="utf-8")
+    run = json.loads(output)
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    got = {
+        "valid": run["valid"],
+        "codes": [f["code"] for f in run["findings"]],
+        "result_type": run["result_type"],
+        "value": run["value"],
+    }
+    assert got == expected
+
+
+PERIOD_CASES = sorted(p for p in (VECTORS / "period").iterdir() if p.is_dir())
+
+
+def _compact(text):
+    """The expectation without whitespace between tokens, keeping field order (as the Rust runner)."""
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("case", PERIOD_CASES, ids=[c.name for c in PERIOD_CASES])
+def test_period(case):
+    data = json.loads((case / "input.json").read_text(encoding="utf-8"))
+    try:
+        output = chiso.describe_period_json(data["period"], json.dumps(data["calendar"]))
+    except chiso.PeriodError as e:
+        error = {k: getattr(e, k) for k in ("code", "path", "message_vi", "message_en", "findings")}
+        output = json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":"))
+    assert output == _compact((case / "expected.json").read_text(encoding="utf-8"))

@@ -41,6 +41,15 @@ pub enum Error {
         /// All findings.
         findings: Vec<Finding>,
     },
+    /// A JSON input other than a catalogue (a reporting calendar, a set of values) could not
+    /// be read; the finding says where and why.
+    #[error("the {what} cannot be read: {}", invalid_summary_plain(.findings))]
+    InvalidInput {
+        /// What was being read (`reporting calendar`, `values`).
+        what: &'static str,
+        /// Why, with the path.
+        findings: Vec<Finding>,
+    },
     /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
     #[error("`{value}` is not a valid {name}; expected one of: {expected}")]
     InvalidArgument {
@@ -61,6 +70,7 @@ impl Error {
             Error::UnknownCode { .. } => "catalogue.unknown_code",
             Error::InvalidPeriod { .. } => "period.invalid",
             Error::InvalidFormula { .. } => "formula.invalid",
+            Error::InvalidInput { .. } => "input.invalid",
             Error::InvalidArgument { .. } => "argument.invalid",
         }
     }
@@ -68,7 +78,9 @@ impl Error {
     /// A JSON Pointer to the (first) offending value, when there is one.
     pub fn path(&self) -> Option<&str> {
         match self {
-            Error::InvalidCatalogue { findings } | Error::InvalidFormula { findings } => {
+            Error::InvalidCatalogue { findings }
+            | Error::InvalidFormula { findings }
+            | Error::InvalidInput { findings, .. } => {
                 first_error(findings).map(|f| f.path.as_str())
             }
             Error::UnknownCode { .. }
@@ -80,7 +92,9 @@ impl Error {
     /// The findings behind the error (empty when it has none).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::InvalidCatalogue { findings } | Error::InvalidFormula { findings } => findings,
+            Error::InvalidCatalogue { findings }
+            | Error::InvalidFormula { findings }
+            | Error::InvalidInput { findings, .. } => findings,
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
             | Error::InvalidArgument { .. } => &[],
@@ -107,6 +121,15 @@ impl Error {
                 let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
                 format!("Công thức không hợp lệ: {count} lỗi. Lỗi đầu tiên: {first}")
             }
+            Error::InvalidInput { what, findings } => {
+                let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
+                let what = match *what {
+                    "reporting calendar" => "lịch báo cáo",
+                    "values" => "bộ giá trị",
+                    other => other,
+                };
+                format!("Không đọc được {what}: {first}")
+            }
             Error::InvalidArgument {
                 name,
                 value,
@@ -125,6 +148,10 @@ impl Error {
 
 fn first_error(findings: &[Finding]) -> Option<&Finding> {
     findings.iter().find(|f| f.is_error())
+}
+
+fn invalid_summary_plain(findings: &[Finding]) -> String {
+    first_error(findings).map_or_else(String::new, |f| f.message_en.clone())
 }
 
 fn invalid_formula_summary(findings: &[Finding]) -> String {

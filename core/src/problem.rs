@@ -663,6 +663,11 @@ fn expected_vi(expected: &str) -> String {
         "a boolean" => "giá trị đúng/sai (true hoặc false)",
         "a sequence" => "một mảng",
         "a date written YYYY-MM-DD" => "một ngày viết dạng YYYY-MM-DD",
+        "a period written 2026-05, 2026-Q2, 2026-H1 or 2026" => {
+            "một kỳ báo cáo viết dạng 2026-05, 2026-Q2, 2026-H1 hoặc 2026"
+        }
+        "a cut-off day within 2–28" => "một ngày chốt số liệu trong khoảng 2–28",
+        "a number of working days within 0–366" => "một số ngày làm việc trong khoảng 0–366",
         _ if expected.starts_with("struct ") || expected.contains("tagged enum") => "một đối tượng",
         _ => return expected.to_owned(),
     };

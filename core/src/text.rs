@@ -48,3 +48,17 @@ pub enum Lang {
     /// English.
     En,
 }
+
+impl std::str::FromStr for Lang {
+    type Err = crate::Error;
+
+    /// Reads `vi` or `en`.
+    ///
+    /// ```
+    /// assert_eq!("en".parse::<chiso::Lang>().unwrap(), chiso::Lang::En);
+    /// assert_eq!("fr".parse::<chiso::Lang>().unwrap_err().code(), "argument.invalid");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::json::parse_word(s, "language")
+    }
+}

@@ -7,7 +7,8 @@ package turns the core's JSON into Python objects.
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional
+from decimal import Decimal
+from typing import Any, Dict, List, Mapping, Optional
 
 from chiso import _chiso
 from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, PeriodError
@@ -22,6 +23,13 @@ __all__ = [
     "FormulaError",
     "PeriodError",
     "check_catalogue",
+    "check_formula",
+    "describe_formula",
+    "describe_period",
+    "describe_period_json",
+    "parse_period",
+    "run_formula",
+    "run_formula_json",
     "check_catalogue_json",
     "catalogue_schema",
     "__version__",
@@ -120,4 +128,79 @@ def check_catalogue(text: str) -> Dict[str, Any]:
 def catalogue_schema() -> Dict[str, Any]:
     """The JSON Schema of the catalogue format."""
     result: Dict[str, Any] = json.loads(_chiso.catalogue_schema())
+    return result
+
+
+def _value(x: Any) -> Dict[str, Any]:
+    """A Python value in the core's value shape: numbers as decimal strings, never floats."""
+    if isinstance(x, dict):
+        return x  # already the core's shape, such as {"missing": "not_applicable"}
+    if x is None:
+        return {"missing": "no_data"}
+    if isinstance(x, bool):
+        return {"bool": x}
+    if isinstance(x, (int, Decimal)):
+        return {"number": str(x)}
+    if isinstance(x, float):
+        raise TypeError("chiso takes exact numbers: pass a decimal.Decimal or a str, not a float")
+    if isinstance(x, str):
+        return {"text": x}
+    raise TypeError(f"cannot use {type(x).__name__} as a chiso value")
+
+
+def run_formula_json(expression: str, values_json: str, catalogue: Optional[Catalogue] = None) -> str:
+    """Checks, describes and evaluates a formula on values given as the core's JSON."""
+    native = catalogue._native if catalogue is not None else None
+    return _chiso.run_formula(expression, values_json, native)
+
+
+def run_formula(
+    expression: str, values: Optional[Mapping[str, Any]] = None, catalogue: Optional[Catalogue] = None
+) -> Dict[str, Any]:
+    """Checks, describes and evaluates ``expression``.
+
+    ``values`` maps codes (and ``prev(code)``, ``last_year(code)``) to ``Decimal``, ``int``,
+    ``bool``, ``str`` or ``None`` (missing). Without a catalogue the names and types come from
+    the values.
+
+    >>> run_formula("100 * a / b", {"a": 1, "b": 4})["value"]
+    {'number': '25'}
+    """
+    payload = json.dumps({k: _value(v) for k, v in (values or {}).items()}, ensure_ascii=False)
+    result: Dict[str, Any] = json.loads(run_formula_json(expression, payload, catalogue))
+    return result
+
+
+def check_formula(expression: str, catalogue: Optional[Catalogue] = None) -> Dict[str, Any]:
+    """Every finding about ``expression`` against a catalogue (the embedded NQ57 one by default)."""
+    native = catalogue._native if catalogue is not None else None
+    result: Dict[str, Any] = json.loads(_chiso.check_formula(expression, native))
+    return result
+
+
+def describe_formula(expression: str, lang: str = "vi", catalogue: Optional[Catalogue] = None) -> str:
+    """``expression`` in words, with indicator and data element names in place of codes."""
+    native = catalogue._native if catalogue is not None else None
+    return _chiso.describe_formula(expression, lang, native)
+
+
+def parse_period(text: str) -> str:
+    """The period in canonical form: ``parse_period("2026Q2") == "2026-Q2"``."""
+    return _chiso.parse_period(text)
+
+
+def describe_period_json(text: str, calendar_json: Optional[str] = None) -> str:
+    """:func:`describe_period` as the core's JSON text."""
+    return _chiso.describe_period(text, calendar_json)
+
+
+def describe_period(text: str, calendar: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+    """Dates, months, parents, neighbours and deadline of a period.
+
+    ``calendar`` is a reporting calendar such as
+    ``{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-09-02"]}``;
+    by default the cut-off calendar of Nghị định 09/2019 with five working days to report.
+    """
+    calendar_json = json.dumps(calendar) if calendar is not None else None
+    result: Dict[str, Any] = json.loads(describe_period_json(text, calendar_json))
     return result

@@ -81,7 +81,7 @@ pub use interpret::interpret;
 pub use lexer::{LexError, Reference, Token, TokenKind, references, tokenize};
 pub use missing::{Evaluation, MissingStrategy};
 pub use rollup::roll_up;
-pub use run::{FormulaRun, Values, input_name, run};
+pub use run::{FormulaRun, Values, input_name, run, values_from_json};
 pub use types::{Context, Type};
 
 use crate::{Error, Finding, Lang, Report, Span};

@@ -78,6 +78,20 @@ pub fn run(source: &str, context: &dyn Context, values: &Values) -> FormulaRun {
     run
 }
 
+/// Reads [`Values`] from JSON: `{"x": {"number": "12.5"}, "prev(x)": {"missing": "no_data"}}`.
+///
+/// ```
+/// let values = chiso::formula::values_from_json(r#"{"x": {"number": "1.5"}}"#).unwrap();
+/// assert_eq!(values["x"], chiso::Value::Number("1.5".parse().unwrap()));
+/// assert_eq!(chiso::formula::values_from_json(r#"{"x": 1.5}"#).unwrap_err().code(), "input.invalid");
+/// ```
+pub fn values_from_json(text: &str) -> Result<Values, crate::Error> {
+    crate::json::from_str(text).map_err(|finding| crate::Error::InvalidInput {
+        what: "values",
+        findings: vec![finding],
+    })
+}
+
 /// How an input is named among [`Values`].
 pub fn input_name(code: &str, shift: Shift) -> String {
     match shift {

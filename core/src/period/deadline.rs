@@ -39,7 +39,38 @@ pub struct ReportingCalendar {
     pub holidays: BTreeSet<NaiveDate>,
 }
 
+/// The administrative practice of Nghị định 09/2019/NĐ-CP: the cut-off calendar with periods
+/// ending on the 14th, and reports due five working days after, with no holidays listed. A
+/// starting point only: set the due days and the year's holidays your unit actually keeps.
+impl Default for ReportingCalendar {
+    fn default() -> Self {
+        ReportingCalendar {
+            calendar: Calendar::ND09_2019,
+            due_working_days: 5,
+            holidays: BTreeSet::new(),
+        }
+    }
+}
+
 impl ReportingCalendar {
+    /// Reads a reporting calendar from JSON (the shape above), with the same checks as
+    /// [`new`](Self::new); a problem is [`Error::InvalidInput`] with its path.
+    ///
+    /// ```
+    /// use chiso::period::ReportingCalendar;
+    /// let calendar = ReportingCalendar::from_json(r#"{"calendar": {"kind": "calendar"}, "due_working_days": 3}"#).unwrap();
+    /// assert_eq!(calendar.due_working_days, 3);
+    /// let err = ReportingCalendar::from_json(r#"{"calendar": {"kind": "cutoff", "day": 40}, "due_working_days": 3}"#).unwrap_err();
+    /// assert_eq!(err.findings()[0].path, "/calendar/day");
+    /// ```
+    pub fn from_json(text: &str) -> Result<ReportingCalendar, Error> {
+        let what = "reporting calendar";
+        crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
+            what,
+            findings: vec![finding],
+        })
+    }
+
     /// A reporting calendar, checking that the cut-off day is within 2–28 and that
     /// `due_working_days` is at most [`MAX_DUE_WORKING_DAYS`].
     pub fn new(
