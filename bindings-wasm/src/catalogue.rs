@@ -20,6 +20,13 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 #[wasm_bindgen]
 pub struct Catalogue(chiso::Catalogue);
 
+impl Catalogue {
+    /// The core catalogue.
+    pub fn inner(&self) -> &chiso::Catalogue {
+        &self.0
+    }
+}
+
 #[wasm_bindgen]
 impl Catalogue {
     /// The embedded NQ57 catalogue.

@@ -6,5 +6,7 @@
 
 mod catalogue;
 mod error;
+mod formula;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
+pub use formula::{describe_period_json, parse_period, run_formula_json};

@@ -63,3 +63,21 @@ test('the catalogue survives a JSON round trip', () => {
 test('the schema is JSON with a title', () => {
   assert.equal(JSON.parse(chiso.catalogueSchema()).title, 'chiso indicator catalogue');
 });
+
+test('formulas against the catalogue: check, describe, run', () => {
+  const nq57 = chiso.Catalogue.nq57();
+  assert.deepEqual(nq57.checkFormula('100 * A07 / nothing_here').findings.map((f) => f.code), ['reference.unknown_code']);
+  assert.equal(nq57.describeFormula('prev(A07)', 'en'), '[Digital economy share of GDP] (previous period)');
+  const run = JSON.parse(nq57.runFormulaJson('A07 - prev(A07)', '{"A07": {"number": "31.5"}, "prev(A07)": {"number": "30"}}'));
+  assert.deepEqual(run.value, { number: '1.5' });
+  assert.throws(() => nq57.describeFormula('1 +', 'vi'), { name: 'FormulaError', code: 'formula.invalid' });
+  assert.throws(() => chiso.runFormulaJson('a', '{"a": 1}'), { code: 'input.invalid', path: '/a' });
+});
+
+test('periods', () => {
+  assert.equal(chiso.parsePeriod('2026s1'), '2026-H1');
+  assert.throws(() => chiso.parsePeriod('2026Q5'), { name: 'PeriodError', code: 'period.invalid' });
+  const info = JSON.parse(chiso.describePeriodJson('2026-05'));
+  assert.equal(info.start, '2026-04-15');
+  assert.equal(info.end, '2026-05-14');
+});

@@ -25,3 +25,39 @@ for (const name of cases) {
     assert.deepEqual(chiso.checkCatalogue(input), JSON.parse(output));
   });
 }
+
+const formulaDir = join(root, 'formula');
+const formulaCases = readdirSync(formulaDir).filter((n) => statSync(join(formulaDir, n)).isDirectory()).sort();
+
+for (const name of formulaCases) {
+  test(`formula/${name}`, () => {
+    const input = JSON.parse(readFileSync(join(formulaDir, name, 'input.json'), 'utf8'));
+    const output = chiso.runFormulaJson(input.expression, JSON.stringify(input.values));
+    assert.equal(output, readFileSync(join(formulaDir, name, 'output.json'), 'utf8'));
+    const run = JSON.parse(output);
+    const expected = JSON.parse(readFileSync(join(formulaDir, name, 'expected.json'), 'utf8'));
+    assert.deepEqual(
+      { valid: run.valid, codes: run.findings.map((f) => f.code), result_type: run.result_type, value: run.value },
+      expected,
+    );
+  });
+}
+
+const periodDir = join(root, 'period');
+const periodCases = readdirSync(periodDir).filter((n) => statSync(join(periodDir, n)).isDirectory()).sort();
+
+for (const name of periodCases) {
+  test(`period/${name}`, () => {
+    const input = JSON.parse(readFileSync(join(periodDir, name, 'input.json'), 'utf8'));
+    let output;
+    try {
+      output = chiso.describePeriodJson(input.period, JSON.stringify(input.calendar));
+    } catch (e) {
+      const { code, path, messageVi, messageEn, findings } = e;
+      output = JSON.stringify({ error: { code, path, message_vi: messageVi, message_en: messageEn, findings } });
+    }
+    // The expectation with whitespace between tokens removed, field order kept.
+    const expected = JSON.stringify(JSON.parse(readFileSync(join(periodDir, name, 'expected.json'), 'utf8')));
+    assert.equal(output, expected);
+  });
+}
