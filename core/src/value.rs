@@ -86,6 +86,30 @@ impl Value {
     }
 }
 
+impl Missing {
+    /// Why the value is missing, in both languages.
+    pub fn label(self) -> crate::Text {
+        match self {
+            Missing::NoData => crate::Text::new("chưa có số liệu", "no data"),
+            Missing::DivisionByZero => crate::Text::new("chia cho 0", "division by zero"),
+            Missing::NotApplicable => crate::Text::new("không áp dụng", "not applicable"),
+        }
+    }
+}
+
+impl ValueError {
+    /// How the computation failed, in both languages.
+    pub fn label(self) -> crate::Text {
+        match self {
+            ValueError::Overflow => crate::Text::new(
+                "tràn số (vượt phạm vi số thập phân)",
+                "overflow (beyond exact decimals)",
+            ),
+            ValueError::TypeMismatch => crate::Text::new("sai kiểu dữ liệu", "type mismatch"),
+        }
+    }
+}
+
 impl From<Decimal> for Value {
     fn from(value: Decimal) -> Self {
         Value::Number(value)

@@ -155,3 +155,98 @@ fn schema_is_the_committed_one() {
     let committed = std::fs::read_to_string(root().join("schema/catalogue.schema.json")).unwrap();
     assert_eq!(stdout(&out), committed);
 }
+
+#[test]
+fn formula_check_points_at_each_problem_and_exits_2() {
+    let out = chiso(&["formula", "check", "100 * hs_tong / \"x\"", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(text.contains("✗ reference.unknown_code"));
+    // The caret sits under `hs_tong`, which starts at column 7.
+    assert!(text.contains("\n        ^^^^^^^\n"), "{text}");
+    assert!(text.trim_end().ends_with("2 error(s), 0 warning(s)."));
+    assert_eq!(
+        chiso(&["formula", "check", "A07 - prev(A07)"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn formula_describe_names_the_indicators() {
+    let out = chiso(&["formula", "describe", "A07 - prev(A07)", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "[Digital economy share of GDP] − [Digital economy share of GDP] (previous period)\n"
+    );
+}
+
+#[test]
+fn formula_eval_takes_pairs_and_other_periods() {
+    let out = chiso(&[
+        "formula",
+        "eval",
+        "100 * (x - last_year(x)) / last_year(x)",
+        "x=121",
+        "last_year(x)=110",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).ends_with("= 10\n"));
+    let json = chiso(&["formula", "eval", "a / b", "a=1", "b=0", "--format", "json"]);
+    let run: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(
+        run["value"],
+        serde_json::json!({"missing": "division_by_zero"})
+    );
+    assert_eq!(
+        chiso(&["formula", "eval", "a + b", "a=1"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(chiso(&["formula", "eval", "a", "a"]).status.code(), Some(2));
+}
+
+#[test]
+fn period_show_under_both_calendars() {
+    let out = chiso(&["period", "show", "2026Q2", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // Cut-off calendar by default: 15 March to 14 June (a Sunday); 5 working days → Friday 19 June.
+    assert_eq!(
+        (
+            info["start"].as_str(),
+            info["end"].as_str(),
+            info["deadline"].as_str()
+        ),
+        (Some("2026-03-15"), Some("2026-06-14"), Some("2026-06-19"))
+    );
+    let out = chiso(&[
+        "period",
+        "show",
+        "2026-05",
+        "--calendar",
+        "calendar",
+        "--due-days",
+        "3",
+        "--holiday",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // May ends on Sunday 31; Monday 1 June is a holiday; the 3rd working day is Thursday 4 June.
+    assert_eq!(info["deadline"], "2026-06-04");
+    let table = stdout(&chiso(&["period", "show", "2026"]));
+    assert!(
+        table.contains("Năm 2026") && table.contains("2025-12-15"),
+        "{table}"
+    );
+    assert_eq!(chiso(&["period", "show", "2026-13"]).status.code(), Some(2));
+    assert_eq!(
+        chiso(&["period", "show", "2026", "--cutoff-day", "40"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -54,10 +54,17 @@ pub enum Command {
 pub struct View {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    pub format: Format,
     /// Language of the output.
     #[arg(long, value_enum, default_value = "vi")]
-    lang: LangArg,
+    pub lang: LangArg,
+}
+
+impl View {
+    /// The output language.
+    pub fn lang(&self) -> Lang {
+        Lang::from(self.lang)
+    }
 }
 
 #[derive(Args)]
@@ -68,7 +75,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub enum Format {
     /// For people.
     Table,
     /// For programs: chiso's JSON.
@@ -195,7 +202,12 @@ fn diff(old: &Path, new: &Path, view: &View) -> Result<(), Failure> {
 
 /// The catalogue named by `--catalogue`, or the embedded NQ57 set.
 fn load(source: &Source, view: &View) -> Result<Catalogue, Failure> {
-    match &source.catalogue {
+    load_catalogue(source.catalogue.as_deref(), view)
+}
+
+/// The catalogue in `file`, or the embedded NQ57 set.
+pub fn load_catalogue(file: Option<&Path>, view: &View) -> Result<Catalogue, Failure> {
+    match file {
         None => Ok(Catalogue::nq57()),
         Some(file) => load_file(file, view),
     }
@@ -216,7 +228,7 @@ fn load_file(file: &Path, view: &View) -> Result<Catalogue, Failure> {
     }
 }
 
-fn read(file: &Path) -> Result<String, Failure> {
+pub fn read(file: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(file).map_err(|e| {
         Failure::Message(
             format!("Không đọc được tệp / cannot read {}: {e}", file.display()),

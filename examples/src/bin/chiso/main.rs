@@ -7,7 +7,9 @@
 #![allow(clippy::format_push_string)] // output building, not a hot path
 
 mod catalogue;
+mod formula;
 mod output;
+mod period;
 
 use std::process::ExitCode;
 
@@ -26,6 +28,12 @@ enum Command {
     /// Work with an indicator catalogue (the embedded NQ57 set by default).
     #[command(subcommand)]
     Catalogue(catalogue::Command),
+    /// Check, describe and evaluate formulas.
+    #[command(subcommand)]
+    Formula(formula::Command),
+    /// Reporting periods: dates, months, deadlines.
+    #[command(subcommand)]
+    Period(period::Command),
 }
 
 /// Output language.
@@ -54,6 +62,13 @@ pub enum Failure {
     Message(String, u8),
 }
 
+impl Failure {
+    /// A core error for standard error, in both languages, with exit status 2.
+    pub fn from_error(error: &chiso::Error) -> Self {
+        Failure::Message(format!("{}\n{}", error.message_vi(), error.message_en()), 2)
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(error: std::io::Error) -> Self {
         Failure::Message(format!("Lỗi ghi kết quả / cannot write output: {error}"), 3)
@@ -64,6 +79,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = std::panic::catch_unwind(|| match cli.command {
         Command::Catalogue(command) => catalogue::run(command),
+        Command::Formula(command) => formula::run(command),
+        Command::Period(command) => period::run(command),
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
