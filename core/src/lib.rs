@@ -33,13 +33,28 @@
 //!   [`catalogue::check`] validates, [`catalogue::diff`] compares versions,
 //!   [`Catalogue::json_schema`] describes the format.
 //! - [`Finding`] and [`Report`]: what validation says; [`Error`]: what a call can fail with.
-//! - [`formula`]: the formula language of computed indicators.
+//! - [`formula`]: the formula language of computed indicators: checked before it runs
+//!   ([`formula::check`]), described in words ([`formula::describe`]), compiled once and
+//!   evaluated over many rows ([`formula::compile`], [`Catalogue::compile_indicator`]), rolled
+//!   up over time ([`formula::roll_up`]).
+//! - [`Value`]: a number, yes/no, text, or missing with a reason ([`Missing`]) — never NaN.
+//! - [`period`]: reporting periods (`2026-05`, `2026-Q2`, `2026-H1`, `2026`), the calendar and
+//!   cut-off calendars, deadlines in working days and timeliness.
 //!
 //! ## Rules the library keeps
 //!
 //! - Exact decimals (`rust_decimal`) everywhere, written as JSON strings; no floating point.
 //! - Bad input gets a typed finding or error, never a panic.
 //! - Deterministic output: the same input gives the same bytes in Rust, Python and JavaScript.
+//!
+//! ## Limits
+//!
+//! Untrusted input is bounded, with a typed error beyond each bound: a JSON document at most
+//! [`MAX_INPUT_BYTES`] (`input.too_large`); a formula at most [`formula::MAX_FORMULA_BYTES`]
+//! bytes (`formula.too_long`), [`formula::MAX_NESTING`] levels of nesting and a tree at most
+//! [`formula::MAX_HEIGHT`] tall (`formula.too_deep`); indicator precision at most
+//! [`MAX_PRECISION`] places; codes at most 64 characters; periods in years 1000–9999; a
+//! reporting deadline at most [`period::MAX_DUE_WORKING_DAYS`] working days after.
 //!
 //! ## Finding codes
 //!
