@@ -95,20 +95,27 @@ proptest! {
     }
 
     #[test]
-    fn compiled_evaluation_equals_the_tree_walk(source in numeric(), values in values()) {
-        let compiled = formula::compile(&source, &values).unwrap();
-        let row: Vec<Value> = compiled.inputs().iter().map(|i| values[&input_name(&i.code, i.shift)].clone()).collect();
+    fn compiled_evaluation_equals_the_tree_walk(source in numeric(), rows in proptest::collection::vec(values(), 1..5)) {
+        let compiled = formula::compile(&source, &rows[0]).unwrap();
         let expr = formula::parse(&source).unwrap();
-        let lookup = |code: &str, shift: Shift| values[&input_name(code, shift)].clone();
-        let reference = formula::interpret(&expr, &lookup);
-        prop_assert_eq!(&compiled.evaluate(&row), &reference);
-        // The columnar path (and its arithmetic fast path) too, on a batch of the same row.
-        let columns: Vec<Vec<Value>> = row.iter().map(|v| vec![v.clone(); 3]).collect();
-        let slices: Vec<&[Value]> = columns.iter().map(Vec::as_slice).collect();
-        let mut out = Vec::new();
-        compiled.evaluator().evaluate_columns(&slices, &mut out);
-        if !row.is_empty() {
-            prop_assert_eq!(out, vec![reference; 3]);
+        let mut expected = Vec::new();
+        let mut columns: Vec<Vec<Value>> = vec![Vec::new(); compiled.inputs().len()];
+        for values in &rows {
+            let row: Vec<Value> = compiled.inputs().iter().map(|i| values[&input_name(&i.code, i.shift)].clone()).collect();
+            let lookup = |code: &str, shift: Shift| values[&input_name(code, shift)].clone();
+            let reference = formula::interpret(&expr, &lookup);
+            prop_assert_eq!(&compiled.evaluate(&row), &reference);
+            for (column, value) in columns.iter_mut().zip(row) {
+                column.push(value);
+            }
+            expected.push(reference);
+        }
+        // The columnar path (and its arithmetic fast path), over rows that differ.
+        if !columns.is_empty() {
+            let slices: Vec<&[Value]> = columns.iter().map(Vec::as_slice).collect();
+            let mut out = Vec::new();
+            compiled.evaluator().evaluate_columns(&slices, &mut out);
+            prop_assert_eq!(out, expected);
         }
     }
 

@@ -3,7 +3,7 @@
 //! string lookups and no allocation.
 
 use super::Function;
-use super::arith::Arith;
+use super::arith::{Arith, Scratch};
 use super::ast::{BinaryOp, Expr, ExprKind, Shift};
 use super::ops;
 use crate::{Missing, Value};
@@ -120,7 +120,7 @@ impl Compiled {
         Evaluator {
             program: self,
             stack: Vec::with_capacity(self.max_stack),
-            registers: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 }
@@ -145,7 +145,7 @@ const CHUNK: usize = 256;
 pub struct Evaluator<'a> {
     program: &'a Compiled,
     stack: Vec<Value>,
-    registers: Vec<rust_decimal::Decimal>,
+    scratch: Scratch,
 }
 
 impl Evaluator<'_> {
@@ -181,22 +181,20 @@ impl Evaluator<'_> {
             }
             return;
         };
-        let (mut registers, mut ok) = (std::mem::take(&mut self.registers), Vec::new());
+        let mut scratch = std::mem::take(&mut self.scratch);
         let mut start = 0;
         while start < rows {
             let end = (start + CHUNK).min(rows);
-            arith.eval_chunk(start..end, &slots, &mut registers, &mut ok);
-            // Register 0 holds each row's result; rows that left plain numbers go the general way.
-            for (i, good) in ok.iter().enumerate() {
-                let value = match registers.get(i) {
-                    Some(n) if *good => Value::Number(*n),
-                    _ => self.run(|slot| cell(slot, start + i)),
-                };
+            arith.eval_chunk(start..end, &slots, &mut scratch);
+            for i in 0..end - start {
+                // Rows with a yes/no or text input go the general way.
+                let value = Arith::result(&scratch, i)
+                    .unwrap_or_else(|| self.run(|slot| cell(slot, start + i)));
                 out.push(value);
             }
             start = end;
         }
-        self.registers = registers;
+        self.scratch = scratch;
     }
 
     fn run<'v>(&mut self, input: impl Fn(usize) -> Option<&'v Value>) -> Value {
