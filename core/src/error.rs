@@ -45,8 +45,8 @@ pub enum Error {
     /// be read; the finding says where and why.
     #[error("the {what} cannot be read: {}", invalid_summary_plain(.findings))]
     InvalidInput {
-        /// What was being read (`reporting calendar`, `values`).
-        what: &'static str,
+        /// What was being read.
+        what: InputKind,
         /// Why, with the path.
         findings: Vec<Finding>,
     },
@@ -123,11 +123,7 @@ impl Error {
             }
             Error::InvalidInput { what, findings } => {
                 let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
-                let what = match *what {
-                    "reporting calendar" => "lịch báo cáo",
-                    "values" => "bộ giá trị",
-                    other => other,
-                };
+                let what = what.label().vi;
                 format!("Không đọc được {what}: {first}")
             }
             Error::InvalidArgument {
@@ -143,6 +139,31 @@ impl Error {
     /// The message in English.
     pub fn message_en(&self) -> String {
         self.to_string()
+    }
+}
+
+/// A kind of JSON input other than a catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputKind {
+    /// A [`ReportingCalendar`](crate::period::ReportingCalendar).
+    ReportingCalendar,
+    /// Named [`Values`](crate::formula::Values) for a formula.
+    Values,
+}
+
+impl InputKind {
+    /// Its name in both languages.
+    pub fn label(self) -> crate::Text {
+        match self {
+            InputKind::ReportingCalendar => crate::Text::new("lịch báo cáo", "reporting calendar"),
+            InputKind::Values => crate::Text::new("bộ giá trị", "values"),
+        }
+    }
+}
+
+impl std::fmt::Display for InputKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label().en)
     }
 }
 

@@ -113,7 +113,7 @@ mod text;
 mod value;
 
 pub use catalogue::Catalogue;
-pub use error::Error;
+pub use error::{Error, InputKind};
 pub use finding::{Finding, Report, Severity, Span};
 pub use json::{MAX_INPUT_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};

@@ -146,3 +146,55 @@ fn every_documented_code_has_a_case() {
     }
     assert_eq!(documented, covered);
 }
+
+/// Indicators B01..B05 whose formulas are `refs[i]` (each also reads a data element).
+fn with_formulas(refs: &[&str]) -> Catalogue {
+    let mut catalogue =
+        Catalogue::from_json(include_str!("../../examples/catalogues/minimal.json")).unwrap();
+    let template = catalogue.indicators[0].clone();
+    catalogue.indicators = refs
+        .iter()
+        .enumerate()
+        .map(|(i, formula)| {
+            let mut indicator = template.clone();
+            indicator.code = format!("B0{}", i + 1);
+            if let chiso::catalogue::Method::Formula { expression, .. } = &mut indicator.method {
+                *expression = format!("hs_truc_tuyen + hs_tong + {formula}");
+            }
+            indicator
+        })
+        .collect();
+    catalogue
+}
+
+#[test]
+fn each_circle_is_named_once_from_its_first_indicator() {
+    // B01 → B02 → B03 → B01, and separately B04 ↔ B05; prev() does not close a circle.
+    let catalogue = with_formulas(&["B02", "B03", "B01 + prev(B03)", "B05", "B04"]);
+    let cycles: Vec<(String, String)> = catalogue
+        .validate()
+        .into_iter()
+        .filter(|f| f.code == "reference.cycle")
+        .map(|f| (f.path, f.message_en))
+        .collect();
+    assert_eq!(
+        cycles,
+        [
+            (
+                "/indicators/0/method/expression".to_owned(),
+                "Indicators refer to each other in a circle: B01 → B02 → B03 → B01.".to_owned()
+            ),
+            (
+                "/indicators/3/method/expression".to_owned(),
+                "Indicators refer to each other in a circle: B04 → B05 → B04.".to_owned()
+            ),
+        ]
+    );
+    let acyclic = with_formulas(&["B02", "B03", "prev(B01)", "0", "B04"]);
+    assert!(
+        acyclic
+            .validate()
+            .iter()
+            .all(|f| f.code != "reference.cycle")
+    );
+}

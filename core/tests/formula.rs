@@ -90,7 +90,7 @@ fn runtime_values_of_the_wrong_kind_are_type_mismatches() {
         Value::Error(ValueError::TypeMismatch)
     );
     assert_eq!(compiled.evaluate(&[]), NO_DATA);
-    assert_eq!(compiled.result_type(), Type::Number);
+    assert_eq!(compiled.result_type(), Some(Type::Number));
 }
 
 #[test]
@@ -244,7 +244,7 @@ fn every_nq57_formula_passes_the_checker_and_compiles() {
         let compiled = nq57.compile_indicator(&indicator.code).unwrap();
         assert_eq!(
             compiled.formula().result_type(),
-            Type::of(indicator.value_type),
+            Some(Type::of(indicator.value_type)),
             "{}",
             indicator.code
         );
@@ -276,6 +276,8 @@ fn limits_are_errors_not_crashes() {
         formula::check(&minus, &Values::new()).findings[0].code,
         "formula.too_deep"
     );
+    let nots = format!("{}true", "not ".repeat(40));
+    assert_eq!(formula::check(&nots, &Values::new()).findings[0].code, "formula.too_deep");
     let chain = vec!["1"; 300].join("+");
     assert_eq!(
         formula::check(&chain, &Values::new()).findings[0].code,

@@ -46,6 +46,7 @@ impl RoundingMode {
             RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
             RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
         };
-        value.round_dp_with_strategy(precision, strategy)
+        // A negative value that rounds to zero is zero, not "-0.00".
+        crate::formula::clean_zero(value.round_dp_with_strategy(precision, strategy))
     }
 }

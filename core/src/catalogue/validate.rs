@@ -10,7 +10,7 @@ use super::{
 };
 use crate::formula::{self, Context, Shift, Type};
 use crate::problem::MAX_PRECISION;
-use crate::{Finding, Lang, Problem, Span, Text, json};
+use crate::{Finding, Problem, Span, Text, json};
 
 /// The longest code accepted.
 pub const MAX_CODE_LEN: usize = 64;
@@ -281,16 +281,19 @@ impl<'a> Checker<'a> {
     /// Reports each circle of same-period references between indicators once, at its first
     /// indicator in catalogue order, naming the circle.
     fn cycles(&mut self, catalogue: &Catalogue) {
-        let mut reported: HashSet<Vec<usize>> = HashSet::new();
+        // Linear time: strongly connected components first, then one short circle inside each.
+        let component = strongly_connected(&self.edges);
+        let mut seen = HashSet::new();
         for start in 0..self.edges.len() {
-            let Some(cycle) = shortest_cycle(&self.edges, start) else {
-                continue;
-            };
-            let mut members = cycle.clone();
-            members.sort_unstable();
-            if members[0] != start || !reported.insert(members) {
+            // A component is reported once, from its first indicator in catalogue order.
+            if !seen.insert(component[start]) {
                 continue;
             }
+            let Some(cycle) = shortest_cycle(&self.edges, start, |node| {
+                component[node] == component[start]
+            }) else {
+                continue;
+            };
             let names: Vec<&str> = cycle
                 .iter()
                 .chain(std::iter::once(&start))
@@ -441,15 +444,66 @@ impl Context for Names<'_> {
     fn type_of(&self, code: &str) -> Option<Type> {
         self.types.get(code).copied()
     }
-
-    fn name_of(&self, _code: &str, _lang: Lang) -> Option<String> {
-        None
-    }
 }
 
-/// The shortest circle of edges from `start` back to it, as the nodes before returning
-/// (breadth-first, so the named circle is the simplest one; deterministic by edge order).
-fn shortest_cycle(edges: &[Vec<usize>], start: usize) -> Option<Vec<usize>> {
+/// The strongly connected component of each node (Tarjan's algorithm, iterative so that a
+/// long chain of references cannot exhaust the stack).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let (mut index, mut low, mut on_stack) = (vec![UNSEEN; n], vec![0; n], vec![false; n]);
+    let (mut component, mut stack) = (vec![UNSEEN; n], Vec::new());
+    let (mut next_index, mut next_component) = (0, 0);
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        let mut work = vec![(root, 0)];
+        while let Some(&(node, position)) = work.last() {
+            if position == 0 && index[node] == UNSEEN {
+                (index[node], low[node]) = (next_index, next_index);
+                next_index += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&next) = edges[node].get(position) {
+                if let Some(top) = work.last_mut() {
+                    top.1 += 1;
+                }
+                if index[next] == UNSEEN {
+                    work.push((next, 0));
+                } else if on_stack[next] {
+                    low[node] = low[node].min(index[next]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+/// The shortest circle of edges from `start` back to it through nodes `inside` allows, as the
+/// nodes before returning (breadth-first, so the named circle is the simplest one;
+/// deterministic by edge order).
+fn shortest_cycle(
+    edges: &[Vec<usize>],
+    start: usize,
+    inside: impl Fn(usize) -> bool,
+) -> Option<Vec<usize>> {
     let mut came_from: HashMap<usize, usize> = HashMap::new();
     let mut queue = std::collections::VecDeque::from([start]);
     while let Some(node) = queue.pop_front() {
@@ -464,7 +518,7 @@ fn shortest_cycle(edges: &[Vec<usize>], start: usize) -> Option<Vec<usize>> {
                 path.reverse();
                 return Some(path);
             }
-            if next != node && !came_from.contains_key(&next) {
+            if next != node && inside(next) && !came_from.contains_key(&next) {
                 came_from.insert(next, node);
                 queue.push_back(next);
             }

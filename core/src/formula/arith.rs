@@ -155,7 +155,7 @@ impl Arith {
                         .zip(range(states, *r, len).iter())
                     {
                         if *state == State::Number {
-                            *value = -*value;
+                            *value = ops::clean(-*value);
                         }
                     }
                 }
@@ -284,7 +284,7 @@ fn apply(
         *state = state.then(*other);
         if *state == State::Number {
             match f(*x, *y) {
-                Some(v) => *x = v,
+                Some(v) => *x = ops::clean(v),
                 None if y.is_zero() => *state = State::Missing(Missing::DivisionByZero),
                 None => *state = State::Error(ValueError::Overflow),
             }

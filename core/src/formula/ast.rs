@@ -37,6 +37,15 @@ pub enum ExprKind {
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     /// `f(a, b, ...)`.
     Call(Function, Vec<Expr>),
+    /// A call the parser reported (an unknown function, a wrong number of arguments, `prev`
+    /// around something other than a code). Its arguments are kept so that their own problems
+    /// are reported too; it has no type and evaluates to a type-mismatch error.
+    Invalid {
+        /// The name as written.
+        name: String,
+        /// The arguments.
+        args: Vec<Expr>,
+    },
 }
 
 /// Which period a reference reads, relative to the one being evaluated.
@@ -109,7 +118,9 @@ impl Expr {
             | ExprKind::Reference { .. } => 0,
             ExprKind::Neg(e) | ExprKind::Not(e) => e.height(),
             ExprKind::Binary(_, a, b) => a.height().max(b.height()),
-            ExprKind::Call(_, args) => args.iter().map(Expr::height).max().unwrap_or(0),
+            ExprKind::Call(_, args) | ExprKind::Invalid { args, .. } => {
+                args.iter().map(Expr::height).max().unwrap_or(0)
+            }
         }
     }
 
@@ -128,7 +139,11 @@ impl Expr {
                 a.collect_references(out);
                 b.collect_references(out);
             }
-            ExprKind::Call(_, args) => args.iter().for_each(|a| a.collect_references(out)),
+            ExprKind::Call(_, args) | ExprKind::Invalid { args, .. } => {
+                for arg in args {
+                    arg.collect_references(out);
+                }
+            }
             ExprKind::Number(_) | ExprKind::Text(_) | ExprKind::Bool(_) => {}
         }
     }

@@ -27,14 +27,20 @@ pub(crate) fn check(expr: &Expr, context: &dyn Context, out: &mut Vec<Located>) 
         ExprKind::Text(_) => Some(Type::Text),
         ExprKind::Bool(_) => Some(Type::Bool),
         ExprKind::Reference { code, .. } => {
-            let ty = context.type_of(code);
-            if ty.is_none() {
+            if !context.has(code) {
                 out.push((
                     Problem::UnknownReference { name: code.clone() },
                     expr.span.clone(),
                 ));
             }
-            ty
+            context.type_of(code)
+        }
+        ExprKind::Invalid { args, .. } => {
+            // The call itself was reported by the parser; its arguments may hold more problems.
+            for arg in args {
+                check(arg, context, out);
+            }
+            None
         }
         ExprKind::Neg(inner) => {
             let ty = check(inner, context, out);
@@ -85,7 +91,7 @@ pub(crate) fn check(expr: &Expr, context: &dyn Context, out: &mut Vec<Located>) 
                 }
                 Function::Round => {
                     expect(&args[0], types[0], Type::Number, name, out);
-                    if !matches!(args[1].kind, ExprKind::Number(n) if n.fract().is_zero() && n <= 28.into())
+                    if !matches!(args[1].kind, ExprKind::Number(n) if n.scale() == 0 && n <= 28.into())
                     {
                         out.push((Problem::FormulaRoundPlaces, args[1].span.clone()));
                     }

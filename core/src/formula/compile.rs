@@ -1,6 +1,6 @@
 //! Compile once, evaluate many: a checked formula becomes a flat postfix program whose
 //! references are slot numbers, so evaluating a row is a loop over a few operations with no
-//! string lookups and no allocation.
+//! string lookups (and no allocation, but for cloning text values).
 
 use super::Function;
 use super::arith::{Arith, Scratch};
@@ -32,14 +32,14 @@ enum Op {
 pub struct Compiled {
     inputs: Vec<Input>,
     ops: Vec<Op>,
-    result: super::Type,
+    result: Option<super::Type>,
     max_stack: usize,
     /// The same formula as a tree over bare decimals, when it is plain arithmetic.
     arith: Option<Arith>,
 }
 
 impl Compiled {
-    pub(crate) fn new(expr: &Expr, result: super::Type) -> Self {
+    pub(crate) fn new(expr: &Expr, result: Option<super::Type>) -> Self {
         let mut program = Compiled {
             inputs: Vec::new(),
             ops: Vec::new(),
@@ -91,6 +91,10 @@ impl Compiled {
                 self.emit(b, depth + 1);
                 self.ops.push(Op::Binary(*op));
             }
+            // Never compiled: a formula with an invalid call does not pass the checker.
+            ExprKind::Invalid { .. } => self
+                .ops
+                .push(Op::Push(Value::Error(crate::ValueError::TypeMismatch))),
             ExprKind::Call(function, args) => {
                 for (i, arg) in args.iter().enumerate() {
                     self.emit(arg, depth + i);
@@ -105,8 +109,9 @@ impl Compiled {
         &self.inputs
     }
 
-    /// The type of the result.
-    pub fn result_type(&self) -> super::Type {
+    /// The type of the result, when the checker could tell (it cannot when every input it
+    /// depends on was given as missing).
+    pub fn result_type(&self) -> Option<super::Type> {
         self.result
     }
 

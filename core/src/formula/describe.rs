@@ -104,6 +104,10 @@ fn words(expr: &Expr, context: &dyn Context, lang: Lang) -> String {
                 t("thiếu số liệu", "is missing")
             )
         }
+        ExprKind::Invalid { name, args } => {
+            let list: Vec<String> = args.iter().map(|a| words(a, context, lang)).collect();
+            format!("{name}({})", list.join("; "))
+        }
         ExprKind::Call(function, args) => {
             let list: Vec<String> = args.iter().map(|a| words(a, context, lang)).collect();
             format!("{}({})", function.label().get(lang), list.join("; "))

@@ -95,6 +95,10 @@ impl IndicatorFormula {
     /// formula is evaluated (a ratio of sums), or, if the indicator declares it, the formula is
     /// evaluated in each shorter period and the results averaged.
     pub fn evaluate_over(&self, periods: &[Vec<Value>]) -> Value {
+        if periods.is_empty() {
+            // No shorter period at all is no data, whatever the strategy says about gaps.
+            return Value::Missing(crate::Missing::NoData);
+        }
         let value = match self.evaluation {
             Evaluation::AggregateThenEvaluate => {
                 let rolled: Vec<Value> = (0..self.compiled.inputs().len())

@@ -17,6 +17,7 @@ pub fn interpret(expr: &Expr, lookup: &dyn Fn(&str, Shift) -> Value) -> Value {
         ExprKind::Binary(op, a, b) => {
             ops::binary(*op, &interpret(a, lookup), &interpret(b, lookup))
         }
+        ExprKind::Invalid { .. } => Value::Error(crate::ValueError::TypeMismatch),
         ExprKind::Call(function, args) => {
             let values: Vec<Value> = args.iter().map(|a| interpret(a, lookup)).collect();
             ops::call(*function, &values)

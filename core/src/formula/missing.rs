@@ -12,10 +12,12 @@ pub enum MissingStrategy {
     /// `is_missing` let a formula handle a missing input itself.
     #[default]
     SkipIfAnyMissing,
-    /// The result is missing only if every input is missing; otherwise missing inputs count
-    /// as zero (for totals of parts where an unreported part means none).
+    /// The result is missing only if every input is missing; otherwise unreported (`no_data`)
+    /// number inputs count as zero (for totals of parts where an unreported part means none).
+    /// Inputs missing for another reason (`not_applicable`, `division_by_zero`) stay missing.
     SkipIfAllMissing,
-    /// Missing inputs always count as zero.
+    /// Unreported (`no_data`) number inputs always count as zero; inputs missing for another
+    /// reason stay missing.
     Zero,
 }
 

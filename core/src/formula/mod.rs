@@ -17,7 +17,7 @@
 //! | `a < b`, `<=`, `>`, `>=` | comparisons of numbers (not chained: write `a < b and b < c`) |
 //! | `a == b`, `a != b` | equality of two values of the same type |
 //! | `not p`, `p and q`, `p or q` | logic on yes/no values (three-valued: `false and missing` is `false`) |
-//! | `if(p, a, b)` | `a` when `p` is yes, else `b` |
+//! | `if(p, a, b)` | `a` when `p` is yes, `b` when no, missing when `p` is missing |
 //! | `sum(…)`, `avg(…)`, `min(…)`, `max(…)` | of one or more numbers |
 //! | `abs(x)`, `round(x, n)` | absolute value; `x` rounded half-up to `n` places (`n` a whole number 0–28) |
 //! | `coalesce(a, b, …)` | the first argument that is not missing |
@@ -80,6 +80,7 @@ pub use indicator::IndicatorFormula;
 pub use interpret::interpret;
 pub use lexer::{LexError, Reference, Token, TokenKind, references, tokenize};
 pub use missing::{Evaluation, MissingStrategy};
+pub(crate) use ops::clean as clean_zero;
 pub use rollup::roll_up;
 pub use run::{FormulaRun, Values, input_name, run, values_from_json};
 pub use types::{Context, Type};
@@ -124,20 +125,27 @@ pub(crate) fn analyse(source: &str, context: &dyn Context, path: &str) -> Analys
     }
 }
 
-/// Reads a formula into its tree, checking only its syntax.
+/// Reads a formula into its tree, checking only its grammar: the syntax, the functions and
+/// their numbers of arguments (not names or types, which need a [`Context`]).
 ///
 /// ```
 /// let expr = chiso::formula::parse("(a+b)*2").unwrap();
 /// assert_eq!(expr.to_string(), "(a + b) * 2");
+/// assert_eq!(chiso::formula::parse("median(a)").unwrap_err().findings()[0].code, "formula.unknown_function");
 /// ```
 pub fn parse(source: &str) -> Result<Expr, Error> {
-    parser::parse(source)
-        .map(|(expr, _)| expr)
-        .map_err(|(problem, span)| Error::InvalidFormula {
-            findings: vec![
-                Finding::new(&problem, "").with_span(Span::locate(source, span.start, span.end)),
-            ],
-        })
+    let locate = |(problem, span): parser::Located| {
+        Finding::new(&problem, "").with_span(Span::locate(source, span.start, span.end))
+    };
+    match parser::parse(source) {
+        Ok((expr, problems)) if problems.is_empty() => Ok(expr),
+        Ok((_, problems)) => Err(Error::InvalidFormula {
+            findings: problems.into_iter().map(locate).collect(),
+        }),
+        Err(located) => Err(Error::InvalidFormula {
+            findings: vec![locate(located)],
+        }),
+    }
 }
 
 /// Checks `source` against `context` and reports every finding; never fails.
@@ -148,9 +156,9 @@ pub fn check(source: &str, context: &dyn Context) -> Report {
 /// Checks and compiles `source`; fails with every finding if it does not pass.
 pub fn compile(source: &str, context: &dyn Context) -> Result<Compiled, Error> {
     let analysis = analyse(source, context, "");
-    match (analysis.expr, analysis.result) {
-        (Some(expr), Some(result)) if analysis.findings.iter().all(|f| !f.is_error()) => {
-            Ok(Compiled::new(&expr, result))
+    match analysis.expr {
+        Some(expr) if analysis.findings.iter().all(|f| !f.is_error()) => {
+            Ok(Compiled::new(&expr, analysis.result))
         }
         _ => Err(Error::InvalidFormula {
             findings: analysis.findings,

@@ -5,10 +5,11 @@
 //! whatever evaluates them. Logic is three-valued (Kleene): `false and missing` is `false`,
 //! `true or missing` is `true`.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::Function;
 use super::ast::BinaryOp;
+use crate::catalogue::RoundingMode;
 use crate::{Missing, Value, ValueError};
 
 /// The first error among `values`, else the first missing value.
@@ -24,12 +25,22 @@ const MISMATCH: Value = Value::Error(ValueError::TypeMismatch);
 const OVERFLOW: Value = Value::Error(ValueError::Overflow);
 
 fn number(result: Option<Decimal>) -> Value {
-    result.map_or(OVERFLOW, Value::Number)
+    result.map_or(OVERFLOW, |n| Value::Number(clean(n)))
+}
+
+/// Zero without a sign: `-0` and `0` are the same number and must print the same.
+#[inline]
+pub(crate) fn clean(n: Decimal) -> Decimal {
+    if n.is_zero() && n.is_sign_negative() {
+        n.abs()
+    } else {
+        n
+    }
 }
 
 pub(crate) fn negate(a: &Value) -> Value {
     match a {
-        Value::Number(n) => Value::Number(-*n),
+        Value::Number(n) => Value::Number(clean(-*n)),
         Value::Missing(_) | Value::Error(_) => a.clone(),
         Value::Bool(_) | Value::Text(_) => MISMATCH,
     }
@@ -100,9 +111,12 @@ fn numbers(op: BinaryOp, x: Decimal, y: Decimal) -> Value {
     }
 }
 
-/// Kleene logic: a deciding operand (`false` for `and`, `true` for `or`) decides whatever the
-/// other is; otherwise errors, then missing values, propagate.
+/// Kleene logic: an error is never hidden; otherwise a deciding operand (`false` for `and`,
+/// `true` for `or`) decides whatever the other is, and else a missing value propagates.
 fn logic(and: bool, a: &Value, b: &Value) -> Value {
+    if let Some(error) = [a, b].into_iter().find(|v| matches!(v, Value::Error(_))) {
+        return error.clone();
+    }
     let decider = Value::Bool(!and);
     if *a == decider || *b == decider {
         return decider;
@@ -170,17 +184,15 @@ pub(crate) fn numeric_call(
                 .try_fold(Decimal::ZERO, Decimal::checked_add)
                 .and_then(|s| s.checked_div(Decimal::from(count))),
         ),
-        Function::Min => numbers.min().map_or(MISMATCH, Value::Number),
-        Function::Max => numbers.max().map_or(MISMATCH, Value::Number),
+        Function::Min => numbers.min().map_or(MISMATCH, |n| Value::Number(clean(n))),
+        Function::Max => numbers.max().map_or(MISMATCH, |n| Value::Number(clean(n))),
         Function::Abs => numbers.next().map_or(MISMATCH, |n| Value::Number(n.abs())),
         Function::Round => match (numbers.next(), numbers.next()) {
             (Some(x), Some(places)) => match u32::try_from(places.mantissa())
                 .ok()
                 .filter(|p| places.scale() == 0 && *p <= 28)
             {
-                Some(places) => Value::Number(
-                    x.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero),
-                ),
+                Some(places) => Value::Number(RoundingMode::HalfUp.round(x, places)),
                 None => MISMATCH,
             },
             _ => MISMATCH,

@@ -220,7 +220,7 @@ impl Parser<'_> {
         let span = token.span.clone();
         let text = self.text(&token).to_owned();
         let kind = match token.kind {
-            TokenKind::Number => match text.parse::<Decimal>() {
+            TokenKind::Number => match Decimal::from_str_exact(&text) {
                 Ok(n) => ExprKind::Number(n),
                 Err(_) => return Err((Problem::FormulaNumber { text }, span)),
             },
@@ -276,14 +276,15 @@ impl Parser<'_> {
         self.depth -= 1;
         let span = name.span.start..close.span.end;
         let text = self.text(&name).to_owned();
-        let placeholder = Expr {
-            kind: ExprKind::Number(Decimal::ZERO),
-            span: span.clone(),
-        };
         let Some(function) = Function::from_name(&text) else {
-            self.problems
-                .push((Problem::FormulaUnknownFunction { name: text }, name.span));
-            return Ok(placeholder);
+            self.problems.push((
+                Problem::FormulaUnknownFunction { name: text.clone() },
+                name.span,
+            ));
+            return Ok(Expr {
+                kind: ExprKind::Invalid { name: text, args },
+                span,
+            });
         };
         let (least, most) = function.arity();
         if args.len() < least || most.is_some_and(|m| args.len() > m) {
@@ -293,12 +294,15 @@ impl Parser<'_> {
                 None => format!("{least}+"),
             };
             let problem = Problem::FormulaArity {
-                function: text,
+                function: text.clone(),
                 expected,
                 found: args.len(),
             };
-            self.problems.push((problem, span));
-            return Ok(placeholder);
+            self.problems.push((problem, span.clone()));
+            return Ok(Expr {
+                kind: ExprKind::Invalid { name: text, args },
+                span,
+            });
         }
         if let Function::Prev | Function::LastYear = function {
             let shift = if function == Function::Prev {
@@ -306,19 +310,35 @@ impl Parser<'_> {
             } else {
                 Shift::LastYear
             };
-            if let Some(ExprKind::Reference {
-                code,
-                shift: Shift::Current,
-            }) = args.pop().map(|a| a.kind)
+            if let [
+                Expr {
+                    kind:
+                        ExprKind::Reference {
+                            code,
+                            shift: Shift::Current,
+                        },
+                    ..
+                },
+            ] = args.as_slice()
             {
                 return Ok(Expr {
-                    kind: ExprKind::Reference { code, shift },
+                    kind: ExprKind::Reference {
+                        code: code.clone(),
+                        shift,
+                    },
                     span,
                 });
             }
-            self.problems
-                .push((Problem::FormulaPeriodArgument { function: text }, span));
-            return Ok(placeholder);
+            self.problems.push((
+                Problem::FormulaPeriodArgument {
+                    function: text.clone(),
+                },
+                span.clone(),
+            ));
+            return Ok(Expr {
+                kind: ExprKind::Invalid { name: text, args },
+                span,
+            });
         }
         Ok(Expr {
             kind: ExprKind::Call(function, args),

@@ -65,16 +65,20 @@ impl fmt::Display for Expr {
                 let right = precedence(b) <= p;
                 write!(f, "{} {} {}", Child(a, left), op.symbol(), Child(b, right))
             }
-            ExprKind::Call(function, args) => {
-                write!(f, "{}(", function.name())?;
-                for (i, arg) in args.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{arg}")?;
-                }
-                f.write_str(")")
-            }
+            ExprKind::Call(function, args) => write_call(f, function.name(), args),
+            ExprKind::Invalid { name, args } => write_call(f, name, args),
         }
     }
+}
+
+/// `name(a, b, …)`.
+fn write_call(f: &mut fmt::Formatter<'_>, name: &str, args: &[Expr]) -> fmt::Result {
+    write!(f, "{name}(")?;
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{arg}")?;
+    }
+    f.write_str(")")
 }

@@ -52,8 +52,8 @@ pub fn run(source: &str, context: &dyn Context, values: &Values) -> FormulaRun {
         description: None,
         value: None,
     };
-    if let (true, Some(expr), Some(result)) = (valid, analysis.expr, analysis.result) {
-        let compiled = super::Compiled::new(&expr, result);
+    if let (true, Some(expr)) = (valid, analysis.expr) {
+        let compiled = super::Compiled::new(&expr, analysis.result);
         run.inputs = compiled
             .inputs()
             .iter()
@@ -87,7 +87,7 @@ pub fn run(source: &str, context: &dyn Context, values: &Values) -> FormulaRun {
 /// ```
 pub fn values_from_json(text: &str) -> Result<Values, crate::Error> {
     crate::json::from_str(text).map_err(|finding| crate::Error::InvalidInput {
-        what: "values",
+        what: crate::InputKind::Values,
         findings: vec![finding],
     })
 }
@@ -102,17 +102,23 @@ pub fn input_name(code: &str, shift: Shift) -> String {
 }
 
 /// Values name their own codes: `x`, `prev(x)` and `last_year(x)` all make `x` known, with the
-/// type of the value given.
+/// type of the first value given that has one (a missing value or an error says nothing of
+/// the type, so a blank yes/no field is not mistaken for a number).
 impl Context for Values {
     fn type_of(&self, code: &str) -> Option<Type> {
         [Shift::Current, Shift::Previous, Shift::LastYear]
             .into_iter()
-            .find_map(|shift| {
-                self.get(&input_name(code, shift)).map(|value| match value {
-                    Value::Bool(_) => Type::Bool,
-                    Value::Text(_) => Type::Text,
-                    Value::Number(_) | Value::Missing(_) | Value::Error(_) => Type::Number,
-                })
+            .find_map(|shift| match self.get(&input_name(code, shift))? {
+                Value::Number(_) => Some(Type::Number),
+                Value::Bool(_) => Some(Type::Bool),
+                Value::Text(_) => Some(Type::Text),
+                Value::Missing(_) | Value::Error(_) => None,
             })
+    }
+
+    fn has(&self, code: &str) -> bool {
+        [Shift::Current, Shift::Previous, Shift::LastYear]
+            .into_iter()
+            .any(|shift| self.contains_key(&input_name(code, shift)))
     }
 }

@@ -46,8 +46,14 @@ impl Type {
 /// What a formula's names mean: the checker asks it for each reference's type, `describe` for
 /// its name.
 pub trait Context {
-    /// The type of the data element or indicator `code`, or `None` if there is no such code.
+    /// The type of the data element or indicator `code`, or `None` if there is no such code
+    /// (or its type is not known).
     fn type_of(&self, code: &str) -> Option<Type>;
+
+    /// Whether `code` is a name here at all (even one whose type is not known).
+    fn has(&self, code: &str) -> bool {
+        self.type_of(code).is_some()
+    }
 
     /// The name of `code` in `lang`, for `describe`.
     fn name_of(&self, code: &str, lang: Lang) -> Option<String> {

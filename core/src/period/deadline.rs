@@ -64,7 +64,7 @@ impl ReportingCalendar {
     /// assert_eq!(err.findings()[0].path, "/calendar/day");
     /// ```
     pub fn from_json(text: &str) -> Result<ReportingCalendar, Error> {
-        let what = "reporting calendar";
+        let what = crate::InputKind::ReportingCalendar;
         crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
             what,
             findings: vec![finding],

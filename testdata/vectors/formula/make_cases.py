@@ -72,12 +72,22 @@ case("too-long", "1" * 4097, codes=["formula.too_long"])
 case("too-deep", "(" * 33 + "a" + ")" * 33, {"a": n("1")}, codes=["formula.too_deep"])
 case("number-too-large", "99999999999999999999999999999999", codes=["formula.number"])
 case("unknown-reference", "a + b", {"a": n("1")}, codes=["reference.unknown_code"], result_type="number")
-case("unknown-function", "median(a, a)", {"a": n("1")}, codes=["formula.unknown_function"], result_type="number")
-case("arity", "round(a)", {"a": n("1")}, codes=["formula.arity"], result_type="number")
+# An invalid call has no type, so nothing around it is reported twice.
+case("unknown-function", "median(a, a)", {"a": n("1")}, codes=["formula.unknown_function"])
+case("arity", "round(a)", {"a": n("1")}, codes=["formula.arity"])
 case("type-text-in-arithmetic", 'a + "x"', {"a": n("1")}, codes=["formula.type"], result_type="number")
 case("type-if-branches", 'if(a > 1, 1, "x")', {"a": n("1")}, codes=["formula.type"], result_type="number")
 case("round-places", "round(a, b)", {"a": n("1"), "b": n("2")}, codes=["formula.round_places"], result_type="number")
-case("period-argument", "prev(a + 1)", {"a": n("1")}, codes=["formula.period_argument"], result_type="number")
+case("period-argument", "prev(a + 1)", {"a": n("1")}, codes=["formula.period_argument"])
+# The arguments of an invalid call are still checked: `b` is unknown inside `median(…)`.
+case("invalid-call-arguments", "median(a, b) + 1", {"a": n("1")},
+     codes=["formula.unknown_function", "reference.unknown_code"], result_type="number")
+# A blank yes/no value says nothing of its type: the result is missing, not a type error.
+case("missing-yes-no", "if(ok, 1, 0)", {"ok": MISSING}, MISSING, result_type="number")
+# Errors are never hidden by three-valued logic.
+case("error-not-hidden-by-and", "a * a > 1 and b > 1", {"a": n(BIG), "b": n("0")}, {"error": "overflow"}, result_type="yes_no")
+case("round-places-not-whole", "round(a, 2.0)", {"a": n("1")}, codes=["formula.round_places"], result_type="number")
+case("negative-zero", "-a * 0 + round(b, 1)", {"a": n("5"), "b": n("-0.01")}, n("0.0"), result_type="number")  # never "-0"
 # foo(a) at 0, b (unknown) at 9, "t" (text in *) at 13: all three at once, in text order.
 case("all-findings-at-once", 'foo(a) + b * "t"', {"a": n("1")},
      codes=["formula.unknown_function", "reference.unknown_code", "formula.type"], result_type="number")

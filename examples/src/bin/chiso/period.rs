@@ -68,7 +68,11 @@ pub fn run(command: Command) -> Result<(), Failure> {
     } = command;
     let defaults = ReportingCalendar::default();
     let calendar = match (calendar, cutoff_day) {
-        (Some(CalendarArg::Calendar), _) => Calendar::Calendar,
+        (Some(CalendarArg::Calendar), Some(_)) => {
+            let message = "--cutoff-day chỉ dùng với lịch chốt số liệu / applies to the cut-off calendar only";
+            return Err(Failure::Message(message.to_owned(), 2));
+        }
+        (Some(CalendarArg::Calendar), None) => Calendar::Calendar,
         (_, Some(day)) => Calendar::cutoff(day).map_err(|e| Failure::from_error(&e))?,
         (Some(CalendarArg::Cutoff) | None, None) => defaults.calendar,
     };
