@@ -277,7 +277,10 @@ fn limits_are_errors_not_crashes() {
         "formula.too_deep"
     );
     let nots = format!("{}true", "not ".repeat(40));
-    assert_eq!(formula::check(&nots, &Values::new()).findings[0].code, "formula.too_deep");
+    assert_eq!(
+        formula::check(&nots, &Values::new()).findings[0].code,
+        "formula.too_deep"
+    );
     let chain = vec!["1"; 300].join("+");
     assert_eq!(
         formula::check(&chain, &Values::new()).findings[0].code,
