@@ -109,6 +109,29 @@ impl BinaryOp {
 }
 
 impl Expr {
+    /// How tightly the expression binds, loosest first: `or` 1, `and` 2, `not` 3,
+    /// comparisons 4, `+ -` 5, `* /` 6, unary `-` 7, anything else 8. Printing and `describe`
+    /// bracket a child that binds more loosely than its parent.
+    pub fn precedence(&self) -> u8 {
+        match &self.kind {
+            ExprKind::Binary(op, ..) => match op {
+                BinaryOp::Or => 1,
+                BinaryOp::And => 2,
+                BinaryOp::Lt
+                | BinaryOp::Le
+                | BinaryOp::Gt
+                | BinaryOp::Ge
+                | BinaryOp::Eq
+                | BinaryOp::Ne => 4,
+                BinaryOp::Add | BinaryOp::Sub => 5,
+                BinaryOp::Mul | BinaryOp::Div => 6,
+            },
+            ExprKind::Not(_) => 3,
+            ExprKind::Neg(_) => 7,
+            _ => 8,
+        }
+    }
+
     /// The height of the tree (a literal is 1).
     pub fn height(&self) -> usize {
         1 + match &self.kind {

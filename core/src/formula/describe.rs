@@ -11,33 +11,13 @@ pub(crate) fn describe(expr: &Expr, context: &dyn Context, lang: Lang) -> String
     words(expr, context, lang)
 }
 
-fn precedence(expr: &Expr) -> u8 {
-    match &expr.kind {
-        ExprKind::Binary(op, ..) => match op {
-            BinaryOp::Or => 1,
-            BinaryOp::And => 2,
-            BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge
-            | BinaryOp::Eq
-            | BinaryOp::Ne => 4,
-            BinaryOp::Add | BinaryOp::Sub => 5,
-            BinaryOp::Mul | BinaryOp::Div => 6,
-        },
-        ExprKind::Not(_) => 3,
-        ExprKind::Neg(_) => 7,
-        _ => 8,
-    }
-}
-
 fn words(expr: &Expr, context: &dyn Context, lang: Lang) -> String {
     let t = |vi: &str, en: &str| Text::new(vi, en).get(lang).to_owned();
     // A child is bracketed when it binds more loosely than its parent (or as tightly, on the
     // right of a non-associative operator: a − (b − c)).
     let child = |e: &Expr, parent: u8, right: bool| {
         let text = words(e, context, lang);
-        let p = precedence(e);
+        let p = e.precedence();
         if p < parent || (right && p == parent) {
             format!("({text})")
         } else {
@@ -71,7 +51,7 @@ fn words(expr: &Expr, context: &dyn Context, lang: Lang) -> String {
         ExprKind::Neg(e) => format!("−{}", child(e, 7, false)),
         ExprKind::Not(e) => format!("{} {}", t("không", "not"), child(e, 5, false)),
         ExprKind::Binary(op, a, b) => {
-            let p = precedence(expr);
+            let p = expr.precedence();
             let sign = match op {
                 BinaryOp::Add => "+".to_owned(),
                 BinaryOp::Sub => "−".to_owned(),

@@ -3,27 +3,7 @@
 
 use std::fmt;
 
-use super::ast::{BinaryOp, Expr, ExprKind, Shift};
-
-fn precedence(expr: &Expr) -> u8 {
-    match &expr.kind {
-        ExprKind::Binary(op, ..) => match op {
-            BinaryOp::Or => 1,
-            BinaryOp::And => 2,
-            BinaryOp::Lt
-            | BinaryOp::Le
-            | BinaryOp::Gt
-            | BinaryOp::Ge
-            | BinaryOp::Eq
-            | BinaryOp::Ne => 4,
-            BinaryOp::Add | BinaryOp::Sub => 5,
-            BinaryOp::Mul | BinaryOp::Div => 6,
-        },
-        ExprKind::Not(_) => 3,
-        ExprKind::Neg(_) => 7,
-        _ => 8,
-    }
-}
+use super::ast::{Expr, ExprKind, Shift};
 
 struct Child<'a>(&'a Expr, bool);
 
@@ -39,7 +19,7 @@ impl fmt::Display for Child<'_> {
 
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = precedence(self);
+        let p = self.precedence();
         match &self.kind {
             ExprKind::Number(n) => write!(f, "{n}"),
             ExprKind::Text(t) => write!(f, "\"{t}\""),
@@ -57,12 +37,12 @@ impl fmt::Display for Expr {
                 shift: Shift::LastYear,
             } => write!(f, "last_year({code})"),
             // `- -x` would read as one token pair either way; a bracket keeps `-(-x)` explicit.
-            ExprKind::Neg(e) => write!(f, "-{}", Child(e, precedence(e) <= p)),
-            ExprKind::Not(e) => write!(f, "not {}", Child(e, precedence(e) < 4)),
+            ExprKind::Neg(e) => write!(f, "-{}", Child(e, e.precedence() <= p)),
+            ExprKind::Not(e) => write!(f, "not {}", Child(e, e.precedence() < 4)),
             ExprKind::Binary(op, a, b) => {
                 // Comparisons do not chain, so both sides of one are bracketed if comparisons.
-                let left = precedence(a) < p || (p == 4 && precedence(a) == 4);
-                let right = precedence(b) <= p;
+                let left = a.precedence() < p || (p == 4 && a.precedence() == 4);
+                let right = b.precedence() <= p;
                 write!(f, "{} {} {}", Child(a, left), op.symbol(), Child(b, right))
             }
             ExprKind::Call(function, args) => write_call(f, function.name(), args),
