@@ -43,6 +43,13 @@ create_exception!(
     "A formula did not pass the checker."
 );
 
+create_exception!(
+    chiso,
+    LedgerError,
+    ChisoError,
+    "A ledger entry was refused."
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ChisoError", py.get_type::<ChisoError>())?;
@@ -50,6 +57,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ArgumentError", py.get_type::<ArgumentError>())?;
     m.add("PeriodError", py.get_type::<PeriodError>())?;
     m.add("FormulaError", py.get_type::<FormulaError>())?;
+    m.add("LedgerError", py.get_type::<LedgerError>())?;
     Ok(())
 }
 
@@ -62,6 +70,7 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         }
         chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
         chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
+        chiso::Error::InvalidEntry { .. } => LedgerError::new_err(error.message_en()),
         chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => {
             ArgumentError::new_err(error.message_en())
         }

@@ -50,6 +50,12 @@ pub enum Error {
         /// Why, with the path.
         findings: Vec<Finding>,
     },
+    /// A ledger entry was refused; the ledger is unchanged.
+    #[error("the ledger entry is refused: {}", invalid_summary_plain(.findings))]
+    InvalidEntry {
+        /// Why.
+        findings: Vec<Finding>,
+    },
     /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
     #[error("`{value}` is not a valid {name}; expected one of: {expected}")]
     InvalidArgument {
@@ -71,6 +77,7 @@ impl Error {
             Error::InvalidPeriod { .. } => "period.invalid",
             Error::InvalidFormula { .. } => "formula.invalid",
             Error::InvalidInput { .. } => "input.invalid",
+            Error::InvalidEntry { .. } => "ledger.invalid_entry",
             Error::InvalidArgument { .. } => "argument.invalid",
         }
     }
@@ -80,9 +87,8 @@ impl Error {
         match self {
             Error::InvalidCatalogue { findings }
             | Error::InvalidFormula { findings }
-            | Error::InvalidInput { findings, .. } => {
-                first_error(findings).map(|f| f.path.as_str())
-            }
+            | Error::InvalidInput { findings, .. }
+            | Error::InvalidEntry { findings } => first_error(findings).map(|f| f.path.as_str()),
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
             | Error::InvalidArgument { .. } => None,
@@ -94,7 +100,8 @@ impl Error {
         match self {
             Error::InvalidCatalogue { findings }
             | Error::InvalidFormula { findings }
-            | Error::InvalidInput { findings, .. } => findings,
+            | Error::InvalidInput { findings, .. }
+            | Error::InvalidEntry { findings } => findings,
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
             | Error::InvalidArgument { .. } => &[],
@@ -126,6 +133,10 @@ impl Error {
                 let what = what.label().vi;
                 format!("Không đọc được {what}: {first}")
             }
+            Error::InvalidEntry { findings } => {
+                let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
+                format!("Mục sổ cái bị từ chối: {first}")
+            }
             Error::InvalidArgument {
                 name,
                 value,
@@ -149,6 +160,8 @@ pub enum InputKind {
     ReportingCalendar,
     /// Named [`Values`](crate::formula::Values) for a formula.
     Values,
+    /// A [`Ledger`](crate::ledger::Ledger) in JSON Lines.
+    Ledger,
 }
 
 impl InputKind {
@@ -157,6 +170,7 @@ impl InputKind {
         match self {
             InputKind::ReportingCalendar => crate::Text::new("lịch báo cáo", "reporting calendar"),
             InputKind::Values => crate::Text::new("bộ giá trị", "values"),
+            InputKind::Ledger => crate::Text::new("sổ cái", "ledger"),
         }
     }
 }

@@ -87,6 +87,9 @@
 //! | `formula.type` | an operand of the wrong type (text in arithmetic, ...) |
 //! | `formula.round_places` | `round`'s places not a whole number 0–28 written out |
 //! | `formula.result_type` | a formula whose result does not fit its indicator's value type |
+//! | `ledger.unknown_revision` | a decision names a ledger entry that is not a submission |
+//! | `ledger.already_decided` | a decision on a revision already approved or returned |
+//! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
 //! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |
 //! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |
 //! | `target.unexpected_field` | a target has a field its comparator does not use |
@@ -107,6 +110,7 @@ mod error;
 mod finding;
 pub mod formula;
 mod json;
+pub mod ledger;
 pub mod period;
 mod problem;
 mod text;

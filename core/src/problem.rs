@@ -164,6 +164,23 @@ pub enum Problem {
         /// The type the formula gives.
         found: crate::formula::Type,
     },
+    /// A decision names a ledger entry that is not a submission.
+    LedgerUnknownRevision {
+        /// The sequence number named.
+        revision: u64,
+    },
+    /// A decision on a revision that was already approved or returned.
+    LedgerAlreadyDecided {
+        /// The sequence number named.
+        revision: u64,
+        /// Its status.
+        status: String,
+    },
+    /// An evidence hash that is not 64 lowercase hexadecimal digits.
+    EvidenceHash {
+        /// The hash as written (cut to 80 characters).
+        value: String,
+    },
     /// Indicators whose formulas refer to each other in a circle.
     ReferenceCycle {
         /// The circle, such as `B01 → B02 → B01`.
@@ -280,6 +297,9 @@ impl Problem {
             Problem::FormulaRoundPlaces => "formula.round_places",
             Problem::FormulaResultType { .. } => "formula.result_type",
             Problem::ReferenceCycle { .. } => "reference.cycle",
+            Problem::LedgerUnknownRevision { .. } => "ledger.unknown_revision",
+            Problem::LedgerAlreadyDecided { .. } => "ledger.already_decided",
+            Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::TargetMissingField { .. } => "target.missing_field",
             Problem::TargetUnexpectedField { .. } => "target.unexpected_field",
             Problem::TargetRangeUnordered { .. } => "target.range_unordered",
@@ -417,6 +437,17 @@ impl Problem {
             ),
             Problem::ReferenceCycle { cycle } => {
                 format!("Các chỉ số tham chiếu vòng tròn lẫn nhau: {cycle}.")
+            }
+            Problem::LedgerUnknownRevision { revision } => {
+                format!("Mục {revision} của sổ cái không phải là một lần gửi số liệu.")
+            }
+            Problem::LedgerAlreadyDecided { revision, status } => {
+                format!("Lần gửi {revision} đã được xử lý (trạng thái `{status}`).")
+            }
+            Problem::EvidenceHash { value } => {
+                format!(
+                    "Mã băm SHA-256 của minh chứng `{value}` phải gồm 64 chữ số thập lục phân viết thường."
+                )
             }
             Problem::TargetMissingField { comparator, field } => {
                 format!("Chỉ tiêu với phép so sánh `{comparator}` cần trường `{field}`.")
@@ -569,6 +600,15 @@ impl Problem {
             ),
             Problem::ReferenceCycle { cycle } => {
                 format!("Indicators refer to each other in a circle: {cycle}.")
+            }
+            Problem::LedgerUnknownRevision { revision } => {
+                format!("Ledger entry {revision} is not a submission.")
+            }
+            Problem::LedgerAlreadyDecided { revision, status } => {
+                format!("Submission {revision} has already been decided (status `{status}`).")
+            }
+            Problem::EvidenceHash { value } => {
+                format!("The evidence SHA-256 `{value}` must be 64 lowercase hexadecimal digits.")
             }
             Problem::TargetMissingField { comparator, field } => {
                 format!("A target with comparator `{comparator}` needs the field `{field}`.")

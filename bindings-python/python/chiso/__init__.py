@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional
 
 from chiso import _chiso
-from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, PeriodError
+from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, LedgerError, PeriodError
 
 __version__: str = _chiso.__version__
 
@@ -21,6 +21,7 @@ __all__ = [
     "CatalogueError",
     "ChisoError",
     "FormulaError",
+    "LedgerError",
     "PeriodError",
     "check_catalogue",
     "check_formula",

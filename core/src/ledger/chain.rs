@@ -1,0 +1,235 @@
+//! The ledger itself: append-only, hash-chained, verifiable.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::entry::GENESIS;
+use super::{Action, Entry, Submission};
+use crate::{Error, Finding, Problem};
+
+/// The append-only record of every submission and every decision on one.
+///
+/// ```
+/// use chiso::ledger::{Action, Ledger};
+/// let mut ledger = Ledger::default();
+/// let submission = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+///     "value": {"number": "87.5"}, "source": {"kind": "form"},
+///     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}"#).unwrap();
+/// let first = ledger.append(Action::Submit { submission }).unwrap().sequence;
+/// let at = "2026-06-03T10:00:00".parse().unwrap();
+/// ledger.append(Action::Approve { revision: first, by: "lanh_dao".into(), at }).unwrap();
+/// assert!(ledger.verify(None).valid);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+}
+
+/// Where a submitted revision stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Waiting for a decision.
+    Submitted,
+    /// Accepted by a superior unit.
+    Approved,
+    /// Sent back with a reason; a corrected value is a new revision.
+    Returned,
+}
+
+impl Ledger {
+    /// The entries, in order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The hash of the last entry ([`GENESIS`](super::GENESIS) when empty): publishing it lets
+    /// anyone later detect a rewritten or truncated ledger.
+    pub fn head(&self) -> &str {
+        self.entries.last().map_or(GENESIS, |e| e.hash.as_str())
+    }
+
+    /// Appends `action` as the next entry, after checking it: a submission's evidence hashes
+    /// must be well formed; a decision must name a `submit` entry still waiting for one. On
+    /// error the ledger is unchanged.
+    pub fn append(&mut self, action: Action) -> Result<&Entry, Error> {
+        let problems = self.check(&action);
+        if !problems.is_empty() {
+            return Err(Error::InvalidEntry { findings: problems });
+        }
+        let entry = Entry::new(self.entries.len() as u64 + 1, self.head(), action);
+        self.entries.push(entry);
+        Ok(&self.entries[self.entries.len() - 1]) // just pushed
+    }
+
+    /// The status of the revision recorded at `sequence`, if that entry is a submission.
+    pub fn status(&self, sequence: u64) -> Option<Status> {
+        let index = usize::try_from(sequence.checked_sub(1)?).ok()?;
+        if !matches!(self.entries.get(index)?.action, Action::Submit { .. }) {
+            return None;
+        }
+        let decision = self.entries[index + 1..]
+            .iter()
+            .find_map(|e| match &e.action {
+                Action::Approve { revision, .. } if *revision == sequence => Some(Status::Approved),
+                Action::Return { revision, .. } if *revision == sequence => Some(Status::Returned),
+                _ => None,
+            });
+        Some(decision.unwrap_or(Status::Submitted))
+    }
+
+    fn check(&self, action: &Action) -> Vec<Finding> {
+        match action {
+            Action::Submit { submission } => evidence_findings(submission),
+            Action::Approve { revision, .. } | Action::Return { revision, .. } => {
+                match self.status(*revision) {
+                    None => vec![Finding::new(
+                        &Problem::LedgerUnknownRevision {
+                            revision: *revision,
+                        },
+                        "/action/revision",
+                    )],
+                    Some(Status::Submitted) => Vec::new(),
+                    Some(status) => {
+                        let problem = Problem::LedgerAlreadyDecided {
+                            revision: *revision,
+                            status: crate::json::word(&status),
+                        };
+                        vec![Finding::new(&problem, "/action/revision")]
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks the whole chain: every entry's place, link to the one before and own hash; with
+    /// `head`, also that the ledger ends at that published hash (catching a truncated or fully
+    /// rewritten ledger). Names the first entry found wrong and how.
+    pub fn verify(&self, head: Option<&str>) -> Verification {
+        let mut previous = GENESIS.to_owned();
+        let mut seen = std::collections::BTreeSet::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            let position = index as u64 + 1;
+            let tamper = if entry.sequence != position {
+                Some(if seen.contains(&entry.sequence) {
+                    Tamper::Inserted
+                } else if entry.sequence > position
+                    && !self.entries[index + 1..]
+                        .iter()
+                        .any(|e| e.sequence == position)
+                {
+                    Tamper::Removed
+                } else {
+                    Tamper::Reordered
+                })
+            } else if entry.expected_hash() != entry.hash {
+                Some(Tamper::Edited)
+            } else if entry.previous != previous {
+                // This entry is intact, and its own hash covers its `previous`: so the entry
+                // before it is not the one it was chained to — it was edited and rehashed.
+                let position = if index == 0 { position } else { position - 1 };
+                return Verification::broken(self.entries.len(), position, Tamper::Edited);
+            } else {
+                None
+            };
+            if let Some(kind) = tamper {
+                return Verification::broken(self.entries.len(), position, kind);
+            }
+            seen.insert(entry.sequence);
+            previous.clone_from(&entry.hash);
+        }
+        // Entries appended after the published head are normal growth; a head that is nowhere
+        // in the chain means entries were cut from the end, or the whole ledger rewritten.
+        if let Some(head) = head
+            && head != GENESIS
+            && !self.entries.iter().any(|e| e.hash == head)
+        {
+            return Verification::broken(
+                self.entries.len(),
+                self.entries.len() as u64 + 1,
+                Tamper::Truncated,
+            );
+        }
+        Verification {
+            valid: true,
+            entries: self.entries.len(),
+            head: previous,
+            first_problem: None,
+        }
+    }
+
+    /// A ledger from entries read elsewhere (JSON Lines), as they are: call
+    /// [`verify`](Self::verify) before trusting it.
+    pub fn from_entries(entries: Vec<Entry>) -> Ledger {
+        Ledger { entries }
+    }
+}
+
+fn evidence_findings(submission: &Submission) -> Vec<Finding> {
+    submission
+        .evidence
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.has_valid_hash())
+        .map(|(i, e)| {
+            let problem = Problem::EvidenceHash {
+                value: e.sha256.chars().take(80).collect(),
+            };
+            Finding::new(&problem, format!("/action/submission/evidence/{i}/sha256"))
+        })
+        .collect()
+}
+
+/// The outcome of [`Ledger::verify`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verification {
+    /// Whether the whole chain is intact.
+    pub valid: bool,
+    /// How many entries were read.
+    pub entries: usize,
+    /// The hash of the last intact entry.
+    pub head: String,
+    /// The first problem, if any.
+    pub first_problem: Option<Broken>,
+}
+
+/// Where the chain breaks and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Broken {
+    /// The position (from 1) of the first entry found wrong; one past the end for a
+    /// truncation.
+    pub position: u64,
+    /// What was done to it.
+    pub kind: Tamper,
+}
+
+/// How a ledger was tampered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tamper {
+    /// The entry's content was changed (its hash no longer matches it, or it was rehashed and
+    /// the next entry's link no longer matches).
+    Edited,
+    /// Entries before this position were removed.
+    Removed,
+    /// An entry was copied in again.
+    Inserted,
+    /// Entries were put in another order.
+    Reordered,
+    /// The published head is not in the ledger: entries were removed from the end, or the
+    /// whole ledger was rewritten.
+    Truncated,
+}
+
+impl Verification {
+    fn broken(entries: usize, position: u64, kind: Tamper) -> Verification {
+        Verification {
+            valid: false,
+            entries,
+            head: String::new(),
+            first_problem: Some(Broken { position, kind }),
+        }
+    }
+}

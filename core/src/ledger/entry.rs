@@ -1,0 +1,94 @@
+use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Submission;
+
+/// What an entry of the ledger records. Nothing is ever changed or removed: a correction is a
+/// new submission, and a decision on a submission is a new entry pointing at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// A value submitted (or resubmitted after a return: a new revision).
+    Submit {
+        /// The submission.
+        submission: Submission,
+    },
+    /// A superior unit accepts a submitted revision ("phê duyệt").
+    Approve {
+        /// The sequence number of the `submit` entry approved.
+        revision: u64,
+        /// Who approved.
+        by: String,
+        /// When.
+        #[schemars(with = "String")]
+        at: NaiveDateTime,
+    },
+    /// A superior unit sends a revision back with the reason ("trả lại").
+    Return {
+        /// The sequence number of the `submit` entry returned.
+        revision: u64,
+        /// Who returned it.
+        by: String,
+        /// When.
+        #[schemars(with = "String")]
+        at: NaiveDateTime,
+        /// Why, so the unit can correct it.
+        reason: String,
+    },
+}
+
+/// One entry of the ledger: its place, the hash of the entry before it, what it records, and
+/// its own hash, so that editing, removing, inserting or reordering entries is detectable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Position in the ledger, from 1.
+    pub sequence: u64,
+    /// SHA-256 (hex) of the entry before; [`GENESIS`] for the first.
+    pub previous: String,
+    /// What the entry records.
+    pub action: Action,
+    /// SHA-256 (hex) of this entry's canonical JSON without this field.
+    pub hash: String,
+}
+
+/// The `previous` of the first entry: 64 zeros.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The bytes an entry's hash covers: compact JSON of its sequence, previous hash and action,
+/// fields in declaration order, decimals as strings, so every binding computes the same hash.
+#[derive(Serialize)]
+struct Hashed<'a> {
+    sequence: u64,
+    previous: &'a str,
+    action: &'a Action,
+}
+
+impl Entry {
+    /// The entry `sequence` recording `action` after the entry whose hash is `previous`.
+    pub fn new(sequence: u64, previous: &str, action: Action) -> Entry {
+        let hash = Entry::hash_of(sequence, previous, &action);
+        Entry {
+            sequence,
+            previous: previous.to_owned(),
+            action,
+            hash,
+        }
+    }
+
+    /// The hash this entry should carry, recomputed from its content.
+    pub fn expected_hash(&self) -> String {
+        Entry::hash_of(self.sequence, &self.previous, &self.action)
+    }
+
+    fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
+        let bytes = crate::json::to_compact(&Hashed {
+            sequence,
+            previous,
+            action,
+        });
+        hex::encode(Sha256::digest(bytes.as_bytes()))
+    }
+}

@@ -1,0 +1,19 @@
+//! The ledger ("sổ cái"): every submitted value and every decision on it, append-only and
+//! chained by SHA-256, so nothing is lost or silently changed, and every number in force can
+//! name the revision and evidence it came from.
+//!
+//! Each entry stores the hash of the one before; [`Ledger::verify`] recomputes the chain and
+//! names the first entry that was edited, removed, inserted or reordered. Publishing the
+//! [`head`](Ledger::head) hash (in a report, a letter) makes a rewritten or truncated ledger
+//! detectable too.
+
+mod chain;
+mod entry;
+mod jsonl;
+mod snapshot;
+mod submission;
+
+pub use chain::{Broken, Ledger, Status, Tamper, Verification};
+pub use entry::{Action, Entry, GENESIS};
+pub use snapshot::Snapshotted;
+pub use submission::{Evidence, Flags, Origin, Submission};

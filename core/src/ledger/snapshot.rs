@@ -1,0 +1,83 @@
+//! The values in force: the latest approved revision of every unit, item and period.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Action, Evidence, Ledger, Submission};
+use crate::Value;
+use crate::period::Period;
+
+/// One value in force, with its lineage: the revision it comes from and its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshotted {
+    /// The unit.
+    pub unit: String,
+    /// The item.
+    pub item: String,
+    /// The period.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// The value.
+    pub value: Value,
+    /// The sequence number of the `submit` entry it comes from.
+    pub revision: u64,
+    /// When that revision was approved.
+    #[schemars(with = "String")]
+    pub approved_at: NaiveDateTime,
+    /// Its evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Ledger {
+    /// The latest approved revision of every (unit, item) for `period`, as approvals stood at
+    /// `as_of` (all of them when `None`), ordered by unit then item. "Latest" is the highest
+    /// revision approved, so a correction approved after the original replaces it whatever
+    /// order other units' entries came in.
+    pub fn snapshot(&self, period: Period, as_of: Option<NaiveDateTime>) -> Vec<Snapshotted> {
+        let submissions: BTreeMap<u64, &Submission> = self
+            .entries()
+            .iter()
+            .filter_map(|e| match &e.action {
+                Action::Submit { submission } if submission.period == period => {
+                    Some((e.sequence, submission))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut latest: BTreeMap<(&str, &str), (u64, NaiveDateTime)> = BTreeMap::new();
+        for entry in self.entries() {
+            let Action::Approve { revision, at, .. } = &entry.action else {
+                continue;
+            };
+            let Some(submission) = submissions.get(revision) else {
+                continue;
+            };
+            if as_of.is_some_and(|limit| *at > limit) {
+                continue;
+            }
+            let key = (submission.unit.as_str(), submission.item.as_str());
+            if latest.get(&key).is_none_or(|(r, _)| revision > r) {
+                latest.insert(key, (*revision, *at));
+            }
+        }
+        latest
+            .into_values()
+            .filter_map(|(revision, approved_at)| {
+                let s = submissions.get(&revision)?;
+                Some(Snapshotted {
+                    unit: s.unit.clone(),
+                    item: s.item.clone(),
+                    period,
+                    value: s.value.clone(),
+                    revision,
+                    approved_at,
+                    evidence: s.evidence.clone(),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,109 @@
+use chrono::{NaiveDate, NaiveDateTime};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Value;
+use crate::period::Period;
+
+/// A value a unit reports for one item (indicator or data element) and period, with its
+/// evidence ("minh chứng") and who sent it when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// The reporting unit's id.
+    pub unit: String,
+    /// The indicator or data element code.
+    pub item: String,
+    /// The period reported.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// The value (missing with a reason is a value too).
+    pub value: Value,
+    /// Qualifiers of the value.
+    #[serde(default, skip_serializing_if = "Flags::is_empty")]
+    pub flags: Flags,
+    /// Where the value came from.
+    pub source: Origin,
+    /// The documents that back the value.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Who submitted it (an account or officer id).
+    pub submitted_by: String,
+    /// When (local time, `YYYY-MM-DDTHH:MM:SS`).
+    #[schemars(with = "String")]
+    pub submitted_at: NaiveDateTime,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// Qualifiers of a reported value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Flags {
+    /// The value is an estimate ("ước tính").
+    #[serde(default)]
+    pub estimated: bool,
+    /// The value is provisional and will be revised ("sơ bộ").
+    #[serde(default)]
+    pub provisional: bool,
+}
+
+impl Flags {
+    /// Whether no flag is set.
+    pub fn is_empty(&self) -> bool {
+        !self.estimated && !self.provisional
+    }
+}
+
+/// Where a submitted value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Origin {
+    /// Typed into a form.
+    Form,
+    /// Supplied by a connected information system.
+    System {
+        /// The system's name.
+        system: String,
+    },
+}
+
+/// One evidence document, identified by the SHA-256 of its bytes so that a later swap of the
+/// file is detectable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The file's name.
+    pub file_name: String,
+    /// SHA-256 of the file, 64 lowercase hexadecimal digits.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Media type (`application/pdf`, ...).
+    pub media_type: String,
+    /// The document's number ("số văn bản"), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_number: Option<String>,
+    /// The document's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub document_date: Option<NaiveDate>,
+    /// What the document shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Where the file is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
+impl Evidence {
+    /// Whether `sha256` is well formed: 64 lowercase hexadecimal digits.
+    pub fn has_valid_hash(&self) -> bool {
+        self.sha256.len() == 64
+            && self
+                .sha256
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    }
+}

@@ -1,0 +1,246 @@
+//! The ledger: append-only workflow, tamper detection, JSON Lines, snapshots.
+
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use chiso::Value;
+use chiso::ledger::{Action, Entry, Ledger, Status, Tamper};
+use proptest::prelude::*;
+
+fn submission(unit: &str, item: &str, period: &str, value: &str) -> chiso::ledger::Submission {
+    serde_json::from_value(serde_json::json!({
+        "unit": unit, "item": item, "period": period, "value": {"number": value},
+        "source": {"kind": "form"},
+        "evidence": [{"file_name": "bao_cao.pdf", "sha256": "a".repeat(64), "size": 1024, "media_type": "application/pdf",
+                      "document_number": "12/BC-UBND", "document_date": "2026-06-01"}],
+        "submitted_by": "can_bo", "submitted_at": "2026-06-02T09:00:00"
+    }))
+    .unwrap()
+}
+
+fn at(text: &str) -> chrono::NaiveDateTime {
+    text.parse().unwrap()
+}
+
+fn submit(ledger: &mut Ledger, unit: &str, item: &str, value: &str) -> u64 {
+    ledger
+        .append(Action::Submit {
+            submission: submission(unit, item, "2026-05", value),
+        })
+        .unwrap()
+        .sequence
+}
+
+fn approve(ledger: &mut Ledger, revision: u64, when: &str) {
+    ledger
+        .append(Action::Approve {
+            revision,
+            by: "lanh_dao".into(),
+            at: at(when),
+        })
+        .unwrap();
+}
+
+/// Five entries: two submissions approved, one returned then corrected.
+fn sample() -> Ledger {
+    let mut ledger = Ledger::default();
+    let first = submit(&mut ledger, "DN", "B01", "80");
+    approve(&mut ledger, first, "2026-06-03T10:00:00");
+    let second = submit(&mut ledger, "HN", "B01", "70");
+    ledger
+        .append(Action::Return {
+            revision: second,
+            by: "lanh_dao".into(),
+            at: at("2026-06-03T11:00:00"),
+            reason: "Thiếu minh chứng".into(),
+        })
+        .unwrap();
+    submit(&mut ledger, "HN", "B01", "72");
+    ledger
+}
+
+#[test]
+fn workflow_statuses_follow_the_decisions() {
+    let ledger = sample();
+    assert_eq!(ledger.status(1), Some(Status::Approved));
+    assert_eq!(ledger.status(3), Some(Status::Returned));
+    assert_eq!(ledger.status(5), Some(Status::Submitted));
+    assert_eq!(ledger.status(2), None, "a decision is not a revision");
+    assert_eq!(ledger.status(99), None);
+}
+
+#[test]
+fn refused_entries_leave_the_ledger_unchanged() {
+    let mut ledger = sample();
+    let before = ledger.clone();
+    let twice = ledger
+        .append(Action::Approve {
+            revision: 1,
+            by: "x".into(),
+            at: at("2026-06-04T08:00:00"),
+        })
+        .unwrap_err();
+    assert_eq!(twice.code(), "ledger.invalid_entry");
+    assert_eq!(twice.findings()[0].code, "ledger.already_decided");
+    let unknown = ledger
+        .append(Action::Return {
+            revision: 2,
+            by: "x".into(),
+            at: at("2026-06-04T08:00:00"),
+            reason: "?".into(),
+        })
+        .unwrap_err();
+    assert_eq!(unknown.findings()[0].code, "ledger.unknown_revision");
+    let mut bad = submission("DN", "B02", "2026-05", "1");
+    bad.evidence[0].sha256 = "ABC".into();
+    let hash = ledger
+        .append(Action::Submit { submission: bad })
+        .unwrap_err();
+    assert_eq!(hash.findings()[0].code, "evidence.hash");
+    assert_eq!(
+        hash.findings()[0].path,
+        "/action/submission/evidence/0/sha256"
+    );
+    assert_eq!(ledger, before);
+}
+
+#[test]
+fn an_intact_ledger_verifies_against_its_published_head() {
+    let ledger = sample();
+    let report = ledger.verify(Some(ledger.head()));
+    assert!(report.valid);
+    assert_eq!(report.entries, 5);
+    assert_eq!(report.head, ledger.head());
+    // An older published head is fine: entries appended since are normal growth.
+    let older = ledger.entries()[2].hash.clone();
+    assert!(ledger.verify(Some(&older)).valid);
+}
+
+fn tampered(change: impl FnOnce(&mut Vec<Entry>)) -> (Option<u64>, Option<Tamper>) {
+    let original = sample();
+    let mut entries = original.entries().to_vec();
+    change(&mut entries);
+    let report = Ledger::from_entries(entries).verify(Some(original.head()));
+    assert!(!report.valid);
+    let problem = report.first_problem.unwrap();
+    (Some(problem.position), Some(problem.kind))
+}
+
+#[test]
+fn every_kind_of_tampering_is_detected_and_located() {
+    let edit_value = |e: &mut Vec<Entry>| {
+        if let Action::Submit { submission } = &mut e[2].action {
+            submission.value = Value::Number(99.into());
+        }
+    };
+    assert_eq!(tampered(edit_value), (Some(3), Some(Tamper::Edited)));
+    // Edited and rehashed: the next entry's link gives it away, and names the edited one.
+    let edit_and_rehash = |e: &mut Vec<Entry>| {
+        edit_value(e);
+        e[2] = Entry::new(e[2].sequence, &e[2].previous.clone(), e[2].action.clone());
+    };
+    assert_eq!(tampered(edit_and_rehash), (Some(3), Some(Tamper::Edited)));
+    let evidence = |e: &mut Vec<Entry>| {
+        if let Action::Submit { submission } = &mut e[0].action {
+            submission.evidence[0].sha256 = "b".repeat(64);
+        }
+    };
+    assert_eq!(tampered(evidence), (Some(1), Some(Tamper::Edited)));
+    assert_eq!(
+        tampered(|e| drop(e.remove(2))),
+        (Some(3), Some(Tamper::Removed))
+    );
+    assert_eq!(
+        tampered(|e| e.insert(2, e[1].clone())),
+        (Some(3), Some(Tamper::Inserted))
+    );
+    assert_eq!(
+        tampered(|e| e.swap(2, 3)),
+        (Some(3), Some(Tamper::Reordered))
+    );
+    assert_eq!(
+        tampered(|e| e.truncate(3)),
+        (Some(4), Some(Tamper::Truncated))
+    );
+    // Rewriting everything after an edit keeps the chain consistent, but not the published head.
+    let rewrite = |e: &mut Vec<Entry>| {
+        edit_value(e);
+        let mut previous = e[1].hash.clone();
+        for entry in e.iter_mut().skip(2) {
+            *entry = Entry::new(entry.sequence, &previous, entry.action.clone());
+            previous.clone_from(&entry.hash);
+        }
+    };
+    assert_eq!(tampered(rewrite), (Some(6), Some(Tamper::Truncated)));
+}
+
+#[test]
+fn json_lines_round_trip_and_bad_lines_are_located() {
+    let ledger = sample();
+    let text = ledger.to_jsonl();
+    assert_eq!(text.lines().count(), 5);
+    let back = Ledger::from_jsonl(&text).unwrap();
+    assert_eq!(back, ledger);
+    assert_eq!(back.to_jsonl(), text);
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[1] = "{\"sequence\": 2";
+    lines[3] = "{}";
+    let err = Ledger::from_jsonl(&lines.join("\n")).unwrap_err();
+    assert_eq!(err.code(), "input.invalid");
+    let paths: Vec<&str> = err.findings().iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["/2", "/4"]);
+    assert_eq!(err.findings()[1].code, "json.missing_field");
+}
+
+#[test]
+fn the_snapshot_holds_the_latest_approved_revision_with_its_lineage() {
+    let mut ledger = sample();
+    let period = "2026-05".parse().unwrap();
+    let values = ledger.snapshot(period, None);
+    // HN's revisions are returned and pending: only DN is in force.
+    assert_eq!(values.len(), 1);
+    assert_eq!((values[0].unit.as_str(), values[0].revision), ("DN", 1));
+    assert_eq!(
+        values[0].evidence[0].document_number.as_deref(),
+        Some("12/BC-UBND")
+    );
+    approve(&mut ledger, 5, "2026-06-05T09:00:00");
+    let correction = submit(&mut ledger, "DN", "B01", "81");
+    approve(&mut ledger, correction, "2026-06-06T09:00:00");
+    let all = ledger.snapshot(period, None);
+    let got: Vec<(&str, u64, Value)> = all
+        .iter()
+        .map(|s| (s.unit.as_str(), s.revision, s.value.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("DN", 7, Value::Number(81.into())),
+            ("HN", 5, Value::Number(72.into()))
+        ]
+    );
+    // As approvals stood on 4 June: DN's first value only.
+    let earlier = ledger.snapshot(period, Some(at("2026-06-04T00:00:00")));
+    assert_eq!(earlier.iter().map(|s| s.revision).collect::<Vec<_>>(), [1]);
+    assert!(ledger.snapshot("2026-04".parse().unwrap(), None).is_empty());
+}
+
+proptest! {
+    /// Submissions for different units, approved, appended in any order: the same snapshot.
+    #[test]
+    fn snapshot_does_not_depend_on_the_order_of_independent_appends(order in Just((0..6usize).collect::<Vec<_>>()).prop_shuffle()) {
+        let units = ["DN", "HN", "HP", "CT", "HUE", "DNG"];
+        let build = |order: &[usize]| {
+            let mut ledger = Ledger::default();
+            for &i in order {
+                let revision = submit(&mut ledger, units[i], "B01", &(10 * i + 1).to_string());
+                approve(&mut ledger, revision, "2026-06-03T10:00:00");
+            }
+            ledger
+        };
+        let period = "2026-05".parse().unwrap();
+        let strip = |ledger: &Ledger| ledger.snapshot(period, None).into_iter().map(|s| (s.unit, s.item, s.value)).collect::<Vec<_>>();
+        let natural: Vec<usize> = (0..6).collect();
+        prop_assert_eq!(strip(&build(&order)), strip(&build(&natural)));
+        prop_assert!(build(&order).verify(None).valid);
+    }
+}
