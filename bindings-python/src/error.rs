@@ -50,6 +50,13 @@ create_exception!(
     "A ledger entry was refused."
 );
 
+create_exception!(
+    chiso,
+    PolicyError,
+    ChisoError,
+    "The access policy refuses a request."
+);
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ChisoError", py.get_type::<ChisoError>())?;
@@ -58,6 +65,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PeriodError", py.get_type::<PeriodError>())?;
     m.add("FormulaError", py.get_type::<FormulaError>())?;
     m.add("LedgerError", py.get_type::<LedgerError>())?;
+    m.add("PolicyError", py.get_type::<PolicyError>())?;
     Ok(())
 }
 
@@ -71,6 +79,7 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
         chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
         chiso::Error::InvalidEntry { .. } => LedgerError::new_err(error.message_en()),
+        chiso::Error::Denied { .. } => PolicyError::new_err(error.message_en()),
         chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => {
             ArgumentError::new_err(error.message_en())
         }

@@ -56,6 +56,14 @@ pub enum Error {
         /// Why.
         findings: Vec<Finding>,
     },
+    /// The access policy refuses a request.
+    #[error("`{actor}` may not do this: {}", .reason.label().en)]
+    Denied {
+        /// The acting unit.
+        actor: String,
+        /// Why not.
+        reason: crate::org::Denial,
+    },
     /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
     #[error("`{value}` is not a valid {name}; expected one of: {expected}")]
     InvalidArgument {
@@ -78,6 +86,7 @@ impl Error {
             Error::InvalidFormula { .. } => "formula.invalid",
             Error::InvalidInput { .. } => "input.invalid",
             Error::InvalidEntry { .. } => "ledger.invalid_entry",
+            Error::Denied { .. } => "policy.denied",
             Error::InvalidArgument { .. } => "argument.invalid",
         }
     }
@@ -91,6 +100,7 @@ impl Error {
             | Error::InvalidEntry { findings } => first_error(findings).map(|f| f.path.as_str()),
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
+            | Error::Denied { .. }
             | Error::InvalidArgument { .. } => None,
         }
     }
@@ -104,6 +114,7 @@ impl Error {
             | Error::InvalidEntry { findings } => findings,
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
+            | Error::Denied { .. }
             | Error::InvalidArgument { .. } => &[],
         }
     }
@@ -137,6 +148,12 @@ impl Error {
                 let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
                 format!("Mục sổ cái bị từ chối: {first}")
             }
+            Error::Denied { actor, reason } => {
+                format!(
+                    "`{actor}` không được thực hiện thao tác này: {}.",
+                    reason.label().vi
+                )
+            }
             Error::InvalidArgument {
                 name,
                 value,
@@ -162,6 +179,8 @@ pub enum InputKind {
     Values,
     /// A [`Ledger`](crate::ledger::Ledger) in JSON Lines.
     Ledger,
+    /// An organisation chart.
+    OrgTree,
 }
 
 impl InputKind {
@@ -171,6 +190,7 @@ impl InputKind {
             InputKind::ReportingCalendar => crate::Text::new("lịch báo cáo", "reporting calendar"),
             InputKind::Values => crate::Text::new("bộ giá trị", "values"),
             InputKind::Ledger => crate::Text::new("sổ cái", "ledger"),
+            InputKind::OrgTree => crate::Text::new("cây tổ chức", "organisation tree"),
         }
     }
 }

@@ -90,6 +90,8 @@
 //! | `ledger.unknown_revision` | a decision names a ledger entry that is not a submission |
 //! | `ledger.already_decided` | a decision on a revision already approved or returned |
 //! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
+//! | `org.unknown_unit` | a unit id that is not in the organisation tree |
+//! | `org.cycle` | a unit that is, through its parents, its own ancestor |
 //! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |
 //! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |
 //! | `target.unexpected_field` | a target has a field its comparator does not use |
@@ -111,6 +113,7 @@ mod finding;
 pub mod formula;
 mod json;
 pub mod ledger;
+pub mod org;
 pub mod period;
 mod problem;
 mod text;

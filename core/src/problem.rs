@@ -181,6 +181,16 @@ pub enum Problem {
         /// The hash as written (cut to 80 characters).
         value: String,
     },
+    /// A unit id that is not in the organisation tree.
+    UnknownUnit {
+        /// The id as written.
+        unit: String,
+    },
+    /// A unit that is, through its parents, its own ancestor.
+    UnitCycle {
+        /// The unit.
+        unit: String,
+    },
     /// Indicators whose formulas refer to each other in a circle.
     ReferenceCycle {
         /// The circle, such as `B01 → B02 → B01`.
@@ -300,6 +310,8 @@ impl Problem {
             Problem::LedgerUnknownRevision { .. } => "ledger.unknown_revision",
             Problem::LedgerAlreadyDecided { .. } => "ledger.already_decided",
             Problem::EvidenceHash { .. } => "evidence.hash",
+            Problem::UnknownUnit { .. } => "org.unknown_unit",
+            Problem::UnitCycle { .. } => "org.cycle",
             Problem::TargetMissingField { .. } => "target.missing_field",
             Problem::TargetUnexpectedField { .. } => "target.unexpected_field",
             Problem::TargetRangeUnordered { .. } => "target.range_unordered",
@@ -443,6 +455,10 @@ impl Problem {
             }
             Problem::LedgerAlreadyDecided { revision, status } => {
                 format!("Lần gửi {revision} đã được xử lý (trạng thái `{status}`).")
+            }
+            Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
+            Problem::UnitCycle { unit } => {
+                format!("Đơn vị `{unit}` là cấp trên của chính nó (vòng lặp trong cây tổ chức).")
             }
             Problem::EvidenceHash { value } => {
                 format!(
@@ -606,6 +622,12 @@ impl Problem {
             }
             Problem::LedgerAlreadyDecided { revision, status } => {
                 format!("Submission {revision} has already been decided (status `{status}`).")
+            }
+            Problem::UnknownUnit { unit } => {
+                format!("There is no unit `{unit}` in the organisation tree.")
+            }
+            Problem::UnitCycle { unit } => {
+                format!("Unit `{unit}` is above itself (a loop in the organisation tree).")
             }
             Problem::EvidenceHash { value } => {
                 format!("The evidence SHA-256 `{value}` must be 64 lowercase hexadecimal digits.")

@@ -124,13 +124,15 @@ fn every_documented_code_has_a_case() {
         })
         .filter(|c| c != "code")
         .collect();
-    // Codes tested elsewhere: the size limit (below) and the ledger's (tests/ledger.rs; the
-    // ledger's golden vectors come with its bindings).
+    // Codes tested elsewhere: the size limit (above), the ledger's (tests/ledger.rs) and the
+    // organisation tree's (tests/org.rs); their golden vectors come with their bindings.
     let mut covered: BTreeSet<String> = [
         "input.too_large",
         "ledger.unknown_revision",
         "ledger.already_decided",
         "evidence.hash",
+        "org.unknown_unit",
+        "org.cycle",
     ]
     .map(String::from)
     .into();

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional
 
 from chiso import _chiso
-from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, LedgerError, PeriodError
+from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, LedgerError, PeriodError, PolicyError
 
 __version__: str = _chiso.__version__
 
@@ -23,6 +23,7 @@ __all__ = [
     "FormulaError",
     "LedgerError",
     "PeriodError",
+    "PolicyError",
     "check_catalogue",
     "check_formula",
     "describe_formula",

@@ -143,7 +143,7 @@ impl Period {
     /// `year * 12 + month - 1`), with every field clamped into range. All arithmetic on periods
     /// works on these indices: one integer per month makes previous, next, containment and
     /// tiling plain integer steps.
-    pub(super) fn first_month_index(&self) -> i32 {
+    pub(crate) fn first_month_index(&self) -> i32 {
         let cycle_months = self.cycle().months();
         let count = 12 / cycle_months;
         let number = self.number().clamp(1, count);
@@ -159,7 +159,7 @@ impl Period {
     }
 
     /// The index of the period's last month (see [`Period::first_month_index`]).
-    pub(super) fn last_month_index(&self) -> i32 {
+    pub(crate) fn last_month_index(&self) -> i32 {
         self.first_month_index() + self.month_count() - 1
     }
 

@@ -1,0 +1,12 @@
+//! Organisation: the tree of units, the peer groups they are ranked in, the assignment of
+//! items to units ("giao chỉ số"), and the access policy that follows from them.
+
+mod assignment;
+mod policy;
+mod tree;
+mod unit;
+
+pub use assignment::{Assignment, Role};
+pub use policy::{Denial, Policy, Request};
+pub use tree::{OrgChart, OrgTree};
+pub use unit::{PeerGroup, Unit, UnitKind};

@@ -1,0 +1,186 @@
+//! The access policy: who may assign, submit, approve, return and read, from the tree and the
+//! assignments. Every refusal says why.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Assignment, OrgTree};
+use crate::Error;
+use crate::period::Period;
+
+/// An action a unit wants to take.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// Give an item to a unit.
+    Assign {
+        /// The assignment proposed.
+        assignment: Assignment,
+    },
+    /// Report a value of `item` for `period` as `unit`.
+    Submit {
+        /// The unit reported for.
+        unit: String,
+        /// The item.
+        item: String,
+        /// The period.
+        #[schemars(with = "String")]
+        period: Period,
+    },
+    /// Approve or return a submission of `unit`.
+    Decide {
+        /// The unit whose submission it is.
+        unit: String,
+    },
+    /// Read `unit`'s values.
+    Read {
+        /// The unit read.
+        unit: String,
+    },
+}
+
+/// Why a request is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Denial {
+    /// The acting or named unit is not in the tree.
+    UnknownUnit {
+        /// The id.
+        unit: String,
+    },
+    /// A unit may report only for itself.
+    NotOwnUnit,
+    /// The item is not assigned to the unit for that period.
+    NotAssigned,
+    /// Only a unit above may approve or return; never the submitting unit itself.
+    NotAbove,
+    /// A unit may assign only to units below it.
+    NotBelow,
+    /// A unit may assign only items it holds itself (a root holds every item).
+    NotHeld,
+    /// A unit may read only itself and the units below it.
+    OutsideSubtree,
+}
+
+impl Denial {
+    /// The reason in both languages.
+    pub fn label(&self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Denial::UnknownUnit { unit } => Text::new(
+                format!("không có đơn vị `{unit}`"),
+                format!("there is no unit `{unit}`"),
+            ),
+            Denial::NotOwnUnit => Text::new(
+                "chỉ được báo cáo cho chính đơn vị mình",
+                "a unit reports only for itself",
+            ),
+            Denial::NotAssigned => Text::new(
+                "chỉ tiêu chưa được giao cho đơn vị trong kỳ này",
+                "the item is not assigned to the unit for this period",
+            ),
+            Denial::NotAbove => Text::new(
+                "chỉ đơn vị cấp trên được phê duyệt hoặc trả lại, không phải chính đơn vị gửi",
+                "only a unit above may approve or return, never the submitting unit",
+            ),
+            Denial::NotBelow => Text::new(
+                "chỉ được giao cho đơn vị cấp dưới",
+                "a unit assigns only to units below it",
+            ),
+            Denial::NotHeld => Text::new(
+                "chỉ được giao chỉ tiêu mà đơn vị mình đang giữ",
+                "a unit assigns only items it holds itself",
+            ),
+            Denial::OutsideSubtree => Text::new(
+                "chỉ được xem đơn vị mình và cấp dưới",
+                "a unit reads only itself and the units below it",
+            ),
+        }
+    }
+}
+
+/// The tree and the assignments in force: the facts the policy decides on.
+#[derive(Debug, Clone)]
+pub struct Policy<'a> {
+    tree: &'a OrgTree,
+    assignments: &'a [Assignment],
+}
+
+impl<'a> Policy<'a> {
+    /// The policy over `tree` and `assignments`.
+    pub fn new(tree: &'a OrgTree, assignments: &'a [Assignment]) -> Self {
+        Policy { tree, assignments }
+    }
+
+    /// Whether `actor` may make `request`; a refusal is [`Error::Denied`] with the reason.
+    pub fn check(&self, actor: &str, request: &Request) -> Result<(), Error> {
+        self.decide(actor, request).map_err(|reason| Error::Denied {
+            actor: actor.to_owned(),
+            reason,
+        })
+    }
+
+    fn decide(&self, actor: &str, request: &Request) -> Result<(), Denial> {
+        self.known(actor)?;
+        match request {
+            Request::Submit { unit, item, period } => {
+                self.known(unit)?;
+                if actor != unit {
+                    return Err(Denial::NotOwnUnit);
+                }
+                let assigned = self
+                    .assignments
+                    .iter()
+                    .any(|a| a.unit == *unit && a.item == *item && a.covers(*period));
+                if assigned {
+                    Ok(())
+                } else {
+                    Err(Denial::NotAssigned)
+                }
+            }
+            Request::Decide { unit } => {
+                self.known(unit)?;
+                if self.tree.is_ancestor(actor, unit) {
+                    Ok(())
+                } else {
+                    Err(Denial::NotAbove)
+                }
+            }
+            Request::Read { unit } => {
+                self.known(unit)?;
+                if self.tree.is_within(unit, actor) {
+                    Ok(())
+                } else {
+                    Err(Denial::OutsideSubtree)
+                }
+            }
+            Request::Assign { assignment } => {
+                self.known(&assignment.unit)?;
+                if !self.tree.is_ancestor(actor, &assignment.unit)
+                    || assignment.assigned_by != actor
+                {
+                    return Err(Denial::NotBelow);
+                }
+                let is_root = self.tree.unit(actor).is_some_and(|u| u.parent.is_none());
+                let holds = self
+                    .assignments
+                    .iter()
+                    .any(|a| a.unit == actor && a.item == assignment.item);
+                if is_root || holds {
+                    Ok(())
+                } else {
+                    Err(Denial::NotHeld)
+                }
+            }
+        }
+    }
+
+    fn known(&self, unit: &str) -> Result<(), Denial> {
+        match self.tree.unit(unit) {
+            Some(_) => Ok(()),
+            None => Err(Denial::UnknownUnit {
+                unit: unit.to_owned(),
+            }),
+        }
+    }
+}

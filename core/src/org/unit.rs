@@ -1,0 +1,52 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Text;
+
+/// A unit of the organisation tree: a steering body, ministry, province, commune, party
+/// committee or department.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Identifier, unique in the tree.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// What kind of body it is.
+    pub kind: UnitKind,
+    /// The unit it reports to; none for a root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// What kind of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// A steering committee or central office ("Ban Chỉ đạo", "Văn phòng").
+    Central,
+    /// A ministry or ministry-level agency ("bộ, cơ quan ngang bộ").
+    Ministry,
+    /// A province or centrally-run city ("tỉnh, thành phố").
+    Province,
+    /// A commune or ward ("xã, phường, đặc khu").
+    Commune,
+    /// A party committee or organisation ("cấp ủy, tổ chức đảng").
+    PartyCommittee,
+    /// A department of a ministry or province ("sở, ban, ngành").
+    Department,
+    /// Any other body.
+    Other,
+}
+
+/// A named set of units ranked against each other (ministries apart from provinces).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeerGroup {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// The member units' ids.
+    pub members: Vec<String>,
+}
