@@ -90,6 +90,7 @@
 //! | `ledger.unknown_revision` | a decision names a ledger entry that is not a submission |
 //! | `ledger.already_decided` | a decision on a revision already approved or returned |
 //! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
+//! | `ledger.wrong_cycle` | a submission for a period not of its indicator's cycle |
 //! | `org.unknown_unit` | a unit id that is not in the organisation tree |
 //! | `org.cycle` | a unit that is, through its parents, its own ancestor |
 //! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |

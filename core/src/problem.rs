@@ -181,6 +181,13 @@ pub enum Problem {
         /// The hash as written (cut to 80 characters).
         value: String,
     },
+    /// A submission for a period of another cycle than its indicator's.
+    LedgerWrongCycle {
+        /// The period.
+        period: String,
+        /// The indicator's cycle.
+        cycle: String,
+    },
     /// A unit id that is not in the organisation tree.
     UnknownUnit {
         /// The id as written.
@@ -311,6 +318,7 @@ impl Problem {
             Problem::LedgerAlreadyDecided { .. } => "ledger.already_decided",
             Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::UnknownUnit { .. } => "org.unknown_unit",
+            Problem::LedgerWrongCycle { .. } => "ledger.wrong_cycle",
             Problem::UnitCycle { .. } => "org.cycle",
             Problem::TargetMissingField { .. } => "target.missing_field",
             Problem::TargetUnexpectedField { .. } => "target.unexpected_field",
@@ -457,6 +465,9 @@ impl Problem {
                 format!("Lần gửi {revision} đã được xử lý (trạng thái `{status}`).")
             }
             Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
+            Problem::LedgerWrongCycle { period, cycle } => {
+                format!("Kỳ {period} không thuộc chu kỳ báo cáo `{cycle}` của chỉ số.")
+            }
             Problem::UnitCycle { unit } => {
                 format!("Đơn vị `{unit}` là cấp trên của chính nó (vòng lặp trong cây tổ chức).")
             }
@@ -625,6 +636,9 @@ impl Problem {
             }
             Problem::UnknownUnit { unit } => {
                 format!("There is no unit `{unit}` in the organisation tree.")
+            }
+            Problem::LedgerWrongCycle { period, cycle } => {
+                format!("Period {period} is not one of the indicator's `{cycle}` cycle.")
             }
             Problem::UnitCycle { unit } => {
                 format!("Unit `{unit}` is above itself (a loop in the organisation tree).")

@@ -133,6 +133,7 @@ fn every_documented_code_has_a_case() {
         "evidence.hash",
         "org.unknown_unit",
         "org.cycle",
+        "ledger.wrong_cycle",
     ]
     .map(String::from)
     .into();

@@ -244,3 +244,122 @@ proptest! {
         prop_assert!(build(&order).verify(None).valid);
     }
 }
+
+mod rules {
+    use super::*;
+    use chiso::Catalogue;
+    use chiso::ledger::Rules;
+    use chiso::org::{Assignment, Denial, OrgTree, Role};
+
+    fn fixtures() -> (Catalogue, OrgTree, Vec<Assignment>) {
+        // B01 in the minimal catalogue is reported quarterly.
+        let catalogue =
+            Catalogue::from_json(include_str!("../../examples/catalogues/minimal.json")).unwrap();
+        let tree = OrgTree::from_json(
+            r#"{"units": [
+                {"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+                {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"},
+                {"id": "HN", "name": {"vi": "Hà Nội", "en": "Ha Noi"}, "kind": "province", "parent": "BCD"}
+            ]}"#,
+        )
+        .unwrap();
+        let assignments = vec![Assignment {
+            unit: "DN".into(),
+            item: "B01".into(),
+            role: Role::Lead,
+            focal_officer: "Trần Thị B".into(),
+            from: "2026-Q1".parse().unwrap(),
+            to: None,
+            assigned_by: "BCD".into(),
+        }];
+        (catalogue, tree, assignments)
+    }
+
+    fn quarterly(unit: &str, item: &str, period: &str) -> Action {
+        Action::Submit {
+            submission: submission(unit, item, period, "75"),
+        }
+    }
+
+    #[test]
+    fn bad_submissions_are_refused_with_every_finding_and_change_nothing() {
+        let (catalogue, tree, assignments) = fixtures();
+        let rules = Rules {
+            catalogue: &catalogue,
+            tree: &tree,
+            assignments: &assignments,
+        };
+        let mut ledger = Ledger::default();
+        let err = rules
+            .append(&mut ledger, "XX", quarterly("XX", "B99", "2026-05"))
+            .unwrap_err();
+        let found: Vec<(&str, &str)> = err
+            .findings()
+            .iter()
+            .map(|f| (f.code.as_str(), f.path.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("org.unknown_unit", "/action/submission/unit"),
+                ("reference.unknown_code", "/action/submission/item")
+            ]
+        );
+        let cycle = rules
+            .append(&mut ledger, "DN", quarterly("DN", "B01", "2026-05"))
+            .unwrap_err();
+        assert_eq!(cycle.findings()[0].code, "ledger.wrong_cycle");
+        assert_eq!(
+            cycle.findings()[0].message_en,
+            "Period 2026-05 is not one of the indicator's `quarterly` cycle."
+        );
+        assert!(ledger.entries().is_empty());
+    }
+
+    #[test]
+    fn the_policy_decides_who_submits_and_who_approves() {
+        let (catalogue, tree, assignments) = fixtures();
+        let rules = Rules {
+            catalogue: &catalogue,
+            tree: &tree,
+            assignments: &assignments,
+        };
+        let mut ledger = Ledger::default();
+        let denied = |result: Result<&Entry, chiso::Error>| match result {
+            Err(chiso::Error::Denied { reason, .. }) => reason,
+            other => panic!("expected a denial, got {other:?}"),
+        };
+        assert_eq!(
+            denied(rules.append(&mut ledger, "HN", quarterly("DN", "B01", "2026-Q2"))),
+            Denial::NotOwnUnit
+        );
+        assert_eq!(
+            denied(rules.append(&mut ledger, "HN", quarterly("HN", "B01", "2026-Q2"))),
+            Denial::NotAssigned
+        );
+        let revision = rules
+            .append(&mut ledger, "DN", quarterly("DN", "B01", "2026-Q2"))
+            .unwrap()
+            .sequence;
+        let approve = |by: &str| Action::Approve {
+            revision,
+            by: by.into(),
+            at: at("2026-07-10T09:00:00"),
+        };
+        assert_eq!(
+            denied(rules.append(&mut ledger, "DN", approve("DN"))),
+            Denial::NotAbove
+        );
+        assert_eq!(
+            denied(rules.append(&mut ledger, "HN", approve("HN"))),
+            Denial::NotAbove
+        );
+        rules.append(&mut ledger, "BCD", approve("BCD")).unwrap();
+        let again = rules
+            .append(&mut ledger, "BCD", approve("BCD"))
+            .unwrap_err();
+        assert_eq!(again.findings()[0].code, "ledger.already_decided");
+        assert_eq!(ledger.entries().len(), 2);
+        assert!(ledger.verify(Some(ledger.head())).valid);
+    }
+}

@@ -10,10 +10,12 @@
 mod chain;
 mod entry;
 mod jsonl;
+mod rules;
 mod snapshot;
 mod submission;
 
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, GENESIS};
+pub use rules::Rules;
 pub use snapshot::Snapshotted;
 pub use submission::{Evidence, Flags, Origin, Submission};
