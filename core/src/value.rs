@@ -80,6 +80,29 @@ impl Value {
         }
     }
 
+    /// The value for a person to read: a number as written, yes/no, the text, or why it is
+    /// missing or failed.
+    ///
+    /// ```
+    /// use chiso::{Lang, Missing, Value};
+    /// assert_eq!(Value::Number("12.50".parse().unwrap()).describe(Lang::Vi), "12.50");
+    /// assert_eq!(Value::Missing(Missing::DivisionByZero).describe(Lang::En), "— (division by zero)");
+    /// ```
+    pub fn describe(&self, lang: crate::Lang) -> String {
+        match self {
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => crate::Text::new(
+                if *b { "có" } else { "không" },
+                if *b { "yes" } else { "no" },
+            )
+            .get(lang)
+            .to_owned(),
+            Value::Text(t) => format!("“{t}”"),
+            Value::Missing(reason) => format!("— ({})", reason.label().get(lang)),
+            Value::Error(error) => format!("✗ ({})", error.label().get(lang)),
+        }
+    }
+
     /// Whether the value is missing (for any reason).
     pub fn is_missing(&self) -> bool {
         matches!(self, Value::Missing(_))

@@ -250,3 +250,60 @@ fn period_show_under_both_calendars() {
         Some(2)
     );
 }
+
+#[test]
+fn ledger_append_verify_snapshot_and_tamper() {
+    let dir = std::env::temp_dir().join(format!("chiso-cli-ledger-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let submit = file(
+        "submit.json",
+        r#"{"kind": "submit", "submission": {"unit": "DN", "item": "B01", "period": "2026-Q2",
+            "value": {"number": "87.5"}, "source": {"kind": "form"}, "submitted_by": "can_bo",
+            "submitted_at": "2026-07-02T09:00:00"}}"#,
+    );
+    let approve = file(
+        "approve.json",
+        r#"{"kind": "approve", "revision": 1, "by": "lanh_dao", "at": "2026-07-03T09:00:00"}"#,
+    );
+    let ledger = dir.join("ledger.jsonl").to_str().unwrap().to_owned();
+    assert_eq!(
+        chiso(&["ledger", "append", &ledger, &submit]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        chiso(&["ledger", "append", &ledger, &approve])
+            .status
+            .code(),
+        Some(0)
+    );
+    // Approving twice is refused, and the file is unchanged.
+    let before = std::fs::read_to_string(&ledger).unwrap();
+    assert_eq!(
+        chiso(&["ledger", "append", &ledger, &approve])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(std::fs::read_to_string(&ledger).unwrap(), before);
+    assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
+    let snapshot = chiso(&[
+        "ledger", "snapshot", &ledger, "--period", "2026-Q2", "--format", "json",
+    ]);
+    let values: serde_json::Value = serde_json::from_str(&stdout(&snapshot)).unwrap();
+    assert_eq!(values[0]["value"], serde_json::json!({"number": "87.5"}));
+    assert_eq!(values[0]["revision"], 1);
+    std::fs::write(&ledger, before.replace("87.5", "97.5")).unwrap();
+    let verify = chiso(&["ledger", "verify", &ledger, "--format", "json"]);
+    assert_eq!(verify.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&verify)).unwrap();
+    assert_eq!(
+        report["first_problem"],
+        serde_json::json!({"position": 1, "kind": "edited"})
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -122,7 +122,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 Format::Table if run.valid => {
                     let lang = view.lang();
                     let described = run.description.as_ref().map_or("", |d| d.get(lang));
-                    format!("{described}\n= {}\n", value_words(run.value.as_ref(), lang))
+                    format!(
+                        "{described}\n= {}\n",
+                        run.value
+                            .as_ref()
+                            .map_or_else(|| "—".to_owned(), |v| v.describe(lang))
+                    )
                 }
                 Format::Table => findings_with_caret(
                     &expression,
@@ -155,22 +160,6 @@ fn parse_pair(pair: &str) -> Result<(String, Value), Failure> {
             .map_or_else(|_| Value::Text(v.to_owned()), Value::Number),
     };
     Ok((code.trim().to_owned(), value))
-}
-
-fn value_words(value: Option<&Value>, lang: Lang) -> String {
-    match value {
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Bool(b)) => Text::new(
-            if *b { "có" } else { "không" },
-            if *b { "yes" } else { "no" },
-        )
-        .get(lang)
-        .to_owned(),
-        Some(Value::Text(t)) => format!("“{t}”"),
-        Some(Value::Missing(reason)) => format!("— ({})", reason.label().get(lang)),
-        Some(Value::Error(error)) => format!("✗ ({})", error.label().get(lang)),
-        None => "—".to_owned(),
-    }
 }
 
 /// Each finding with the formula and a caret line under the span, as a compiler shows errors.

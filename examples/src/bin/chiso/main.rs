@@ -8,6 +8,7 @@
 
 mod catalogue;
 mod formula;
+mod ledger;
 mod output;
 mod period;
 
@@ -34,6 +35,9 @@ enum Command {
     /// Reporting periods: dates, months, deadlines.
     #[command(subcommand)]
     Period(period::Command),
+    /// The ledger of submissions: append, verify, snapshot, export.
+    #[command(subcommand)]
+    Ledger(ledger::Command),
 }
 
 /// Output language.
@@ -81,6 +85,7 @@ fn main() -> ExitCode {
         Command::Catalogue(command) => catalogue::run(command),
         Command::Formula(command) => formula::run(command),
         Command::Period(command) => period::run(command),
+        Command::Ledger(command) => ledger::run(command),
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
