@@ -1,5 +1,7 @@
 //! The ledger itself: append-only, hash-chained, verifiable.
 
+use std::collections::HashMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +25,9 @@ use crate::{Error, Finding, Problem};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ledger {
     entries: Vec<Entry>,
+    /// The decision on each decided revision, kept as entries are added so that checking a
+    /// new decision does not scan the whole ledger.
+    decisions: HashMap<u64, Status>,
 }
 
 /// Where a submitted revision stands.
@@ -58,6 +63,7 @@ impl Ledger {
             return Err(Error::InvalidEntry { findings: problems });
         }
         let entry = Entry::new(self.entries.len() as u64 + 1, self.head(), action);
+        record(&mut self.decisions, &entry);
         self.entries.push(entry);
         Ok(&self.entries[self.entries.len() - 1]) // just pushed
     }
@@ -65,17 +71,16 @@ impl Ledger {
     /// The status of the revision recorded at `sequence`, if that entry is a submission.
     pub fn status(&self, sequence: u64) -> Option<Status> {
         let index = usize::try_from(sequence.checked_sub(1)?).ok()?;
-        if !matches!(self.entries.get(index)?.action, Action::Submit { .. }) {
+        let entry = self.entries.get(index)?;
+        if entry.sequence != sequence || !matches!(entry.action, Action::Submit { .. }) {
             return None;
         }
-        let decision = self.entries[index + 1..]
-            .iter()
-            .find_map(|e| match &e.action {
-                Action::Approve { revision, .. } if *revision == sequence => Some(Status::Approved),
-                Action::Return { revision, .. } if *revision == sequence => Some(Status::Returned),
-                _ => None,
-            });
-        Some(decision.unwrap_or(Status::Submitted))
+        Some(
+            self.decisions
+                .get(&sequence)
+                .copied()
+                .unwrap_or(Status::Submitted),
+        )
     }
 
     fn check(&self, action: &Action) -> Vec<Finding> {
@@ -161,8 +166,22 @@ impl Ledger {
     /// A ledger from entries read elsewhere (JSON Lines), as they are: call
     /// [`verify`](Self::verify) before trusting it.
     pub fn from_entries(entries: Vec<Entry>) -> Ledger {
-        Ledger { entries }
+        let mut decisions = HashMap::new();
+        for entry in &entries {
+            record(&mut decisions, entry);
+        }
+        Ledger { entries, decisions }
     }
+}
+
+/// Notes the decision an entry records, the first one for a revision winning.
+fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
+    let decision = match &entry.action {
+        Action::Approve { revision, .. } => (*revision, Status::Approved),
+        Action::Return { revision, .. } => (*revision, Status::Returned),
+        Action::Submit { .. } => return,
+    };
+    decisions.entry(decision.0).or_insert(decision.1);
 }
 
 fn evidence_findings(submission: &Submission) -> Vec<Finding> {

@@ -43,12 +43,11 @@ impl Rules<'_> {
                 }
             }
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
-                let unit = ledger.entries().iter().find_map(|e| match &e.action {
-                    Action::Submit { submission } if e.sequence == *revision => {
-                        Some(submission.unit.clone())
-                    }
+                let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
+                let unit = match ledger.entries().get(index).map(|e| &e.action) {
+                    Some(Action::Submit { submission }) => Some(submission.unit.clone()),
                     _ => None,
-                });
+                };
                 match unit {
                     Some(unit) => Request::Decide { unit },
                     // Not a submission: the ledger's own check says so.
