@@ -50,7 +50,7 @@ impl Finding {
 
     /// The finding as compact JSON.
     pub fn to_json(&self) -> String {
-        crate::json::to_compact(self)
+        crate::json::to_json(self)
     }
 
     /// Whether this finding makes the input unusable.
@@ -139,6 +139,6 @@ impl Report {
 
     /// The report as compact JSON: the exact bytes every binding returns.
     pub fn to_json(&self) -> String {
-        crate::json::to_compact(self)
+        crate::json::to_json(self)
     }
 }

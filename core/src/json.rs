@@ -33,7 +33,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
 pub(crate) fn word<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(word)) => word,
-        _ => to_compact(value),
+        _ => to_json(value),
     }
 }
 
@@ -63,16 +63,15 @@ pub(crate) fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
 /// spaces. These are the exact bytes every binding hands out, so output can be compared byte
 /// for byte across Rust, Python and JavaScript.
 ///
+/// # Panics
+///
+/// Never for chiso's own types, whose map keys are all strings.
+///
 /// ```
 /// let cycle = chiso::period::Cycle::HalfYearly;
 /// assert_eq!(chiso::to_json(&cycle), r#""half_yearly""#);
 /// ```
 pub fn to_json<T: Serialize>(value: &T) -> String {
-    to_compact(value)
-}
-
-/// `value` as compact JSON.
-pub(crate) fn to_compact<T: Serialize>(value: &T) -> String {
     #[allow(clippy::expect_used)] // chiso's own types have string keys only: writing cannot fail
     serde_json::to_string(value).expect("chiso types serialise to JSON")
 }

@@ -137,11 +137,11 @@ impl IndicatorFormula {
     }
 
     fn unrounded(&self, inputs: &[Value]) -> Value {
-        let mut applied = Vec::with_capacity(inputs.len());
-        if !self.missing.apply(inputs, &self.numeric, &mut applied) {
-            return Value::Missing(crate::Missing::NoData);
+        let numeric = |i: usize| self.numeric.get(i).copied().unwrap_or(false);
+        match self.missing.apply(inputs, &numeric) {
+            Some(applied) => self.compiled.evaluate(&applied),
+            None => Value::Missing(crate::Missing::NoData),
         }
-        self.compiled.evaluate(&applied)
     }
 
     fn round(&self, value: Value) -> Value {

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -28,26 +30,30 @@ impl MissingStrategy {
     }
 
     /// Applies the strategy to a row of inputs: `None` when the result is missing whatever
-    /// the formula says, else the inputs to evaluate (missing numbers replaced by zero where
-    /// the strategy says so). `numeric[i]` tells whether input `i` is a number.
-    pub(crate) fn apply(self, values: &[Value], numeric: &[bool], out: &mut Vec<Value>) -> bool {
-        out.clear();
-        out.extend_from_slice(values);
+    /// the formula says, else the inputs to evaluate (borrowed as they are by default; a copy
+    /// with missing numbers replaced by zero where the strategy says so). `numeric(i)` tells
+    /// whether input `i` is a number.
+    pub(crate) fn apply<'v>(
+        self,
+        values: &'v [Value],
+        numeric: &dyn Fn(usize) -> bool,
+    ) -> Option<Cow<'v, [Value]>> {
         match self {
-            MissingStrategy::SkipIfAnyMissing => return true,
+            MissingStrategy::SkipIfAnyMissing => return Some(Cow::Borrowed(values)),
             MissingStrategy::SkipIfAllMissing
                 if !values.is_empty() && values.iter().all(Value::is_missing) =>
             {
-                return false;
+                return None;
             }
             MissingStrategy::SkipIfAllMissing | MissingStrategy::Zero => {}
         }
-        for (value, is_number) in out.iter_mut().zip(numeric) {
-            if *is_number && matches!(value, Value::Missing(Missing::NoData)) {
+        let mut out = values.to_vec();
+        for (i, value) in out.iter_mut().enumerate() {
+            if numeric(i) && matches!(value, Value::Missing(Missing::NoData)) {
                 *value = Value::Number(rust_decimal::Decimal::ZERO);
             }
         }
-        true
+        Some(Cow::Owned(out))
     }
 }
 

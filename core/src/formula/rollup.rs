@@ -19,14 +19,13 @@ use crate::{Missing, Value, ValueError};
 /// assert_eq!(roll_up(Aggregation::Last, &months[..1], MissingStrategy::SkipIfAnyMissing), Value::Number(10.into()));
 /// ```
 pub fn roll_up(aggregation: Aggregation, values: &[Value], strategy: MissingStrategy) -> Value {
-    let numeric: Vec<bool> = values
-        .iter()
-        .map(|_| aggregation != Aggregation::Last)
-        .collect();
-    let mut applied = Vec::with_capacity(values.len());
-    if values.is_empty() || !strategy.apply(values, &numeric, &mut applied) {
+    let numeric = |_| aggregation != Aggregation::Last;
+    let Some(applied) = strategy
+        .apply(values, &numeric)
+        .filter(|_| !values.is_empty())
+    else {
         return Value::Missing(Missing::NoData);
-    }
+    };
     if let Some(error) = applied.iter().find(|v| matches!(v, Value::Error(_))) {
         return error.clone();
     }
@@ -34,7 +33,10 @@ pub fn roll_up(aggregation: Aggregation, values: &[Value], strategy: MissingStra
         return missing.clone();
     }
     if aggregation == Aggregation::Last {
-        return applied.pop().unwrap_or(Value::Missing(Missing::NoData));
+        return applied
+            .last()
+            .cloned()
+            .unwrap_or(Value::Missing(Missing::NoData));
     }
     let Some(numbers) = applied
         .iter()

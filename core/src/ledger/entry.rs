@@ -84,7 +84,7 @@ impl Entry {
     }
 
     fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
-        let bytes = crate::json::to_compact(&Hashed {
+        let bytes = crate::json::to_json(&Hashed {
             sequence,
             previous,
             action,

@@ -8,7 +8,7 @@ impl Ledger {
     pub fn to_jsonl(&self) -> String {
         self.entries()
             .iter()
-            .map(|e| json::to_compact(e) + "\n")
+            .map(|e| json::to_json(e) + "\n")
             .collect()
     }
 
