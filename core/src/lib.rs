@@ -107,6 +107,7 @@
 //! | `direction.band_without_range` | `inside_band` without a `range` target |
 //! | `evidence.no_documents` | evidence required, kind of document not said |
 //! | `data_element.unused` | (warning) a data element no formula uses |
+//! | `rule.type_mismatch` | a validation rule compares sides its operator cannot compare |
 
 pub mod catalogue;
 mod error;

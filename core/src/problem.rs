@@ -276,6 +276,15 @@ pub enum Problem {
         /// Its code.
         code: String,
     },
+    /// A validation rule compares sides of types the operator cannot compare.
+    RuleTypeMismatch {
+        /// The operator.
+        operator: &'static str,
+        /// The left side's type.
+        left: crate::formula::Type,
+        /// The right side's type.
+        right: crate::formula::Type,
+    },
 }
 
 /// The largest number of decimal places an indicator may declare.
@@ -334,6 +343,7 @@ impl Problem {
             Problem::BandWithoutRange => "direction.band_without_range",
             Problem::EvidenceWithoutDocuments => "evidence.no_documents",
             Problem::UnusedDataElement { .. } => "data_element.unused",
+            Problem::RuleTypeMismatch { .. } => "rule.type_mismatch",
         }
     }
 
@@ -522,6 +532,15 @@ impl Problem {
             Problem::UnusedDataElement { code } => {
                 format!("Chỉ tiêu dữ liệu `{code}` không được công thức nào sử dụng.")
             }
+            Problem::RuleTypeMismatch {
+                operator,
+                left,
+                right,
+            } => format!(
+                "Phép `{operator}` không so sánh được vế trái kiểu {} với vế phải kiểu {}.",
+                left.label().vi,
+                right.label().vi
+            ),
         }
     }
 
@@ -694,6 +713,16 @@ impl Problem {
             Problem::UnusedDataElement { code } => {
                 format!("Data element `{code}` is not used by any formula.")
             }
+            Problem::RuleTypeMismatch {
+                operator,
+                left,
+                right,
+            } => format!(
+                "Operator `{operator}` cannot compare a left side of type {} with a right side \
+                 of type {}.",
+                left.label().en,
+                right.label().en
+            ),
         }
     }
 }

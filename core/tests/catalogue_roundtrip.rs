@@ -7,8 +7,9 @@ use chiso::Text;
 use chiso::catalogue::{
     Agency, Aggregation, Comparator, DataElement, DataSource, Direction, EvidenceRequirement,
     ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode, Scope,
-    SourceKind, Status, Target, ValueType,
+    RuleOperator, RuleSide, SourceKind, Status, Target, ValidationRule, ValueType,
 };
+use chiso::Severity;
 use chiso::formula::{Evaluation, MissingStrategy};
 use chiso::period::Cycle;
 use proptest::prelude::*;
@@ -123,9 +124,22 @@ fn catalogue() -> impl Strategy<Value = Catalogue> {
         element,
         indicator("I1".into(), None),
         indicator("I2".into(), Some("100 * de_1 / I1".into())),
+        (
+            select(vec![RuleOperator::AtMost, RuleOperator::Equal, RuleOperator::CompulsoryPair]),
+            select(vec![MissingStrategy::SkipIfAnyMissing, MissingStrategy::Zero]),
+            select(vec![Severity::Error, Severity::Warning]),
+        ),
     )
         .prop_map(
-            |(title, version, (y, m, d), (name, definition, unit, source, aggregation), i1, i2)| {
+            |(
+                title,
+                version,
+                (y, m, d),
+                (name, definition, unit, source, aggregation),
+                i1,
+                i2,
+                (operator, missing, severity),
+            )| {
                 Catalogue {
                     schema: None,
                     id: "gen".into(),
@@ -156,6 +170,20 @@ fn catalogue() -> impl Strategy<Value = Catalogue> {
                         aggregation,
                     }],
                     indicators: vec![i1, i2],
+                    validation_rules: vec![ValidationRule {
+                        code: "R1".into(),
+                        name: Text::new("Quy tắc", "Rule"),
+                        left: RuleSide {
+                            expression: "de_1".into(),
+                            missing,
+                        },
+                        operator,
+                        right: RuleSide {
+                            expression: "I2 * 2".into(),
+                            missing: MissingStrategy::default(),
+                        },
+                        severity,
+                    }],
                 }
             },
         )

@@ -284,11 +284,7 @@ mod rules {
     #[test]
     fn bad_submissions_are_refused_with_every_finding_and_change_nothing() {
         let (catalogue, tree, assignments) = fixtures();
-        let rules = Rules {
-            catalogue: &catalogue,
-            tree: &tree,
-            assignments: &assignments,
-        };
+        let rules = Rules::new(&catalogue, &tree, &assignments);
         let mut ledger = Ledger::default();
         let err = rules
             .append(&mut ledger, "XX", quarterly("XX", "B99", "2026-05"))
@@ -319,11 +315,7 @@ mod rules {
     #[test]
     fn the_policy_decides_who_submits_and_who_approves() {
         let (catalogue, tree, assignments) = fixtures();
-        let rules = Rules {
-            catalogue: &catalogue,
-            tree: &tree,
-            assignments: &assignments,
-        };
+        let rules = Rules::new(&catalogue, &tree, &assignments);
         let mut ledger = Ledger::default();
         let denied = |result: Result<&Entry, chiso::Error>| match result {
             Err(chiso::Error::Denied { reason, .. }) => reason,

@@ -22,11 +22,13 @@ mod layer;
 mod method;
 mod nq57;
 mod passport;
+mod reporting;
 mod rounding;
 mod schema;
 mod source;
 mod target;
 mod validate;
+mod validation_rule;
 mod value_type;
 
 use chrono::NaiveDate;
@@ -45,6 +47,7 @@ pub use rounding::RoundingMode;
 pub use source::{DataSource, SourceKind};
 pub(crate) use target::DecimalString;
 pub use target::{Comparator, Goal, Scope, Target};
+pub use validation_rule::{RuleOperator, RuleSide, ValidationRule};
 pub use value_type::ValueType;
 
 use crate::{Error, Finding, Report, Text, json};
@@ -77,6 +80,9 @@ pub struct Catalogue {
     pub data_elements: Vec<DataElement>,
     /// The indicators.
     pub indicators: Vec<Indicator>,
+    /// The rules reported values must keep (checked by the quality report).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub validation_rules: Vec<ValidationRule>,
 }
 
 impl Catalogue {
@@ -116,6 +122,11 @@ impl Catalogue {
     /// The agency with this code.
     pub fn agency(&self, code: &str) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.code == code)
+    }
+
+    /// The validation rule with this code.
+    pub fn validation_rule(&self, code: &str) -> Option<&ValidationRule> {
+        self.validation_rules.iter().find(|r| r.code == code)
     }
 
     /// The group with this code, anywhere in the tree.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{
     Catalogue, Comparator, DataSource, Direction, ExplanationRequirement, Indicator, Method,
-    Target, ValueType,
+    Target, ValidationRule, ValueType,
 };
 use crate::formula::{self, Context, Shift, Type};
 use crate::problem::MAX_PRECISION;
@@ -95,6 +95,9 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
         c.indicator(indicator, i, &format!("/indicators/{i}"));
     }
     c.cycles(catalogue);
+    for (i, rule) in catalogue.validation_rules.iter().enumerate() {
+        c.rule(rule, &format!("/validation_rules/{i}"));
+    }
     if catalogue.indicators.is_empty() {
         c.push(&Problem::NoIndicators, "/indicators".into());
     }
@@ -275,6 +278,44 @@ impl<'a> Checker<'a> {
         let expected = Type::of(ind.value_type);
         if let Some(found) = analysis.result.filter(|found| *found != expected) {
             self.push(&Problem::FormulaResultType { expected, found }, path);
+        }
+    }
+
+    /// A validation rule: its code, its name, both formulas, and sides the operator can compare.
+    fn rule(&mut self, rule: &'a ValidationRule, path: &str) {
+        self.code("rule", &rule.code, path);
+        self.text(&rule.name, &format!("{path}/name"));
+        let mut types = [None, None];
+        for (k, (side, name)) in [(&rule.left, "left"), (&rule.right, "right")]
+            .into_iter()
+            .enumerate()
+        {
+            let at = format!("{path}/{name}/expression");
+            let analysis = formula::analyse(&side.expression, &self.names, &at);
+            if let Some(expr) = &analysis.expr {
+                for (code, _, _) in expr.references() {
+                    if let Some((&name, _)) = self.names.types.get_key_value(code) {
+                        self.used.insert(name);
+                    }
+                }
+            }
+            self.findings.extend(analysis.findings);
+            types[k] = analysis.result;
+        }
+        if let [Some(left), Some(right)] = types {
+            let comparable = if rule.operator.is_ordering() {
+                left == Type::Number && right == Type::Number
+            } else {
+                rule.operator.is_pairing() || left == right
+            };
+            if !comparable {
+                let problem = Problem::RuleTypeMismatch {
+                    operator: rule.operator.symbol(),
+                    left,
+                    right,
+                };
+                self.push(&problem, format!("{path}/operator"));
+            }
         }
     }
 

@@ -86,6 +86,7 @@ impl Ledger {
     fn check(&self, action: &Action) -> Vec<Finding> {
         match action {
             Action::Submit { submission } => evidence_findings(submission),
+            Action::Explain { .. } => Vec::new(),
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 match self.status(*revision) {
                     None => vec![Finding::new(
@@ -179,7 +180,7 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
     let decision = match &entry.action {
         Action::Approve { revision, .. } => (*revision, Status::Approved),
         Action::Return { revision, .. } => (*revision, Status::Returned),
-        Action::Submit { .. } => return,
+        Action::Submit { .. } | Action::Explain { .. } => return,
     };
     decisions.entry(decision.0).or_insert(decision.1);
 }

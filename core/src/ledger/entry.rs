@@ -3,7 +3,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::Submission;
+use super::{Explanation, Submission};
 
 /// What an entry of the ledger records. Nothing is ever changed or removed: a correction is a
 /// new submission, and a decision on a submission is a new entry pointing at it.
@@ -36,6 +36,12 @@ pub enum Action {
         at: NaiveDateTime,
         /// Why, so the unit can correct it.
         reason: String,
+    },
+    /// A unit explains an indicator's value ("giải trình"); a later one for the same unit,
+    /// indicator and period supersedes it.
+    Explain {
+        /// The explanation.
+        explanation: Explanation,
     },
 }
 

@@ -9,6 +9,7 @@
 
 mod chain;
 mod entry;
+mod explanation;
 mod jsonl;
 mod rules;
 mod snapshot;
@@ -16,6 +17,7 @@ mod submission;
 
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, GENESIS};
+pub use explanation::{Bottleneck, Explanation};
 pub use rules::Rules;
 pub use snapshot::Snapshotted;
 pub use submission::{Evidence, Flags, Origin, Submission};

@@ -2,28 +2,49 @@
 //! item's cycle, and the access policy must allow the actor. A refused entry leaves the
 //! ledger unchanged.
 
-use super::{Action, Entry, Ledger};
+use super::{Action, Entry, Explanation, Ledger, Submission};
 use crate::catalogue::Catalogue;
-use crate::org::{Assignment, OrgTree, Policy, Request};
+use crate::org::{Assignment, OrgTree, Policy, Request, expand};
+use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
-/// What an entry is checked against before it is appended.
-#[derive(Debug, Clone, Copy)]
+/// What an entry is checked against before it is appended: the catalogue, the organisation
+/// tree and the assignments in force (each computed indicator's inputs counted as assigned
+/// with it, see [`expand`]).
+#[derive(Debug, Clone)]
 pub struct Rules<'a> {
-    /// The indicators and data elements that may be reported.
-    pub catalogue: &'a Catalogue,
-    /// The units.
-    pub tree: &'a OrgTree,
-    /// The assignments in force.
-    pub assignments: &'a [Assignment],
+    catalogue: &'a Catalogue,
+    tree: &'a OrgTree,
+    assignments: Vec<Assignment>,
 }
 
-impl Rules<'_> {
-    /// Appends `action` for `actor` if the rules allow it: first the submission's unit, item
-    /// and period ([`Error::InvalidEntry`] with every finding), then the access policy
+impl<'a> Rules<'a> {
+    /// The rules over a catalogue, a tree and the assignments as given.
+    pub fn new(catalogue: &'a Catalogue, tree: &'a OrgTree, assignments: &[Assignment]) -> Self {
+        Rules {
+            catalogue,
+            tree,
+            assignments: expand(catalogue, assignments),
+        }
+    }
+
+    /// The assignments the policy decides on: those given, and the inputs of each computed
+    /// indicator among them.
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// The access policy these rules apply.
+    pub fn policy(&self) -> Policy<'_> {
+        Policy::new(self.tree, &self.assignments)
+    }
+
+    /// Appends `action` for `actor` if the rules allow it: first the entry's unit, item and
+    /// period ([`Error::InvalidEntry`] with every finding), then the access policy
     /// ([`Error::Denied`]), then the ledger's own workflow checks.
     ///
-    /// A decision (approve or return) is checked against the unit of the submission it names.
+    /// A decision (approve or return) is checked against the unit of the submission it names;
+    /// an explanation needs the indicator assigned to the unit, as a submission does.
     pub fn append<'l>(
         &self,
         ledger: &'l mut Ledger,
@@ -42,6 +63,17 @@ impl Rules<'_> {
                     period: submission.period,
                 }
             }
+            Action::Explain { explanation } => {
+                let findings = self.explanation_findings(explanation);
+                if !findings.is_empty() {
+                    return Err(Error::InvalidEntry { findings });
+                }
+                Request::Submit {
+                    unit: explanation.unit.clone(),
+                    item: explanation.indicator.clone(),
+                    period: explanation.period,
+                }
+            }
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
                 let unit = match ledger.entries().get(index).map(|e| &e.action) {
@@ -55,34 +87,58 @@ impl Rules<'_> {
                 }
             }
         };
-        Policy::new(self.tree, self.assignments).check(actor, &request)?;
+        self.policy().check(actor, &request)?;
         ledger.append(action)
     }
 
-    fn submission_findings(&self, submission: &super::Submission) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        if self.tree.unit(&submission.unit).is_none() {
-            let problem = Problem::UnknownUnit {
-                unit: submission.unit.clone(),
-            };
-            findings.push(Finding::new(&problem, "/action/submission/unit"));
-        }
-        let indicator = self.catalogue.indicator(&submission.item);
-        if indicator.is_none() && self.catalogue.data_element(&submission.item).is_none() {
+    fn submission_findings(&self, submission: &Submission) -> Vec<Finding> {
+        let base = "/action/submission";
+        let mut findings = self.unit_findings(&submission.unit, base);
+        if self.catalogue.indicator(&submission.item).is_none()
+            && self.catalogue.data_element(&submission.item).is_none()
+        {
             let problem = Problem::UnknownReference {
                 name: submission.item.clone(),
             };
-            findings.push(Finding::new(&problem, "/action/submission/item"));
+            findings.push(Finding::new(&problem, format!("{base}/item")));
         }
-        if let Some(indicator) = indicator
-            && submission.period.cycle() != indicator.cycle
-        {
-            let problem = Problem::LedgerWrongCycle {
-                period: submission.period.to_string(),
-                cycle: crate::json::word(&indicator.cycle),
-            };
-            findings.push(Finding::new(&problem, "/action/submission/period"));
-        }
+        findings.extend(self.cycle_finding(&submission.item, submission.period, base));
         findings
+    }
+
+    fn explanation_findings(&self, explanation: &Explanation) -> Vec<Finding> {
+        let base = "/action/explanation";
+        let mut findings = self.unit_findings(&explanation.unit, base);
+        if self.catalogue.indicator(&explanation.indicator).is_none() {
+            let problem = Problem::UnknownReference {
+                name: explanation.indicator.clone(),
+            };
+            findings.push(Finding::new(&problem, format!("{base}/indicator")));
+        }
+        findings.extend(self.cycle_finding(&explanation.indicator, explanation.period, base));
+        findings
+    }
+
+    fn unit_findings(&self, unit: &str, base: &str) -> Vec<Finding> {
+        if self.tree.unit(unit).is_some() {
+            return Vec::new();
+        }
+        let problem = Problem::UnknownUnit {
+            unit: unit.to_owned(),
+        };
+        vec![Finding::new(&problem, format!("{base}/unit"))]
+    }
+
+    /// A period of another cycle than the item's ([`Catalogue::cycle_of`]).
+    fn cycle_finding(&self, item: &str, period: Period, base: &str) -> Option<Finding> {
+        let cycle = self.catalogue.cycle_of(item)?;
+        if period.cycle() == cycle {
+            return None;
+        }
+        let problem = Problem::LedgerWrongCycle {
+            period: period.to_string(),
+            cycle: crate::json::word(&cycle),
+        };
+        Some(Finding::new(&problem, format!("{base}/period")))
     }
 }

@@ -19,6 +19,10 @@ pub struct Submission {
     pub period: Period,
     /// The value (missing with a reason is a value too).
     pub value: Value,
+    /// The unit of measure the value was written in, when the form or system states one
+    /// (`%`, `tỷ đồng`); the quality check compares it with the catalogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
     /// Qualifiers of the value.
     #[serde(default, skip_serializing_if = "Flags::is_empty")]
     pub flags: Flags,

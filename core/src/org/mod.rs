@@ -2,11 +2,13 @@
 //! items to units ("giao chỉ số"), and the access policy that follows from them.
 
 mod assignment;
+mod expand;
 mod policy;
 mod tree;
 mod unit;
 
 pub use assignment::{Assignment, Role};
+pub use expand::expand;
 pub use policy::{Denial, Policy, Request};
 pub use tree::{OrgChart, OrgTree};
 pub use unit::{PeerGroup, Unit, UnitKind};

@@ -112,6 +112,21 @@ case("evidence-no-documents", lambda d: ind(d)["evidence"].pop("documents"),
 case("data-element-unused", lambda d: d["data_elements"].append(dict(d["data_elements"][1], code="hs_qua_han")),
      [("data_element.unused", "/data_elements/2", "warning")])
 
+# `<=` orders numbers; B01 > 50 is a yes/no comparison, so the sides cannot be compared.
+case("rule-type-mismatch", lambda d: d.update(validation_rules=[{
+    "code": "R1", "name": {"vi": "Quy tắc", "en": "Rule"},
+    "left": {"expression": "hs_truc_tuyen"}, "operator": "<=",
+    "right": {"expression": "B01 > 50"}, "severity": "error"}]),
+     [("rule.type_mismatch", "/validation_rules/0/operator")])
+# A rule's formula counts as a use of the data element, and its codes are checked.
+case("rule-valid-uses-element", lambda d: (
+    d["data_elements"].append(dict(d["data_elements"][1], code="hs_qua_han")),
+    d.update(validation_rules=[{
+        "code": "R1", "name": {"vi": "Quy tắc", "en": "Rule"},
+        "left": {"expression": "hs_qua_han"}, "operator": "<=",
+        "right": {"expression": "hs_tongg", "missing": "zero"}, "severity": "warning"}])),
+     [("reference.unknown_code", "/validation_rules/0/right/expression")])
+
 
 def many(d):
     d["title"]["vi"] = ""

@@ -91,11 +91,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
                         None => Vec::new(),
                     };
                     let catalogue = load_catalogue(catalogue.as_deref(), &view)?;
-                    let rules = Rules {
-                        catalogue: &catalogue,
-                        tree: &tree,
-                        assignments: &assignments,
-                    };
+                    let rules = Rules::new(&catalogue, &tree, &assignments);
                     rules
                         .append(&mut ledger, actor, action)
                         .map_err(|e| Failure::from_error(&e))?

@@ -1,0 +1,70 @@
+//! What a unit reports for an item, and how often: the facts the ledger, the completeness
+//! check and the assignments share.
+
+use super::{Catalogue, Method};
+use crate::formula;
+use crate::period::Cycle;
+
+impl Catalogue {
+    /// The codes an indicator's formula reads directly (data elements and other indicators,
+    /// each once, in order of first use); empty for a reported indicator, an unknown code or a
+    /// formula that does not parse.
+    ///
+    /// ```
+    /// let nq57 = chiso::Catalogue::nq57();
+    /// let inputs = nq57.inputs_of("B01");
+    /// assert!(inputs.iter().all(|code| nq57.data_element(code).is_some()));
+    /// assert!(!inputs.is_empty());
+    /// ```
+    pub fn inputs_of(&self, indicator: &str) -> Vec<String> {
+        let Some(Method::Formula { expression, .. }) =
+            self.indicator(indicator).map(|i| &i.method)
+        else {
+            return Vec::new();
+        };
+        let Ok(expr) = formula::parse(expression) else {
+            return Vec::new();
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for (code, _, _) in expr.references() {
+            if !codes.iter().any(|c| c == code) {
+                codes.push(code.to_owned());
+            }
+        }
+        codes
+    }
+
+    /// How often `item` is reported: an indicator's declared cycle; for a data element, the
+    /// shortest cycle among the indicators whose formulas read it (a monthly indicator needs
+    /// its inputs monthly; longer periods are rolled up from them). `None` for an unknown
+    /// code or a data element no formula reads (reported in any cycle).
+    ///
+    /// ```
+    /// use chiso::period::Cycle;
+    /// let nq57 = chiso::Catalogue::nq57();
+    /// let b01 = nq57.indicator("B01").unwrap();
+    /// assert_eq!(nq57.cycle_of("B01"), Some(b01.cycle));
+    /// let input = nq57.inputs_of("B01").remove(0);
+    /// assert!(nq57.cycle_of(&input).is_some_and(|c| c <= b01.cycle));
+    /// ```
+    pub fn cycle_of(&self, item: &str) -> Option<Cycle> {
+        if let Some(indicator) = self.indicator(item) {
+            return Some(indicator.cycle);
+        }
+        self.data_element(item)?;
+        self.indicators
+            .iter()
+            .filter(|i| self.inputs_of(&i.code).iter().any(|c| c == item))
+            .map(|i| i.cycle)
+            .min()
+    }
+
+    /// Whether a unit submits `item` itself: a data element, or an indicator reported
+    /// directly. A computed indicator is reported through its inputs.
+    pub fn is_reportable(&self, item: &str) -> bool {
+        self.data_element(item).is_some()
+            || self
+                .indicator(item)
+                .is_some_and(|i| matches!(i.method, Method::Reported { .. }))
+    }
+}
