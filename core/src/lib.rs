@@ -118,6 +118,7 @@ pub mod ledger;
 pub mod org;
 pub mod period;
 mod problem;
+pub mod quality;
 mod text;
 mod value;
 

@@ -236,9 +236,9 @@ pub enum Problem {
         /// The indicator's value type.
         value_type: String,
         /// The allowed values, in words (English).
-        allowed_en: &'static str,
+        allowed_en: String,
         /// The allowed values, in words (Vietnamese).
-        allowed_vi: &'static str,
+        allowed_vi: String,
     },
     /// A numeric comparator on a text indicator, or a text target on a numeric one.
     TargetTypeMismatch {

@@ -3,13 +3,13 @@
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use chiso::Catalogue;
+use chiso::Severity;
 use chiso::Text;
 use chiso::catalogue::{
     Agency, Aggregation, Comparator, DataElement, DataSource, Direction, EvidenceRequirement,
-    ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode, Scope,
-    RuleOperator, RuleSide, SourceKind, Status, Target, ValidationRule, ValueType,
+    ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode,
+    RuleOperator, RuleSide, Scope, SourceKind, Status, Target, ValidationRule, ValueType,
 };
-use chiso::Severity;
 use chiso::formula::{Evaluation, MissingStrategy};
 use chiso::period::Cycle;
 use proptest::prelude::*;
@@ -125,8 +125,15 @@ fn catalogue() -> impl Strategy<Value = Catalogue> {
         indicator("I1".into(), None),
         indicator("I2".into(), Some("100 * de_1 / I1".into())),
         (
-            select(vec![RuleOperator::AtMost, RuleOperator::Equal, RuleOperator::CompulsoryPair]),
-            select(vec![MissingStrategy::SkipIfAnyMissing, MissingStrategy::Zero]),
+            select(vec![
+                RuleOperator::AtMost,
+                RuleOperator::Equal,
+                RuleOperator::CompulsoryPair,
+            ]),
+            select(vec![
+                MissingStrategy::SkipIfAnyMissing,
+                MissingStrategy::Zero,
+            ]),
             select(vec![Severity::Error, Severity::Warning]),
         ),
     )

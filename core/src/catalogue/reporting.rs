@@ -17,8 +17,7 @@ impl Catalogue {
     /// assert!(!inputs.is_empty());
     /// ```
     pub fn inputs_of(&self, indicator: &str) -> Vec<String> {
-        let Some(Method::Formula { expression, .. }) =
-            self.indicator(indicator).map(|i| &i.method)
+        let Some(Method::Formula { expression, .. }) = self.indicator(indicator).map(|i| &i.method)
         else {
             return Vec::new();
         };

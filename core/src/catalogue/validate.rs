@@ -443,35 +443,12 @@ impl<'a> Checker<'a> {
 }
 
 fn out_of_range(value: Decimal, value_type: ValueType) -> Option<Problem> {
-    let whole = value.fract().is_zero();
-    let (ok, allowed_en, allowed_vi) = match value_type {
-        ValueType::Ratio => (
-            value >= Decimal::ZERO && value <= Decimal::ONE,
-            "between 0 and 1",
-            "từ 0 đến 1",
-        ),
-        ValueType::Rank => (
-            whole && value >= Decimal::ONE,
-            "a whole number from 1",
-            "số nguyên từ 1 trở lên",
-        ),
-        ValueType::Count => (
-            whole && !value.is_sign_negative(),
-            "a whole number from 0",
-            "số nguyên từ 0 trở lên",
-        ),
-        ValueType::YesNo => (
-            value == Decimal::ZERO || value == Decimal::ONE,
-            "0 (no) or 1 (yes)",
-            "0 (không) hoặc 1 (có)",
-        ),
-        ValueType::Number | ValueType::Percent | ValueType::Text => (true, "", ""),
-    };
-    (!ok).then(|| Problem::TargetValueOutOfRange {
+    let allowed = value_type.refuses(value)?;
+    Some(Problem::TargetValueOutOfRange {
         value: value.to_string(),
         value_type: json::word(&value_type),
-        allowed_en,
-        allowed_vi,
+        allowed_en: allowed.en,
+        allowed_vi: allowed.vi,
     })
 }
 

@@ -96,12 +96,18 @@ impl RuleOperator {
     pub fn is_ordering(self) -> bool {
         matches!(
             self,
-            RuleOperator::Above | RuleOperator::AtLeast | RuleOperator::Below | RuleOperator::AtMost
+            RuleOperator::Above
+                | RuleOperator::AtLeast
+                | RuleOperator::Below
+                | RuleOperator::AtMost
         )
     }
 
     /// Whether the operator only looks at which sides have a value.
     pub fn is_pairing(self) -> bool {
-        matches!(self, RuleOperator::CompulsoryPair | RuleOperator::ExclusivePair)
+        matches!(
+            self,
+            RuleOperator::CompulsoryPair | RuleOperator::ExclusivePair
+        )
     }
 }

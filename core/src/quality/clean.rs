@@ -1,0 +1,121 @@
+//! Clean ("sạch"): no revision repeated unchanged, no two different values awaiting a
+//! decision, no implausible outlier, no foreign unit of measure.
+
+use rust_decimal::Decimal;
+
+use super::index::Revision;
+use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding, is_outlier, show};
+use crate::ledger::{Status, Submission};
+
+pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
+    let revisions = cx.index.revisions(cx.unit, item, cx.period);
+    for pair in revisions.windows(2) {
+        let (earlier, later) = (&pair[0], &pair[1]);
+        if earlier.status != Status::Returned && same_content(earlier.submission, later.submission)
+        {
+            let flaw = Flaw::Duplicate {
+                earlier: earlier.sequence,
+            };
+            cx.push(out, &flaw, item, Some(later.sequence));
+        }
+    }
+    conflict(cx, item, revisions, out);
+    let Some(standing) = cx.index.standing(cx.unit, item, cx.period) else {
+        return;
+    };
+    let revision = Some(standing.sequence);
+    if let (Some(written), Some(facts)) = (&standing.submission.measure, cx.facts.get(item)) {
+        let same = |unit: &str| unit.trim().to_lowercase() == written.trim().to_lowercase();
+        if !same(&facts.measure.vi) && !same(&facts.measure.en) {
+            let flaw = Flaw::UnitMismatch {
+                written: written.clone(),
+                expected: facts.measure.clone(),
+            };
+            cx.push(out, &flaw, item, revision);
+        }
+    }
+    if let Some(x) = standing.submission.value.as_number() {
+        outliers(cx, item, x, revision, out);
+    }
+}
+
+/// Same value, qualifiers, unit, source and evidence: only who and when differ.
+fn same_content(a: &Submission, b: &Submission) -> bool {
+    a.value == b.value
+        && a.flags == b.flags
+        && a.measure == b.measure
+        && a.source == b.source
+        && a.evidence == b.evidence
+}
+
+/// The latest revision awaiting a decision against the earliest other one with a different
+/// value.
+fn conflict(
+    cx: &Context<'_, '_>,
+    item: &str,
+    revisions: &[Revision<'_>],
+    out: &mut Vec<QualityFinding>,
+) {
+    let mut pending = revisions.iter().filter(|r| r.status == Status::Submitted);
+    let Some(latest) = pending.clone().next_back() else {
+        return;
+    };
+    if let Some(other) = pending.find(|r| r.submission.value != latest.submission.value) {
+        let flaw = Flaw::Conflict {
+            other: other.sequence,
+            other_value: other.submission.value.describe(crate::Lang::En),
+            value: latest.submission.value.describe(crate::Lang::En),
+        };
+        cx.push(out, &flaw, item, Some(latest.sequence));
+    }
+}
+
+fn outliers(
+    cx: &Context<'_, '_>,
+    item: &str,
+    x: Decimal,
+    revision: Option<u64>,
+    out: &mut Vec<QualityFinding>,
+) {
+    let number = |unit: &str, period| {
+        cx.index
+            .standing(unit, item, period)
+            .and_then(|r| r.submission.value.as_number())
+    };
+    let mut history: Vec<_> = cx
+        .index
+        .periods_of(cx.unit)
+        .filter(|p| super::earlier_of_same_cycle(*p, cx.period))
+        .collect();
+    let keep = history.len().saturating_sub(HISTORY_PERIODS);
+    history.drain(..keep);
+    let sample: Vec<Decimal> = history.iter().filter_map(|p| number(cx.unit, *p)).collect();
+    if let Some((true, median)) = is_outlier(x, &sample) {
+        let flaw = Flaw::OutlierHistory {
+            value: show(x),
+            median: show(median),
+            periods: sample.len(),
+        };
+        cx.push(out, &flaw, item, revision);
+    }
+    let mut peers: Vec<&str> = cx
+        .tree
+        .chart()
+        .peer_groups
+        .iter()
+        .filter(|g| g.members.iter().any(|m| m == cx.unit))
+        .flat_map(|g| g.members.iter().map(String::as_str))
+        .filter(|m| *m != cx.unit)
+        .collect();
+    peers.sort_unstable();
+    peers.dedup();
+    let sample: Vec<Decimal> = peers.iter().filter_map(|p| number(p, cx.period)).collect();
+    if let Some((true, median)) = is_outlier(x, &sample) {
+        let flaw = Flaw::OutlierPeers {
+            value: show(x),
+            median: show(median),
+            peers: sample.len(),
+        };
+        cx.push(out, &flaw, item, revision);
+    }
+}

@@ -1,0 +1,68 @@
+//! Complete ("đủ"): every assigned item reported, nothing left returned, past gaps filled.
+
+use rust_decimal::Decimal;
+
+use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding};
+use crate::catalogue::RoundingMode;
+use crate::period::Period;
+
+pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
+    let revisions = cx.index.revisions(cx.unit, item, cx.period);
+    let standing = cx.index.standing(cx.unit, item, cx.period);
+    match (revisions.last(), standing) {
+        (None, _) if cx.expected.contains(item) => cx.push(out, &Flaw::Missing, item, None),
+        (Some(last), None) => {
+            let reason = revisions
+                .iter()
+                .rev()
+                .find_map(|r| r.returned_for)
+                .unwrap_or_default()
+                .to_owned();
+            cx.push(out, &Flaw::Returned { reason }, item, Some(last.sequence));
+        }
+        _ => {}
+    }
+    if cx.expected.contains(item) {
+        backfill(cx, item, out);
+    }
+}
+
+/// The earlier periods, up to [`HISTORY_PERIODS`] back, that an assignment covered, whose
+/// deadline has passed, and that still have no value standing.
+fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
+    let mut gaps: Vec<Period> = Vec::new();
+    let mut at = cx.period.previous();
+    for _ in 0..HISTORY_PERIODS {
+        let Some(period) = at else { break };
+        at = period.previous();
+        let assigned = cx
+            .assignments
+            .iter()
+            .any(|a| a.unit == cx.unit && a.item == item && a.covers(period));
+        if !assigned {
+            continue;
+        }
+        let due = cx
+            .calendar
+            .deadline(period)
+            .is_ok_and(|deadline| cx.as_of.date() > deadline);
+        if due && cx.index.standing(cx.unit, item, period).is_none() {
+            gaps.push(period);
+        }
+    }
+    if gaps.is_empty() {
+        return;
+    }
+    gaps.reverse();
+    let periods = gaps.iter().map(ToString::to_string).collect();
+    cx.push(out, &Flaw::Backfill { periods }, item, None);
+}
+
+/// `100 × reported / expected`, one decimal, half up; `None` when nothing is expected.
+pub(super) fn percentage(reported: usize, expected: usize) -> Option<Decimal> {
+    if expected == 0 {
+        return None;
+    }
+    let exact = Decimal::from(100) * Decimal::from(reported) / Decimal::from(expected);
+    Some(RoundingMode::HalfUp.round(exact, 1))
+}

@@ -1,0 +1,70 @@
+//! What the checks need to know of each item, worked out once from the catalogue: reading
+//! which indicators use which data element means parsing every formula.
+
+use std::collections::HashMap;
+
+use crate::Text;
+use crate::catalogue::{Catalogue, ValueType};
+use crate::period::Cycle;
+
+/// One item's facts.
+#[derive(Debug, Clone)]
+pub(super) struct Facts {
+    pub value_type: ValueType,
+    /// The unit of measure.
+    pub measure: Text,
+    /// How often it is reported ([`Catalogue::cycle_of`]).
+    pub cycle: Option<Cycle>,
+    /// Whether a value needs evidence: an indicator's own requirement; a data element needs
+    /// it when any indicator reading it does.
+    pub evidence_required: bool,
+    /// The documents expected, when said.
+    pub documents: Option<Text>,
+}
+
+pub(super) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
+    let mut out: HashMap<String, Facts> = HashMap::new();
+    for indicator in &catalogue.indicators {
+        out.insert(
+            indicator.code.clone(),
+            Facts {
+                value_type: indicator.value_type,
+                measure: indicator.unit.clone(),
+                cycle: Some(indicator.cycle),
+                evidence_required: indicator.evidence.required,
+                documents: indicator.evidence.documents.clone(),
+            },
+        );
+    }
+    for element in &catalogue.data_elements {
+        out.insert(
+            element.code.clone(),
+            Facts {
+                value_type: element.value_type,
+                measure: element.unit.clone(),
+                cycle: None,
+                evidence_required: false,
+                documents: None,
+            },
+        );
+    }
+    for indicator in &catalogue.indicators {
+        for input in catalogue.inputs_of(&indicator.code) {
+            if catalogue.data_element(&input).is_none() {
+                continue;
+            }
+            if let Some(facts) = out.get_mut(&input) {
+                facts.cycle = Some(
+                    facts
+                        .cycle
+                        .map_or(indicator.cycle, |c| c.min(indicator.cycle)),
+                );
+                if indicator.evidence.required && !facts.evidence_required {
+                    facts.evidence_required = true;
+                    facts.documents.clone_from(&indicator.evidence.documents);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,125 @@
+//! The ledger read once for checking: every revision of every (unit, item, period) with where
+//! it stands, and the latest explanation of each (unit, indicator, period).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
+use crate::period::Period;
+
+/// One submitted revision and its fate.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Revision<'l> {
+    /// The `submit` entry's sequence number.
+    pub sequence: u64,
+    pub submission: &'l Submission,
+    pub status: Status,
+    /// The reason, when it was returned.
+    pub returned_for: Option<&'l str>,
+}
+
+/// Revisions and explanations, keyed by unit, then period, then item. (Nested maps, so that a
+/// lookup borrows its keys only for the call.)
+#[derive(Debug, Default)]
+pub(super) struct LedgerIndex<'l> {
+    revisions: HashMap<&'l str, HashMap<Period, BTreeMap<&'l str, Vec<Revision<'l>>>>>,
+    explanations: HashMap<&'l str, HashMap<Period, HashMap<&'l str, &'l Explanation>>>,
+    /// The periods each unit reported anything for.
+    periods: HashMap<&'l str, BTreeSet<Period>>,
+}
+
+impl<'l> LedgerIndex<'l> {
+    pub fn new(ledger: &'l Ledger) -> Self {
+        let mut returns: HashMap<u64, &'l str> = HashMap::new();
+        for entry in ledger.entries() {
+            if let Action::Return {
+                revision, reason, ..
+            } = &entry.action
+            {
+                returns.entry(*revision).or_insert(reason.as_str());
+            }
+        }
+        let mut index = LedgerIndex::default();
+        for entry in ledger.entries() {
+            match &entry.action {
+                Action::Submit { submission } => {
+                    let revision = Revision {
+                        sequence: entry.sequence,
+                        submission,
+                        status: ledger.status(entry.sequence).unwrap_or(Status::Submitted),
+                        returned_for: returns.get(&entry.sequence).copied(),
+                    };
+                    index
+                        .revisions
+                        .entry(submission.unit.as_str())
+                        .or_default()
+                        .entry(submission.period)
+                        .or_default()
+                        .entry(submission.item.as_str())
+                        .or_default()
+                        .push(revision);
+                    index
+                        .periods
+                        .entry(submission.unit.as_str())
+                        .or_default()
+                        .insert(submission.period);
+                }
+                Action::Explain { explanation } => {
+                    index
+                        .explanations
+                        .entry(explanation.unit.as_str())
+                        .or_default()
+                        .entry(explanation.period)
+                        .or_default()
+                        .insert(explanation.indicator.as_str(), explanation);
+                }
+                Action::Approve { .. } | Action::Return { .. } => {}
+            }
+        }
+        index
+    }
+
+    /// Every revision of a key, oldest first.
+    pub fn revisions(&self, unit: &str, item: &str, period: Period) -> &[Revision<'l>] {
+        self.revisions
+            .get(unit)
+            .and_then(|periods| periods.get(&period))
+            .and_then(|items| items.get(item))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The revision in force or awaiting a decision: the latest one not returned.
+    pub fn standing(&self, unit: &str, item: &str, period: Period) -> Option<&Revision<'l>> {
+        self.revisions(unit, item, period)
+            .iter()
+            .rev()
+            .find(|r| r.status != Status::Returned)
+    }
+
+    /// The latest explanation.
+    pub fn explanation(
+        &self,
+        unit: &str,
+        indicator: &str,
+        period: Period,
+    ) -> Option<&'l Explanation> {
+        self.explanations
+            .get(unit)
+            .and_then(|periods| periods.get(&period))
+            .and_then(|items| items.get(indicator))
+            .copied()
+    }
+
+    /// The periods a unit reported anything for, in order.
+    pub fn periods_of(&self, unit: &str) -> impl Iterator<Item = Period> + '_ {
+        self.periods.get(unit).into_iter().flatten().copied()
+    }
+
+    /// The items a unit reported anything for in a period, in code order.
+    pub fn items_of(&self, unit: &str, period: Period) -> impl Iterator<Item = &'l str> + '_ {
+        self.revisions
+            .get(unit)
+            .and_then(|periods| periods.get(&period))
+            .into_iter()
+            .flat_map(|items| items.keys().copied())
+    }
+}

@@ -1,0 +1,52 @@
+//! Live ("sống"): reported by the deadline, and connected-system values delivered after the
+//! period they describe had ended.
+
+use super::{Context, Flaw, QualityFinding};
+use crate::Error;
+use crate::ledger::Origin;
+use crate::period::Timeliness;
+
+/// Judges timeliness on the first revision (a correction does not make a report late), and
+/// staleness on the standing one.
+pub(super) fn check_item(
+    cx: &Context<'_, '_>,
+    item: &str,
+    out: &mut Vec<QualityFinding>,
+) -> Result<Timeliness, Error> {
+    let revisions = cx.index.revisions(cx.unit, item, cx.period);
+    let first = revisions.first();
+    let timeliness = cx.calendar.timeliness(
+        cx.period,
+        first.map(|r| r.submission.submitted_at),
+        cx.as_of,
+    )?;
+    let deadline = cx.deadline.to_string();
+    match (timeliness, first) {
+        (Timeliness::Late, Some(first)) => {
+            let flaw = Flaw::Late {
+                deadline,
+                submitted: first.submission.submitted_at.date().to_string(),
+            };
+            cx.push(out, &flaw, item, Some(first.sequence));
+        }
+        (Timeliness::Missing, _) if cx.expected.contains(item) => {
+            cx.push(out, &Flaw::Overdue { deadline }, item, None);
+        }
+        _ => {}
+    }
+    if let Some(standing) = cx.index.standing(cx.unit, item, cx.period)
+        && let Origin::System { system } = &standing.submission.source
+    {
+        let (_, end) = cx.period.date_range(&cx.calendar.calendar);
+        let delivered = standing.submission.submitted_at.date();
+        if cx.as_of.date() > end && delivered <= end {
+            let flaw = Flaw::Stale {
+                system: system.clone(),
+                delivered: delivered.to_string(),
+                period_end: end.to_string(),
+            };
+            cx.push(out, &flaw, item, Some(standing.sequence));
+        }
+    }
+    Ok(timeliness)
+}

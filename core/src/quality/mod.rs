@@ -1,0 +1,290 @@
+//! Data quality ("chất lượng dữ liệu"): is a unit's reporting for a period correct, complete,
+//! clean and live ("đúng, đủ, sạch, sống"), as the letters require?
+//!
+//! [`Quality::check`] reads the ledger and reports, for one unit and period, every finding
+//! with a stable code, its [`Dimension`], severity, item, period and revision, in Vietnamese
+//! and English, and turns them into a documented [`score`] from 0 to 100.
+//!
+//! | code | severity | finding |
+//! |---|---|---|
+//! | `correct.value_type` | error | the value is not of the item's kind |
+//! | `correct.out_of_range` | error | outside what the type allows (ratio 0–1, count ≥ 0, ...) |
+//! | `correct.rule` | the rule's | a catalogue [validation rule](crate::catalogue::ValidationRule) does not hold |
+//! | `correct.no_evidence` | error | evidence required and none attached |
+//! | `correct.evidence_hash` | error | an evidence SHA-256 that is not 64 lowercase hex digits |
+//! | `complete.missing` | error | an assigned item not reported |
+//! | `complete.returned` | error | returned, and not sent again |
+//! | `complete.backfill` | warning | earlier periods of an assigned item still missing |
+//! | `complete.explanation_missing` | error | an off-track (or always-explained) indicator without explanation |
+//! | `complete.explanation_empty` | warning | an explanation with blank causes, bottlenecks or solutions |
+//! | `clean.duplicate` | warning | a revision repeating the one before unchanged |
+//! | `clean.conflict` | error | two revisions awaiting a decision with different values |
+//! | `clean.outlier_history` | warning | far from the unit's own earlier periods ([`is_outlier`]) |
+//! | `clean.outlier_peers` | warning | far from the peer group's values for the period |
+//! | `clean.unit_mismatch` | error | written in another unit of measure than the catalogue's |
+//! | `live.late` | warning | first sent after the deadline |
+//! | `live.overdue` | error | nothing sent and the deadline passed |
+//! | `live.stale` | warning | a connected system's value delivered before the period ended, and not since |
+//!
+//! What is expected: the items assigned to the unit for the period (a computed indicator
+//! brings its inputs, see [`expand`](crate::org::expand)) that it reports itself and whose
+//! cycle ([`Catalogue::cycle_of`]) is the period's.
+//!
+//! An indicator is off track ([`off_track`]) when it is worse than in the period before (by
+//! its direction), or behind the straight line from the unit's first value to its `each_unit`
+//! target, or outside its target band.
+
+mod clean;
+mod complete;
+mod correct;
+mod explain;
+mod facts;
+mod flaw;
+mod index;
+mod live;
+mod outlier;
+mod report;
+mod rules;
+mod score;
+mod values;
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use explain::off_track;
+pub use flaw::{Dimension, Flaw};
+pub use outlier::{MIN_SAMPLE, is_outlier};
+pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
+pub use score::score;
+
+use self::facts::Facts;
+use self::index::LedgerIndex;
+use crate::catalogue::Catalogue;
+use crate::ledger::Ledger;
+use crate::org::{Assignment, OrgTree, expand};
+use crate::period::{Period, ReportingCalendar};
+use crate::{Error, Severity};
+
+/// How many earlier periods of its own a unit's value is compared with.
+pub const HISTORY_PERIODS: usize = 12;
+
+/// What the quality of reporting is judged against: the catalogue, the tree (peer groups),
+/// the assignments and the reporting calendar (deadlines).
+///
+/// ```
+/// use chiso::Catalogue;
+/// use chiso::ledger::Ledger;
+/// use chiso::org::{Assignment, OrgTree};
+/// use chiso::period::ReportingCalendar;
+/// use chiso::quality::Quality;
+/// let nq57 = Catalogue::nq57();
+/// let tree = OrgTree::from_json(r#"{"units": [
+///   {"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+///   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#)?;
+/// let assignments: Vec<Assignment> = serde_json::from_str(r#"[{"unit": "DN", "item": "C01",
+///   "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#).unwrap();
+/// let calendar = ReportingCalendar::default();
+/// let quality = Quality::new(&nq57, &tree, &assignments, &calendar);
+/// let report = quality.check(&Ledger::default(), "DN", "2026-Q2".parse()?, "2026-07-01T00:00:00".parse().unwrap())?;
+/// assert_eq!(report.expected, 1); // C01's one input, sandbox_van_hanh
+/// assert_eq!(report.completeness.unwrap().to_string(), "0.0");
+/// assert!(report.findings.iter().any(|f| f.code == "complete.missing"));
+/// # Ok::<(), chiso::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Quality<'a> {
+    catalogue: &'a Catalogue,
+    tree: &'a OrgTree,
+    assignments: Vec<Assignment>,
+    calendar: &'a ReportingCalendar,
+    facts: HashMap<String, Facts>,
+}
+
+/// What every check reads.
+struct Context<'q, 'l> {
+    catalogue: &'q Catalogue,
+    tree: &'q OrgTree,
+    assignments: &'q [Assignment],
+    calendar: &'q ReportingCalendar,
+    facts: &'q HashMap<String, Facts>,
+    index: LedgerIndex<'l>,
+    unit: &'q str,
+    period: Period,
+    as_of: NaiveDateTime,
+    deadline: NaiveDate,
+    /// The items the unit must report for the period.
+    expected: BTreeSet<String>,
+}
+
+impl<'a> Quality<'a> {
+    /// The quality checks over a catalogue, a tree, the assignments as given and a calendar.
+    pub fn new(
+        catalogue: &'a Catalogue,
+        tree: &'a OrgTree,
+        assignments: &[Assignment],
+        calendar: &'a ReportingCalendar,
+    ) -> Self {
+        Quality {
+            catalogue,
+            tree,
+            assignments: expand(catalogue, assignments),
+            calendar,
+            facts: facts::facts(catalogue),
+        }
+    }
+
+    /// The quality report of `unit` for `period`, as of `as_of` (which decides what is late,
+    /// overdue or stale). Fails only on a unit not in the tree or a hand-built calendar out of
+    /// range.
+    pub fn check(
+        &self,
+        ledger: &Ledger,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+    ) -> Result<QualityReport, Error> {
+        if self.tree.unit(unit).is_none() {
+            return Err(Error::InvalidArgument {
+                name: "unit",
+                value: unit.to_owned(),
+                expected: "a unit of the organisation tree".to_owned(),
+            });
+        }
+        let deadline = self.calendar.deadline(period)?;
+        let catalogue = self.catalogue;
+        let expected: BTreeSet<String> = self
+            .assignments
+            .iter()
+            .filter(|a| a.unit == unit && a.covers(period) && catalogue.is_reportable(&a.item))
+            .filter(|a| {
+                self.facts
+                    .get(&a.item)
+                    .and_then(|f| f.cycle)
+                    .is_none_or(|c| c == period.cycle())
+            })
+            .map(|a| a.item.clone())
+            .collect();
+        let cx = Context {
+            catalogue,
+            tree: self.tree,
+            assignments: &self.assignments,
+            calendar: self.calendar,
+            facts: &self.facts,
+            index: LedgerIndex::new(ledger),
+            unit,
+            period,
+            as_of,
+            deadline,
+            expected,
+        };
+        let mut items: BTreeSet<String> = cx.expected.clone();
+        items.extend(cx.index.items_of(unit, period).map(str::to_owned));
+
+        let mut findings = Vec::new();
+        let mut checks = Vec::new();
+        for item in &items {
+            let before = findings.len();
+            complete::check_item(&cx, item, &mut findings);
+            correct::check_item(&cx, item, &mut findings);
+            clean::check_item(&cx, item, &mut findings);
+            let timeliness = live::check_item(&cx, item, &mut findings)?;
+            let standing = cx.index.standing(unit, item, period);
+            checks.push(ItemCheck {
+                item: item.clone(),
+                expected: cx.expected.contains(item),
+                status: standing.map(|r| r.status),
+                revision: standing.map(|r| r.sequence),
+                value: standing.map(|r| r.submission.value.clone()),
+                timeliness,
+                findings: findings.len() - before,
+            });
+        }
+        rules::check(&cx, &items, &mut findings);
+        explain::check(&cx, &mut findings);
+        findings.sort_by(|a, b| {
+            (&a.item, a.dimension, &a.code, a.revision).cmp(&(
+                &b.item,
+                b.dimension,
+                &b.code,
+                b.revision,
+            ))
+        });
+        for check in &mut checks {
+            check.findings = findings.iter().filter(|f| f.item == check.item).count();
+        }
+
+        let (scored, dimensions) = summarise(&items, &findings);
+        let reported = cx
+            .expected
+            .iter()
+            .filter(|item| cx.index.standing(unit, item, period).is_some())
+            .count();
+        Ok(QualityReport {
+            unit: unit.to_owned(),
+            period,
+            as_of,
+            deadline,
+            expected: cx.expected.len(),
+            reported,
+            completeness: complete::percentage(reported, cx.expected.len()),
+            score: scored,
+            dimensions,
+            items: checks,
+            findings,
+        })
+    }
+}
+
+impl Context<'_, '_> {
+    fn push(&self, out: &mut Vec<QualityFinding>, flaw: &Flaw, item: &str, revision: Option<u64>) {
+        out.push(QualityFinding::new(flaw, item, self.period, revision));
+    }
+}
+
+/// The score and each dimension's points and counts.
+fn summarise(
+    items: &BTreeSet<String>,
+    findings: &[QualityFinding],
+) -> (Option<rust_decimal::Decimal>, Vec<DimensionScore>) {
+    let judged: BTreeSet<&str> = items
+        .iter()
+        .map(String::as_str)
+        .chain(findings.iter().map(|f| f.item.as_str()))
+        .collect();
+    let costs: Vec<(Dimension, &str, Severity)> = findings
+        .iter()
+        .map(|f| (f.dimension, f.item.as_str(), f.severity))
+        .collect();
+    let scored = score(judged.len(), &costs);
+    let dimensions = Dimension::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(k, dimension)| {
+            let of = |s: Severity| {
+                findings
+                    .iter()
+                    .filter(|f| f.dimension == dimension && f.severity == s)
+                    .count()
+            };
+            DimensionScore {
+                dimension,
+                points: scored.map(|(_, parts)| parts[k]),
+                errors: of(Severity::Error),
+                warnings: of(Severity::Warning),
+            }
+        })
+        .collect();
+    (scored.map(|(total, _)| total), dimensions)
+}
+
+/// Whether `p` is a period of `period`'s cycle that ends before `period` starts.
+#[allow(clippy::maybe_infinite_iter)] // `Period::cycle` is not `Iterator::cycle`
+fn earlier_of_same_cycle(p: Period, period: Period) -> bool {
+    p.cycle() == period.cycle() && p.last_month_index() < period.first_month_index()
+}
+
+/// A decimal as people write it: no trailing zeros after the point.
+fn show(value: rust_decimal::Decimal) -> String {
+    value.normalize().to_string()
+}

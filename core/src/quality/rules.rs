@@ -1,0 +1,114 @@
+//! The catalogue's validation rules, evaluated over the unit's standing values.
+//!
+//! A rule is judged for a unit when it reads an item the unit reports or must report. A side
+//! with `skip_if_any_missing` (the default) skips the rule when any of its inputs is missing;
+//! `skip_if_all_missing` and `zero` count unreported numbers as zero (the first skipping when
+//! every input is missing); a side that still has no value skips the rule. The pair operators
+//! look only at which sides have a value.
+
+use std::collections::BTreeSet;
+
+use super::values::UnitValues;
+use super::{Context, Flaw, QualityFinding};
+use crate::catalogue::RuleOperator;
+use crate::formula::{self, Compiled, MissingStrategy, Shift, Type};
+use crate::{Missing, Value};
+
+pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
+    let mut values = UnitValues::new(cx.catalogue, &cx.index);
+    for rule in &cx.catalogue.validation_rules {
+        let (Ok(left), Ok(right)) = (
+            formula::compile(&rule.left.expression, cx.catalogue),
+            formula::compile(&rule.right.expression, cx.catalogue),
+        ) else {
+            continue; // a catalogue that loaded has well-formed rules
+        };
+        let Some(anchor) = left
+            .inputs()
+            .iter()
+            .chain(right.inputs())
+            .map(|i| i.code.as_str())
+            .find(|code| items.contains(*code))
+        else {
+            continue;
+        };
+        let pairing = rule.operator.is_pairing();
+        let (Some(l), Some(r)) = (
+            side(cx, &mut values, &left, rule.left.missing, pairing),
+            side(cx, &mut values, &right, rule.right.missing, pairing),
+        ) else {
+            continue;
+        };
+        if holds(rule.operator, &l, &r) {
+            continue;
+        }
+        let flaw = Flaw::Rule {
+            rule: rule.code.clone(),
+            name: rule.name.clone(),
+            left: l.describe(crate::Lang::En),
+            operator: rule.operator.symbol(),
+            right: r.describe(crate::Lang::En),
+            severity: rule.severity,
+        };
+        let revision = cx
+            .index
+            .standing(cx.unit, anchor, cx.period)
+            .map(|r| r.sequence);
+        cx.push(out, &flaw, anchor, revision);
+    }
+}
+
+/// One side's value, or `None` when the rule is skipped.
+fn side(
+    cx: &Context<'_, '_>,
+    values: &mut UnitValues<'_, '_>,
+    compiled: &Compiled,
+    missing: MissingStrategy,
+    pairing: bool,
+) -> Option<Value> {
+    let inputs: Vec<Value> = compiled
+        .inputs()
+        .iter()
+        .map(|input| {
+            let at = match input.shift {
+                Shift::Current => Some(cx.period),
+                Shift::Previous => cx.period.previous(),
+                Shift::LastYear => cx.period.same_period_last_year(),
+            };
+            at.map_or(Value::Missing(Missing::NoData), |at| {
+                values.value(cx.unit, &input.code, at)
+            })
+        })
+        .collect();
+    if pairing {
+        return Some(compiled.evaluate(&inputs));
+    }
+    if missing == MissingStrategy::SkipIfAnyMissing && inputs.iter().any(Value::is_missing) {
+        return None;
+    }
+    let numeric = |i: usize| {
+        compiled
+            .inputs()
+            .get(i)
+            .and_then(|input| formula::Context::type_of(cx.catalogue, &input.code))
+            == Some(Type::Number)
+    };
+    let applied = missing.apply(&inputs, &numeric)?;
+    let value = compiled.evaluate(&applied);
+    (!value.is_missing() && !matches!(value, Value::Error(_))).then_some(value)
+}
+
+fn holds(operator: RuleOperator, left: &Value, right: &Value) -> bool {
+    let has = |v: &Value| !v.is_missing() && !matches!(v, Value::Error(_));
+    let numbers = left.as_number().zip(right.as_number());
+    match operator {
+        RuleOperator::Equal => left == right,
+        RuleOperator::NotEqual => left != right,
+        RuleOperator::Above => numbers.is_none_or(|(l, r)| l > r),
+        RuleOperator::AtLeast => numbers.is_none_or(|(l, r)| l >= r),
+        RuleOperator::Below => numbers.is_none_or(|(l, r)| l < r),
+        RuleOperator::AtMost => numbers.is_none_or(|(l, r)| l <= r),
+        RuleOperator::CompulsoryPair => has(left) == has(right),
+        RuleOperator::ExclusivePair => !(has(left) && has(right)),
+    }
+}
