@@ -3,7 +3,6 @@
 use rust_decimal::Decimal;
 
 use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding};
-use crate::catalogue::RoundingMode;
 use crate::period::Period;
 
 pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
@@ -64,5 +63,5 @@ pub(super) fn percentage(reported: usize, expected: usize) -> Option<Decimal> {
         return None;
     }
     let exact = Decimal::from(100) * Decimal::from(reported) / Decimal::from(expected);
-    Some(RoundingMode::HalfUp.round(exact, 1))
+    Some(super::score::one_decimal(exact))
 }

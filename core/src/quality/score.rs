@@ -62,7 +62,15 @@ pub fn score(
             .sum();
         let points = (quarter * (Decimal::ONE - cost / n)).max(Decimal::ZERO);
         total += points;
-        parts[k] = RoundingMode::HalfUp.round(points, 1);
+        parts[k] = one_decimal(points);
     }
-    Some((RoundingMode::HalfUp.round(total, 1), parts))
+    Some((one_decimal(total), parts))
+}
+
+/// Rounded half up to one decimal, and written with it (`100.0`, not `100`), so that every
+/// figure of a report has the same shape.
+pub(super) fn one_decimal(value: Decimal) -> Decimal {
+    let mut rounded = RoundingMode::HalfUp.round(value, 1);
+    rounded.rescale(1);
+    rounded
 }
