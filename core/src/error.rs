@@ -181,6 +181,8 @@ pub enum InputKind {
     Ledger,
     /// An organisation chart.
     OrgTree,
+    /// A list of [`Assignment`](crate::org::Assignment)s.
+    Assignments,
 }
 
 impl InputKind {
@@ -191,6 +193,7 @@ impl InputKind {
             InputKind::Values => crate::Text::new("bộ giá trị", "values"),
             InputKind::Ledger => crate::Text::new("sổ cái", "ledger"),
             InputKind::OrgTree => crate::Text::new("cây tổ chức", "organisation tree"),
+            InputKind::Assignments => crate::Text::new("danh sách giao chỉ tiêu", "assignments"),
         }
     }
 }

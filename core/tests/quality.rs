@@ -10,7 +10,7 @@ use chiso::quality::{Quality, QualityReport};
 use chiso::{Catalogue, Severity};
 use serde_json::{Value as Json, json};
 
-/// Six provinces under the steering committee, ranked as one peer group; each is assigned C01
+/// Nine provinces under the steering committee, ranked as one peer group; each is assigned C01
 /// (sandboxes, quarterly, through `sandbox_van_hanh`) from 2026-Q1 and B01 (digital documents,
 /// monthly, through `van_ban_dien_tu` and `van_ban_tong`) from 2026-01. The calendar is the
 /// plain calendar with reports due 5 working days after: 2026-Q2 (ends Tuesday 30 June) is due
@@ -23,7 +23,7 @@ struct World {
     ledger: Ledger,
 }
 
-const PROVINCES: [&str; 6] = ["P1", "P2", "P3", "P4", "P5", "P6"];
+const PROVINCES: [&str; 9] = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
 
 fn world() -> World {
     let mut units = vec![
@@ -201,7 +201,7 @@ fn an_unknown_unit_is_an_argument_error() {
     let err = Quality::new(&w.catalogue, &w.tree, &w.assignments, &w.calendar)
         .check(
             &w.ledger,
-            "P9",
+            "P99",
             "2026-Q2".parse().unwrap(),
             "2026-07-10T00:00:00".parse().unwrap(),
         )
@@ -632,80 +632,65 @@ fn clean_conflict() {
 
 #[test]
 fn clean_outlier_history() {
-    let mut w = world();
-    w.assignments[0].from = "2025-Q1".parse().unwrap();
-    // 2025-Q1..2026-Q1: 10 11 12 13 14, median 12, MAD 1: 40 is far (0.6745 × 28 > 3.5).
-    for (period, value) in [
-        ("2025-Q1", "10"),
-        ("2025-Q2", "11"),
+    // 2024-Q2..2026-Q1: 10 11 12 13 14 12 11 13; sorted 10 11 11 12 12 13 13 14, median 12;
+    // deviations sorted 0 0 1 1 1 1 2 2, MAD 1: 40 is far (0.6745 × 28 > 3.5).
+    let history = [
+        ("2024-Q2", "10"),
+        ("2024-Q3", "11"),
+        ("2024-Q4", "12"),
+        ("2025-Q1", "13"),
+        ("2025-Q2", "14"),
         ("2025-Q3", "12"),
-        ("2025-Q4", "13"),
-        ("2026-Q1", "14"),
-    ] {
+        ("2025-Q4", "11"),
+        ("2026-Q1", "13"),
+    ];
+    let with_history = |latest: &str| {
+        let mut w = world();
+        w.assignments[0].from = "2024-Q2".parse().unwrap();
+        for (period, value) in history {
+            w.report(
+                "P1",
+                "sandbox_van_hanh",
+                period,
+                value,
+                "2026-04-02T09:00:00",
+            );
+        }
         w.report(
             "P1",
             "sandbox_van_hanh",
-            period,
-            value,
-            "2026-04-02T09:00:00",
+            "2026-Q2",
+            latest,
+            "2026-07-02T09:00:00",
         );
-    }
-    w.report(
-        "P1",
-        "sandbox_van_hanh",
-        "2026-Q2",
-        "40",
-        "2026-07-02T09:00:00",
-    );
-    let f = only(&w.check_q2("P1"), "clean.outlier_history");
+        w.check_q2("P1")
+    };
+    let f = only(&with_history("40"), "clean.outlier_history");
     assert_eq!(
         f.message_en,
-        "Value 40 is unusual against the unit's 5 earlier periods (median 12)."
+        "Value 40 is unusual against the unit's 8 earlier periods (median 12)."
     );
     // 17 is within reach: 0.6745 × 5 = 3.37 ≤ 3.5.
-    let mut w2 = world();
-    w2.assignments[0].from = "2025-Q1".parse().unwrap();
-    for (period, value) in [
-        ("2025-Q1", "10"),
-        ("2025-Q2", "11"),
-        ("2025-Q3", "12"),
-        ("2025-Q4", "13"),
-        ("2026-Q1", "14"),
-    ] {
-        w2.report(
-            "P1",
-            "sandbox_van_hanh",
-            period,
-            value,
-            "2026-04-02T09:00:00",
-        );
-    }
-    w2.report(
-        "P1",
-        "sandbox_van_hanh",
-        "2026-Q2",
-        "17",
-        "2026-07-02T09:00:00",
-    );
-    assert!(
-        !codes(&w2.check_q2("P1"))
-            .iter()
-            .any(|(c, _)| c.starts_with("clean.outlier"))
-    );
+    assert!(codes(&with_history("17")).is_empty());
 }
 
 #[test]
 fn clean_outlier_peers() {
     let mut w = world();
-    // Peers P2..P6 report 2 3 3 4 5 in Q2 (median 3, deviations 1 0 0 1 2, MAD 1);
-    // P1's 9: 0.6745 × 6 = 4.05 > 3.5. Each has Q1 too, so no one is off track.
-    for (p, v) in [
+    // Peers P2..P9 report 2 3 3 4 5 3 4 2 in Q2: sorted 2 2 3 3 3 4 4 5, median 3;
+    // deviations sorted 0 0 0 1 1 1 1 2, MAD 1. P1's 9: 0.6745 × 6 = 4.05 > 3.5. Each has Q1
+    // too, so no one is off track.
+    let peers = [
         ("P2", "2"),
         ("P3", "3"),
         ("P4", "3"),
         ("P5", "4"),
         ("P6", "5"),
-    ] {
+        ("P7", "3"),
+        ("P8", "4"),
+        ("P9", "2"),
+    ];
+    for (p, v) in peers {
         w.report(p, "sandbox_van_hanh", "2026-Q1", v, "2026-04-02T09:00:00");
         w.report(p, "sandbox_van_hanh", "2026-Q2", v, "2026-07-02T09:00:00");
     }
@@ -726,9 +711,10 @@ fn clean_outlier_peers() {
     let f = only(&w.check_q2("P1"), "clean.outlier_peers");
     assert_eq!(
         f.message_en,
-        "Value 9 is unusual against 5 peer units (median 3)."
+        "Value 9 is unusual against 8 peer units (median 3)."
     );
-    // And P3, at the median, is not one.
+    // P3 is not one: its peers sorted 2 2 3 3 4 4 5 9, median 3.5, deviations sorted
+    // .5 .5 .5 .5 1.5 1.5 1.5 5.5, MAD 1; 0.6745 × 0.5 ≤ 3.5.
     assert!(codes(&w.check_q2("P3")).is_empty());
 }
 

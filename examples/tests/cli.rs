@@ -307,3 +307,50 @@ fn ledger_append_verify_snapshot_and_tamper() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn check_reports_the_sample_quality_of_a_unit() {
+    let dataset = root().join("examples/data/sample");
+    let dataset = dataset.to_str().unwrap();
+    let args = |format: &'static str| {
+        [
+            "check",
+            "--dataset",
+            dataset,
+            "--unit",
+            "CT",
+            "--period",
+            "2026-Q3",
+            "--as-of",
+            "2026-10-15T00:00:00",
+            "--format",
+            format,
+            "--lang",
+            "en",
+        ]
+    };
+    let out = chiso(&args("json"));
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // Can Tho holds 7 items, 12 inputs in all; it did not send the 5G stations for Q3.
+    // Completeness 11/12 = 91.67 → 91.7; score 25 + 25·11/12 + 25 + 25·11/12 = 95.83 → 95.8.
+    assert_eq!(report["completeness"], "91.7");
+    assert_eq!(report["score"], "95.8");
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["complete.missing", "live.overdue"]);
+    let table = stdout(&chiso(&args("table")));
+    assert!(table.contains("Score: 95.8/100"), "{table}");
+    assert!(
+        table.contains("Past the deadline (2026-09-21) with no value."),
+        "{table}"
+    );
+    // An unknown unit is an argument error: exit 2, in both languages.
+    let mut bad = args("json");
+    bad[4] = "XX";
+    assert_eq!(chiso(&bad).status.code(), Some(2));
+}

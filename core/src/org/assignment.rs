@@ -46,3 +46,17 @@ impl Assignment {
                 .is_none_or(|to| period.last_month_index() <= to.last_month_index())
     }
 }
+
+/// Reads a JSON array of assignments; a problem is [`Error::InvalidInput`](crate::Error) with
+/// its path (`/3/from`).
+///
+/// ```
+/// let err = chiso::org::assignments_from_json(r#"[{"unit": "DN"}]"#).unwrap_err();
+/// assert_eq!(err.findings()[0].code, "json.missing_field");
+/// ```
+pub fn assignments_from_json(text: &str) -> Result<Vec<Assignment>, crate::Error> {
+    crate::json::from_str(text).map_err(|finding| crate::Error::InvalidInput {
+        what: crate::InputKind::Assignments,
+        findings: vec![finding],
+    })
+}

@@ -7,7 +7,7 @@ mod policy;
 mod tree;
 mod unit;
 
-pub use assignment::{Assignment, Role};
+pub use assignment::{Assignment, Role, assignments_from_json};
 pub use expand::expand;
 pub use policy::{Denial, Policy, Request};
 pub use tree::{OrgChart, OrgTree};

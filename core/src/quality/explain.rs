@@ -8,7 +8,8 @@ use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding, show};
 use crate::Text;
 use crate::catalogue::{
-    Comparator, Direction, ExplanationRequirement, Goal, Indicator, RoundingMode, Scope,
+    Aggregation, Comparator, Direction, ExplanationRequirement, Goal, Indicator, RoundingMode,
+    Scope, ValueType,
 };
 use crate::period::Period;
 
@@ -44,11 +45,16 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
             ))
         } else {
             let previous = number(cx.period.previous());
-            let baseline = cx
-                .index
-                .periods_of(cx.unit)
-                .filter(|p| super::earlier_of_same_cycle(*p, cx.period))
-                .find_map(|p| number(Some(p)).map(|v| (p, v)));
+            // A flow (a count summed over periods, such as stations installed) has yearly
+            // targets that are not a level to reach quarter by quarter: no line is drawn.
+            let baseline = if is_flow(cx, indicator) {
+                None
+            } else {
+                cx.index
+                    .periods_of(cx.unit)
+                    .filter(|p| super::earlier_of_same_cycle(*p, cx.period))
+                    .find_map(|p| number(Some(p)).map(|v| (p, v)))
+            };
             off_track(indicator, cx.period, value, previous, baseline)
         };
         let Some(why) = why else { continue };
@@ -62,6 +68,19 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
             }
         }
     }
+}
+
+/// Whether an indicator counts things over a period: a count or number whose inputs are all
+/// data elements summed over time.
+fn is_flow(cx: &Context<'_, '_>, indicator: &Indicator) -> bool {
+    let inputs = cx.catalogue.inputs_of(&indicator.code);
+    matches!(indicator.value_type, ValueType::Count | ValueType::Number)
+        && !inputs.is_empty()
+        && inputs.iter().all(|code| {
+            cx.catalogue
+                .data_element(code)
+                .is_some_and(|d| d.aggregation == Aggregation::Sum)
+        })
 }
 
 /// Why `indicator`, at `value` in `period`, is off track, or `None` if it is not:

@@ -13,8 +13,9 @@
 
 use rust_decimal::Decimal;
 
-/// The smallest sample judged.
-pub const MIN_SAMPLE: usize = 5;
+/// The smallest sample judged: below it, a spread measured from a handful of values flags too
+/// much by chance.
+pub const MIN_SAMPLE: usize = 8;
 
 /// The consistency constant of the modified z-score (Φ⁻¹(0.75), rounded as published).
 const Z_SCALE: Decimal = Decimal::from_parts(6745, 0, 0, false, 4);
@@ -28,9 +29,10 @@ const FENCE: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
 ///
 /// ```
 /// use chiso::quality::is_outlier;
-/// let sample: Vec<_> = ["10", "11", "12", "13", "14"].iter().map(|s| s.parse().unwrap()).collect();
-/// assert_eq!(is_outlier("40".parse().unwrap(), &sample), Some((true, "12".parse().unwrap())));
-/// assert_eq!(is_outlier("15".parse().unwrap(), &sample), Some((false, "12".parse().unwrap())));
+/// // Median 13.5; deviations .5 .5 1.5 1.5 2.5 2.5 3.5 3.5, so MAD 2: 40 is far, 15 is not.
+/// let sample: Vec<_> = (10..=17).map(rust_decimal::Decimal::from).collect();
+/// assert_eq!(is_outlier(40.into(), &sample), Some((true, "13.5".parse().unwrap())));
+/// assert_eq!(is_outlier(15.into(), &sample), Some((false, "13.5".parse().unwrap())));
 /// ```
 pub fn is_outlier(x: Decimal, sample: &[Decimal]) -> Option<(bool, Decimal)> {
     if sample.len() < MIN_SAMPLE {
@@ -96,8 +98,8 @@ mod tests {
 
     #[test]
     fn the_z_score_boundary_is_strict() {
-        // median 12, deviations 2 1 0 1 2 → MAD 1; limit |x − 12| > 3.5 / 0.6745 ≈ 5.189
-        let s = sample(&["10", "11", "12", "13", "14"]);
+        // median 12, deviations 0 0 1 1 1 1 2 2 → MAD 1; limit |x − 12| > 3.5 / 0.6745 ≈ 5.189
+        let s = sample(&["10", "11", "12", "13", "14", "12", "11", "13"]);
         assert_eq!(is_outlier(d("17.18"), &s), Some((false, d("12"))));
         assert_eq!(is_outlier(d("17.19"), &s), Some((true, d("12"))));
         assert_eq!(is_outlier(d("6.81"), &s), Some((true, d("12"))));
@@ -105,12 +107,14 @@ mod tests {
 
     #[test]
     fn without_spread_the_fences_decide_and_then_nothing_is_flagged() {
-        // MAD 0 (three of five are 5); Q1 = 5, Q3 = 6 → fences 3.5 and 7.5.
-        let s = sample(&["5", "5", "5", "6", "10"]);
-        assert_eq!(is_outlier(d("7.6"), &s), Some((true, d("5"))));
-        assert_eq!(is_outlier(d("7.5"), &s), Some((false, d("5"))));
-        let flat = sample(&["3", "3", "3", "3", "3"]);
+        // MAD 0 (five of eight are 5); Q1 at h = 1.75 is 5, Q3 at h = 5.25 is 6 + 0.25 × 1 =
+        // 6.25: IQR 1.25, fences 5 − 1.875 = 3.125 and 6.25 + 1.875 = 8.125.
+        let s = sample(&["5", "5", "5", "5", "5", "6", "7", "10"]);
+        assert_eq!(is_outlier(d("8.2"), &s), Some((true, d("5"))));
+        assert_eq!(is_outlier(d("8.125"), &s), Some((false, d("5"))));
+        assert_eq!(is_outlier(d("3.1"), &s), Some((true, d("5"))));
+        let flat = sample(&["3"; 8]);
         assert_eq!(is_outlier(d("1000"), &flat), Some((false, d("3"))));
-        assert_eq!(is_outlier(d("1"), &sample(&["1", "2"])), None);
+        assert_eq!(is_outlier(d("1"), &sample(&["1"; 7])), None);
     }
 }

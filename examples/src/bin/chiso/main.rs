@@ -7,6 +7,8 @@
 #![allow(clippy::format_push_string)] // output building, not a hot path
 
 mod catalogue;
+mod check;
+mod dataset;
 mod formula;
 mod ledger;
 mod output;
@@ -38,6 +40,8 @@ enum Command {
     /// The ledger of submissions: append, verify, snapshot, export.
     #[command(subcommand)]
     Ledger(ledger::Command),
+    /// The data-quality report of a unit for a period ("đúng, đủ, sạch, sống").
+    Check(check::Command),
 }
 
 /// Output language.
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
         Command::Formula(command) => formula::run(command),
         Command::Period(command) => period::run(command),
         Command::Ledger(command) => ledger::run(command),
+        Command::Check(command) => check::run(command),
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,

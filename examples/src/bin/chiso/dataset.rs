@@ -1,0 +1,97 @@
+//! A reporting data set on disk: the organisation chart, the assignments, the reporting
+//! calendar and the ledger, each a file of its own, found in one folder by default.
+
+use std::path::{Path, PathBuf};
+
+use chiso::Error;
+use chiso::ledger::Ledger;
+use chiso::org::{Assignment, OrgTree};
+use chiso::period::ReportingCalendar;
+use clap::Args;
+
+use crate::Failure;
+use crate::catalogue::read;
+
+/// Where the data set's files are.
+#[derive(Args)]
+pub struct DatasetArgs {
+    /// A folder holding `org.json`, `assignments.json`, `calendar.json` and `ledger.jsonl`
+    /// (each may be given on its own instead).
+    #[arg(long, value_name = "DIR")]
+    pub dataset: Option<PathBuf>,
+    /// The organisation chart (JSON).
+    #[arg(long, value_name = "FILE")]
+    pub org: Option<PathBuf>,
+    /// The assignments (a JSON array).
+    #[arg(long, value_name = "FILE")]
+    pub assignments: Option<PathBuf>,
+    /// The reporting calendar (JSON); the Nghị định 09/2019 practice when absent.
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// The ledger (JSON Lines).
+    #[arg(long, value_name = "FILE")]
+    pub ledger: Option<PathBuf>,
+}
+
+/// The data set, read and checked.
+pub struct Dataset {
+    pub tree: OrgTree,
+    pub assignments: Vec<Assignment>,
+    pub calendar: ReportingCalendar,
+    pub ledger: Ledger,
+}
+
+impl DatasetArgs {
+    fn file(&self, given: Option<&PathBuf>, name: &str) -> Option<PathBuf> {
+        given
+            .cloned()
+            .or_else(|| self.dataset.as_ref().map(|d| d.join(name)))
+    }
+
+    /// Reads every file; a missing required one is exit status 3, a bad one 2.
+    pub fn load(&self) -> Result<Dataset, Failure> {
+        let required = |given: Option<&PathBuf>, name: &str| {
+            self.file(given, name).ok_or_else(|| {
+                Failure::Message(
+                    format!(
+                        "Thiếu tệp {name} / missing {name}: --dataset DIR hoặc/or --{}",
+                        name.split('.').next().unwrap_or(name)
+                    ),
+                    2,
+                )
+            })
+        };
+        let tree = OrgTree::from_json(&read(&required(self.org.as_ref(), "org.json")?)?)
+            .map_err(|e| Failure::from_error(&e))?;
+        let assignments =
+            read_assignments(&required(self.assignments.as_ref(), "assignments.json")?)?;
+        let ledger = Ledger::from_jsonl(&read(&required(self.ledger.as_ref(), "ledger.jsonl")?)?)
+            .map_err(|e| Failure::from_error(&e))?;
+        let calendar = match self.file(self.calendar.as_ref(), "calendar.json") {
+            Some(path) if self.calendar.is_some() || path.exists() => {
+                ReportingCalendar::from_json(&read(&path)?).map_err(|e| Failure::from_error(&e))?
+            }
+            _ => ReportingCalendar::default(),
+        };
+        Ok(Dataset {
+            tree,
+            assignments,
+            calendar,
+            ledger,
+        })
+    }
+}
+
+fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {
+    chiso::org::assignments_from_json(&read(path)?).map_err(|e: Error| Failure::from_error(&e))
+}
+
+/// Now, in Vietnam (UTC+7), to the second.
+pub fn now_in_vietnam() -> chrono::NaiveDateTime {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    chrono::DateTime::from_timestamp(seconds + 7 * 3600, 0)
+        .unwrap_or_default()
+        .naive_utc()
+}

@@ -1,0 +1,81 @@
+"""An independent writer of chiso ledgers, in plain Python: builds entries with the fields in
+the order the format declares, and computes each entry's SHA-256 from the compact JSON of
+`{"sequence", "previous", "action"}` with hashlib. The Rust, Python and JavaScript suites check
+that chiso computes the same hashes, byte for byte."""
+
+import hashlib
+import json
+
+GENESIS = "0" * 64
+
+
+def compact(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def evidence(file_name, content, media_type="application/pdf", number=None, date=None, summary=None):
+    e = {"file_name": file_name, "sha256": hashlib.sha256(content.encode()).hexdigest(),
+         "size": len(content.encode()), "media_type": media_type}
+    if number:
+        e["document_number"] = number
+    if date:
+        e["document_date"] = date
+    if summary:
+        e["summary"] = summary
+    return e
+
+
+def submission(unit, item, period, value, at, by="can_bo", source=None, evidence_list=(), measure=None,
+               flags=None, comment=None):
+    """Fields in `Submission`'s declaration order; empty optional fields left out."""
+    s = {"unit": unit, "item": item, "period": period, "value": value}
+    if measure is not None:
+        s["measure"] = measure
+    if flags:
+        s["flags"] = flags
+    s["source"] = source or {"kind": "form"}
+    if evidence_list:
+        s["evidence"] = list(evidence_list)
+    s["submitted_by"] = by
+    s["submitted_at"] = at
+    if comment is not None:
+        s["comment"] = comment
+    return {"kind": "submit", "submission": s}
+
+
+def approve(revision, by, at):
+    return {"kind": "approve", "revision": revision, "by": by, "at": at}
+
+
+def give_back(revision, by, at, reason):
+    return {"kind": "return", "revision": revision, "by": by, "at": at, "reason": reason}
+
+
+def explain(unit, indicator, period, causes, bottlenecks, solutions, at, by="can_bo", support=None):
+    e = {"unit": unit, "indicator": indicator, "period": period, "causes": causes,
+         "bottlenecks": bottlenecks, "solutions": solutions}
+    if support is not None:
+        e["support_requested"] = support
+    e["submitted_by"] = by
+    e["submitted_at"] = at
+    return {"kind": "explain", "explanation": e}
+
+
+class Chain:
+    """Entries appended in order, each chained to the one before."""
+
+    def __init__(self):
+        self.entries = []
+
+    def head(self):
+        return self.entries[-1]["hash"] if self.entries else GENESIS
+
+    def add(self, action):
+        sequence = len(self.entries) + 1
+        hashed = {"sequence": sequence, "previous": self.head(), "action": action}
+        entry = dict(hashed, hash=hashlib.sha256(compact(hashed).encode()).hexdigest())
+        self.entries.append(entry)
+        return sequence
+
+    def jsonl(self):
+        return "".join(compact(e) + "\n" for e in self.entries)
