@@ -6,6 +6,7 @@
 mod catalogue;
 mod error;
 mod formula;
+mod reporting;
 
 use pyo3::prelude::*;
 
@@ -16,5 +17,6 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     catalogue::register(m)?;
     formula::register(m)?;
+    reporting::register(m)?;
     Ok(())
 }

@@ -183,6 +183,10 @@ pub enum InputKind {
     OrgTree,
     /// A list of [`Assignment`](crate::org::Assignment)s.
     Assignments,
+    /// A ledger [`Action`](crate::ledger::Action).
+    Action,
+    /// A policy [`Request`](crate::org::Request).
+    Request,
 }
 
 impl InputKind {
@@ -194,6 +198,8 @@ impl InputKind {
             InputKind::Ledger => crate::Text::new("sổ cái", "ledger"),
             InputKind::OrgTree => crate::Text::new("cây tổ chức", "organisation tree"),
             InputKind::Assignments => crate::Text::new("danh sách giao chỉ tiêu", "assignments"),
+            InputKind::Action => crate::Text::new("thao tác trên sổ cái", "ledger action"),
+            InputKind::Request => crate::Text::new("yêu cầu truy cập", "access request"),
         }
     }
 }

@@ -119,6 +119,7 @@ pub mod org;
 pub mod period;
 mod problem;
 pub mod quality;
+mod reporting;
 mod text;
 mod value;
 
@@ -127,5 +128,6 @@ pub use error::{Error, InputKind};
 pub use finding::{Finding, Report, Severity, Span};
 pub use json::{MAX_INPUT_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};
+pub use reporting::Reporting;
 pub use text::{Lang, Text};
 pub use value::{Missing, Value, ValueError};

@@ -112,3 +112,147 @@ fn formula_vectors() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The ledger written by the actions, byte for byte the independent writer's (hashes from
+/// Python's hashlib), and each stored ledger verified as worked out by hand.
+#[test]
+fn ledger_vectors() {
+    use chiso::ledger::{Action, Ledger};
+    let mut problems = Vec::new();
+    for dir in cases("ledger") {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let actions: Vec<Action> =
+            serde_json::from_str(&fs::read_to_string(dir.join("actions.json")).unwrap()).unwrap();
+        let mut ledger = Ledger::default();
+        for action in actions {
+            ledger.append(action).unwrap();
+        }
+        let stored = fs::read_to_string(dir.join("ledger.jsonl")).unwrap();
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        if expected["verification"]["valid"] == Value::Bool(true)
+            && !name.starts_with("truncated")
+            && ledger.to_jsonl() != stored
+        {
+            problems.push(format!(
+                "{name}: appending the actions does not give ledger.jsonl"
+            ));
+        }
+        let read = Ledger::from_jsonl(&stored).unwrap();
+        let verification = read.verify(expected["head"].as_str());
+        if serde_json::to_value(&verification).unwrap() != expected["verification"] {
+            problems.push(format!(
+                "{name}: verify gave {}",
+                chiso::to_json(&verification)
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each request answered as the access rules say: allowed (null) or refused for the reason.
+#[test]
+fn policy_vectors() {
+    let mut problems = Vec::new();
+    for dir in cases("policy") {
+        let input: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
+        let reporting = chiso::Reporting::from_json(
+            chiso::Catalogue::nq57(),
+            &input["org"].to_string(),
+            &input["assignments"].to_string(),
+            None,
+        )
+        .unwrap();
+        let mut answers = Vec::new();
+        for item in input["requests"].as_array().unwrap() {
+            let request = chiso::org::Request::from_json(&item["request"].to_string()).unwrap();
+            answers.push(
+                match reporting.check_policy(item["actor"].as_str().unwrap(), &request) {
+                    Ok(()) => Value::Null,
+                    Err(chiso::Error::Denied { reason, .. }) => {
+                        serde_json::to_value(chiso::org::Refusal::from(&reason)).unwrap()
+                    }
+                    Err(other) => panic!("{other}"),
+                },
+            );
+        }
+        let output = chiso::to_json(&answers);
+        let expected: Vec<Value> =
+            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        let reasons: Vec<Value> = answers
+            .iter()
+            .map(|a| match a {
+                Value::Object(fields) => Value::Object(
+                    fields
+                        .iter()
+                        .filter(|(k, _)| !k.starts_with("message_"))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                ),
+                other => other.clone(),
+            })
+            .collect();
+        for (i, (got, want)) in reasons.iter().zip(&expected).enumerate() {
+            if got != want {
+                problems.push(format!("request {i}: got {got}, expected {want}"));
+            }
+        }
+        if reasons.len() != expected.len() {
+            problems.push("as many answers as requests".to_owned());
+        }
+        check_golden(&dir, &output, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Each quality report's counts, completeness, score and findings as worked out by hand.
+#[test]
+fn quality_vectors() {
+    let mut problems = Vec::new();
+    for dir in cases("quality") {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let input: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
+        let reporting = chiso::Reporting::from_json(
+            chiso::Catalogue::nq57(),
+            &input["org"].to_string(),
+            &input["assignments"].to_string(),
+            Some(&input["calendar"].to_string()),
+        )
+        .unwrap();
+        let mut ledger = chiso::ledger::Ledger::default();
+        for action in input["actions"].as_array().unwrap() {
+            let action = chiso::ledger::Action::from_json(&action.to_string()).unwrap();
+            ledger.append(action).unwrap();
+        }
+        let report = reporting
+            .quality(
+                &ledger,
+                input["unit"].as_str().unwrap(),
+                input["period"].as_str().unwrap().parse().unwrap(),
+                chiso::period::parse_time(input["as_of"].as_str().unwrap()).unwrap(),
+            )
+            .unwrap();
+        let output = report.to_json();
+        let got: Value = serde_json::from_str(&output).unwrap();
+        let summary = serde_json::json!({
+            "expected": got["expected"],
+            "reported": got["reported"],
+            "completeness": got["completeness"],
+            "score": got["score"],
+            "findings": got["findings"].as_array().unwrap().iter()
+                .map(|f| serde_json::json!([f["code"], f["item"], f["revision"]]))
+                .collect::<Vec<_>>(),
+        });
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+        if summary != expected {
+            problems.push(format!(
+                "{name}:\n  got      {summary}\n  expected {expected}"
+            ));
+        }
+        check_golden(&dir, &output, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from chiso import _chiso
 from chiso._chiso import ArgumentError, CatalogueError, ChisoError, FormulaError, LedgerError, PeriodError, PolicyError
@@ -21,9 +21,11 @@ __all__ = [
     "CatalogueError",
     "ChisoError",
     "FormulaError",
+    "Ledger",
     "LedgerError",
     "PeriodError",
     "PolicyError",
+    "Reporting",
     "check_catalogue",
     "check_formula",
     "describe_formula",
@@ -206,3 +208,128 @@ def describe_period(text: str, calendar: Optional[Mapping[str, Any]] = None) -> 
     calendar_json = json.dumps(calendar) if calendar is not None else None
     result: Dict[str, Any] = json.loads(describe_period_json(text, calendar_json))
     return result
+
+
+def _text(data: Union[str, Mapping[str, Any], Sequence[Any]]) -> str:
+    """JSON text as given, or the JSON of Python data."""
+    return data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+
+
+class Ledger:
+    """The append-only, hash-chained ledger of submissions and decisions ("sổ cái").
+
+    >>> ledger = Ledger()
+    >>> entry = ledger.append({"kind": "submit", "submission": {"unit": "DN", "item": "B01",
+    ...     "period": "2026-05", "value": {"number": "87.5"}, "source": {"kind": "form"},
+    ...     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}})
+    >>> entry["sequence"], ledger.verify()["valid"]
+    (1, True)
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: Optional[_chiso.Ledger] = None) -> None:
+        self._native = native if native is not None else _chiso.Ledger()
+
+    @classmethod
+    def from_jsonl(cls, text: str) -> Ledger:
+        """Reads JSON Lines; raises ``ArgumentError`` naming every bad line. Verify before trusting it."""
+        return cls(_chiso.Ledger.from_jsonl(text))
+
+    @classmethod
+    def load(cls, path: str) -> Ledger:
+        """Reads a JSON Lines file (UTF-8)."""
+        with open(path, encoding="utf-8") as f:
+            return cls.from_jsonl(f.read())
+
+    def save(self, path: str) -> None:
+        """Writes the ledger as JSON Lines."""
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.to_jsonl())
+
+    def append(self, action: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Appends an action without organisation rules (see :meth:`Reporting.append`); returns the entry.
+
+        Raises ``LedgerError`` (a malformed evidence hash, a decision on a decided revision) and
+        leaves the ledger unchanged.
+        """
+        result: Dict[str, Any] = json.loads(self._native.append_json(_text(action)))
+        return result
+
+    def verify(self, head: Optional[str] = None) -> Dict[str, Any]:
+        """Checks the chain: ``valid``, ``entries``, ``head`` and the ``first_problem`` found."""
+        result: Dict[str, Any] = json.loads(self._native.verify_json(head))
+        return result
+
+    def snapshot(self, period: str, as_of: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The values in force for ``period``, with the revision and evidence each came from."""
+        result: List[Dict[str, Any]] = json.loads(self._native.snapshot_json(period, as_of))
+        return result
+
+    def status(self, sequence: int) -> Optional[str]:
+        """``"submitted"``, ``"approved"`` or ``"returned"`` for a submission's sequence number."""
+        return self._native.status(sequence)
+
+    @property
+    def head(self) -> str:
+        """The hash of the last entry: publish it to make later rewriting detectable."""
+        return self._native.head
+
+    def to_jsonl(self) -> str:
+        return self._native.to_jsonl()
+
+    def __len__(self) -> int:
+        return len(self._native)
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+
+class Reporting:
+    """What a reporting round is checked against: the catalogue, the organisation tree, the
+    assignments and the reporting calendar. Appends under the rules, answers access questions
+    and makes the data-quality report ("đúng, đủ, sạch, sống").
+
+    ``org``, ``assignments`` and ``calendar`` are JSON text or the equivalent Python data.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        org: Union[str, Mapping[str, Any]],
+        assignments: Union[str, Sequence[Mapping[str, Any]]],
+        calendar: Union[None, str, Mapping[str, Any]] = None,
+    ) -> None:
+        calendar_json = _text(calendar) if calendar is not None else None
+        self._native = _chiso.Reporting(catalogue._native, _text(org), _text(assignments), calendar_json)
+
+    def append(self, ledger: Ledger, actor: str, action: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+        """Appends for ``actor`` if the rules allow it; raises ``LedgerError`` or ``PolicyError``
+        (with ``code``, ``message_vi``, ``message_en``) and leaves the ledger unchanged."""
+        result: Dict[str, Any] = json.loads(self._native.append_json(ledger._native, actor, _text(action)))
+        return result
+
+    def refusal(self, actor: str, request: Union[str, Mapping[str, Any]]) -> Optional[Dict[str, Any]]:
+        """None if ``actor`` may make ``request`` (such as ``{"action": "read", "unit": "DN"}``);
+        otherwise the reason, with ``message_vi`` and ``message_en``."""
+        text = self._native.policy_json(actor, _text(request))
+        if text is None:
+            return None
+        result: Dict[str, Any] = json.loads(text)
+        return result
+
+    def may(self, actor: str, request: Union[str, Mapping[str, Any]]) -> bool:
+        """Whether ``actor`` may make ``request``."""
+        return self.refusal(actor, request) is None
+
+    def quality_json(self, ledger: Ledger, unit: str, period: str, as_of: str) -> str:
+        """:meth:`quality` as the core's JSON text (byte-identical in every binding)."""
+        return self._native.quality_json(ledger._native, unit, period, as_of)
+
+    def quality(self, ledger: Ledger, unit: str, period: str, as_of: str) -> Dict[str, Any]:
+        """The data-quality report of ``unit`` for ``period`` as of ``as_of`` (``YYYY-MM-DDTHH:MM:SS``):
+        completeness, the 0–100 score, each dimension's points, every item and every finding."""
+        result: Dict[str, Any] = json.loads(self.quality_json(ledger, unit, period, as_of))
+        return result

@@ -45,6 +45,22 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// Reads an action from JSON; a problem is [`Error::InvalidInput`](crate::Error) with its
+    /// path.
+    ///
+    /// ```
+    /// let err = chiso::ledger::Action::from_json(r#"{"kind": "approve", "revision": 1}"#).unwrap_err();
+    /// assert_eq!(err.findings()[0].code, "json.missing_field");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Action, crate::Error> {
+        crate::json::from_str(text).map_err(|finding| crate::Error::InvalidInput {
+            what: crate::InputKind::Action,
+            findings: vec![finding],
+        })
+    }
+}
+
 /// One entry of the ledger: its place, the hash of the entry before it, what it records, and
 /// its own hash, so that editing, removing, inserting or reordering entries is detectable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -9,6 +9,6 @@ mod unit;
 
 pub use assignment::{Assignment, Role, assignments_from_json};
 pub use expand::expand;
-pub use policy::{Denial, Policy, Request};
+pub use policy::{Denial, Policy, Refusal, Request};
 pub use tree::{OrgChart, OrgTree};
 pub use unit::{PeerGroup, Unit, UnitKind};

@@ -39,6 +39,50 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// Reads a request from JSON; a problem is [`Error::InvalidInput`] with its path.
+    ///
+    /// ```
+    /// let r = chiso::org::Request::from_json(r#"{"action": "read", "unit": "DN"}"#).unwrap();
+    /// assert_eq!(r, chiso::org::Request::Read { unit: "DN".into() });
+    /// ```
+    pub fn from_json(text: &str) -> Result<Request, Error> {
+        crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
+            what: crate::InputKind::Request,
+            findings: vec![finding],
+        })
+    }
+}
+
+/// A refusal as portals show it: the reason's fields and the reason in both languages.
+///
+/// ```
+/// use chiso::org::{Denial, Refusal};
+/// let json = chiso::to_json(&Refusal::from(&Denial::NotAbove));
+/// assert!(json.starts_with(r#"{"reason":"not_above","message_vi":"#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refusal {
+    /// The reason.
+    #[serde(flatten)]
+    pub denial: Denial,
+    /// In Vietnamese.
+    pub message_vi: String,
+    /// In English.
+    pub message_en: String,
+}
+
+impl From<&Denial> for Refusal {
+    fn from(denial: &Denial) -> Self {
+        let label = denial.label();
+        Refusal {
+            denial: denial.clone(),
+            message_vi: label.vi,
+            message_en: label.en,
+        }
+    }
+}
+
 /// Why a request is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "reason", rename_all = "snake_case")]

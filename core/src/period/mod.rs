@@ -41,6 +41,7 @@ mod label;
 mod model;
 mod parse;
 mod relations;
+mod time;
 
 pub use calendar::{Calendar, MAX_CUTOFF_DAY, MIN_CUTOFF_DAY};
 pub use cycle::Cycle;
@@ -48,3 +49,4 @@ pub use deadline::{MAX_DUE_WORKING_DAYS, ReportingCalendar, Timeliness};
 pub use info::{Parents, PeriodInfo, describe};
 pub use invalid::InvalidPeriod;
 pub use model::{MAX_YEAR, MIN_YEAR, Period};
+pub use time::parse_time;

@@ -1,0 +1,127 @@
+//! A reporting set-up owned in one value: the catalogue, the organisation tree, the
+//! assignments and the reporting calendar. What the bindings and long-running portals keep,
+//! so that appending, access checks and quality reports all read the same facts.
+
+use chrono::NaiveDateTime;
+
+use crate::Error;
+use crate::catalogue::Catalogue;
+use crate::ledger::{Action, Entry, Ledger, Rules};
+use crate::org::{Assignment, OrgTree, Request, assignments_from_json};
+use crate::period::{Period, ReportingCalendar};
+use crate::quality::{Quality, QualityReport};
+
+/// Everything a reporting round is checked against.
+///
+/// ```
+/// use chiso::{Catalogue, Reporting};
+/// let reporting = Reporting::from_json(
+///     Catalogue::nq57(),
+///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
+///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+///     None,
+/// )?;
+/// let read = serde_json::from_str(r#"{"action": "read", "unit": "DN"}"#).unwrap();
+/// assert!(reporting.check_policy("BCD", &read).is_ok());
+/// assert!(reporting.check_policy("DN", &serde_json::from_str(r#"{"action": "read", "unit": "BCD"}"#).unwrap()).is_err());
+/// # Ok::<(), chiso::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reporting {
+    catalogue: Catalogue,
+    tree: OrgTree,
+    assignments: Vec<Assignment>,
+    calendar: ReportingCalendar,
+}
+
+impl Reporting {
+    /// A set-up from its parts.
+    pub fn new(
+        catalogue: Catalogue,
+        tree: OrgTree,
+        assignments: Vec<Assignment>,
+        calendar: ReportingCalendar,
+    ) -> Self {
+        Reporting {
+            catalogue,
+            tree,
+            assignments,
+            calendar,
+        }
+    }
+
+    /// A set-up from JSON: the organisation chart, the array of assignments and (optionally)
+    /// the reporting calendar, the Nghị định 09/2019 practice by default.
+    pub fn from_json(
+        catalogue: Catalogue,
+        org: &str,
+        assignments: &str,
+        calendar: Option<&str>,
+    ) -> Result<Self, Error> {
+        let calendar = calendar
+            .map(ReportingCalendar::from_json)
+            .transpose()?
+            .unwrap_or_default();
+        Ok(Reporting::new(
+            catalogue,
+            OrgTree::from_json(org)?,
+            assignments_from_json(assignments)?,
+            calendar,
+        ))
+    }
+
+    /// The catalogue.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The organisation tree.
+    pub fn tree(&self) -> &OrgTree {
+        &self.tree
+    }
+
+    /// The assignments as given.
+    pub fn assignments(&self) -> &[Assignment] {
+        &self.assignments
+    }
+
+    /// The reporting calendar.
+    pub fn calendar(&self) -> &ReportingCalendar {
+        &self.calendar
+    }
+
+    /// Appends `action` for `actor` under the [`Rules`]; on refusal the ledger is unchanged.
+    pub fn append<'l>(
+        &self,
+        ledger: &'l mut Ledger,
+        actor: &str,
+        action: Action,
+    ) -> Result<&'l Entry, Error> {
+        Rules::new(&self.catalogue, &self.tree, &self.assignments).append(ledger, actor, action)
+    }
+
+    /// Whether `actor` may make `request` ([`Error::Denied`] with the reason if not).
+    pub fn check_policy(&self, actor: &str, request: &Request) -> Result<(), Error> {
+        Rules::new(&self.catalogue, &self.tree, &self.assignments)
+            .policy()
+            .check(actor, request)
+    }
+
+    /// The quality report of `unit` for `period` as of `as_of`.
+    pub fn quality(
+        &self,
+        ledger: &Ledger,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+    ) -> Result<QualityReport, Error> {
+        Quality::new(
+            &self.catalogue,
+            &self.tree,
+            &self.assignments,
+            &self.calendar,
+        )
+        .check(ledger, unit, period, as_of)
+    }
+}

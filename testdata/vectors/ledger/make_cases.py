@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Writes the ledger cases. Each case is a ledger written by an independent Python writer
+(../../chain.py: hashlib over the compact JSON of each entry), possibly tampered with, and
+the verification expected from reading the chain rules:
+
+- `actions.json`: the actions, in order (the untampered ledger is these appended one by one);
+- `ledger.jsonl`: the ledger as stored, after the tampering;
+- `expected.json`: `{"head": the published head or null, "verification": what verify says}`.
+
+Every suite appends `actions.json` and must write the untampered ledger byte for byte (so the
+hashes agree with hashlib), then reads `ledger.jsonl` and must verify it as expected."""
+
+import copy
+import json
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).parent
+sys.path.insert(0, str(HERE / "../.."))
+import chain  # noqa: E402
+
+PDF = chain.evidence("bao_cao_quy_2.pdf", "Báo cáo quý II", number="45/BC-UBND", date="2026-06-16",
+                     summary="Số cơ chế thử nghiệm đang vận hành")
+ACTIONS = [
+    chain.submission("DN", "sandbox_van_hanh", "2026-Q2", {"number": "2"}, "2026-06-16T09:00:00",
+                     evidence_list=[PDF], measure="cơ chế", comment="Số liệu chính thức"),
+    chain.give_back(1, "bcd_lanh_dao", "2026-06-17T10:00:00", "Thiếu quyết định cho phép thử nghiệm"),
+    chain.submission("DN", "sandbox_van_hanh", "2026-Q2", {"number": "2"}, "2026-06-18T09:00:00",
+                     evidence_list=[PDF, chain.evidence("quyet_dinh.pdf", "QĐ 12/QĐ-UBND")]),
+    chain.approve(3, "bcd_lanh_dao", "2026-06-19T10:00:00"),
+    chain.explain("DN", "C01", "2026-Q2", "Hồ sơ thử nghiệm mới đang thẩm định.", ["institutions", "human_resources"],
+                  "Hoàn thành thẩm định trong quý III.", "2026-06-20T08:30:00"),
+]
+
+
+def build():
+    c = chain.Chain()
+    for a in ACTIONS:
+        c.add(a)
+    return c
+
+
+def case(name, tamper=None, head=None, verification=None):
+    c = build()
+    entries = copy.deepcopy(c.entries)
+    if tamper:
+        entries = tamper(entries)
+    folder = HERE / name
+    folder.mkdir(exist_ok=True)
+    (folder / "actions.json").write_text(json.dumps(ACTIONS, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "ledger.jsonl").write_text("".join(chain.compact(e) + "\n" for e in entries), encoding="utf-8")
+    if verification is None:  # intact: valid, every entry read, head the last hash
+        verification = {"valid": True, "entries": len(entries), "head": entries[-1]["hash"], "first_problem": None}
+    expected = {"head": head(c) if head else None, "verification": verification}
+    (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def broken(entries, position, kind):
+    return {"valid": False, "entries": entries, "head": "", "first_problem": {"position": position, "kind": kind}}
+
+
+def edit_value(entries):
+    entries[0]["action"]["submission"]["value"] = {"number": "3"}  # hash no longer matches
+    return entries
+
+
+def edit_and_rehash(entries):
+    # Entry 3's value changed and its own hash recomputed: entry 3 looks intact, but entry 4
+    # still links to the old hash, so entry 3 is named.
+    e = entries[2]
+    e["action"]["submission"]["value"] = {"number": "5"}
+    hashed = {"sequence": e["sequence"], "previous": e["previous"], "action": e["action"]}
+    e["hash"] = chain.hashlib.sha256(chain.compact(hashed).encode()).hexdigest()
+    return entries
+
+
+def change_evidence_hash(entries):
+    entries[2]["action"]["submission"]["evidence"][1]["sha256"] = "f" * 64
+    return entries
+
+
+def remove_second(entries):
+    return entries[:1] + entries[2:]  # position 2 now holds sequence 3, and 2 is nowhere
+
+
+def insert_copy(entries):
+    return entries[:2] + [copy.deepcopy(entries[1])] + entries[2:]  # sequence 2 again at 3
+
+
+def swap(entries):
+    entries[1], entries[2] = entries[2], entries[1]  # sequence 3 at position 2; 2 comes later
+    return entries
+
+
+def truncate(entries):
+    return entries[:3]
+
+
+case("intact")
+case("intact-with-head", head=lambda c: c.head())
+case("edited-value", edit_value, verification=broken(5, 1, "edited"))
+case("edited-and-rehashed", edit_and_rehash, verification=broken(5, 3, "edited"))
+case("evidence-hash-changed", change_evidence_hash, verification=broken(5, 3, "edited"))
+case("removed", remove_second, verification=broken(4, 2, "removed"))
+case("inserted", insert_copy, verification=broken(6, 3, "inserted"))
+case("reordered", swap, verification=broken(5, 2, "reordered"))
+# Cut to three entries: intact as far as it goes, but the head published after five is gone.
+case("truncated", truncate, head=lambda c: c.head(), verification=broken(3, 4, "truncated"))
+# Without the published head the same cut cannot be seen: say so.
+case("truncated-without-head", truncate)
