@@ -7,6 +7,8 @@
 mod catalogue;
 mod error;
 mod formula;
+mod reporting;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
 pub use formula::{describe_period_json, parse_period, run_formula_json};
+pub use reporting::{Ledger, Reporting};

@@ -1,0 +1,162 @@
+//! The ledger, the access policy and the quality report in JavaScript: `Ledger` and
+//! `Reporting`. JSON text crosses both ways, so the bytes equal the Rust and Python ones.
+
+use chiso::ledger::{Action, Ledger as CoreLedger};
+use chiso::org::{Refusal, Request};
+use chiso::period::parse_time;
+use chiso::{Error, Reporting as CoreReporting};
+use wasm_bindgen::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::error::to_js_error;
+
+fn js(error: &Error) -> JsValue {
+    to_js_error(error)
+}
+
+/// An append-only, hash-chained ledger.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Ledger(CoreLedger);
+
+#[wasm_bindgen]
+impl Ledger {
+    /// An empty ledger.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Ledger {
+        Ledger::default()
+    }
+
+    /// Reads JSON Lines (every bad line reported, with its number in the path).
+    #[wasm_bindgen(js_name = fromJsonl)]
+    pub fn from_jsonl(text: &str) -> Result<Ledger, JsValue> {
+        CoreLedger::from_jsonl(text).map(Ledger).map_err(|e| js(&e))
+    }
+
+    /// Appends an action (JSON) without organisation rules; returns the entry as JSON.
+    #[wasm_bindgen(js_name = appendJson)]
+    pub fn append_json(&mut self, action_json: &str) -> Result<String, JsValue> {
+        let action = Action::from_json(action_json).map_err(|e| js(&e))?;
+        self.0
+            .append(action)
+            .map(chiso::to_json)
+            .map_err(|e| js(&e))
+    }
+
+    /// The ledger as JSON Lines.
+    #[wasm_bindgen(js_name = toJsonl)]
+    pub fn to_jsonl(&self) -> String {
+        self.0.to_jsonl()
+    }
+
+    /// Checks the chain (and, with `head`, against a published head hash): JSON.
+    #[wasm_bindgen(js_name = verifyJson)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+    pub fn verify_json(&self, head: Option<String>) -> String {
+        chiso::to_json(&self.0.verify(head.as_deref()))
+    }
+
+    /// The values in force for `period` (as approvals stood at `asOf`): JSON.
+    #[wasm_bindgen(js_name = snapshotJson)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+    pub fn snapshot_json(&self, period: &str, as_of: Option<String>) -> Result<String, JsValue> {
+        let period = period.parse().map_err(|e| js(&e))?;
+        let as_of = as_of
+            .as_deref()
+            .map(parse_time)
+            .transpose()
+            .map_err(|e| js(&e))?;
+        Ok(chiso::to_json(&self.0.snapshot(period, as_of)))
+    }
+
+    /// The status of the revision at `sequence` (`submitted`, `approved`, `returned`).
+    pub fn status(&self, sequence: u32) -> Option<String> {
+        self.0
+            .status(u64::from(sequence))
+            .map(|s| chiso::to_json(&s).trim_matches('"').to_owned())
+    }
+
+    /// The hash of the last entry.
+    #[wasm_bindgen(getter)]
+    pub fn head(&self) -> String {
+        self.0.head().to_owned()
+    }
+
+    /// How many entries.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.0.entries().len()
+    }
+}
+
+/// A reporting set-up: catalogue, organisation tree, assignments and calendar.
+#[wasm_bindgen]
+pub struct Reporting(CoreReporting);
+
+#[wasm_bindgen]
+impl Reporting {
+    /// From a catalogue and the JSON texts of the chart, the assignments and (optionally) the
+    /// calendar.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+    pub fn new(
+        catalogue: &Catalogue,
+        org_json: &str,
+        assignments_json: &str,
+        calendar_json: Option<String>,
+    ) -> Result<Reporting, JsValue> {
+        CoreReporting::from_json(
+            catalogue.inner().clone(),
+            org_json,
+            assignments_json,
+            calendar_json.as_deref(),
+        )
+        .map(Reporting)
+        .map_err(|e| js(&e))
+    }
+
+    /// Appends an action for `actor` under the rules; returns the entry as JSON. Throws a
+    /// `LedgerError` or `PolicyError`, and the ledger is then unchanged.
+    #[wasm_bindgen(js_name = appendJson)]
+    pub fn append_json(
+        &self,
+        ledger: &mut Ledger,
+        actor: &str,
+        action_json: &str,
+    ) -> Result<String, JsValue> {
+        let action = Action::from_json(action_json).map_err(|e| js(&e))?;
+        self.0
+            .append(&mut ledger.0, actor, action)
+            .map(chiso::to_json)
+            .map_err(|e| js(&e))
+    }
+
+    /// `undefined` when `actor` may make the request (JSON such as
+    /// `{"action": "read", "unit": "DN"}`), else the refusal as JSON, with its messages.
+    #[wasm_bindgen(js_name = refusalJson)]
+    pub fn refusal_json(&self, actor: &str, request_json: &str) -> Result<Option<String>, JsValue> {
+        let request = Request::from_json(request_json).map_err(|e| js(&e))?;
+        match self.0.check_policy(actor, &request) {
+            Ok(()) => Ok(None),
+            Err(Error::Denied { reason, .. }) => Ok(Some(chiso::to_json(&Refusal::from(&reason)))),
+            Err(other) => Err(js(&other)),
+        }
+    }
+
+    /// The quality report of `unit` for `period` as of `asOf` (`YYYY-MM-DDTHH:MM:SS`): JSON.
+    #[wasm_bindgen(js_name = qualityJson)]
+    pub fn quality_json(
+        &self,
+        ledger: &Ledger,
+        unit: &str,
+        period: &str,
+        as_of: &str,
+    ) -> Result<String, JsValue> {
+        let period = period.parse().map_err(|e| js(&e))?;
+        let as_of = parse_time(as_of).map_err(|e| js(&e))?;
+        self.0
+            .quality(&ledger.0, unit, period, as_of)
+            .map(|r| r.to_json())
+            .map_err(|e| js(&e))
+    }
+}
