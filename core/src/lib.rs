@@ -38,6 +38,11 @@
 //!   evaluated over many rows ([`formula::compile`], [`Catalogue::compile_indicator`]), rolled
 //!   up over time ([`formula::roll_up`]).
 //! - [`Value`]: a number, yes/no, text, or missing with a reason ([`Missing`]) — never NaN.
+//! - [`ledger`]: the append-only, hash-chained record of submissions, decisions and
+//!   explanations, with [`ledger::Rules`] for appending under the organisation's rules.
+//! - [`org`]: the organisation tree, assignments ("giao chỉ số") and the access policy.
+//! - [`quality`]: the data-quality report of a unit and period ("đúng, đủ, sạch, sống") and
+//!   its 0–100 score; [`Reporting`] owns a whole set-up for portals and bindings.
 //! - [`period`]: reporting periods (`2026-05`, `2026-Q2`, `2026-H1`, `2026`), the calendar and
 //!   cut-off calendars, deadlines in working days and timeliness.
 //!

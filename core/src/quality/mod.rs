@@ -27,7 +27,7 @@
 //! | `live.stale` | warning | a connected system's value delivered before the period ended, and not since |
 //!
 //! What is expected: the items assigned to the unit for the period (a computed indicator
-//! brings its inputs, see [`expand`](crate::org::expand)) that it reports itself and whose
+//! brings its inputs, see [`crate::org::expand`]) that it reports itself and whose
 //! cycle ([`Catalogue::cycle_of`]) is the period's.
 //!
 //! An indicator is off track ([`off_track`]) when it is worse than in the period before (by
