@@ -8,12 +8,14 @@ pub fn nq57_json() -> &'static str {
 }
 
 /// A synthetic catalogue of about `indicators` indicators: NQ57's indicators repeated under
-/// fresh codes (with their formulas' references renamed to match), for scaling measurements.
+/// fresh codes (with their formulas' and validation rules' references renamed to match), for
+/// scaling measurements.
 pub fn scaled_catalogue(indicators: usize) -> String {
     let base = Catalogue::nq57();
     let mut out = base.clone();
     out.indicators.clear();
     out.data_elements.clear();
+    out.validation_rules.clear();
     let copies = indicators.div_ceil(base.indicators.len().max(1));
     for copy in 0..copies {
         let rename = |code: &str| format!("{code}_{copy}");
@@ -29,6 +31,14 @@ pub fn scaled_catalogue(indicators: usize) -> String {
                 *expression = rename_references(expression, &rename);
             }
             out.indicators.push(indicator);
+        }
+        for rule in &base.validation_rules {
+            let mut rule = rule.clone();
+            rule.code = rename(&rule.code);
+            for side in [&mut rule.left, &mut rule.right] {
+                side.expression = rename_references(&side.expression, &rename);
+            }
+            out.validation_rules.push(rule);
         }
     }
     out.to_json()
