@@ -24,7 +24,7 @@ fn ledger(c: &mut Criterion) {
     let mut group = c.benchmark_group("ledger (sample, 1,044 entries)");
     group.throughput(Throughput::Elements(entries));
     group.bench_function("from_jsonl", |b| {
-        b.iter(|| Ledger::from_jsonl(black_box(&text)))
+        b.iter(|| Ledger::from_jsonl(black_box(&text)));
     });
     group.bench_function("verify", |b| b.iter(|| black_box(&ledger).verify(None)));
     let actions: Vec<Action> = ledger.entries().iter().map(|e| e.action.clone()).collect();
