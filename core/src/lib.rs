@@ -116,6 +116,7 @@
 
 pub mod catalogue;
 mod error;
+pub mod evaluation;
 mod finding;
 pub mod formula;
 mod json;
