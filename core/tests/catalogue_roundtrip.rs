@@ -8,7 +8,8 @@ use chiso::Text;
 use chiso::catalogue::{
     Agency, Aggregation, Comparator, DataElement, DataSource, Direction, EvidenceRequirement,
     ExplanationRequirement, Group, Indicator, Layer, Method, Responsibility, RoundingMode,
-    RuleOperator, RuleSide, Scope, SourceKind, Status, Target, ValidationRule, ValueType,
+    RuleOperator, RuleSide, Scope, Scoring, SourceKind, Status, Step, Target, ValidationRule,
+    ValueType,
 };
 use chiso::formula::{Evaluation, MissingStrategy};
 use chiso::period::Cycle;
@@ -105,6 +106,13 @@ prop_compose! {
             },
             evidence: EvidenceRequirement { required: evidence.is_some(), documents: evidence },
             explanation, weight, max_points, legal_sources: legal,
+            // A declared rule on computed indicators, the default on reported ones.
+            scoring: formula.as_ref().map(|_| Scoring::Steps {
+                steps: vec![
+                    Step { at_least: Decimal::from(4), fraction: Decimal::ONE },
+                    Step { at_least: Decimal::new(15, 1), fraction: Decimal::new(5, 1) },
+                ],
+            }),
         }
     }
 }

@@ -58,6 +58,10 @@ pub struct Indicator {
     #[serde(with = "rust_decimal::serde::str")]
     #[schemars(with = "DecimalString")]
     pub max_points: Decimal,
+    /// How its value is scored; by default yes/no for a yes/no indicator and the ratio to
+    /// target (capped) for a number (see [`Indicator::scoring_rule`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<super::Scoring>,
     /// The legal texts it comes from (`NQ 57-NQ/TW II.1`, `NQ 03/NQ-CP Phụ lục I`, ...).
     pub legal_sources: Vec<String>,
 }
@@ -116,5 +120,18 @@ impl Indicator {
     /// The targets set for a milestone year.
     pub fn targets_for(&self, year: u16) -> impl Iterator<Item = &Target> {
         self.targets.iter().filter(move |t| t.year == year)
+    }
+
+    /// The scoring rule in force: the declared one, else yes/no for a yes/no indicator, the
+    /// capped ratio to target for a number, and none for text (judged by people).
+    pub fn scoring_rule(&self) -> Option<super::Scoring> {
+        if let Some(rule) = &self.scoring {
+            return Some(rule.clone());
+        }
+        match self.value_type {
+            super::ValueType::YesNo => Some(super::Scoring::YesNo),
+            super::ValueType::Text => None,
+            _ => Some(super::Scoring::RatioToTarget { cap: true }),
+        }
     }
 }
