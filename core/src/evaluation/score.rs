@@ -39,7 +39,7 @@ pub fn target_for(indicator: &Indicator, year: u16) -> Option<&Target> {
 /// let b05 = nq57.indicator("B05").unwrap(); // ≥ 85 % by 2026 for each unit
 /// let rule = Scoring::RatioToTarget { cap: true };
 /// let v = |s: &str| Value::number(s.parse().unwrap());
-/// assert_eq!(score_value(b05, &rule, &v("68"), 2026, &[]).unwrap().to_string(), "0.8"); // 68 / 85
+/// assert_eq!(score_value(b05, &rule, &v("68"), 2026, &[]).unwrap().normalize().to_string(), "0.8"); // 68 / 85
 /// assert_eq!(score_value(b05, &rule, &v("90"), 2026, &[]).unwrap().to_string(), "1");
 /// ```
 pub fn score_value(
