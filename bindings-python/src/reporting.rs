@@ -1,10 +1,10 @@
 //! The ledger, the access policy and the quality report in Python: `chiso._chiso.Ledger` and
 //! `chiso._chiso.Reporting`. Values cross as the core's JSON.
 
+use chiso::Reporting;
 use chiso::ledger::{Action, Ledger};
 use chiso::org::Request;
 use chiso::period::parse_time;
-use chiso::{Error, Reporting};
 use pyo3::prelude::*;
 
 use crate::catalogue::PyCatalogue;
@@ -60,9 +60,7 @@ impl PyLedger {
 
     /// The status of the revision at `sequence` (`submitted`, `approved`, `returned`), or None.
     fn status(&self, sequence: u64) -> Option<String> {
-        self.0
-            .status(sequence)
-            .map(|s| chiso::to_json(&s).trim_matches('"').to_owned())
+        self.0.status(sequence).map(|s| s.as_str().to_owned())
     }
 
     /// The hash of the last entry.
@@ -130,13 +128,7 @@ impl PyReporting {
     fn policy_json(&self, actor: &str, request_json: &str) -> PyResult<Option<String>> {
         guard(|| {
             let request = Request::from_json(request_json)?;
-            match self.0.check_policy(actor, &request) {
-                Ok(()) => Ok(None),
-                Err(Error::Denied { reason, .. }) => {
-                    Ok(Some(chiso::to_json(&chiso::org::Refusal::from(&reason))))
-                }
-                Err(other) => Err(other),
-            }
+            Ok(self.0.refusal(actor, &request)?.map(|r| chiso::to_json(&r)))
         })
     }
 

@@ -2,7 +2,7 @@
 //! `Reporting`. JSON text crosses both ways, so the bytes equal the Rust and Python ones.
 
 use chiso::ledger::{Action, Ledger as CoreLedger};
-use chiso::org::{Refusal, Request};
+use chiso::org::Request;
 use chiso::period::parse_time;
 use chiso::{Error, Reporting as CoreReporting};
 use wasm_bindgen::prelude::*;
@@ -73,7 +73,7 @@ impl Ledger {
     pub fn status(&self, sequence: u32) -> Option<String> {
         self.0
             .status(u64::from(sequence))
-            .map(|s| chiso::to_json(&s).trim_matches('"').to_owned())
+            .map(|s| s.as_str().to_owned())
     }
 
     /// The hash of the last entry.
@@ -136,11 +136,10 @@ impl Reporting {
     #[wasm_bindgen(js_name = refusalJson)]
     pub fn refusal_json(&self, actor: &str, request_json: &str) -> Result<Option<String>, JsValue> {
         let request = Request::from_json(request_json).map_err(|e| js(&e))?;
-        match self.0.check_policy(actor, &request) {
-            Ok(()) => Ok(None),
-            Err(Error::Denied { reason, .. }) => Ok(Some(chiso::to_json(&Refusal::from(&reason)))),
-            Err(other) => Err(js(&other)),
-        }
+        self.0
+            .refusal(actor, &request)
+            .map(|r| r.map(|r| chiso::to_json(&r)))
+            .map_err(|e| js(&e))
     }
 
     /// The quality report of `unit` for `period` as of `asOf` (`YYYY-MM-DDTHH:MM:SS`): JSON.

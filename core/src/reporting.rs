@@ -2,14 +2,16 @@
 //! assignments and the reporting calendar. What the bindings and long-running portals keep,
 //! so that appending, access checks and quality reports all read the same facts.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 
 use crate::Error;
 use crate::catalogue::Catalogue;
 use crate::ledger::{Action, Entry, Ledger, Rules};
-use crate::org::{Assignment, OrgTree, Request, assignments_from_json};
+use crate::org::{Assignment, OrgTree, Refusal, Request, assignments_from_json, expand};
 use crate::period::{Period, ReportingCalendar};
-use crate::quality::{Quality, QualityReport};
+use crate::quality::{Facts, Quality, QualityReport, item_facts};
 
 /// Everything a reporting round is checked against.
 ///
@@ -33,6 +35,10 @@ pub struct Reporting {
     tree: OrgTree,
     assignments: Vec<Assignment>,
     calendar: ReportingCalendar,
+    /// The assignments with each computed indicator's inputs, and the catalogue facts the
+    /// quality checks read: derived once here, not on every call.
+    expanded: Vec<Assignment>,
+    facts: HashMap<String, Facts>,
 }
 
 impl Reporting {
@@ -43,11 +49,15 @@ impl Reporting {
         assignments: Vec<Assignment>,
         calendar: ReportingCalendar,
     ) -> Self {
+        let expanded = expand(&catalogue, &assignments);
+        let facts = item_facts(&catalogue);
         Reporting {
             catalogue,
             tree,
             assignments,
             calendar,
+            expanded,
+            facts,
         }
     }
 
@@ -98,14 +108,26 @@ impl Reporting {
         actor: &str,
         action: Action,
     ) -> Result<&'l Entry, Error> {
-        Rules::new(&self.catalogue, &self.tree, &self.assignments).append(ledger, actor, action)
+        self.rules().append(ledger, actor, action)
     }
 
     /// Whether `actor` may make `request` ([`Error::Denied`] with the reason if not).
     pub fn check_policy(&self, actor: &str, request: &Request) -> Result<(), Error> {
-        Rules::new(&self.catalogue, &self.tree, &self.assignments)
-            .policy()
-            .check(actor, request)
+        self.rules().policy().check(actor, request)
+    }
+
+    /// `None` when `actor` may make `request`, else the refusal with its messages (what a
+    /// portal shows beside a disabled button).
+    pub fn refusal(&self, actor: &str, request: &Request) -> Result<Option<Refusal>, Error> {
+        match self.check_policy(actor, request) {
+            Ok(()) => Ok(None),
+            Err(Error::Denied { reason, .. }) => Ok(Some(Refusal::from(&reason))),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn rules(&self) -> Rules<'_> {
+        Rules::expanded(&self.catalogue, &self.tree, &self.expanded)
     }
 
     /// The quality report of `unit` for `period` as of `as_of`.
@@ -116,11 +138,12 @@ impl Reporting {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
-        Quality::new(
+        Quality::prepared(
             &self.catalogue,
             &self.tree,
-            &self.assignments,
+            &self.expanded,
             &self.calendar,
+            &self.facts,
         )
         .check(ledger, unit, period, as_of)
     }

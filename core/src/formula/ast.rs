@@ -59,6 +59,17 @@ pub enum Shift {
     LastYear,
 }
 
+impl Shift {
+    /// The period this shift reads when `period` is evaluated (`None` before the year 1000).
+    pub fn apply(self, period: crate::period::Period) -> Option<crate::period::Period> {
+        match self {
+            Shift::Current => Some(period),
+            Shift::Previous => period.previous(),
+            Shift::LastYear => period.same_period_last_year(),
+        }
+    }
+}
+
 /// A binary operator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinaryOp {

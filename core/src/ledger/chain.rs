@@ -42,6 +42,17 @@ pub enum Status {
     Returned,
 }
 
+impl Status {
+    /// The status as written in JSON (`submitted`, `approved`, `returned`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::Approved => "approved",
+            Status::Returned => "returned",
+        }
+    }
+}
+
 impl Ledger {
     /// The entries, in order.
     pub fn entries(&self) -> &[Entry] {

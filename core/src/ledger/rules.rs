@@ -2,6 +2,8 @@
 //! item's cycle, and the access policy must allow the actor. A refused entry leaves the
 //! ledger unchanged.
 
+use std::borrow::Cow;
+
 use super::{Action, Entry, Explanation, Ledger, Submission};
 use crate::catalogue::Catalogue;
 use crate::org::{Assignment, OrgTree, Policy, Request, expand};
@@ -15,7 +17,7 @@ use crate::{Error, Finding, Problem};
 pub struct Rules<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
-    assignments: Vec<Assignment>,
+    assignments: Cow<'a, [Assignment]>,
 }
 
 impl<'a> Rules<'a> {
@@ -24,7 +26,20 @@ impl<'a> Rules<'a> {
         Rules {
             catalogue,
             tree,
-            assignments: expand(catalogue, assignments),
+            assignments: Cow::Owned(expand(catalogue, assignments)),
+        }
+    }
+
+    /// The rules over assignments already [expanded](expand), borrowed as they are.
+    pub(crate) fn expanded(
+        catalogue: &'a Catalogue,
+        tree: &'a OrgTree,
+        assignments: &'a [Assignment],
+    ) -> Self {
+        Rules {
+            catalogue,
+            tree,
+            assignments: Cow::Borrowed(assignments),
         }
     }
 

@@ -9,20 +9,20 @@ use crate::period::Cycle;
 
 /// One item's facts.
 #[derive(Debug, Clone)]
-pub(super) struct Facts {
-    pub value_type: ValueType,
+pub(crate) struct Facts {
+    pub(crate) value_type: ValueType,
     /// The unit of measure.
-    pub measure: Text,
+    pub(crate) measure: Text,
     /// How often it is reported ([`Catalogue::cycle_of`]).
-    pub cycle: Option<Cycle>,
+    pub(crate) cycle: Option<Cycle>,
     /// Whether a value needs evidence: an indicator's own requirement; a data element needs
     /// it when any indicator reading it does.
-    pub evidence_required: bool,
+    pub(crate) evidence_required: bool,
     /// The documents expected, when said.
-    pub documents: Option<Text>,
+    pub(crate) documents: Option<Text>,
 }
 
-pub(super) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
+pub(crate) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
     let mut out: HashMap<String, Facts> = HashMap::new();
     for indicator in &catalogue.indicators {
         out.insert(

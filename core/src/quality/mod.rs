@@ -48,6 +48,7 @@ mod rules;
 mod score;
 mod values;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -58,7 +59,7 @@ pub use outlier::{MIN_SAMPLE, is_outlier};
 pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
 pub use score::score;
 
-use self::facts::Facts;
+pub(crate) use self::facts::{Facts, facts as item_facts};
 use self::index::LedgerIndex;
 use crate::catalogue::Catalogue;
 use crate::ledger::Ledger;
@@ -96,9 +97,9 @@ pub const HISTORY_PERIODS: usize = 12;
 pub struct Quality<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
-    assignments: Vec<Assignment>,
+    assignments: Cow<'a, [Assignment]>,
     calendar: &'a ReportingCalendar,
-    facts: HashMap<String, Facts>,
+    facts: Cow<'a, HashMap<String, Facts>>,
 }
 
 /// What every check reads.
@@ -128,9 +129,27 @@ impl<'a> Quality<'a> {
         Quality {
             catalogue,
             tree,
-            assignments: expand(catalogue, assignments),
+            assignments: Cow::Owned(expand(catalogue, assignments)),
             calendar,
-            facts: facts::facts(catalogue),
+            facts: Cow::Owned(facts::facts(catalogue)),
+        }
+    }
+
+    /// The checks over assignments already [expanded](expand) and facts already derived,
+    /// borrowed as they are (what [`Reporting`](crate::Reporting) keeps).
+    pub(crate) fn prepared(
+        catalogue: &'a Catalogue,
+        tree: &'a OrgTree,
+        assignments: &'a [Assignment],
+        calendar: &'a ReportingCalendar,
+        facts: &'a HashMap<String, Facts>,
+    ) -> Self {
+        Quality {
+            catalogue,
+            tree,
+            assignments: Cow::Borrowed(assignments),
+            calendar,
+            facts: Cow::Borrowed(facts),
         }
     }
 

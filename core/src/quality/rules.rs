@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding};
 use crate::catalogue::RuleOperator;
-use crate::formula::{self, Compiled, MissingStrategy, Shift, Type};
+use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
@@ -70,14 +70,12 @@ fn side(
         .inputs()
         .iter()
         .map(|input| {
-            let at = match input.shift {
-                Shift::Current => Some(cx.period),
-                Shift::Previous => cx.period.previous(),
-                Shift::LastYear => cx.period.same_period_last_year(),
-            };
-            at.map_or(Value::Missing(Missing::NoData), |at| {
-                values.value(cx.unit, &input.code, at)
-            })
+            input
+                .shift
+                .apply(cx.period)
+                .map_or(Value::Missing(Missing::NoData), |at| {
+                    values.value(cx.unit, &input.code, at)
+                })
         })
         .collect();
     if pairing {

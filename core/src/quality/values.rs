@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::index::LedgerIndex;
 use crate::catalogue::{Catalogue, Method};
-use crate::formula::{IndicatorFormula, Shift};
+use crate::formula::IndicatorFormula;
 use crate::period::Period;
 use crate::{Missing, Value};
 
@@ -64,14 +64,12 @@ impl<'a, 'l> UnitValues<'a, 'l> {
             .inputs()
             .iter()
             .map(|input| {
-                let at = match input.shift {
-                    Shift::Current => Some(period),
-                    Shift::Previous => period.previous(),
-                    Shift::LastYear => period.same_period_last_year(),
-                };
-                at.map_or(Value::Missing(Missing::NoData), |at| {
-                    self.value_at_depth(unit, &input.code, at, depth + 1)
-                })
+                input
+                    .shift
+                    .apply(period)
+                    .map_or(Value::Missing(Missing::NoData), |at| {
+                        self.value_at_depth(unit, &input.code, at, depth + 1)
+                    })
             })
             .collect();
         formula.evaluate(&inputs)

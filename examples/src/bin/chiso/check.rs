@@ -38,9 +38,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         .parse()
         .map_err(|e| Failure::from_error(&e))?;
     let as_of = match &command.as_of {
-        Some(t) => t
-            .parse::<chrono::NaiveDateTime>()
-            .map_err(|_| Failure::Message(format!("`{t}`: --as-of YYYY-MM-DDTHH:MM:SS"), 2))?,
+        Some(t) => chiso::period::parse_time(t).map_err(|e| Failure::from_error(&e))?,
         None => now_in_vietnam(),
     };
     let data = command.data.load()?;
