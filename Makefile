@@ -1,5 +1,6 @@
 # The two commands a contributor needs:
-#   make run    the main job: the `chiso` program on the embedded NQ57 catalogue
+#   make run    the main job: `chiso evaluate` on the embedded NQ57 catalogue and the bundled
+#               sample (34 provinces, 17 ministries): ranking tables, the report, exports in out/
 #   make test   installs whatever is missing, then runs every check CI runs
 # Every target is safe to repeat; installers skip what is already there.
 
@@ -19,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema
 
 run:
-	cargo run --release -q -- catalogue list --layer a
+	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
 
 test: setup fmt-check clippy test-rust test-python test-wasm test-browser bench-test
 	@echo "make test: every check passed"

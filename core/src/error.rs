@@ -187,6 +187,8 @@ pub enum InputKind {
     Action,
     /// A policy [`Request`](crate::org::Request).
     Request,
+    /// An evaluation [`Scheme`](crate::evaluation::Scheme).
+    Scheme,
 }
 
 impl InputKind {
@@ -200,6 +202,7 @@ impl InputKind {
             InputKind::Assignments => crate::Text::new("danh sách giao chỉ tiêu", "assignments"),
             InputKind::Action => crate::Text::new("thao tác trên sổ cái", "ledger action"),
             InputKind::Request => crate::Text::new("yêu cầu truy cập", "access request"),
+            InputKind::Scheme => crate::Text::new("phương pháp đánh giá", "evaluation scheme"),
         }
     }
 }

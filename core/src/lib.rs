@@ -43,6 +43,10 @@
 //! - [`org`]: the organisation tree, assignments ("giao chỉ số") and the access policy.
 //! - [`quality`]: the data-quality report of a unit and period ("đúng, đủ, sạch, sống") and
 //!   its 0–100 score; [`Reporting`] owns a whole set-up for portals and bindings.
+//! - [`evaluation`]: scoring rules, composites, rankings with ties, progress towards targets,
+//!   and the quarterly pipeline [`Reporting::evaluate`] under a declared
+//!   [`Scheme`](evaluation::Scheme); [`report`]: the summary, the vi/en narrative with lineage,
+//!   and the exports.
 //! - [`period`]: reporting periods (`2026-05`, `2026-Q2`, `2026-H1`, `2026`), the calendar and
 //!   cut-off calendars, deadlines in working days and timeliness.
 //!
@@ -113,6 +117,7 @@
 //! | `evidence.no_documents` | evidence required, kind of document not said |
 //! | `data_element.unused` | (warning) a data element no formula uses |
 //! | `rule.type_mismatch` | a validation rule compares sides its operator cannot compare |
+//! | `scheme.out_of_range` | an evaluation scheme's setting it cannot take (no layers, a spread of 1 or more, ...) |
 
 pub mod catalogue;
 mod error;
@@ -125,6 +130,7 @@ pub mod org;
 pub mod period;
 mod problem;
 pub mod quality;
+pub mod report;
 mod reporting;
 mod text;
 mod value;

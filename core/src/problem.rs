@@ -285,6 +285,13 @@ pub enum Problem {
         /// The right side's type.
         right: crate::formula::Type,
     },
+    /// An evaluation scheme's setting outside what it can take.
+    SchemeOutOfRange {
+        /// The setting.
+        field: &'static str,
+        /// What it can take, in both languages.
+        expected: crate::Text,
+    },
 }
 
 /// The largest number of decimal places an indicator may declare.
@@ -336,6 +343,7 @@ impl Problem {
             Problem::TargetValueOutOfRange { .. } => "target.value_out_of_range",
             Problem::TargetTypeMismatch { .. } => "target.type_mismatch",
             Problem::TargetDuplicate { .. } => "target.duplicate",
+            Problem::SchemeOutOfRange { .. } => "scheme.out_of_range",
             Problem::NegativeWeight => "weight.negative",
             Problem::NegativeMaxPoints => "max_points.negative",
             Problem::PrecisionOutOfRange { .. } => "precision.out_of_range",
@@ -514,6 +522,12 @@ impl Problem {
             ),
             Problem::TargetDuplicate { scope, year } => {
                 format!("Có hai chỉ tiêu cùng phạm vi `{scope}` và năm {year}.")
+            }
+            Problem::SchemeOutOfRange { field, expected } => {
+                format!(
+                    "Thiết lập `{field}` của phương pháp đánh giá phải là {}.",
+                    expected.vi
+                )
             }
             Problem::NegativeWeight => "Trọng số không được âm.".to_owned(),
             Problem::NegativeMaxPoints => "Điểm tối đa không được âm.".to_owned(),
@@ -695,6 +709,9 @@ impl Problem {
             ),
             Problem::TargetDuplicate { scope, year } => {
                 format!("Two targets share scope `{scope}` and year {year}.")
+            }
+            Problem::SchemeOutOfRange { field, expected } => {
+                format!("The evaluation scheme's `{field}` must be {}.", expected.en)
             }
             Problem::NegativeWeight => "A weight cannot be negative.".to_owned(),
             Problem::NegativeMaxPoints => "Maximum points cannot be negative.".to_owned(),

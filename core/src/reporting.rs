@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 
 use crate::Error;
 use crate::catalogue::Catalogue;
+use crate::evaluation::{Evaluation, Scheme};
 use crate::ledger::{Action, Entry, Ledger, Rules};
 use crate::org::{Assignment, OrgTree, Refusal, Request, assignments_from_json, expand};
 use crate::period::{Period, ReportingCalendar};
@@ -99,6 +100,44 @@ impl Reporting {
     /// The reporting calendar.
     pub fn calendar(&self) -> &ReportingCalendar {
         &self.calendar
+    }
+
+    /// The assignments with each computed indicator's inputs.
+    pub(crate) fn expanded(&self) -> &[Assignment] {
+        &self.expanded
+    }
+
+    /// Evaluates `period`: every unit's indicators valued from the revisions approved by
+    /// `as_of`, scored, combined and ranked within its peer group under `scheme`, with
+    /// progress, data quality and rank stability (see [`evaluation`](crate::evaluation)).
+    /// Fails only on a scheme that does not [check](Scheme::check).
+    ///
+    /// ```
+    /// use chiso::evaluation::Scheme;
+    /// use chiso::{Catalogue, Reporting, ledger::Ledger};
+    /// let reporting = Reporting::from_json(
+    ///     Catalogue::nq57(),
+    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}],
+    ///         "peer_groups": [{"id": "tinh", "name": {"vi": "Tỉnh", "en": "Provinces"}, "members": ["DN"]}]}"#,
+    ///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+    ///     None,
+    /// )?;
+    /// let evaluation = reporting.evaluate(&Ledger::default(), "2026-Q2".parse()?,
+    ///     "2026-07-01T00:00:00".parse().unwrap(), &Scheme::default())?;
+    /// // Nothing reported: C01 is missing and, under the default policy, scores 0.
+    /// assert_eq!(evaluation.units[0].score.unwrap().to_string(), "0");
+    /// assert_eq!(evaluation.rankings[0].rows[0].rank.unwrap().to_string(), "1");
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn evaluate(
+        &self,
+        ledger: &Ledger,
+        period: Period,
+        as_of: NaiveDateTime,
+        scheme: &Scheme,
+    ) -> Result<Evaluation, Error> {
+        crate::evaluation::evaluate(self, ledger, period, as_of, scheme)
     }
 
     /// Appends `action` for `actor` under the [`Rules`]; on refusal the ledger is unchanged.

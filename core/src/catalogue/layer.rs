@@ -21,6 +21,15 @@ impl Layer {
     /// The three layers in order.
     pub const ALL: [Layer; 3] = [Layer::A, Layer::B, Layer::C];
 
+    /// The layer as the catalogue writes it (`a`, `b`, `c`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::A => "a",
+            Layer::B => "b",
+            Layer::C => "c",
+        }
+    }
+
     /// The layer's name in both languages.
     pub fn label(self) -> Text {
         match self {

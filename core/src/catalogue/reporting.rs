@@ -6,6 +6,28 @@ use crate::formula;
 use crate::period::Cycle;
 
 impl Catalogue {
+    /// Whether an indicator counts things over a period (a flow, such as 5G stations
+    /// installed): a count or number whose inputs are all data elements summed over time.
+    /// Its yearly targets are not a level to reach quarter by quarter, so no straight line
+    /// to them is drawn.
+    ///
+    /// ```
+    /// let nq57 = chiso::Catalogue::nq57();
+    /// assert!(nq57.is_flow(nq57.indicator("C02").unwrap())); // new 5G stations
+    /// assert!(!nq57.is_flow(nq57.indicator("B05").unwrap())); // a share
+    /// ```
+    pub fn is_flow(&self, indicator: &super::Indicator) -> bool {
+        let inputs = self.inputs_of(&indicator.code);
+        matches!(
+            indicator.value_type,
+            super::ValueType::Count | super::ValueType::Number
+        ) && !inputs.is_empty()
+            && inputs.iter().all(|code| {
+                self.data_element(code)
+                    .is_some_and(|d| d.aggregation == super::Aggregation::Sum)
+            })
+    }
+
     /// The codes an indicator's formula reads directly (data elements and other indicators,
     /// each once, in order of first use); empty for a reported indicator, an unknown code or a
     /// formula that does not parse.

@@ -1,12 +1,25 @@
 //! Evaluation ("đánh giá"): scoring each indicator, combining scores, ranking units within
-//! their peer groups, and judging progress towards the targets.
+//! their peer groups, judging progress towards the targets, and the whole quarterly pipeline
+//! ([`Reporting::evaluate`](crate::Reporting::evaluate)).
 
 mod composite;
+mod evaluate;
 mod progress;
 mod rank;
+mod result;
+mod scheme;
 mod score;
+mod sensitivity;
+mod tree;
+mod values;
 
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
+pub(crate) use evaluate::evaluate;
 pub use progress::{Progress, ProgressStatus, progress};
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
+pub use result::{
+    BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
+    QualitySummary, RankRange, RankingRow, UnitResult,
+};
+pub use scheme::{Band, Bands, MAX_SENSITIVITY_RUNS, NodeWeight, Scheme, SensitivityRule};
 pub use score::{score_value, target_for};

@@ -25,8 +25,10 @@ use crate::Text;
 use crate::catalogue::{Comparator, DecimalString, Goal, RoundingMode};
 use crate::period::Period;
 
-/// Where an indicator stands against its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// Where an indicator stands against its target (ordered from the best).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressStatus {
     /// The target is met, or the pace is at least 95 % of the pace needed.

@@ -38,17 +38,31 @@ impl Ledger {
     /// revision approved, so a correction approved after the original replaces it whatever
     /// order other units' entries came in.
     pub fn snapshot(&self, period: Period, as_of: Option<NaiveDateTime>) -> Vec<Snapshotted> {
+        self.values_in_force(Some(period), as_of)
+    }
+
+    /// [`snapshot`](Ledger::snapshot) of every period at once, ordered by unit, item, then
+    /// period: what an evaluation reads history from.
+    pub fn approved(&self, as_of: Option<NaiveDateTime>) -> Vec<Snapshotted> {
+        self.values_in_force(None, as_of)
+    }
+
+    fn values_in_force(
+        &self,
+        period: Option<Period>,
+        as_of: Option<NaiveDateTime>,
+    ) -> Vec<Snapshotted> {
         let submissions: BTreeMap<u64, &Submission> = self
             .entries()
             .iter()
             .filter_map(|e| match &e.action {
-                Action::Submit { submission } if submission.period == period => {
+                Action::Submit { submission } if period.is_none_or(|p| submission.period == p) => {
                     Some((e.sequence, submission))
                 }
                 _ => None,
             })
             .collect();
-        let mut latest: BTreeMap<(&str, &str), (u64, NaiveDateTime)> = BTreeMap::new();
+        let mut latest: BTreeMap<(&str, &str, Period), (u64, NaiveDateTime)> = BTreeMap::new();
         for entry in self.entries() {
             let Action::Approve { revision, at, .. } = &entry.action else {
                 continue;
@@ -59,7 +73,11 @@ impl Ledger {
             if as_of.is_some_and(|limit| *at > limit) {
                 continue;
             }
-            let key = (submission.unit.as_str(), submission.item.as_str());
+            let key = (
+                submission.unit.as_str(),
+                submission.item.as_str(),
+                submission.period,
+            );
             if latest.get(&key).is_none_or(|(r, _)| revision > r) {
                 latest.insert(key, (*revision, *at));
             }
@@ -71,7 +89,7 @@ impl Ledger {
                 Some(Snapshotted {
                     unit: s.unit.clone(),
                     item: s.item.clone(),
-                    period,
+                    period: s.period,
                     value: s.value.clone(),
                     revision,
                     approved_at,

@@ -78,6 +78,18 @@ impl OrgTree {
                 ));
             }
         }
+        for (i, unit) in chart.units.iter().enumerate() {
+            for (m, predecessor) in unit.merged_from.iter().enumerate() {
+                if !index.contains_key(predecessor) {
+                    findings.push(Finding::new(
+                        &Problem::UnknownUnit {
+                            unit: predecessor.clone(),
+                        },
+                        format!("/units/{i}/merged_from/{m}"),
+                    ));
+                }
+            }
+        }
         let tree = OrgTree { chart, index };
         for (i, unit) in tree.chart.units.iter().enumerate() {
             if tree.climbs_into_cycle(i) {

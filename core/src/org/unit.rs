@@ -17,6 +17,11 @@ pub struct Unit {
     /// The unit it reports to; none for a root.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The units merged to form it ("hợp nhất"), kept in the tree for their history: where the
+    /// unit has no value of its own for a period before the merger, an evaluation scores it on
+    /// the mean of theirs (the DTI 2024 precedent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<String>,
 }
 
 /// What kind of body a unit is.

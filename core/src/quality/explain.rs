@@ -8,8 +8,7 @@ use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding, show};
 use crate::Text;
 use crate::catalogue::{
-    Aggregation, Comparator, Direction, ExplanationRequirement, Goal, Indicator, RoundingMode,
-    Scope, ValueType,
+    Comparator, Direction, ExplanationRequirement, Goal, Indicator, RoundingMode, Scope,
 };
 use crate::period::Period;
 
@@ -47,7 +46,7 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
             let previous = number(cx.period.previous());
             // A flow (a count summed over periods, such as stations installed) has yearly
             // targets that are not a level to reach quarter by quarter: no line is drawn.
-            let baseline = if is_flow(cx, indicator) {
+            let baseline = if cx.catalogue.is_flow(indicator) {
                 None
             } else {
                 cx.index
@@ -68,19 +67,6 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
             }
         }
     }
-}
-
-/// Whether an indicator counts things over a period: a count or number whose inputs are all
-/// data elements summed over time.
-fn is_flow(cx: &Context<'_, '_>, indicator: &Indicator) -> bool {
-    let inputs = cx.catalogue.inputs_of(&indicator.code);
-    matches!(indicator.value_type, ValueType::Count | ValueType::Number)
-        && !inputs.is_empty()
-        && inputs.iter().all(|code| {
-            cx.catalogue
-                .data_element(code)
-                .is_some_and(|d| d.aggregation == Aggregation::Sum)
-        })
 }
 
 /// Why `indicator`, at `value` in `period`, is off track, or `None` if it is not:

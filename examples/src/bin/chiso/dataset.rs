@@ -17,7 +17,7 @@ use crate::catalogue::read;
 pub struct DatasetArgs {
     /// A folder holding `org.json`, `assignments.json`, `calendar.json` and `ledger.jsonl`
     /// (each may be given on its own instead).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", visible_alias = "data")]
     pub dataset: Option<PathBuf>,
     /// The organisation chart (JSON).
     #[arg(long, value_name = "FILE")]
@@ -78,6 +78,38 @@ impl DatasetArgs {
             assignments,
             calendar,
             ledger,
+        })
+    }
+}
+
+/// The bundled sample data set (`examples/data/sample`), built into the program so that the
+/// main job runs anywhere.
+const SAMPLE_ORG: &str = include_str!("../../../data/sample/org.json");
+const SAMPLE_ASSIGNMENTS: &str = include_str!("../../../data/sample/assignments.json");
+const SAMPLE_CALENDAR: &str = include_str!("../../../data/sample/calendar.json");
+const SAMPLE_LEDGER: &str = include_str!("../../../data/sample/ledger.jsonl");
+
+impl DatasetArgs {
+    /// Whether no file was named (the bundled sample is meant).
+    pub fn is_empty(&self) -> bool {
+        self.dataset.is_none()
+            && self.org.is_none()
+            && self.assignments.is_none()
+            && self.calendar.is_none()
+            && self.ledger.is_none()
+    }
+
+    /// The files named, or the bundled sample when none is.
+    pub fn load_or_sample(&self) -> Result<Dataset, Failure> {
+        if !self.is_empty() {
+            return self.load();
+        }
+        let fail = |e: Error| Failure::from_error(&e);
+        Ok(Dataset {
+            tree: OrgTree::from_json(SAMPLE_ORG).map_err(fail)?,
+            assignments: chiso::org::assignments_from_json(SAMPLE_ASSIGNMENTS).map_err(fail)?,
+            calendar: ReportingCalendar::from_json(SAMPLE_CALENDAR).map_err(fail)?,
+            ledger: Ledger::from_jsonl(SAMPLE_LEDGER).map_err(fail)?,
         })
     }
 }

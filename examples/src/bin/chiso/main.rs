@@ -9,6 +9,7 @@
 mod catalogue;
 mod check;
 mod dataset;
+mod evaluate;
 mod formula;
 mod ledger;
 mod output;
@@ -42,6 +43,8 @@ enum Command {
     Ledger(ledger::Command),
     /// The data-quality report of a unit for a period ("đúng, đủ, sạch, sống").
     Check(check::Command),
+    /// The main job: score, combine, rank and report a period (the bundled sample by default).
+    Evaluate(evaluate::Command),
 }
 
 /// Output language.
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Command::Period(command) => period::run(command),
         Command::Ledger(command) => ledger::run(command),
         Command::Check(command) => check::run(command),
+        Command::Evaluate(command) => evaluate::run(command),
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,

@@ -1,0 +1,770 @@
+//! The evaluation pipeline ("đánh giá định kỳ"): ledger snapshot → quality → formulas →
+//! scores → composites → ranks → progress, for one period, every unit at once.
+//!
+//! Everything is computed exactly; the one rounding stage is publication: scores and
+//! composites are published (and, by default, ranked) at the scheme's precision, half up.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDateTime;
+use rust_decimal::Decimal;
+
+use super::result::{
+    BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
+    QualitySummary, RankingRow, UnitResult,
+};
+use super::sensitivity::{rank_range, weight_draws};
+use super::tree::{Composite, Leaf, composite};
+use super::values::{Approved, Traced, Values, reference_period};
+use super::{
+    Bands, MissingPolicy, Progress, ProgressStatus, Scheme, progress, rank, score_value, target_for,
+};
+use crate::catalogue::{Catalogue, ExplanationRequirement, Indicator, RoundingMode, Scoring};
+use crate::ledger::{Action, Explanation, Ledger};
+use crate::period::Period;
+use crate::quality::off_track;
+use crate::{Error, Reporting, Text, Value};
+
+/// How far back a last value, or a baseline, is looked for (in periods of the indicator's
+/// evaluation cycle: three years of quarters).
+const HISTORY_PERIODS: usize = 12;
+
+/// The quality findings a report lists as data gaps.
+const GAP_CODES: [&str; 4] = [
+    "complete.missing",
+    "live.late",
+    "live.overdue",
+    "correct.no_evidence",
+];
+
+/// One unit's indicators valued and scored, before anything is published.
+struct Scored<'c> {
+    unit: String,
+    rows: Vec<Row<'c>>,
+    leaves: Vec<Leaf>,
+}
+
+/// One indicator's value and scores.
+#[derive(Clone)]
+struct Row<'c> {
+    indicator: &'c Indicator,
+    rule: Scoring,
+    reference: Period,
+    own: Traced,
+    origin: Origin,
+    merged_from: Vec<String>,
+    imputed: Option<(Period, Traced)>,
+    fraction_own: Option<Decimal>,
+    fraction_imputed: Option<Decimal>,
+}
+
+/// Evaluates `period` from `ledger` as approvals stood at `as_of`, under `scheme`.
+pub(crate) fn evaluate(
+    reporting: &Reporting,
+    ledger: &Ledger,
+    period: Period,
+    as_of: NaiveDateTime,
+    scheme: &Scheme,
+) -> Result<Evaluation, Error> {
+    scheme.check()?;
+    let catalogue = reporting.catalogue();
+    let tree = reporting.tree();
+    let approved = Approved::new(ledger.approved(Some(as_of)));
+    let pipeline = Pipeline {
+        reporting,
+        catalogue,
+        scheme,
+        approved: &approved,
+        pillars: pillars(catalogue),
+        peer_of: tree
+            .chart()
+            .peer_groups
+            .iter()
+            .rev()
+            .flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g.id.as_str())))
+            .collect(),
+    };
+    let units = pipeline.units(period);
+    let scored = pipeline.score(&units, period);
+    let previous = period.previous();
+    let previous_scored = previous.map(|p| pipeline.score(&pipeline.units(p), p));
+    let explanations = explanations(ledger, as_of);
+
+    let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
+    let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
+    let mut values = Values::new(catalogue, &approved);
+    let mut results = Vec::new();
+    let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
+    for s in &scored {
+        let unit = tree.unit(&s.unit);
+        let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
+        totals.insert(s.unit.clone(), c.total);
+        let indicators = s
+            .rows
+            .iter()
+            .map(|row| pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish))
+            .collect();
+        let quality = reporting
+            .quality(ledger, &s.unit, period, as_of)
+            .ok()
+            .map(|q| QualitySummary {
+                score: q.score,
+                completeness: q.completeness,
+                gaps: q
+                    .findings
+                    .iter()
+                    .filter(|f| GAP_CODES.contains(&f.code.as_str()))
+                    .map(|f| Gap {
+                        code: f.code.clone(),
+                        item: f.item.clone(),
+                        revision: f.revision,
+                    })
+                    .collect(),
+            });
+        let (layers, pillars) = pipeline.nodes(&c, &publish);
+        results.push(UnitResult {
+            unit: s.unit.clone(),
+            name: unit.map_or_else(|| Text::new(&s.unit, &s.unit), |u| u.name.clone()),
+            parent: unit.and_then(|u| u.parent.clone()),
+            peer_group: pipeline
+                .peer_of
+                .get(s.unit.as_str())
+                .map(|g| (*g).to_owned()),
+            score: c.total.map(publish),
+            layers,
+            pillars,
+            indicators,
+            quality,
+        });
+    }
+    let previous_totals: HashMap<String, Option<Decimal>> = previous_scored
+        .iter()
+        .flatten()
+        .map(|s| {
+            let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
+            (s.unit.clone(), c.total)
+        })
+        .collect();
+    let rankings = pipeline.rankings(&results, &scored, &totals, &previous_totals);
+    Ok(Evaluation {
+        catalogue: catalogue.id.clone(),
+        catalogue_version: catalogue.version.clone(),
+        period,
+        previous_period: previous,
+        as_of,
+        ledger_head: ledger.head().to_owned(),
+        scheme: scheme.clone(),
+        units: results,
+        rankings,
+    })
+}
+
+/// The published precision when a ranking rule ranks on exact scores.
+const DEFAULT_PRECISION: u32 = 4;
+
+struct Pipeline<'a> {
+    reporting: &'a Reporting,
+    catalogue: &'a Catalogue,
+    scheme: &'a Scheme,
+    approved: &'a Approved,
+    /// Group code → its top-level group.
+    pillars: HashMap<String, String>,
+    /// Unit → the (first) peer group it is ranked in.
+    peer_of: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Pipeline<'a> {
+    /// The units evaluated in `period`, by id: those assigned an indicator of the scheme's
+    /// layers, and every member of a peer group.
+    fn units(&self, period: Period) -> Vec<(String, Vec<&'a Indicator>)> {
+        let mut units: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for unit in self.peer_of.keys() {
+            units.entry((*unit).to_owned()).or_default();
+        }
+        let position: HashMap<&str, usize> = self
+            .catalogue
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.code.as_str(), i))
+            .collect();
+        for a in self.reporting.expanded() {
+            if !a.covers(period) {
+                continue;
+            }
+            let Some(&i) = position.get(a.item.as_str()) else {
+                continue;
+            };
+            let indicator = &self.catalogue.indicators[i];
+            if self.scheme.layers.contains(&indicator.layer) && indicator.scoring_rule().is_some() {
+                units.entry(a.unit.clone()).or_default().insert(i);
+            }
+        }
+        units
+            .into_iter()
+            .map(|(unit, set)| {
+                let indicators = set
+                    .into_iter()
+                    .map(|i| &self.catalogue.indicators[i])
+                    .collect();
+                (unit, indicators)
+            })
+            .collect()
+    }
+
+    /// Values and scores every unit's indicators in `period`.
+    fn score(&self, units: &[(String, Vec<&'a Indicator>)], period: Period) -> Vec<Scored<'a>> {
+        let mut values = Values::new(self.catalogue, self.approved);
+        let mut drafts: Vec<(String, Vec<Row<'a>>)> = Vec::new();
+        for (unit, indicators) in units {
+            let rows = indicators
+                .iter()
+                .filter_map(|indicator| {
+                    let reference = reference_period(indicator.cycle, period)?;
+                    let rule = indicator.scoring_rule()?;
+                    let (own, origin, merged_from) =
+                        self.value_of(&mut values, unit, &indicator.code, reference);
+                    let imputed = if origin == Origin::Missing {
+                        last_value(&mut values, unit, &indicator.code, reference)
+                    } else {
+                        None
+                    };
+                    Some(Row {
+                        indicator,
+                        rule,
+                        reference,
+                        own,
+                        origin,
+                        merged_from,
+                        imputed,
+                        fraction_own: None,
+                        fraction_imputed: None,
+                    })
+                })
+                .collect();
+            drafts.push((unit.clone(), rows));
+        }
+        // The peers' numbers, for the rules that compare across a peer group.
+        let mut peers: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
+        for (unit, rows) in &drafts {
+            let group = self
+                .peer_of
+                .get(unit.as_str())
+                .copied()
+                .unwrap_or(unit.as_str());
+            for row in rows {
+                if let Some(x) = row.own.value.as_number() {
+                    peers
+                        .entry((group, row.indicator.code.as_str()))
+                        .or_default()
+                        .push(x);
+                }
+            }
+        }
+        drafts
+            .iter()
+            .map(|(unit, rows)| {
+                let group = self
+                    .peer_of
+                    .get(unit.as_str())
+                    .copied()
+                    .unwrap_or(unit.as_str());
+                let rows: Vec<Row<'a>> = rows
+                    .iter()
+                    .map(|row| {
+                        let peers = peers
+                            .get(&(group, row.indicator.code.as_str()))
+                            .map_or(&[][..], Vec::as_slice);
+                        let year = u16::try_from(row.reference.year()).unwrap_or(u16::MAX);
+                        let pace = self.yearly_pace(row);
+                        let score = |v: &Value| {
+                            let v = match (v, pace) {
+                                (Value::Number(x), Some(k)) => Value::Number(*x * k),
+                                _ => v.clone(),
+                            };
+                            score_value(row.indicator, &row.rule, &v, year, peers)
+                        };
+                        Row {
+                            fraction_own: (row.origin != Origin::Missing)
+                                .then(|| score(&row.own.value))
+                                .flatten(),
+                            fraction_imputed: row
+                                .imputed
+                                .as_ref()
+                                .and_then(|(_, t)| score(&t.value)),
+                            ..row.clone()
+                        }
+                    })
+                    .collect();
+                let leaves = rows
+                    .iter()
+                    .map(|row| Leaf {
+                        indicator: row.indicator.code.clone(),
+                        layer: row.indicator.layer,
+                        pillar: self.pillar_of(row.indicator),
+                        weight: row.indicator.weight,
+                        points: row.indicator.max_points,
+                        own: row.fraction_own,
+                        imputed: row.fraction_imputed,
+                    })
+                    .collect();
+                Scored {
+                    unit: unit.clone(),
+                    rows,
+                    leaves,
+                }
+            })
+            .collect()
+    }
+
+    /// A unit's value: its own approved one, else the mean of the units merged to form it.
+    fn value_of(
+        &self,
+        values: &mut Values<'_>,
+        unit: &str,
+        code: &str,
+        period: Period,
+    ) -> (Traced, Origin, Vec<String>) {
+        let own = values.value(unit, code, period);
+        if has_value(&own.value) {
+            return (own, Origin::Approved, Vec::new());
+        }
+        let predecessors = self
+            .reporting
+            .tree()
+            .unit(unit)
+            .map_or(&[][..], |u| u.merged_from.as_slice());
+        let mut numbers = Vec::new();
+        let mut revisions = BTreeSet::new();
+        let mut used = Vec::new();
+        for p in predecessors {
+            let t = values.value(p, code, period);
+            if let Some(x) = t.value.as_number() {
+                numbers.push(x);
+                revisions.extend(t.revisions);
+                used.push(p.clone());
+            }
+        }
+        if numbers.is_empty() {
+            return (own, Origin::Missing, Vec::new());
+        }
+        let mean = numbers.iter().sum::<Decimal>() / Decimal::from(numbers.len());
+        (
+            Traced {
+                value: Value::Number(mean),
+                revisions,
+            },
+            Origin::Merged,
+            used,
+        )
+    }
+
+    /// For a flow (a count summed over time, such as 5G stations installed) read over less
+    /// than a year and scored against a yearly quantity (a target, steps, goalposts), the
+    /// factor that puts its value at a yearly pace (4 for a quarter), so that a quarter's 150
+    /// stations meet a yearly target of 500 at the rate of 600. `None` otherwise.
+    fn yearly_pace(&self, row: &Row<'_>) -> Option<Decimal> {
+        let yearly = matches!(
+            row.rule,
+            Scoring::RatioToTarget { .. }
+                | Scoring::DistanceToTarget
+                | Scoring::Steps { .. }
+                | Scoring::Goalposts { .. }
+        );
+        let months = row.reference.cycle().months();
+        (yearly && months < 12 && self.catalogue.is_flow(row.indicator))
+            .then(|| Decimal::from(12) / Decimal::from(months))
+    }
+
+    fn pillar_of(&self, indicator: &Indicator) -> String {
+        self.pillars
+            .get(&indicator.group)
+            .cloned()
+            .unwrap_or_else(|| indicator.group.clone())
+    }
+
+    /// The published form of a row: value (imputed under `last_value`), fraction, points,
+    /// progress, off-track judgement and explanation.
+    fn publish_row(
+        &self,
+        values: &mut Values<'_>,
+        unit: &str,
+        row: &Row<'a>,
+        explanations: &Explanations<'_>,
+        publish: &dyn Fn(Decimal) -> Decimal,
+    ) -> IndicatorResult {
+        let indicator = row.indicator;
+        let use_imputed =
+            self.scheme.missing == MissingPolicy::LastValue && row.origin == Origin::Missing;
+        let (value, origin, imputed_from, revisions, fraction) = match (&row.imputed, use_imputed) {
+            (Some((from, t)), true) => (
+                t.value.clone(),
+                Origin::Imputed,
+                Some(*from),
+                t.revisions.iter().copied().collect(),
+                row.fraction_imputed,
+            ),
+            _ => (
+                row.own.value.clone(),
+                row.origin,
+                None,
+                row.own.revisions.iter().copied().collect(),
+                row.fraction_own,
+            ),
+        };
+        let year = u16::try_from(row.reference.year()).unwrap_or(u16::MAX);
+        let needs_target = matches!(
+            row.rule,
+            Scoring::RatioToTarget { .. } | Scoring::DistanceToTarget
+        );
+        let (progress, baseline, off) = self.progress_of(values, unit, row);
+        IndicatorResult {
+            indicator: indicator.code.clone(),
+            layer: indicator.layer,
+            pillar: self.pillar_of(indicator),
+            period: row.reference,
+            value,
+            origin,
+            imputed_from,
+            merged_from: row.merged_from.clone(),
+            revisions,
+            yearly_pace: self.yearly_pace(row),
+            rule: row.rule.clone(),
+            target: needs_target
+                .then(|| target_for(indicator, year).cloned())
+                .flatten(),
+            weight: indicator.weight,
+            max_points: indicator.max_points,
+            fraction: fraction.map(publish),
+            points: fraction.map(|f| publish(f * indicator.max_points)),
+            progress,
+            baseline_period: baseline,
+            off_track: off,
+            explanation: explanations
+                .get(&(unit, indicator.code.as_str(), row.reference))
+                .map(|(sequence, e)| ExplanationRef {
+                    sequence: *sequence,
+                    bottlenecks: e.bottlenecks.clone(),
+                    causes: e.causes.clone(),
+                    solutions: e.solutions.clone(),
+                }),
+        }
+    }
+
+    /// Progress towards the scheme's target year from the unit's earliest value in the last
+    /// [`HISTORY_PERIODS`], and whether the indicator is off track by the explanation rule.
+    fn progress_of(
+        &self,
+        values: &mut Values<'_>,
+        unit: &str,
+        row: &Row<'a>,
+    ) -> (Progress, Option<Period>, Option<Text>) {
+        let cannot = Progress {
+            status: ProgressStatus::CannotAssess,
+            ratio: None,
+        };
+        let Some(latest) = row.own.value.as_number() else {
+            return (cannot, None, None);
+        };
+        let pace = self.yearly_pace(row).unwrap_or(Decimal::ONE);
+        let code = row.indicator.code.as_str();
+        let mut number = |p: Period| {
+            self.value_of(values, unit, code, p)
+                .0
+                .value
+                .as_number()
+                .map(|x| (p, x))
+        };
+        let mut baseline = None;
+        let mut at = row.reference;
+        for _ in 0..HISTORY_PERIODS {
+            let Some(p) = at.previous() else { break };
+            if let Some(found) = number(p) {
+                baseline = Some(found);
+            }
+            at = p;
+        }
+        let previous = row
+            .reference
+            .previous()
+            .and_then(&mut number)
+            .map(|(_, x)| x);
+        let off = (row.indicator.explanation != ExplanationRequirement::None)
+            .then(|| {
+                let line = baseline.filter(|_| !self.catalogue.is_flow(row.indicator));
+                off_track(row.indicator, row.reference, latest, previous, line)
+            })
+            .flatten();
+        let judged = target_for(row.indicator, self.scheme.progress_year)
+            .and_then(|t| Some((t.year, t.goal()?)))
+            .zip(baseline)
+            .map_or(cannot, |((year, goal), (at, base))| {
+                progress(&goal, year, (at, base * pace), (row.reference, latest * pace))
+            });
+        (judged, baseline.map(|(p, _)| p), off)
+    }
+
+    /// The published layer and pillar scores.
+    fn nodes(
+        &self,
+        c: &Composite,
+        publish: &dyn Fn(Decimal) -> Decimal,
+    ) -> (Vec<NodeResult>, Vec<NodeResult>) {
+        let layers = c
+            .layers
+            .iter()
+            .map(|(layer, score)| NodeResult {
+                layer: *layer,
+                pillar: None,
+                name: layer.label(),
+                score: score.map(publish),
+            })
+            .collect();
+        let pillars = c
+            .pillars
+            .iter()
+            .map(|((layer, pillar), score)| NodeResult {
+                layer: *layer,
+                pillar: Some(pillar.clone()),
+                name: self
+                    .catalogue
+                    .group(pillar)
+                    .map_or_else(|| Text::new(pillar, pillar), |g| g.name.clone()),
+                score: score.map(publish),
+            })
+            .collect();
+        (layers, pillars)
+    }
+
+    /// Each peer group's ranking, with movement, bands, quality and rank stability.
+    fn rankings(
+        &self,
+        results: &[UnitResult],
+        scored: &[Scored<'_>],
+        totals: &HashMap<String, Option<Decimal>>,
+        previous: &HashMap<String, Option<Decimal>>,
+    ) -> Vec<PeerRanking> {
+        let rule = self.scheme.ranking;
+        let by_unit: HashMap<&str, &UnitResult> =
+            results.iter().map(|r| (r.unit.as_str(), r)).collect();
+        let leaves: HashMap<&str, &[Leaf]> = scored
+            .iter()
+            .map(|s| (s.unit.as_str(), s.leaves.as_slice()))
+            .collect();
+        let stability = self.stability(&leaves);
+        self.reporting
+            .tree()
+            .chart()
+            .peer_groups
+            .iter()
+            .map(|group| {
+                let members =
+                    |from: &HashMap<String, Option<Decimal>>| -> Vec<(String, Option<Decimal>)> {
+                        group
+                            .members
+                            .iter()
+                            .map(|m| (m.clone(), from.get(m).copied().flatten()))
+                            .collect()
+                    };
+                let placed = rank(&members(totals), rule);
+                let before: HashMap<String, Option<Decimal>> = rank(&members(previous), rule)
+                    .into_iter()
+                    .map(|p| (p.unit, p.rank))
+                    .collect();
+                let ranked = placed.iter().filter(|p| p.rank.is_some()).count();
+                let rows = placed
+                    .into_iter()
+                    .map(|p| {
+                        let previous_rank = before.get(&p.unit).copied().flatten();
+                        let result = by_unit.get(p.unit.as_str());
+                        RankingRow {
+                            name: result
+                                .map_or_else(|| Text::new(&p.unit, &p.unit), |r| r.name.clone()),
+                            movement: p.rank.zip(previous_rank).map(|(now, then)| then - now),
+                            band: self.band(p.score, p.rank, ranked),
+                            quality: result
+                                .and_then(|r| r.quality.as_ref())
+                                .and_then(|q| q.score),
+                            sensitivity: stability
+                                .get(&(group.id.as_str(), p.unit.as_str()))
+                                .cloned()
+                                .and_then(rank_range),
+                            score: p.score,
+                            rank: p.rank,
+                            previous_rank,
+                            unit: p.unit,
+                        }
+                    })
+                    .collect();
+                PeerRanking {
+                    peer_group: group.id.clone(),
+                    name: group.name.clone(),
+                    rule,
+                    rows,
+                }
+            })
+            .collect()
+    }
+
+    /// The band of a unit with `score` at `rank` among `ranked` units.
+    fn band(
+        &self,
+        score: Option<Decimal>,
+        rank: Option<Decimal>,
+        ranked: usize,
+    ) -> Option<BandPlace> {
+        match &self.scheme.bands {
+            Bands::Quartiles => {
+                let rank = rank?;
+                let n = Decimal::from(ranked);
+                let number = (Decimal::from(4) * rank / n)
+                    .ceil()
+                    .clamp(Decimal::ONE, Decimal::from(4));
+                let number = u32::try_from(number).ok()?;
+                Some(BandPlace {
+                    number,
+                    label: Text::new(format!("Nhóm {number}"), format!("Group {number}")),
+                })
+            }
+            Bands::Thresholds { bands } => {
+                let score = score?;
+                let (i, band) = bands
+                    .iter()
+                    .enumerate()
+                    .find(|(_, b)| score >= b.at_least)?;
+                Some(BandPlace {
+                    number: u32::try_from(i + 1).ok()?,
+                    label: band.label.clone(),
+                })
+            }
+        }
+    }
+
+    /// Every unit's ranks over the sensitivity reruns (the published ranking included), by
+    /// (peer group, unit).
+    fn stability(
+        &self,
+        leaves: &HashMap<&str, &[Leaf]>,
+    ) -> HashMap<(&'a str, &'a str), Vec<Decimal>> {
+        let rule = &self.scheme.sensitivity;
+        let mut out: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
+        if rule.runs == 0 && !rule.missing_policies {
+            return out;
+        }
+        let mut nodes: Vec<String> = self
+            .catalogue
+            .indicators
+            .iter()
+            .map(|i| i.code.clone())
+            .collect();
+        nodes.extend(self.catalogue.groups.iter().map(|g| g.code.clone()));
+        nodes.extend(
+            crate::catalogue::Layer::ALL
+                .iter()
+                .map(|l| l.as_str().to_owned()),
+        );
+        let draws = weight_draws(rule, &nodes);
+        let mut variants: Vec<(MissingPolicy, Option<&HashMap<String, Decimal>>)> =
+            vec![(self.scheme.missing, None)];
+        variants.extend(draws.iter().map(|d| (self.scheme.missing, Some(d))));
+        if rule.missing_policies {
+            for policy in [
+                MissingPolicy::Zero,
+                MissingPolicy::Rescale,
+                MissingPolicy::LastValue,
+            ] {
+                if policy != self.scheme.missing {
+                    variants.push((policy, None));
+                }
+            }
+        }
+        for group in &self.reporting.tree().chart().peer_groups {
+            for (policy, factors) in &variants {
+                let factor = |node: &str| {
+                    factors
+                        .and_then(|f| f.get(node).copied())
+                        .unwrap_or(Decimal::ONE)
+                };
+                let scores: Vec<(String, Option<Decimal>)> = group
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let total = leaves
+                            .get(m.as_str())
+                            .and_then(|l| composite(l, self.scheme, *policy, &factor).total);
+                        (m.clone(), total)
+                    })
+                    .collect();
+                for placed in rank(&scores, self.scheme.ranking) {
+                    if let Some(r) = placed.rank
+                        && let Some(m) = group.members.iter().find(|m| **m == placed.unit)
+                    {
+                        out.entry((group.id.as_str(), m.as_str()))
+                            .or_default()
+                            .push(r);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a value can be scored (a number or yes/no).
+fn has_value(value: &Value) -> bool {
+    matches!(value, Value::Number(_) | Value::Bool(_))
+}
+
+/// The unit's latest own value before `period`, within [`HISTORY_PERIODS`].
+fn last_value(
+    values: &mut Values<'_>,
+    unit: &str,
+    code: &str,
+    period: Period,
+) -> Option<(Period, Traced)> {
+    let mut at = period;
+    for _ in 0..HISTORY_PERIODS {
+        at = at.previous()?;
+        let t = values.value(unit, code, at);
+        if has_value(&t.value) {
+            return Some((at, t));
+        }
+    }
+    None
+}
+
+/// The latest explanation of each (unit, indicator, period) entered by `as_of`, with its
+/// entry's sequence number.
+type Explanations<'l> = HashMap<(&'l str, &'l str, Period), (u64, &'l Explanation)>;
+
+fn explanations(ledger: &Ledger, as_of: NaiveDateTime) -> Explanations<'_> {
+    let mut out = HashMap::new();
+    for entry in ledger.entries() {
+        if let Action::Explain { explanation } = &entry.action
+            && explanation.submitted_at <= as_of
+        {
+            out.insert(
+                (
+                    explanation.unit.as_str(),
+                    explanation.indicator.as_str(),
+                    explanation.period,
+                ),
+                (entry.sequence, explanation),
+            );
+        }
+    }
+    out
+}
+
+/// Every group code mapped to its top-level group (its pillar).
+fn pillars(catalogue: &Catalogue) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for top in &catalogue.groups {
+        let mut walked = Vec::new();
+        top.walk("", &mut walked);
+        for (_, g) in walked {
+            out.insert(g.code.clone(), top.code.clone());
+        }
+    }
+    out
+}

@@ -1,0 +1,291 @@
+//! What an evaluation publishes: every unit's indicators, scores and composites with the
+//! revisions they rest on, and the rankings of each peer group.
+
+use chrono::NaiveDateTime;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Progress, RankingRule, Scheme};
+use crate::catalogue::{DecimalString, Layer, Scoring, Target};
+use crate::ledger::Bottleneck;
+use crate::period::Period;
+use crate::{Text, Value};
+
+/// The evaluation of one period: the main job's result, the report's only input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// The catalogue's id.
+    pub catalogue: String,
+    /// The catalogue's version.
+    pub catalogue_version: String,
+    /// The period evaluated.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// The period movements are measured against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub previous_period: Option<Period>,
+    /// Approvals and timeliness as they stood at this time.
+    #[schemars(with = "String")]
+    pub as_of: NaiveDateTime,
+    /// The head of the ledger read: the published evaluation names the exact data it rests on.
+    pub ledger_head: String,
+    /// The scheme used.
+    pub scheme: Scheme,
+    /// Every unit evaluated, by id.
+    pub units: Vec<UnitResult>,
+    /// One ranking per peer group, in the organisation chart's order.
+    pub rankings: Vec<PeerRanking>,
+}
+
+/// One unit's evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitResult {
+    /// The unit.
+    pub unit: String,
+    /// Its name.
+    pub name: Text,
+    /// The unit it reports to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The peer group it is ranked in, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer_group: Option<String>,
+    /// The total score, a fraction 0–1 at the published precision; absent with nothing scored.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub score: Option<Decimal>,
+    /// By layer.
+    pub layers: Vec<NodeResult>,
+    /// By pillar within each layer.
+    pub pillars: Vec<NodeResult>,
+    /// Each indicator, in catalogue order.
+    pub indicators: Vec<IndicatorResult>,
+    /// The data-quality report's headline figures, shown beside the rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<QualitySummary>,
+}
+
+/// A node of the composite tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NodeResult {
+    /// The layer.
+    pub layer: Layer,
+    /// The pillar's group code (absent for the layer itself).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar: Option<String>,
+    /// Its name.
+    pub name: Text,
+    /// Its score, a fraction 0–1 at the published precision.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub score: Option<Decimal>,
+}
+
+/// Where a scored value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The unit's approved value for the period.
+    Approved,
+    /// The mean of the values of the units merged to form it.
+    Merged,
+    /// The unit's last approved value of an earlier period (the `last_value` policy).
+    Imputed,
+    /// Nothing approved: the missing-data policy decides.
+    Missing,
+}
+
+/// One indicator of one unit: its value, score and progress, with lineage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorResult {
+    /// The indicator.
+    pub indicator: String,
+    /// Its layer.
+    pub layer: Layer,
+    /// Its pillar (top-level group).
+    pub pillar: String,
+    /// The period whose value is read (the last full year for a yearly indicator).
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// The value scored.
+    pub value: Value,
+    /// Where it came from.
+    pub origin: Origin,
+    /// For an imputed value, the period it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub imputed_from: Option<Period>,
+    /// For a merged value, the predecessor units averaged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<String>,
+    /// The ledger revisions (sequence numbers) the value rests on.
+    pub revisions: Vec<u64>,
+    /// For a flow read over less than a year, the factor that put its value at a yearly pace
+    /// before it was scored and judged against yearly targets (4 for a quarter).
+    #[serde(default, with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub yearly_pace: Option<Decimal>,
+    /// The scoring rule applied.
+    pub rule: Scoring,
+    /// The target scored against, if the rule needs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Weight in its pillar.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "DecimalString")]
+    pub weight: Decimal,
+    /// Maximum points.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "DecimalString")]
+    pub max_points: Decimal,
+    /// The score, a fraction 0–1 at the published precision; absent when missing.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub fraction: Option<Decimal>,
+    /// Points earned: fraction × maximum points, at the published precision.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub points: Option<Decimal>,
+    /// Progress towards the scheme's target year.
+    pub progress: Progress,
+    /// The baseline progress is measured from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub baseline_period: Option<Period>,
+    /// Why the indicator is off track (the explanation rule's judgement), if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub off_track: Option<Text>,
+    /// The unit's explanation for the period, if it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<ExplanationRef>,
+}
+
+/// An explanation, as the report cites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExplanationRef {
+    /// The ledger entry.
+    pub sequence: u64,
+    /// The bottleneck categories it names.
+    pub bottlenecks: Vec<Bottleneck>,
+    /// The causes, in the unit's words.
+    pub causes: String,
+    /// The solutions, in the unit's words.
+    pub solutions: String,
+}
+
+/// A quality report's headline figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QualitySummary {
+    /// The 0–100 quality score.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub score: Option<Decimal>,
+    /// Reported over expected, 0–100.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub completeness: Option<Decimal>,
+    /// The gaps the report names: items missing, late, overdue or without evidence.
+    pub gaps: Vec<Gap>,
+}
+
+/// One data gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    /// The quality finding's code (`complete.missing`, `live.late`, `live.overdue`,
+    /// `correct.no_evidence`).
+    pub code: String,
+    /// The item.
+    pub item: String,
+    /// The revision concerned, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
+}
+
+/// The ranking of one peer group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeerRanking {
+    /// The peer group.
+    pub peer_group: String,
+    /// Its name.
+    pub name: Text,
+    /// How it was ranked (recorded: "round, then rank" or not).
+    pub rule: RankingRule,
+    /// Units in rank order; units without a score last.
+    pub rows: Vec<RankingRow>,
+}
+
+/// One unit's place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankingRow {
+    /// The unit.
+    pub unit: String,
+    /// Its name.
+    pub name: Text,
+    /// The score ranked on, at the published precision.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub score: Option<Decimal>,
+    /// The rank (1 the best).
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub rank: Option<Decimal>,
+    /// The rank in the previous period.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub previous_rank: Option<Decimal>,
+    /// Places gained since the previous period (negative: lost).
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub movement: Option<Decimal>,
+    /// The band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band: Option<BandPlace>,
+    /// The unit's data-quality score for the period, 0–100.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub quality: Option<Decimal>,
+    /// How the rank moves under other weights and missing-data policies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<RankRange>,
+}
+
+/// A band a unit falls in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BandPlace {
+    /// 1 the best.
+    pub number: u32,
+    /// Its name.
+    pub label: Text,
+}
+
+/// The spread of a unit's rank over the sensitivity reruns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankRange {
+    /// The best rank reached.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "DecimalString")]
+    pub min: Decimal,
+    /// The median rank.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "DecimalString")]
+    pub median: Decimal,
+    /// The worst rank reached.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[schemars(with = "DecimalString")]
+    pub max: Decimal,
+    /// How many rankings were compared (the published one included).
+    pub runs: u32,
+}

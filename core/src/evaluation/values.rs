@@ -1,0 +1,201 @@
+//! The values an evaluation scores: approved revisions only (not what awaits a decision), with
+//! computed indicators evaluated by their formulas, shorter periods rolled up into longer ones,
+//! and the revisions each number rests on (its lineage).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use crate::catalogue::{Aggregation, Catalogue, Method};
+use crate::formula::{IndicatorFormula, MissingStrategy, roll_up};
+use crate::ledger::Snapshotted;
+use crate::period::{Cycle, Period};
+use crate::{Missing, Value};
+
+/// How deep computed indicators may read other computed indicators (the catalogue refuses
+/// circles; this bounds the work all the same).
+const MAX_DEPTH: usize = 16;
+
+/// A value and the ledger revisions it was computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Traced {
+    pub value: Value,
+    pub revisions: BTreeSet<u64>,
+}
+
+impl Traced {
+    fn missing() -> Self {
+        Traced {
+            value: Value::Missing(Missing::NoData),
+            revisions: BTreeSet::new(),
+        }
+    }
+}
+
+/// An item's approved values by period, each with its revision.
+type History = BTreeMap<Period, (Value, u64)>;
+
+/// Every approved value in force, by unit, item and period.
+#[derive(Debug, Default)]
+pub(crate) struct Approved {
+    values: HashMap<String, HashMap<String, History>>,
+}
+
+impl Approved {
+    pub fn new(approved: Vec<Snapshotted>) -> Self {
+        let mut out = Approved::default();
+        for s in approved {
+            out.values
+                .entry(s.unit)
+                .or_default()
+                .entry(s.item)
+                .or_default()
+                .insert(s.period, (s.value, s.revision));
+        }
+        out
+    }
+
+    fn get(&self, unit: &str, item: &str, period: Period) -> Option<&(Value, u64)> {
+        self.values.get(unit)?.get(item)?.get(&period)
+    }
+}
+
+/// Computes values on demand, remembering compiled formulas.
+pub(crate) struct Values<'a> {
+    catalogue: &'a Catalogue,
+    approved: &'a Approved,
+    compiled: HashMap<String, Option<Rc<IndicatorFormula>>>,
+}
+
+impl<'a> Values<'a> {
+    pub fn new(catalogue: &'a Catalogue, approved: &'a Approved) -> Self {
+        Values {
+            catalogue,
+            approved,
+            compiled: HashMap::new(),
+        }
+    }
+
+    /// The value of `item` for `unit` in `period`, `no_data` when nothing approved stands.
+    pub fn value(&mut self, unit: &str, item: &str, period: Period) -> Traced {
+        self.at_depth(unit, item, period, 0)
+    }
+
+    fn at_depth(&mut self, unit: &str, item: &str, period: Period, depth: usize) -> Traced {
+        if depth >= MAX_DEPTH {
+            return Traced::missing();
+        }
+        let indicator = self.catalogue.indicator(item);
+        let Some(Method::Formula { .. }) = indicator.map(|i| &i.method) else {
+            return self.reported(unit, item, period, depth);
+        };
+        let catalogue = self.catalogue;
+        let Some(formula) = self
+            .compiled
+            .entry(item.to_owned())
+            .or_insert_with(|| catalogue.compile_indicator(item).ok().map(Rc::new))
+            .clone()
+        else {
+            return Traced::missing();
+        };
+        let mut revisions = BTreeSet::new();
+        let cycle = indicator.map_or(period.cycle(), |i| i.cycle);
+        if cycle < period.cycle() {
+            // A monthly indicator over a quarter: its formula over the months, by the
+            // indicator's declared evaluation (a ratio of sums by default).
+            let rows: Vec<Vec<Value>> = (0..period.children(cycle).len())
+                .map(|k| {
+                    formula
+                        .formula()
+                        .inputs()
+                        .iter()
+                        .map(|input| {
+                            let at = input
+                                .shift
+                                .apply(period)
+                                .and_then(|p| p.children(cycle).get(k).copied());
+                            at.map_or(Value::Missing(Missing::NoData), |at| {
+                                let t = self.at_depth(unit, &input.code, at, depth + 1);
+                                revisions.extend(t.revisions);
+                                t.value
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            return Traced {
+                value: formula.evaluate_over(&rows),
+                revisions,
+            };
+        }
+        let inputs: Vec<Value> = formula
+            .formula()
+            .inputs()
+            .iter()
+            .map(|input| {
+                input
+                    .shift
+                    .apply(period)
+                    .map_or(Value::Missing(Missing::NoData), |at| {
+                        let t = self.at_depth(unit, &input.code, at, depth + 1);
+                        revisions.extend(t.revisions);
+                        t.value
+                    })
+            })
+            .collect();
+        Traced {
+            value: formula.evaluate(&inputs),
+            revisions,
+        }
+    }
+
+    /// A reported item: its approved value, or its shorter periods rolled up (a data element
+    /// by its aggregation, a reported indicator by its latest value).
+    fn reported(&mut self, unit: &str, item: &str, period: Period, depth: usize) -> Traced {
+        if let Some((value, revision)) = self.approved.get(unit, item, period) {
+            return Traced {
+                value: value.clone(),
+                revisions: BTreeSet::from([*revision]),
+            };
+        }
+        let Some(cycle) = self.catalogue.cycle_of(item) else {
+            return Traced::missing();
+        };
+        if cycle >= period.cycle() {
+            return Traced::missing();
+        }
+        let aggregation = self
+            .catalogue
+            .data_element(item)
+            .map_or(Aggregation::Last, |d| d.aggregation);
+        let mut revisions = BTreeSet::new();
+        let parts: Vec<Value> = period
+            .children(cycle)
+            .into_iter()
+            .map(|p| {
+                let t = self.at_depth(unit, item, p, depth + 1);
+                revisions.extend(t.revisions);
+                t.value
+            })
+            .collect();
+        Traced {
+            value: roll_up(aggregation, &parts, MissingStrategy::SkipIfAnyMissing),
+            revisions,
+        }
+    }
+}
+
+/// The period of `cycle` an evaluation of `period` reads: `period` itself for an indicator
+/// reported as often or more often (shorter periods are rolled up), else the latest period of
+/// the indicator's cycle that has ended by the end of `period` (a yearly indicator in a
+/// quarterly evaluation reads the last full year).
+pub(crate) fn reference_period(cycle: Cycle, period: Period) -> Option<Period> {
+    if cycle <= period.cycle() {
+        return Some(period);
+    }
+    let containing = period.parent(cycle)?;
+    if containing.last_month_index() == period.last_month_index() {
+        Some(containing)
+    } else {
+        containing.previous()
+    }
+}

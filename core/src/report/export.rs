@@ -1,0 +1,224 @@
+//! Exports of the ranking tables: CSV for spreadsheets, SDMX-CSV for statistical exchange,
+//! JSON, and an HTML table for publication. Decimals are written as published (a dot in the
+//! machine formats; a decimal comma in the Vietnamese HTML).
+
+use crate::evaluation::{Evaluation, PeerRanking, RankingRow};
+use crate::{Lang, to_json};
+
+/// The SDMX dataflow the SDMX-CSV export declares (agency, id, version).
+pub const SDMX_DATAFLOW: &str = "CHISO:NQ57_RANKING(1.0)";
+
+/// One ranking table as CSV: one row per unit and peer group, in rank order.
+///
+/// Columns: `peer_group, rank, unit, name_vi, name_en, score, previous_rank, movement, band,
+/// quality, rank_min, rank_median, rank_max`; an empty cell is a missing number.
+pub fn ranking_csv(evaluation: &Evaluation) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            "peer_group",
+            "rank",
+            "unit",
+            "name_vi",
+            "name_en",
+            "score",
+            "previous_rank",
+            "movement",
+            "band",
+            "quality",
+            "rank_min",
+            "rank_median",
+            "rank_max",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
+    ];
+    for (group, row) in rows_of(evaluation) {
+        let s = row.sensitivity.as_ref();
+        rows.push(vec![
+            group.peer_group.clone(),
+            show(row.rank),
+            row.unit.clone(),
+            row.name.vi.clone(),
+            row.name.en.clone(),
+            show(row.score),
+            show(row.previous_rank),
+            show(row.movement),
+            row.band
+                .as_ref()
+                .map(|b| b.number.to_string())
+                .unwrap_or_default(),
+            show(row.quality),
+            show(s.map(|s| s.min)),
+            show(s.map(|s| s.median)),
+            show(s.map(|s| s.max)),
+        ]);
+    }
+    write_all(&mut w, &rows)
+}
+
+/// The ranking tables as SDMX-CSV (version 1): one observation per unit, peer group and
+/// measure (`SCORE`, `RANK`, `QUALITY`), dimensions `REF_AREA` (the unit), `PEER_GROUP`,
+/// `TIME_PERIOD` and `MEASURE`; units without a number for a measure have no observation.
+pub fn ranking_sdmx_csv(evaluation: &Evaluation) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            "DATAFLOW",
+            "REF_AREA",
+            "PEER_GROUP",
+            "TIME_PERIOD",
+            "MEASURE",
+            "OBS_VALUE",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect(),
+    ];
+    let period = evaluation.period.to_string();
+    for (group, row) in rows_of(evaluation) {
+        for (measure, value) in [
+            ("SCORE", row.score),
+            ("RANK", row.rank),
+            ("QUALITY", row.quality),
+        ] {
+            if let Some(v) = value {
+                rows.push(vec![
+                    SDMX_DATAFLOW.to_owned(),
+                    row.unit.clone(),
+                    group.peer_group.clone(),
+                    period.clone(),
+                    measure.to_owned(),
+                    v.normalize().to_string(),
+                ]);
+            }
+        }
+    }
+    write_all(&mut w, &rows)
+}
+
+/// The ranking tables as JSON (the [`PeerRanking`]s as the evaluation holds them).
+pub fn ranking_json(evaluation: &Evaluation) -> String {
+    to_json(&evaluation.rankings)
+}
+
+/// A standalone HTML page with one table per peer group, in `lang`, for publication.
+pub fn ranking_html(evaluation: &Evaluation, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
+    let dec = |d: Option<rust_decimal::Decimal>| {
+        let s = show(d);
+        if vi { s.replace('.', ",") } else { s }
+    };
+    let title = pick(
+        &format!("Xếp hạng kỳ {}", evaluation.period),
+        &format!("Rankings, {}", evaluation.period),
+    );
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+         <style>table{{border-collapse:collapse}}th,td{{border:1px solid #999;padding:2px 8px}}\
+         td.n{{text-align:right}}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        if vi { "vi" } else { "en" },
+        escape(&title),
+        escape(&title)
+    );
+    let headers = [
+        pick("Hạng", "Rank"),
+        pick("Đơn vị", "Unit"),
+        pick("Điểm", "Score"),
+        pick("Thay đổi", "Movement"),
+        pick("Nhóm", "Band"),
+        pick("Chất lượng dữ liệu", "Data quality"),
+        pick("Khoảng hạng (độ nhạy)", "Rank range (sensitivity)"),
+    ];
+    for group in &evaluation.rankings {
+        out.push_str(&format!(
+            "<h2>{}</h2>\n<table>\n<thead><tr>",
+            escape(group.name.get(lang))
+        ));
+        for h in &headers {
+            out.push_str(&format!("<th>{}</th>", escape(h)));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &group.rows {
+            let movement = match row.movement {
+                Some(m) if m.is_sign_positive() && !m.is_zero() => format!("▲ {}", dec(Some(m))),
+                Some(m) if m.is_sign_negative() => format!("▼ {}", dec(Some(-m))),
+                Some(_) => "=".to_owned(),
+                None => String::new(),
+            };
+            let range = row
+                .sensitivity
+                .as_ref()
+                .map(|s| format!("{}–{}", dec(Some(s.min)), dec(Some(s.max))))
+                .unwrap_or_default();
+            let band = row
+                .band
+                .as_ref()
+                .map(|b| b.label.get(lang).to_owned())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                 <td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                dec(row.rank),
+                escape(row.name.get(lang)),
+                dec(row.score),
+                escape(&movement),
+                escape(&band),
+                dec(row.quality),
+                escape(&range),
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str(&format!(
+        "<p><small>{} {} · {} {}</small></p>\n</body>\n</html>\n",
+        pick("Bộ chỉ số", "Indicator set"),
+        escape(&format!(
+            "{} {}",
+            evaluation.catalogue, evaluation.catalogue_version
+        )),
+        pick("Sổ cái", "Ledger"),
+        escape(&evaluation.ledger_head),
+    ));
+    out
+}
+
+fn rows_of(evaluation: &Evaluation) -> impl Iterator<Item = (&PeerRanking, &RankingRow)> {
+    evaluation
+        .rankings
+        .iter()
+        .flat_map(|g| g.rows.iter().map(move |r| (g, r)))
+}
+
+fn show(d: Option<rust_decimal::Decimal>) -> String {
+    d.map(|d| d.normalize().to_string()).unwrap_or_default()
+}
+
+fn write_all(w: &mut csv::Writer<Vec<u8>>, rows: &[Vec<String>]) -> String {
+    for row in rows {
+        // Writing to memory cannot fail but for a bug; a row lost would show in the tests.
+        if w.write_record(row).is_err() {
+            break;
+        }
+    }
+    w.flush().ok();
+    String::from_utf8(w.get_ref().clone()).unwrap_or_default()
+}
+
+/// Escapes text for HTML content and attributes.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,42 @@
+//! The synthesised report ("báo cáo tổng hợp") of an evaluation: a structured [`Summary`], a
+//! [`Narrative`] in Vietnamese and English whose every sentence names the numbers it states,
+//! and the exports (CSV, SDMX-CSV, JSON, HTML). All of it is a pure function of the
+//! [`Evaluation`](crate::evaluation::Evaluation): deterministic, no network.
+
+#![allow(clippy::format_push_string)] // text building, not a hot path
+
+mod export;
+mod narrative;
+mod summary;
+
+pub use export::{SDMX_DATAFLOW, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv};
+pub use narrative::{Narrative, Section, SectionPart, Sentence, Topic};
+pub use summary::{
+    BottleneckCount, GapCount, GroupSummary, NAMED, OffTrack, StatusCount, Summary, UnitItem,
+};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Catalogue;
+use crate::evaluation::Evaluation;
+
+/// The whole report: the summary and the national narrative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationReport {
+    /// The structured summary.
+    pub summary: Summary,
+    /// The narrative.
+    pub narrative: Narrative,
+}
+
+impl EvaluationReport {
+    /// The national report of `evaluation` (made with `catalogue`, for indicator names).
+    pub fn new(evaluation: &Evaluation, catalogue: &Catalogue) -> EvaluationReport {
+        EvaluationReport {
+            summary: Summary::new(evaluation, catalogue),
+            narrative: Narrative::national(evaluation, catalogue),
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! The structured summary ("báo cáo tổng hợp"): what the narrative says, as data: standings,
+//! movers, off-track indicators with their explanations, bottlenecks named, data gaps and
+//! progress towards the targets.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Text;
+use crate::Value;
+use crate::catalogue::DecimalString;
+use crate::evaluation::{
+    Evaluation, ExplanationRef, IndicatorResult, ProgressStatus, RankingRow, UnitResult,
+};
+use crate::ledger::Bottleneck;
+use crate::period::Period;
+
+/// How many units the summary names at the top and bottom of each ranking, and as movers.
+pub const NAMED: usize = 3;
+
+/// The summary of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// The period evaluated.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// Units evaluated.
+    pub units: usize,
+    /// Each peer group's standing.
+    pub groups: Vec<GroupSummary>,
+    /// Off-track indicators, by unit then indicator.
+    pub off_track: Vec<OffTrack>,
+    /// The bottleneck categories explanations name, most named first.
+    pub bottlenecks: Vec<BottleneckCount>,
+    /// Data gaps by kind.
+    pub gaps: Vec<GapCount>,
+    /// Progress towards the targets: how many (unit, indicator) pairs have each status.
+    pub progress: Vec<StatusCount>,
+}
+
+/// A peer group's standing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSummary {
+    /// The peer group.
+    pub peer_group: String,
+    /// Its name.
+    pub name: Text,
+    /// Units ranked.
+    pub ranked: usize,
+    /// Members without a score.
+    pub unranked: Vec<String>,
+    /// The mean published score of the ranked units, at the published precision.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub mean: Option<Decimal>,
+    /// The first [`NAMED`] rows.
+    pub top: Vec<RankingRow>,
+    /// The last [`NAMED`] ranked rows, worst last.
+    pub bottom: Vec<RankingRow>,
+    /// The biggest gains in rank (at most [`NAMED`], gains only).
+    pub risers: Vec<RankingRow>,
+    /// The biggest losses in rank (at most [`NAMED`], losses only).
+    pub fallers: Vec<RankingRow>,
+}
+
+/// An off-track indicator of a unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OffTrack {
+    /// The unit.
+    pub unit: String,
+    /// Its name.
+    pub name: Text,
+    /// The indicator.
+    pub indicator: String,
+    /// The indicator's name.
+    pub indicator_name: Text,
+    /// The period read.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// Its value.
+    pub value: Value,
+    /// Why it is off track.
+    pub why: Text,
+    /// The unit's explanation, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<ExplanationRef>,
+}
+
+/// How often a bottleneck category is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BottleneckCount {
+    /// The category.
+    pub bottleneck: Bottleneck,
+    /// Explanations naming it.
+    pub count: usize,
+}
+
+/// Data gaps of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GapCount {
+    /// The quality finding's code.
+    pub code: String,
+    /// The units and items, by unit then item.
+    pub items: Vec<UnitItem>,
+}
+
+/// A unit and an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitItem {
+    /// The unit.
+    pub unit: String,
+    /// The item.
+    pub item: String,
+}
+
+/// How many (unit, indicator) pairs have a progress status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusCount {
+    /// The status.
+    pub status: ProgressStatus,
+    /// How many.
+    pub count: usize,
+}
+
+impl OffTrack {
+    /// The off-track entry of an indicator result, if it is off track.
+    pub fn of(
+        unit: &UnitResult,
+        i: &IndicatorResult,
+        catalogue: &crate::Catalogue,
+    ) -> Option<OffTrack> {
+        Some(OffTrack {
+            unit: unit.unit.clone(),
+            name: unit.name.clone(),
+            indicator: i.indicator.clone(),
+            indicator_name: catalogue
+                .indicator(&i.indicator)
+                .map_or_else(|| Text::new(&i.indicator, &i.indicator), |x| x.name.clone()),
+            period: i.period,
+            value: i.value.clone(),
+            why: i.off_track.clone()?,
+            explanation: i.explanation.clone(),
+        })
+    }
+}
+
+impl GroupSummary {
+    /// The standing of one peer group's ranking; the mean published at `precision` places.
+    fn of(r: &crate::evaluation::PeerRanking, precision: u32) -> GroupSummary {
+        let ranked: Vec<&RankingRow> = r.rows.iter().filter(|x| x.rank.is_some()).collect();
+        let scores: Vec<Decimal> = ranked.iter().filter_map(|x| x.score).collect();
+        let mean = (!scores.is_empty()).then(|| {
+            crate::catalogue::RoundingMode::HalfUp
+                .round(
+                    scores.iter().sum::<Decimal>() / Decimal::from(scores.len()),
+                    precision,
+                )
+                .normalize()
+        });
+        let mut moves: Vec<&RankingRow> = ranked
+            .iter()
+            .copied()
+            .filter(|x| x.movement.is_some())
+            .collect();
+        // Biggest move first; ties by rank, then id (the rows' order).
+        moves.sort_by_key(|x| std::cmp::Reverse(x.movement.unwrap_or_default()));
+        let risers = moves
+            .iter()
+            .filter(|x| x.movement.is_some_and(|m| m > Decimal::ZERO))
+            .take(NAMED)
+            .map(|x| (*x).clone())
+            .collect();
+        moves.sort_by_key(|x| x.movement.unwrap_or_default());
+        let fallers = moves
+            .iter()
+            .filter(|x| x.movement.is_some_and(|m| m < Decimal::ZERO))
+            .take(NAMED)
+            .map(|x| (*x).clone())
+            .collect();
+        let bottom_from = ranked
+            .len()
+            .saturating_sub(NAMED)
+            .max(NAMED.min(ranked.len()));
+        GroupSummary {
+            peer_group: r.peer_group.clone(),
+            name: r.name.clone(),
+            ranked: ranked.len(),
+            unranked: r
+                .rows
+                .iter()
+                .filter(|x| x.rank.is_none())
+                .map(|x| x.unit.clone())
+                .collect(),
+            mean,
+            top: ranked.iter().take(NAMED).map(|x| (*x).clone()).collect(),
+            bottom: ranked[bottom_from..].iter().map(|x| (*x).clone()).collect(),
+            risers,
+            fallers,
+        }
+    }
+}
+
+impl Summary {
+    /// Summarises `evaluation`.
+    pub fn new(evaluation: &Evaluation, catalogue: &crate::Catalogue) -> Summary {
+        let precision = evaluation.scheme.ranking.round_to.unwrap_or(4);
+        let groups = evaluation
+            .rankings
+            .iter()
+            .map(|r| GroupSummary::of(r, precision))
+            .collect();
+        let mut off_track = Vec::new();
+        let mut bottlenecks: BTreeMap<Bottleneck, usize> = BTreeMap::new();
+        let mut gaps: BTreeMap<&str, Vec<UnitItem>> = BTreeMap::new();
+        let mut progress: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
+        for unit in &evaluation.units {
+            for i in &unit.indicators {
+                *progress.entry(i.progress.status).or_default() += 1;
+                let Some(o) = OffTrack::of(unit, i, catalogue) else {
+                    continue;
+                };
+                for b in o.explanation.iter().flat_map(|e| &e.bottlenecks) {
+                    *bottlenecks.entry(*b).or_default() += 1;
+                }
+                off_track.push(o);
+            }
+            for gap in unit.quality.iter().flat_map(|q| &q.gaps) {
+                gaps.entry(gap.code.as_str()).or_default().push(UnitItem {
+                    unit: unit.unit.clone(),
+                    item: gap.item.clone(),
+                });
+            }
+        }
+        let mut bottlenecks: Vec<BottleneckCount> = bottlenecks
+            .into_iter()
+            .map(|(bottleneck, count)| BottleneckCount { bottleneck, count })
+            .collect();
+        bottlenecks.sort_by_key(|b| std::cmp::Reverse(b.count));
+        Summary {
+            period: evaluation.period,
+            units: evaluation.units.len(),
+            groups,
+            off_track,
+            bottlenecks,
+            gaps: gaps
+                .into_iter()
+                .map(|(code, items)| GapCount {
+                    code: code.to_owned(),
+                    items,
+                })
+                .collect(),
+            progress: progress
+                .into_iter()
+                .map(|(status, count)| StatusCount { status, count })
+                .collect(),
+        }
+    }
+}

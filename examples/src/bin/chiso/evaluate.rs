@@ -1,0 +1,199 @@
+//! `chiso evaluate`: the main job. Catalogue → ledger snapshot → quality → formulas → scores →
+//! composites → ranks → progress → report, for one period; prints the ranking tables and the
+//! narrative and writes the exports.
+
+use std::path::PathBuf;
+
+use chiso::evaluation::{Evaluation, Scheme};
+use chiso::report::{
+    EvaluationReport, Narrative, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
+};
+use chiso::{Lang, Reporting, Text, to_json};
+use clap::Args;
+
+use crate::Failure;
+use crate::catalogue::{Format, View, load_catalogue, read};
+use crate::dataset::{DatasetArgs, now_in_vietnam};
+use crate::output::{print, table};
+
+#[derive(Args)]
+pub struct Command {
+    /// The period evaluated (`2026-Q2`, `2026-H1`, `2026`, ...).
+    #[arg(long)]
+    period: String,
+    /// Approvals and deadlines as of this time (`YYYY-MM-DDTHH:MM:SS`, Vietnam time); now by
+    /// default.
+    #[arg(long, value_name = "TIME")]
+    as_of: Option<String>,
+    /// The data set (`--data DIR` or the single files); the bundled sample when none is given.
+    #[command(flatten)]
+    data: DatasetArgs,
+    /// The evaluation scheme (JSON); the default one otherwise.
+    #[arg(long, value_name = "FILE")]
+    scheme: Option<PathBuf>,
+    /// Print this unit's report (its sub-units' sections merged in) instead of the national one.
+    #[arg(long)]
+    unit: Option<String>,
+    /// Write the exports here.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    out: PathBuf,
+    /// The catalogue (the embedded NQ57 set by default).
+    #[arg(long, value_name = "FILE")]
+    catalogue: Option<PathBuf>,
+    #[command(flatten)]
+    view: View,
+}
+
+pub fn run(command: Command) -> Result<(), Failure> {
+    let view = command.view;
+    let fail = |e: chiso::Error| Failure::from_error(&e);
+    let period = command.period.parse().map_err(fail)?;
+    let as_of = match &command.as_of {
+        Some(t) => chiso::period::parse_time(t).map_err(fail)?,
+        None => now_in_vietnam(),
+    };
+    let scheme = match &command.scheme {
+        Some(path) => Scheme::from_json(&read(path)?).map_err(fail)?,
+        None => Scheme::default(),
+    };
+    let data = command.data.load_or_sample()?;
+    if !data.ledger.verify(None).valid {
+        return Err(Failure::Message(
+            "Sổ cái bị sửa / the ledger was tampered with: chiso ledger verify".into(),
+            2,
+        ));
+    }
+    let catalogue = load_catalogue(command.catalogue.as_deref(), &view)?;
+    let reporting = Reporting::new(catalogue, data.tree, data.assignments, data.calendar);
+    let evaluation = reporting
+        .evaluate(&data.ledger, period, as_of, &scheme)
+        .map_err(fail)?;
+    let lang = view.lang();
+    let narrative = match &command.unit {
+        Some(unit) => {
+            Narrative::for_unit(&evaluation, reporting.catalogue(), unit).ok_or_else(|| {
+                Failure::Message(
+                    format!("Đơn vị {unit} không được đánh giá / unit {unit} was not evaluated"),
+                    2,
+                )
+            })?
+        }
+        None => Narrative::national(&evaluation, reporting.catalogue()),
+    };
+    let written = write_exports(&command.out, &evaluation, &reporting)?;
+    match view.format {
+        Format::Json => {
+            print(&(to_json(&EvaluationReport::new(&evaluation, reporting.catalogue())) + "\n"))
+        }
+        Format::Table => {
+            let mut out = tables(&evaluation, lang);
+            out.push('\n');
+            out.push_str(&narrative.render(lang));
+            let done = Text::new(
+                format!("\nĐã ghi {} tệp vào {}.\n", written, command.out.display()),
+                format!("\nWrote {} files to {}.\n", written, command.out.display()),
+            );
+            out.push_str(done.get(lang));
+            print(&out)
+        }
+    }
+}
+
+/// The ranking tables, one per peer group.
+fn tables(evaluation: &Evaluation, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let header: Vec<&str> = if vi {
+        vec![
+            "Hạng",
+            "Đơn vị",
+            "Điểm",
+            "Hạng kỳ trước",
+            "Thay đổi",
+            "Nhóm",
+            "Chất lượng",
+            "Khoảng hạng",
+        ]
+    } else {
+        vec![
+            "Rank",
+            "Unit",
+            "Score",
+            "Previous",
+            "Movement",
+            "Band",
+            "Quality",
+            "Rank range",
+        ]
+    };
+    let show = |d: Option<rust_decimal::Decimal>| {
+        d.map_or_else(|| "—".to_owned(), |d| d.normalize().to_string())
+    };
+    let mut out = String::new();
+    for group in &evaluation.rankings {
+        out.push_str(&format!(
+            "\n{} — {}\n",
+            group.name.get(lang),
+            evaluation.period
+        ));
+        let rows = group.rows.iter().map(|r| {
+            let movement = match r.movement {
+                Some(m) if m > rust_decimal::Decimal::ZERO => format!("▲ {}", m.normalize()),
+                Some(m) if m < rust_decimal::Decimal::ZERO => format!("▼ {}", (-m).normalize()),
+                Some(_) => "=".to_owned(),
+                None => "—".to_owned(),
+            };
+            vec![
+                show(r.rank),
+                r.name.get(lang).to_owned(),
+                show(r.score),
+                show(r.previous_rank),
+                movement,
+                r.band
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |b| b.label.get(lang).to_owned()),
+                show(r.quality),
+                r.sensitivity.as_ref().map_or_else(
+                    || "—".to_owned(),
+                    |s| format!("{}–{}", s.min.normalize(), s.max.normalize()),
+                ),
+            ]
+        });
+        out.push_str(&table(&header, rows));
+    }
+    out
+}
+
+/// Writes every export into `dir`; returns how many files.
+fn write_exports(
+    dir: &std::path::Path,
+    evaluation: &Evaluation,
+    reporting: &Reporting,
+) -> Result<usize, Failure> {
+    let catalogue = reporting.catalogue();
+    let national = Narrative::national(evaluation, catalogue);
+    let files = [
+        ("evaluation.json", to_json(evaluation)),
+        (
+            "report.json",
+            to_json(&EvaluationReport::new(evaluation, catalogue)),
+        ),
+        ("ranking.csv", ranking_csv(evaluation)),
+        ("ranking.sdmx.csv", ranking_sdmx_csv(evaluation)),
+        ("ranking.json", ranking_json(evaluation)),
+        ("ranking.vi.html", ranking_html(evaluation, Lang::Vi)),
+        ("ranking.en.html", ranking_html(evaluation, Lang::En)),
+        ("narrative.vi.md", national.render(Lang::Vi)),
+        ("narrative.en.md", national.render(Lang::En)),
+    ];
+    let cannot = |e: std::io::Error| {
+        Failure::Message(
+            format!("Không ghi được / cannot write {}: {e}", dir.display()),
+            3,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    for (name, text) in &files {
+        std::fs::write(dir.join(name), text).map_err(cannot)?;
+    }
+    Ok(files.len())
+}
