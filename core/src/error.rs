@@ -189,6 +189,9 @@ pub enum InputKind {
     Request,
     /// An evaluation [`Scheme`](crate::evaluation::Scheme).
     Scheme,
+    /// A scoring, composite, ranking or progress request (see
+    /// [`score_json`](crate::evaluation::score_json)).
+    EvaluationRequest,
 }
 
 impl InputKind {
@@ -203,6 +206,9 @@ impl InputKind {
             InputKind::Action => crate::Text::new("thao tác trên sổ cái", "ledger action"),
             InputKind::Request => crate::Text::new("yêu cầu truy cập", "access request"),
             InputKind::Scheme => crate::Text::new("phương pháp đánh giá", "evaluation scheme"),
+            InputKind::EvaluationRequest => {
+                crate::Text::new("yêu cầu tính điểm", "evaluation request")
+            }
         }
     }
 }

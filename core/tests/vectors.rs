@@ -250,3 +250,34 @@ fn quality_vectors() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The evaluation's building blocks: each case's output, worked out by hand in
+/// `make_cases.py`, must be printed byte for byte.
+#[test]
+fn evaluation_vectors() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/vectors/evaluation/cases.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cases: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert!(cases.len() >= 30, "too few evaluation cases");
+    let nq57 = chiso::Catalogue::nq57();
+    let mut problems = Vec::new();
+    for case in &cases {
+        let input = serde_json::to_string(&case["input"]).unwrap();
+        let output = match case["call"].as_str().unwrap() {
+            "score" => chiso::evaluation::score_json(&nq57, &input),
+            "combine" => chiso::evaluation::combine_json(&input),
+            "rank" => chiso::evaluation::rank_json(&input),
+            "progress" => chiso::evaluation::progress_json(&input),
+            other => panic!("unknown call {other}"),
+        }
+        .unwrap();
+        if output != case["output"].as_str().unwrap() {
+            problems.push(format!(
+                "{}: got {output}, expected {}",
+                case["name"], case["output"]
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -499,7 +499,12 @@ impl<'a> Pipeline<'a> {
             .and_then(|t| Some((t.year, t.goal()?)))
             .zip(baseline)
             .map_or(cannot, |((year, goal), (at, base))| {
-                progress(&goal, year, (at, base * pace), (row.reference, latest * pace))
+                progress(
+                    &goal,
+                    year,
+                    (at, base * pace),
+                    (row.reference, latest * pace),
+                )
             });
         (judged, baseline.map(|(p, _)| p), off)
     }
@@ -615,12 +620,12 @@ impl<'a> Pipeline<'a> {
     ) -> Option<BandPlace> {
         match &self.scheme.bands {
             Bands::Quartiles => {
+                // ⌊4 (rank − 1) / n⌋ + 1: the first quarter of the places is band 1 (ranks 1–9
+                // of 34), and tied units share their rank's band.
                 let rank = rank?;
                 let n = Decimal::from(ranked);
-                let number = (Decimal::from(4) * rank / n)
-                    .ceil()
-                    .clamp(Decimal::ONE, Decimal::from(4));
-                let number = u32::try_from(number).ok()?;
+                let number = (Decimal::from(4) * (rank - Decimal::ONE) / n).floor() + Decimal::ONE;
+                let number = u32::try_from(number.clamp(Decimal::ONE, Decimal::from(4))).ok()?;
                 Some(BandPlace {
                     number,
                     label: Text::new(format!("Nhóm {number}"), format!("Group {number}")),

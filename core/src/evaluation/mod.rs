@@ -6,6 +6,7 @@ mod composite;
 mod evaluate;
 mod progress;
 mod rank;
+mod request;
 mod result;
 mod scheme;
 mod score;
@@ -17,6 +18,7 @@ pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;
 pub use progress::{Progress, ProgressStatus, progress};
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
+pub use request::{combine_json, progress_json, rank_json, score_json};
 pub use result::{
     BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankRange, RankingRow, UnitResult,

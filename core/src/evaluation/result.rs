@@ -128,7 +128,11 @@ pub struct IndicatorResult {
     pub revisions: Vec<u64>,
     /// For a flow read over less than a year, the factor that put its value at a yearly pace
     /// before it was scored and judged against yearly targets (4 for a quarter).
-    #[serde(default, with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[schemars(with = "Option<DecimalString>")]
     pub yearly_pace: Option<Decimal>,
     /// The scoring rule applied.

@@ -202,8 +202,8 @@ pub struct NodeWeight {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Bands {
-    /// Four groups by rank: the first quarter of the ranked units is band 1 (ties kept
-    /// together: a unit's band follows its rank).
+    /// Four groups by rank: band ⌊4 (rank − 1) / n⌋ + 1 of `n` ranked units, so the first
+    /// quarter of the places is band 1 (ranks 1–9 of 34); tied units share their rank's band.
     #[default]
     Quartiles,
     /// Declared score thresholds, highest first: a unit is in the first band whose

@@ -1,0 +1,416 @@
+//! The evaluation pipeline end to end (`Reporting::evaluate`) on small worlds whose every
+//! number is worked out by hand beside it, and its properties under proptest: the order
+//! entries arrive in never changes scores or ranks, and raising a unit's achievement never
+//! lowers its score or rank.
+
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+use chiso::evaluation::{Evaluation, MissingPolicy, Origin, ProgressStatus, Scheme};
+use chiso::ledger::{Action, Ledger};
+use chiso::{Catalogue, Reporting, Value};
+use proptest::prelude::*;
+use serde_json::{Value as Json, json};
+
+/// Provinces P1–P3 ranked as one peer group, each assigned C01 (sandboxes in operation,
+/// ≥ 1 in 2026 and ≥ 3 by 2030 for each unit) and B05 (share of end-to-end online services,
+/// ≥ 85 % in 2026, ≥ 90 % by 2030) from 2026-Q1; OLD1 and OLD2 were merged into M, which is
+/// assigned C01 too.
+fn reporting(provinces: &[&str]) -> Reporting {
+    let mut units = vec![
+        json!({"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}),
+    ];
+    for p in provinces {
+        units.push(json!({"id": p, "name": {"vi": format!("Tỉnh {p}"), "en": format!("Province {p}")}, "kind": "province", "parent": "BCD"}));
+    }
+    for old in ["OLD1", "OLD2"] {
+        units.push(
+            json!({"id": old, "name": {"vi": old, "en": old}, "kind": "province", "parent": "BCD"}),
+        );
+    }
+    units.push(json!({"id": "M", "name": {"vi": "Tỉnh M", "en": "M"}, "kind": "province", "parent": "BCD", "merged_from": ["OLD1", "OLD2"]}));
+    let org = json!({"units": units, "peer_groups": [{"id": "tinh", "name": {"vi": "Các tỉnh", "en": "Provinces"}, "members": provinces}]});
+    let mut assignments = Vec::new();
+    for p in provinces {
+        for item in ["C01", "B05"] {
+            assignments.push(json!({"unit": p, "item": item, "role": "lead", "focal_officer": "can_bo", "from": "2026-Q1", "assigned_by": "BCD"}));
+        }
+    }
+    for u in ["OLD1", "OLD2", "M"] {
+        assignments.push(json!({"unit": u, "item": "C01", "role": "lead", "focal_officer": "can_bo", "from": "2026-Q1", "assigned_by": "BCD"}));
+    }
+    Reporting::from_json(
+        Catalogue::nq57(),
+        &org.to_string(),
+        &Json::Array(assignments).to_string(),
+        Some(r#"{"calendar": {"kind": "calendar"}, "due_working_days": 5}"#),
+    )
+    .unwrap()
+}
+
+/// Submits and approves a number.
+fn report(ledger: &mut Ledger, unit: &str, item: &str, period: &str, value: &str) {
+    let submission = serde_json::from_value(json!({
+        "unit": unit, "item": item, "period": period, "value": {"number": value},
+        "source": {"kind": "form"},
+        "evidence": [{"file_name": "bao_cao.pdf", "sha256": "ab".repeat(32), "size": 2048, "media_type": "application/pdf"}],
+        "submitted_by": "can_bo", "submitted_at": "2026-07-03T09:00:00"
+    }))
+    .unwrap();
+    let revision = ledger
+        .append(Action::Submit { submission })
+        .unwrap()
+        .sequence;
+    ledger
+        .append(Action::Approve {
+            revision,
+            by: "lanh_dao".into(),
+            at: "2026-07-08T10:00:00".parse().unwrap(),
+        })
+        .unwrap();
+}
+
+/// B05 as its two inputs: `part` end-to-end services of 100 eligible procedures.
+fn b05(ledger: &mut Ledger, unit: &str, period: &str, part: &str) {
+    report(ledger, unit, "tthc_du_dieu_kien", period, "100");
+    report(ledger, unit, "dvc_toan_trinh", period, part);
+}
+
+/// Q1: P1 has no sandbox and 68 %; P2 and P3 one sandbox and 90 %. Q2: P1 one sandbox and
+/// 68 %; P2 none and 90 %; P3 90 % and no C01 report.
+fn ledger() -> Ledger {
+    let mut l = Ledger::default();
+    for (unit, c01, part) in [("P1", "0", "68"), ("P2", "1", "90"), ("P3", "1", "90")] {
+        report(&mut l, unit, "sandbox_van_hanh", "2026-Q1", c01);
+        b05(&mut l, unit, "2026-Q1", part);
+    }
+    for (unit, c01, part) in [
+        ("P1", Some("1"), "68"),
+        ("P2", Some("0"), "90"),
+        ("P3", None, "90"),
+    ] {
+        if let Some(c01) = c01 {
+            report(&mut l, unit, "sandbox_van_hanh", "2026-Q2", c01);
+        }
+        b05(&mut l, unit, "2026-Q2", part);
+    }
+    // The merged province's predecessors reported C01 in Q1: 2 and 4.
+    report(&mut l, "OLD1", "sandbox_van_hanh", "2026-Q1", "2");
+    report(&mut l, "OLD2", "sandbox_van_hanh", "2026-Q1", "4");
+    l
+}
+
+fn evaluate(scheme: &Scheme) -> Evaluation {
+    reporting(&["P1", "P2", "P3"])
+        .evaluate(
+            &ledger(),
+            "2026-Q2".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            scheme,
+        )
+        .unwrap()
+}
+
+fn unit<'e>(e: &'e Evaluation, id: &str) -> &'e chiso::evaluation::UnitResult {
+    e.units.iter().find(|u| u.unit == id).unwrap()
+}
+
+fn show(d: Option<rust_decimal::Decimal>) -> String {
+    d.map_or("-".to_owned(), |d| d.normalize().to_string())
+}
+
+/// Ranks as `unit:rank` in the published order.
+fn ranks(e: &Evaluation) -> Vec<String> {
+    e.rankings[0]
+        .rows
+        .iter()
+        .map(|r| format!("{}:{}", r.unit, show(r.rank)))
+        .collect()
+}
+
+#[test]
+fn scores_composites_ranks_and_movement() {
+    let e = evaluate(&Scheme {
+        sensitivity: chiso::evaluation::SensitivityRule {
+            runs: 0,
+            ..Default::default()
+        },
+        ..Scheme::default()
+    });
+    // P1: C01 1 of the 2026 target 1 → 1 (pillar THE_CHE, layer C); B05 68 / 85 = 0.8 (pillar
+    // CHINH_PHU_SO, layer B). Layers weigh their indicators' weights, 1 each: (0.8 + 1) / 2.
+    assert_eq!(show(unit(&e, "P1").score), "0.9");
+    assert_eq!(
+        show(
+            unit(&e, "P1")
+                .layers
+                .iter()
+                .find(|l| l.layer == chiso::catalogue::Layer::B)
+                .unwrap()
+                .score
+        ),
+        "0.8"
+    );
+    // P2: C01 0 / 1 = 0; B05 90 ≥ 85 → 1: 0.5.
+    assert_eq!(show(unit(&e, "P2").score), "0.5");
+    // P3: C01 missing, scored 0 under the default policy; B05 1: 0.5.
+    assert_eq!(show(unit(&e, "P3").score), "0.5");
+    let c01 = unit(&e, "P3")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01")
+        .unwrap();
+    assert_eq!(c01.origin, Origin::Missing);
+    assert_eq!(c01.fraction, None);
+    // Competition ties: P2 and P3 share 2nd.
+    assert_eq!(ranks(&e), ["P1:1", "P2:2", "P3:2"]);
+    // Q1: P1 (0 + 0.8) / 2 = 0.4, P2 and P3 1: ranks 3, 1, 1. Movement: P1 +2, P2 and P3 −1.
+    let rows = &e.rankings[0].rows;
+    assert_eq!(
+        rows.iter().map(|r| show(r.movement)).collect::<Vec<_>>(),
+        ["2", "-1", "-1"]
+    );
+    assert_eq!(
+        rows.iter()
+            .map(|r| show(r.previous_rank))
+            .collect::<Vec<_>>(),
+        ["3", "1", "1"]
+    );
+    // Quartile bands of 3: ⌊4 (rank − 1) / 3⌋ + 1 → 1, 2, 2.
+    assert_eq!(
+        rows.iter()
+            .map(|r| r.band.as_ref().unwrap().number)
+            .collect::<Vec<_>>(),
+        [1, 2, 2]
+    );
+    // The quality score sits beside each rank.
+    assert!(rows.iter().all(|r| r.quality.is_some()));
+    // Lineage: P1's B05 rests on its two Q2 revisions.
+    let p1_b05 = unit(&e, "P1")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "B05")
+        .unwrap();
+    assert_eq!(p1_b05.revisions.len(), 2);
+    assert_eq!(p1_b05.value, Value::number("68".parse().unwrap()));
+}
+
+#[test]
+fn missing_policies_change_what_a_gap_costs() {
+    // Rescale (PAR): P3's C01 pillar and layer drop out, its total is B05's 1; P1 0.9, P2 0.5.
+    let e = evaluate(&Scheme {
+        missing: MissingPolicy::Rescale,
+        ..Scheme::default()
+    });
+    assert_eq!(show(unit(&e, "P3").score), "1");
+    assert_eq!(ranks(&e), ["P3:1", "P1:2", "P2:3"]);
+    // Last value: P3's C01 of Q1 (1) is scored, flagged imputed: total 1 as well.
+    let e = evaluate(&Scheme {
+        missing: MissingPolicy::LastValue,
+        ..Scheme::default()
+    });
+    let c01 = unit(&e, "P3")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01")
+        .unwrap();
+    assert_eq!(
+        (c01.origin, c01.imputed_from.map(|p| p.to_string())),
+        (Origin::Imputed, Some("2026-Q1".to_owned()))
+    );
+    assert_eq!(show(c01.fraction), "1");
+    assert_eq!(show(unit(&e, "P3").score), "1");
+}
+
+#[test]
+fn sensitivity_reports_each_units_rank_range() {
+    // No weight reruns, only the two other missing policies: P3 ranks 2 (zero), 1 (rescale),
+    // 1 (last value) → min 1, median 1, max 2; P1 1, 2, 2; P2 2, 3, 3.
+    let scheme = Scheme {
+        sensitivity: chiso::evaluation::SensitivityRule {
+            runs: 0,
+            ..Default::default()
+        },
+        ..Scheme::default()
+    };
+    let e = evaluate(&scheme);
+    let range = |id: &str| {
+        let s = e.rankings[0]
+            .rows
+            .iter()
+            .find(|r| r.unit == id)
+            .unwrap()
+            .sensitivity
+            .clone()
+            .unwrap();
+        format!("{}-{}-{} of {}", s.min, s.median, s.max, s.runs)
+    };
+    assert_eq!(range("P3"), "1-1-2 of 3");
+    assert_eq!(range("P1"), "1-2-2 of 3");
+    assert_eq!(range("P2"), "2-3-3 of 3");
+    // With weight reruns the published ranking is one of the runs and the seed fixes the rest.
+    let e1 = evaluate(&Scheme::default());
+    let e2 = evaluate(&Scheme::default());
+    assert_eq!(e1, e2);
+    let s = e1.rankings[0].rows[0].sensitivity.clone().unwrap();
+    assert_eq!(s.runs, 1 + 50 + 2);
+}
+
+#[test]
+fn progress_and_off_track_judgements() {
+    let e = evaluate(&Scheme::default());
+    // P1's C01 went from 0 (Q1) to 1 (Q2) towards ≥ 3 by the end of 2030: 3 months gone of
+    // the 57 from March 2026 to December 2030; (1 − 0)·57 / ((3 − 0)·3) = 6.3333: on track.
+    let c01 = unit(&e, "P1")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01")
+        .unwrap();
+    assert_eq!(c01.progress.status, ProgressStatus::OnTrack);
+    assert_eq!(show(c01.progress.ratio), "6.3333");
+    assert_eq!(
+        c01.baseline_period.map(|p| p.to_string()),
+        Some("2026-Q1".to_owned())
+    );
+    // P2's C01 fell from 1 to 0: off track (worse than the period before), and moving away
+    // from the target: deterioration.
+    let c01 = unit(&e, "P2")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01")
+        .unwrap();
+    assert_eq!(
+        c01.off_track.as_ref().unwrap().en,
+        "worse than the period before (1 → 0)"
+    );
+    assert_eq!(c01.progress.status, ProgressStatus::Deterioration);
+}
+
+#[test]
+fn a_merged_unit_is_scored_on_its_predecessors_mean() {
+    let e = reporting(&["P1", "P2", "P3"])
+        .evaluate(
+            &ledger(),
+            "2026-Q1".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    // M reported nothing for Q1; OLD1 had 2 sandboxes and OLD2 4: M's value is 3, merged.
+    let c01 = unit(&e, "M")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01")
+        .unwrap();
+    assert_eq!(c01.value, Value::number(3.into()));
+    assert_eq!(c01.origin, Origin::Merged);
+    assert_eq!(c01.merged_from, ["OLD1", "OLD2"]);
+    assert_eq!(c01.revisions.len(), 2);
+    // 3 ≥ the target of 1: full score.
+    assert_eq!(show(unit(&e, "M").score), "1");
+}
+
+#[test]
+fn the_report_cites_its_numbers() {
+    let e = evaluate(&Scheme::default());
+    let nq57 = Catalogue::nq57();
+    let narrative = chiso::report::Narrative::national(&e, &nq57);
+    let sentences: Vec<_> = narrative
+        .sections
+        .iter()
+        .flat_map(|s| &s.parts)
+        .flat_map(|p| &p.sentences)
+        .collect();
+    // Every sentence stating a unit's score names it.
+    let top = sentences
+        .iter()
+        .find(|s| s.en.starts_with("Top: "))
+        .unwrap();
+    assert_eq!(
+        top.en,
+        "Top: Province P1 (0.9), Province P2 (0.5), Province P3 (0.5)."
+    );
+    assert!(top.lineage.contains(&"unit/P1/score".to_owned()));
+    assert!(top.vi.contains("Tỉnh P1 (0,9)"));
+    // The exports hold the same numbers.
+    let csv = chiso::report::ranking_csv(&e);
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("tinh,1,P1,Tỉnh P1,Province P1,0.9,3,2,1,")
+    );
+    let sdmx = chiso::report::ranking_sdmx_csv(&e);
+    assert!(sdmx.contains("CHISO:NQ57_RANKING(1.0),P1,tinh,2026-Q2,SCORE,0.9\n"));
+    assert!(chiso::report::ranking_html(&e, chiso::Lang::Vi).contains("<td class=\"n\">0,9</td>"));
+}
+
+/// Three provinces' B05 numerators (of 100) and C01 counts, for the properties.
+fn world() -> impl Strategy<Value = Vec<(u32, u32)>> {
+    proptest::collection::vec((0u32..=100, 0u32..=3), 4)
+}
+
+const PROPS: [&str; 4] = ["P1", "P2", "P3", "P4"];
+
+fn run(values: &[(u32, u32)], order: &[usize]) -> Evaluation {
+    let mut l = Ledger::default();
+    for &i in order {
+        let (part, c01) = values[i];
+        b05(&mut l, PROPS[i], "2026-Q2", &part.to_string());
+        report(
+            &mut l,
+            PROPS[i],
+            "sandbox_van_hanh",
+            "2026-Q2",
+            &c01.to_string(),
+        );
+    }
+    let scheme = Scheme {
+        sensitivity: chiso::evaluation::SensitivityRule {
+            runs: 3,
+            ..Default::default()
+        },
+        ..Scheme::default()
+    };
+    reporting(&PROPS)
+        .evaluate(
+            &l,
+            "2026-Q2".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &scheme,
+        )
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The order units' reports arrive in changes neither scores nor ranks.
+    #[test]
+    fn arrival_order_changes_nothing(values in world(), order in Just(vec![0usize, 1, 2, 3]).prop_shuffle()) {
+        let a = run(&values, &[0, 1, 2, 3]);
+        let b = run(&values, &order);
+        // The same numbers; only the ledger sequence numbers (lineage) differ.
+        let numbers = |e: &Evaluation| {
+            let mut units = e.units.clone();
+            for i in units.iter_mut().flat_map(|u| &mut u.indicators) {
+                i.revisions.clear();
+            }
+            units
+        };
+        prop_assert_eq!(numbers(&a), numbers(&b));
+        prop_assert_eq!(&a.rankings, &b.rankings);
+    }
+
+    /// Raising one unit's B05 (higher is better) never lowers its score or worsens its rank.
+    #[test]
+    fn raising_achievement_never_hurts(values in world(), who in 0usize..4, by in 1u32..=40) {
+        let before = run(&values, &[0, 1, 2, 3]);
+        let mut raised = values.clone();
+        raised[who].0 = (raised[who].0 + by).min(100);
+        let after = run(&raised, &[0, 1, 2, 3]);
+        let id = PROPS[who];
+        prop_assert!(unit(&after, id).score >= unit(&before, id).score);
+        let rank = |e: &Evaluation| e.rankings[0].rows.iter().find(|r| r.unit == id).unwrap().rank;
+        prop_assert!(rank(&after) <= rank(&before));
+    }
+}
