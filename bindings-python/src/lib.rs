@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod error;
+mod evaluation;
 mod formula;
 mod reporting;
 
@@ -17,6 +18,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     catalogue::register(m)?;
     formula::register(m)?;
+    evaluation::register(m)?;
     reporting::register(m)?;
     Ok(())
 }

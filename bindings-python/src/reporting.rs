@@ -2,6 +2,7 @@
 //! `chiso._chiso.Reporting`. Values cross as the core's JSON.
 
 use chiso::Reporting;
+use chiso::evaluation::Scheme;
 use chiso::ledger::{Action, Ledger};
 use chiso::org::Request;
 use chiso::period::parse_time;
@@ -145,6 +146,25 @@ impl PyReporting {
                 .0
                 .quality(&ledger.0, unit, period.parse()?, parse_time(as_of)?)?;
             Ok(report.to_json())
+        })
+    }
+
+    /// Evaluates `period` from the revisions approved by `as_of` under the scheme (JSON; the
+    /// default scheme when None): the evaluation as JSON, with lineage.
+    #[pyo3(signature = (ledger, period, as_of, scheme_json=None))]
+    fn evaluate_json(
+        &self,
+        ledger: &PyLedger,
+        period: &str,
+        as_of: &str,
+        scheme_json: Option<&str>,
+    ) -> PyResult<String> {
+        guard(|| {
+            let scheme = scheme_json.map_or_else(|| Ok(Scheme::default()), Scheme::from_json)?;
+            let evaluation =
+                self.0
+                    .evaluate(&ledger.0, period.parse()?, parse_time(as_of)?, &scheme)?;
+            Ok(evaluation.to_json())
         })
     }
 }

@@ -192,6 +192,8 @@ pub enum InputKind {
     /// A scoring, composite, ranking or progress request (see
     /// [`score_json`](crate::evaluation::score_json)).
     EvaluationRequest,
+    /// An [`Evaluation`](crate::evaluation::Evaluation) read back from JSON.
+    Evaluation,
 }
 
 impl InputKind {
@@ -206,6 +208,7 @@ impl InputKind {
             InputKind::Action => crate::Text::new("thao tác trên sổ cái", "ledger action"),
             InputKind::Request => crate::Text::new("yêu cầu truy cập", "access request"),
             InputKind::Scheme => crate::Text::new("phương pháp đánh giá", "evaluation scheme"),
+            InputKind::Evaluation => crate::Text::new("kết quả đánh giá", "evaluation"),
             InputKind::EvaluationRequest => {
                 crate::Text::new("yêu cầu tính điểm", "evaluation request")
             }

@@ -25,7 +25,12 @@ __all__ = [
     "LedgerError",
     "PeriodError",
     "PolicyError",
+    "Evaluation",
     "Reporting",
+    "combine",
+    "progress",
+    "rank",
+    "score",
     "check_catalogue",
     "check_formula",
     "describe_formula",
@@ -293,7 +298,7 @@ class Reporting:
     ``org``, ``assignments`` and ``calendar`` are JSON text or the equivalent Python data.
     """
 
-    __slots__ = ("_native",)
+    __slots__ = ("_native", "_catalogue")
 
     def __init__(
         self,
@@ -304,6 +309,7 @@ class Reporting:
     ) -> None:
         calendar_json = _text(calendar) if calendar is not None else None
         self._native = _chiso.Reporting(catalogue._native, _text(org), _text(assignments), calendar_json)
+        self._catalogue = catalogue
 
     def append(self, ledger: Ledger, actor: str, action: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
         """Appends for ``actor`` if the rules allow it; raises ``LedgerError`` or ``PolicyError``
@@ -333,3 +339,131 @@ class Reporting:
         completeness, the 0–100 score, each dimension's points, every item and every finding."""
         result: Dict[str, Any] = json.loads(self.quality_json(ledger, unit, period, as_of))
         return result
+
+    def evaluate_json(
+        self, ledger: Ledger, period: str, as_of: str, scheme: Union[None, str, Mapping[str, Any]] = None
+    ) -> str:
+        """:meth:`evaluate` as the core's JSON text (byte-identical in every binding)."""
+        scheme_json = _text(scheme) if scheme is not None else None
+        return self._native.evaluate_json(ledger._native, period, as_of, scheme_json)
+
+    def evaluate(
+        self, ledger: Ledger, period: str, as_of: str, scheme: Union[None, str, Mapping[str, Any]] = None
+    ) -> "Evaluation":
+        """Evaluates ``period`` from the revisions approved by ``as_of``: every unit's indicators
+        valued, scored, combined and ranked in its peer group, with progress, data quality and rank
+        stability. ``scheme`` (JSON text or data) declares the method; the default otherwise."""
+        return Evaluation(self.evaluate_json(ledger, period, as_of, scheme), self._catalogue)
+
+
+class Evaluation:
+    """The result of :meth:`Reporting.evaluate`: ``data`` is the evaluation as Python data (decimals
+    as strings, exactly as the core writes them); the methods give the report and the exports."""
+
+    __slots__ = ("_json", "_catalogue", "data")
+
+    def __init__(self, text: str, catalogue: "Catalogue") -> None:
+        self._json = text
+        self._catalogue = catalogue
+        self.data: Dict[str, Any] = json.loads(text)
+
+    def to_json(self) -> str:
+        """The evaluation as the core's JSON text, with lineage."""
+        return self._json
+
+    def ranking(self, peer_group: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The rows of one peer group's ranking (the first group when none is named)."""
+        for group in self.data["rankings"]:
+            if peer_group is None or group["peer_group"] == peer_group:
+                rows: List[Dict[str, Any]] = group["rows"]
+                return rows
+        raise ArgumentError(f"no peer group {peer_group!r} in this evaluation")
+
+    def unit(self, unit: str) -> Dict[str, Any]:
+        """One unit's result: score, layers, pillars, indicators with lineage, quality."""
+        for u in self.data["units"]:
+            if u["unit"] == unit:
+                result: Dict[str, Any] = u
+                return result
+        raise ArgumentError(f"unit {unit!r} was not evaluated")
+
+    def report(self) -> Dict[str, Any]:
+        """The structured summary and the national narrative (sentences in both languages, each
+        with the ids of the numbers it states)."""
+        result: Dict[str, Any] = json.loads(_chiso.report_json(self._json, self._catalogue._native))
+        return result
+
+    def narrative(self, lang: str = "vi", unit: Optional[str] = None) -> str:
+        """The narrative as Markdown: national, or one unit's with its sub-units' sections merged in."""
+        return _chiso.narrative(self._json, self._catalogue._native, lang, unit)
+
+    def export(self, format: str, lang: str = "vi") -> str:
+        """The ranking tables as ``csv``, ``sdmx_csv``, ``json`` or ``html`` (in ``lang``)."""
+        return _chiso.export_ranking(self._json, format, lang)
+
+    def __repr__(self) -> str:
+        return f"<chiso.Evaluation {self.data['period']}: {len(self.data['units'])} units>"
+
+
+def _decimal_text(x: Union[None, str, int, Decimal]) -> Optional[str]:
+    return None if x is None else str(x)
+
+
+def score(
+    indicator: str,
+    value: Any,
+    year: int,
+    rule: Optional[Mapping[str, Any]] = None,
+    peers: Optional[Sequence[Union[str, int, Decimal]]] = None,
+    catalogue: Optional["Catalogue"] = None,
+) -> Optional[Decimal]:
+    """The fraction 0–1 ``value`` earns on ``indicator`` in ``year`` (None when it cannot be scored),
+    by the indicator's own rule unless ``rule`` is given; ``peers`` for min–max and z-score."""
+    request: Dict[str, Any] = {"indicator": indicator, "value": _value(value), "year": year}
+    if rule is not None:
+        request["rule"] = rule
+    if peers is not None:
+        request["peers"] = [str(p) for p in peers]
+    native = (catalogue or Catalogue.nq57())._native
+    out = json.loads(_chiso.score_json(native, json.dumps(request)))
+    return None if out["fraction"] is None else Decimal(out["fraction"])
+
+
+def combine(
+    parts: Sequence[Mapping[str, Any]], method: str = "weighted_mean", missing: str = "zero", round_to: Optional[int] = None
+) -> Optional[Decimal]:
+    """A composite of ``parts`` (each ``{"weight", "points", "fraction"}``, fraction None when
+    missing) by ``weighted_mean``, ``geometric_mean`` or ``points`` (the DTI form)."""
+    request = {
+        "method": method,
+        "missing": missing,
+        "round_to": round_to,
+        "parts": [{k: _decimal_text(v) for k, v in p.items() if v is not None} for p in parts],
+    }
+    out = json.loads(_chiso.combine_json(json.dumps(request)))
+    return None if out["fraction"] is None else Decimal(out["fraction"])
+
+
+def rank(
+    scores: Mapping[str, Union[None, str, Decimal]], ties: str = "competition", round_to: Optional[int] = 4
+) -> List[Dict[str, Any]]:
+    """Ranks units by score (higher is better) under a tie policy, on scores rounded half up to
+    ``round_to`` places first (None ranks on the exact scores)."""
+    request = {
+        "scores": [{"unit": u, "score": _decimal_text(s)} for u, s in scores.items()],
+        "rule": {"ties": ties, "round_to": round_to},
+    }
+    rows: List[Dict[str, Any]] = json.loads(_chiso.rank_json(json.dumps(request)))
+    return rows
+
+
+def progress(target: Mapping[str, Any], baseline: Sequence[Any], latest: Sequence[Any]) -> Dict[str, Any]:
+    """Progress towards ``target`` (a catalogue target) from ``baseline`` to ``latest``, each a
+    ``(period, value)`` pair: ``{"status", "ratio"}`` (on_track, needs_acceleration, ...)."""
+    request = {
+        "target": target,
+        "baseline": {"period": baseline[0], "value": str(baseline[1])},
+        "latest": {"period": latest[0], "value": str(latest[1])},
+    }
+    result: Dict[str, Any] = json.loads(_chiso.progress_json(json.dumps(request)))
+    return result

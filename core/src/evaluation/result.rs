@@ -40,6 +40,22 @@ pub struct Evaluation {
     pub rankings: Vec<PeerRanking>,
 }
 
+impl Evaluation {
+    /// Reads an evaluation back from its JSON (as [`to_json`](Evaluation::to_json) writes it),
+    /// for reports made apart from the evaluation (in another binding, later).
+    pub fn from_json(text: &str) -> Result<Evaluation, crate::Error> {
+        crate::json::from_str(text).map_err(|f| crate::Error::InvalidInput {
+            what: crate::InputKind::Evaluation,
+            findings: vec![f],
+        })
+    }
+
+    /// The evaluation as JSON, with lineage: the same bytes in every binding.
+    pub fn to_json(&self) -> String {
+        crate::to_json(self)
+    }
+}
+
 /// One unit's evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,45 @@
 use crate::evaluation::{Evaluation, PeerRanking, RankingRow};
 use crate::{Lang, to_json};
 
+/// A format the ranking tables are exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// [`ranking_csv`].
+    Csv,
+    /// [`ranking_sdmx_csv`].
+    SdmxCsv,
+    /// [`ranking_json`].
+    Json,
+    /// [`ranking_html`].
+    Html,
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = crate::Error;
+
+    /// `csv`, `sdmx_csv`, `json` or `html`.
+    ///
+    /// ```
+    /// use chiso::report::ExportFormat;
+    /// assert_eq!("sdmx_csv".parse::<ExportFormat>().unwrap(), ExportFormat::SdmxCsv);
+    /// assert!("xlsx".parse::<ExportFormat>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        crate::json::parse_word(s, "format")
+    }
+}
+
+/// The ranking tables in `format` (`lang` is used by HTML only).
+pub fn export(evaluation: &Evaluation, format: ExportFormat, lang: Lang) -> String {
+    match format {
+        ExportFormat::Csv => ranking_csv(evaluation),
+        ExportFormat::SdmxCsv => ranking_sdmx_csv(evaluation),
+        ExportFormat::Json => ranking_json(evaluation),
+        ExportFormat::Html => ranking_html(evaluation, lang),
+    }
+}
+
 /// The SDMX dataflow the SDMX-CSV export declares (agency, id, version).
 pub const SDMX_DATAFLOW: &str = "CHISO:NQ57_RANKING(1.0)";
 

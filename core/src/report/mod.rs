@@ -9,7 +9,9 @@ mod export;
 mod narrative;
 mod summary;
 
-pub use export::{SDMX_DATAFLOW, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv};
+pub use export::{
+    ExportFormat, SDMX_DATAFLOW, export, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
+};
 pub use narrative::{Narrative, Section, SectionPart, Sentence, Topic};
 pub use summary::{
     BottleneckCount, GapCount, GroupSummary, NAMED, OffTrack, StatusCount, Summary, UnitItem,
