@@ -6,9 +6,13 @@
 
 mod catalogue;
 mod error;
+mod evaluation;
 mod formula;
 mod reporting;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
+pub use evaluation::{
+    combine_json, export_ranking, narrative, progress_json, rank_json, report_json, score_json,
+};
 pub use formula::{describe_period_json, parse_period, run_formula_json};
 pub use reporting::{Ledger, Reporting};

@@ -1,6 +1,7 @@
 //! The ledger, the access policy and the quality report in JavaScript: `Ledger` and
 //! `Reporting`. JSON text crosses both ways, so the bytes equal the Rust and Python ones.
 
+use chiso::evaluation::Scheme;
 use chiso::ledger::{Action, Ledger as CoreLedger};
 use chiso::org::Request;
 use chiso::period::parse_time;
@@ -156,6 +157,29 @@ impl Reporting {
         self.0
             .quality(&ledger.0, unit, period, as_of)
             .map(|r| r.to_json())
+            .map_err(|e| js(&e))
+    }
+
+    /// Evaluates `period` from the revisions approved by `asOf` under the scheme (JSON; the
+    /// default when absent): the evaluation as JSON, with lineage.
+    #[wasm_bindgen(js_name = evaluateJson)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands optional strings over owned
+    pub fn evaluate_json(
+        &self,
+        ledger: &Ledger,
+        period: &str,
+        as_of: &str,
+        scheme_json: Option<String>,
+    ) -> Result<String, JsValue> {
+        let period = period.parse().map_err(|e| js(&e))?;
+        let as_of = parse_time(as_of).map_err(|e| js(&e))?;
+        let scheme = scheme_json
+            .as_deref()
+            .map_or_else(|| Ok(Scheme::default()), Scheme::from_json)
+            .map_err(|e| js(&e))?;
+        self.0
+            .evaluate(&ledger.0, period, as_of, &scheme)
+            .map(|e| e.to_json())
             .map_err(|e| js(&e))
     }
 }

@@ -1,0 +1,78 @@
+//! Scoring, composites, ranking, progress and the evaluation report in JavaScript. Requests
+//! and results cross as the core's JSON, so the bytes equal the Rust and Python ones.
+
+use chiso::evaluation::{self, Evaluation};
+use chiso::report::{EvaluationReport, ExportFormat, Narrative, export};
+use chiso::{Error, Lang, to_json};
+use wasm_bindgen::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::error::to_js_error;
+
+fn js(error: &Error) -> JsValue {
+    to_js_error(error)
+}
+
+/// The fraction a value earns: `{"fraction": …}` from `{"indicator", "value", "year",
+/// "rule"?, "peers"?}`.
+#[wasm_bindgen(js_name = scoreJson)]
+pub fn score_json(catalogue: &Catalogue, request_json: &str) -> Result<String, JsValue> {
+    evaluation::score_json(catalogue.inner(), request_json).map_err(|e| js(&e))
+}
+
+/// A composite: `{"fraction": …}` from `{"method", "missing", "parts", "round_to"?}`.
+#[wasm_bindgen(js_name = combineJson)]
+pub fn combine_json(request_json: &str) -> Result<String, JsValue> {
+    evaluation::combine_json(request_json).map_err(|e| js(&e))
+}
+
+/// Units ranked: `[{"unit", "score", "rank"}]` from `{"scores", "rule"?}`.
+#[wasm_bindgen(js_name = rankJson)]
+pub fn rank_json(request_json: &str) -> Result<String, JsValue> {
+    evaluation::rank_json(request_json).map_err(|e| js(&e))
+}
+
+/// Progress towards a target: `{"status", "ratio"}` from `{"target", "baseline", "latest"}`.
+#[wasm_bindgen(js_name = progressJson)]
+pub fn progress_json(request_json: &str) -> Result<String, JsValue> {
+    evaluation::progress_json(request_json).map_err(|e| js(&e))
+}
+
+/// The report (summary and national narrative) of an evaluation: JSON.
+#[wasm_bindgen(js_name = reportJson)]
+pub fn report_json(evaluation_json: &str, catalogue: &Catalogue) -> Result<String, JsValue> {
+    let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
+    Ok(to_json(&EvaluationReport::new(&e, catalogue.inner())))
+}
+
+/// The narrative as Markdown in `lang`: national, or of `unit` with its sub-units merged in.
+#[wasm_bindgen]
+pub fn narrative(
+    evaluation_json: &str,
+    catalogue: &Catalogue,
+    lang: &str,
+    unit: Option<String>,
+) -> Result<String, JsValue> {
+    let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
+    let lang: Lang = lang.parse().map_err(|e| js(&e))?;
+    let narrative = match unit {
+        None => Narrative::national(&e, catalogue.inner()),
+        Some(u) => Narrative::for_unit(&e, catalogue.inner(), &u).ok_or_else(|| {
+            js(&Error::InvalidArgument {
+                name: "unit",
+                value: u.clone(),
+                expected: "a unit of the evaluation".to_owned(),
+            })
+        })?,
+    };
+    Ok(narrative.render(lang))
+}
+
+/// The ranking tables as `csv`, `sdmx_csv`, `json` or `html` (in `lang`).
+#[wasm_bindgen(js_name = exportRanking)]
+pub fn export_ranking(evaluation_json: &str, format: &str, lang: &str) -> Result<String, JsValue> {
+    let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
+    let format: ExportFormat = format.parse().map_err(|e| js(&e))?;
+    let lang: Lang = lang.parse().map_err(|e| js(&e))?;
+    Ok(export(&e, format, lang))
+}
