@@ -354,3 +354,90 @@ fn check_reports_the_sample_quality_of_a_unit() {
     bad[4] = "XX";
     assert_eq!(chiso(&bad).status.code(), Some(2));
 }
+
+#[test]
+fn evaluate_is_the_main_job_on_the_bundled_sample() {
+    let out_dir = std::env::temp_dir().join(format!("chiso-evaluate-{}", std::process::id()));
+    let out = out_dir.to_str().unwrap();
+    let run = chiso(&[
+        "evaluate",
+        "--period",
+        "2026-Q3",
+        "--as-of",
+        "2026-10-15T00:00:00",
+        "--out",
+        out,
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = stdout(&run);
+    // Both peer groups' tables, then the narrative's four sections.
+    assert!(
+        text.contains("Ministries — 2026-Q3") && text.contains("Provinces and cities — 2026-Q3")
+    );
+    for heading in [
+        "## Scores and rankings",
+        "## Off-track indicators and explanations",
+        "## Data gaps",
+        "## Progress towards the targets",
+    ] {
+        assert!(text.contains(heading), "missing {heading}");
+    }
+    // Can Tho did not send its 5G stations for Q3 (see the check test): a data gap named.
+    assert!(text.contains("CT tram_5g_moi"));
+    // Every export written; the CSV has a row per ranked unit, 17 ministries and 34 provinces.
+    for file in [
+        "evaluation.json",
+        "report.json",
+        "ranking.csv",
+        "ranking.sdmx.csv",
+        "ranking.json",
+        "ranking.vi.html",
+        "ranking.en.html",
+        "narrative.vi.md",
+        "narrative.en.md",
+    ] {
+        assert!(out_dir.join(file).exists(), "missing {file}");
+    }
+    let csv = std::fs::read_to_string(out_dir.join("ranking.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 17 + 34);
+    // The evaluation JSON reads back and names the ledger it rests on.
+    let evaluation: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("evaluation.json")).unwrap())
+            .unwrap();
+    assert_eq!(evaluation["period"], "2026-Q3");
+    assert_eq!(evaluation["ledger_head"].as_str().unwrap().len(), 64);
+    std::fs::remove_dir_all(&out_dir).unwrap();
+    // A unit's report merges its communes' sections under their names.
+    let dn = chiso(&[
+        "evaluate",
+        "--period",
+        "2026-Q3",
+        "--as-of",
+        "2026-10-15T00:00:00",
+        "--out",
+        out,
+        "--unit",
+        "DN",
+        "--lang",
+        "en",
+    ]);
+    assert!(stdout(&dn).contains("### Bien Hoa ward"));
+    std::fs::remove_dir_all(&out_dir).unwrap();
+    // A scheme file that cannot be read is exit status 3.
+    let bad = chiso(&[
+        "evaluate",
+        "--period",
+        "2026-Q3",
+        "--scheme",
+        "/nonexistent.json",
+        "--out",
+        out,
+    ]);
+    assert_eq!(bad.status.code(), Some(3));
+}
