@@ -4,7 +4,7 @@
 //! Everything is computed exactly; the one rounding stage is publication: scores and
 //! composites are published (and, by default, ranked) at the scheme's precision, half up.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
@@ -82,6 +82,12 @@ pub(crate) fn evaluate(
             .iter()
             .rev()
             .flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g.id.as_str())))
+            .collect(),
+        flows: catalogue
+            .indicators
+            .iter()
+            .filter(|i| catalogue.is_flow(i))
+            .map(|i| i.code.as_str())
             .collect(),
     };
     let units = pipeline.units(period);
@@ -171,6 +177,8 @@ struct Pipeline<'a> {
     pillars: HashMap<String, String>,
     /// Unit → the (first) peer group it is ranked in.
     peer_of: HashMap<&'a str, &'a str>,
+    /// The flows among the indicators (counts summed over time).
+    flows: HashSet<&'a str>,
 }
 
 impl<'a> Pipeline<'a> {
@@ -372,7 +380,7 @@ impl<'a> Pipeline<'a> {
                 | Scoring::Goalposts { .. }
         );
         let months = row.reference.cycle().months();
-        (yearly && months < 12 && self.catalogue.is_flow(row.indicator))
+        (yearly && months < 12 && self.flows.contains(row.indicator.code.as_str()))
             .then(|| Decimal::from(12) / Decimal::from(months))
     }
 
@@ -491,7 +499,7 @@ impl<'a> Pipeline<'a> {
             .map(|(_, x)| x);
         let off = (row.indicator.explanation != ExplanationRequirement::None)
             .then(|| {
-                let line = baseline.filter(|_| !self.catalogue.is_flow(row.indicator));
+                let line = baseline.filter(|_| !self.flows.contains(row.indicator.code.as_str()));
                 off_track(row.indicator, row.reference, latest, previous, line)
             })
             .flatten();

@@ -64,6 +64,8 @@ pub(crate) struct Values<'a> {
     catalogue: &'a Catalogue,
     approved: &'a Approved,
     compiled: HashMap<String, Option<Rc<IndicatorFormula>>>,
+    /// Each item's reporting cycle (the catalogue works it out from the formulas that read it).
+    cycles: HashMap<String, Option<Cycle>>,
 }
 
 impl<'a> Values<'a> {
@@ -72,6 +74,7 @@ impl<'a> Values<'a> {
             catalogue,
             approved,
             compiled: HashMap::new(),
+            cycles: HashMap::new(),
         }
     }
 
@@ -157,7 +160,12 @@ impl<'a> Values<'a> {
                 revisions: BTreeSet::from([*revision]),
             };
         }
-        let Some(cycle) = self.catalogue.cycle_of(item) else {
+        let catalogue = self.catalogue;
+        let Some(cycle) = *self
+            .cycles
+            .entry(item.to_owned())
+            .or_insert_with(|| catalogue.cycle_of(item))
+        else {
             return Traced::missing();
         };
         if cycle >= period.cycle() {
