@@ -125,7 +125,8 @@ fn every_documented_code_has_a_case() {
         .filter(|c| c != "code")
         .collect();
     // Codes tested elsewhere: the size limit (above), the ledger's (tests/ledger.rs) and the
-    // organisation tree's (tests/org.rs); their golden vectors come with their bindings.
+    // organisation tree's (tests/org.rs), the evaluation scheme's (tests/pipeline.rs); their
+    // golden vectors come with their bindings.
     let mut covered: BTreeSet<String> = [
         "input.too_large",
         "ledger.unknown_revision",
@@ -134,6 +135,7 @@ fn every_documented_code_has_a_case() {
         "org.unknown_unit",
         "org.cycle",
         "ledger.wrong_cycle",
+        "scheme.out_of_range",
     ]
     .map(String::from)
     .into();

@@ -414,3 +414,44 @@ proptest! {
         prop_assert!(rank(&after) <= rank(&before));
     }
 }
+
+#[test]
+fn a_scheme_it_cannot_take_is_refused_with_every_finding() {
+    let err = Scheme::from_json(
+        r#"{"layers": [], "weights": [{"node": "b", "weight": "-1"}], "sensitivity": {"runs": 5000, "spread": "1"},
+            "ranking": {"round_to": 20}, "progress_year": 1999,
+            "bands": {"kind": "thresholds", "bands": [{"at_least": "0.5", "label": {"vi": "Khá", "en": "Fair"}},
+                                                     {"at_least": "0.8", "label": {"vi": "Tốt", "en": "Good"}}]}}"#,
+    )
+    .unwrap_err();
+    let chiso::Error::InvalidInput { findings, .. } = err else {
+        panic!("not invalid input")
+    };
+    assert!(findings.iter().all(|f| f.code == "scheme.out_of_range"));
+    let paths: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/layers",
+            "/weights/0/weight",
+            "/sensitivity/runs",
+            "/sensitivity/spread",
+            "/ranking/round_to",
+            "/bands/bands",
+            "/progress_year"
+        ]
+    );
+    assert!(
+        findings[3].message_en.contains("0 to under 1")
+            && findings[3].message_vi.contains("dưới 1")
+    );
+    // An unknown field is the JSON reader's finding, with its path.
+    let err = Scheme::from_json(r#"{"method": "points", "tie": "dense"}"#).unwrap_err();
+    let chiso::Error::InvalidInput { findings, .. } = err else {
+        panic!("not invalid input")
+    };
+    assert_eq!(
+        (findings[0].code.as_str(), findings[0].path.as_str()),
+        ("json.unknown_field", "/tie")
+    );
+}
