@@ -24,6 +24,24 @@ fn cases(kind: &str) -> Vec<PathBuf> {
     dirs
 }
 
+/// The reporting set-up and the ledger a case's input describes (chart, assignments,
+/// calendar, and the actions appended in order).
+fn set_up(input: &Value) -> (chiso::Reporting, chiso::ledger::Ledger) {
+    let reporting = chiso::Reporting::from_json(
+        chiso::Catalogue::nq57(),
+        &input["org"].to_string(),
+        &input["assignments"].to_string(),
+        Some(&input["calendar"].to_string()),
+    )
+    .unwrap();
+    let mut ledger = chiso::ledger::Ledger::default();
+    for action in input["actions"].as_array().unwrap() {
+        let action = chiso::ledger::Action::from_json(&action.to_string()).unwrap();
+        ledger.append(action).unwrap();
+    }
+    (reporting, ledger)
+}
+
 /// Compares `output` with the case's `output.json` (or writes it, with `CHISO_BLESS=1`).
 fn check_golden(dir: &Path, output: &str, problems: &mut Vec<String>) {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
@@ -208,18 +226,7 @@ fn quality_vectors() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let input: Value =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
-        let reporting = chiso::Reporting::from_json(
-            chiso::Catalogue::nq57(),
-            &input["org"].to_string(),
-            &input["assignments"].to_string(),
-            Some(&input["calendar"].to_string()),
-        )
-        .unwrap();
-        let mut ledger = chiso::ledger::Ledger::default();
-        for action in input["actions"].as_array().unwrap() {
-            let action = chiso::ledger::Action::from_json(&action.to_string()).unwrap();
-            ledger.append(action).unwrap();
-        }
+        let (reporting, ledger) = set_up(&input);
         let report = reporting
             .quality(
                 &ledger,
@@ -291,18 +298,7 @@ fn evaluation_pipeline_vectors() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let input: Value =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
-        let reporting = chiso::Reporting::from_json(
-            chiso::Catalogue::nq57(),
-            &input["org"].to_string(),
-            &input["assignments"].to_string(),
-            Some(&input["calendar"].to_string()),
-        )
-        .unwrap();
-        let mut ledger = chiso::ledger::Ledger::default();
-        for action in input["actions"].as_array().unwrap() {
-            let action = chiso::ledger::Action::from_json(&action.to_string()).unwrap();
-            ledger.append(action).unwrap();
-        }
+        let (reporting, ledger) = set_up(&input);
         let scheme = chiso::evaluation::Scheme::from_json(&input["scheme"].to_string()).unwrap();
         let evaluation = reporting
             .evaluate(
