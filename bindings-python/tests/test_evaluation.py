@@ -107,3 +107,7 @@ def test_the_main_job_on_the_sample(sample_evaluation):
     assert e.export("html", "vi").startswith("<!DOCTYPE html>")
     with pytest.raises(chiso.ArgumentError):
         e.export("xlsx")
+    with pytest.raises(KeyError):
+        e.unit("XX")
+    with pytest.raises(KeyError):
+        e.ranking("xa_phuong")

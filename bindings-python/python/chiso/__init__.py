@@ -372,20 +372,22 @@ class Evaluation:
         return self._json
 
     def ranking(self, peer_group: Optional[str] = None) -> List[Dict[str, Any]]:
-        """The rows of one peer group's ranking (the first group when none is named)."""
+        """The rows of one peer group's ranking (the first group when none is named); ``KeyError``
+        for a group the evaluation does not have."""
         for group in self.data["rankings"]:
             if peer_group is None or group["peer_group"] == peer_group:
                 rows: List[Dict[str, Any]] = group["rows"]
                 return rows
-        raise ArgumentError(f"no peer group {peer_group!r} in this evaluation")
+        raise KeyError(f"no peer group {peer_group!r} in this evaluation")
 
     def unit(self, unit: str) -> Dict[str, Any]:
-        """One unit's result: score, layers, pillars, indicators with lineage, quality."""
+        """One unit's result: score, layers, pillars, indicators with lineage, quality; ``KeyError``
+        for a unit not evaluated."""
         for u in self.data["units"]:
             if u["unit"] == unit:
                 result: Dict[str, Any] = u
                 return result
-        raise ArgumentError(f"unit {unit!r} was not evaluated")
+        raise KeyError(f"unit {unit!r} was not evaluated")
 
     def report(self) -> Dict[str, Any]:
         """The structured summary and the national narrative (sentences in both languages, each
