@@ -5,30 +5,15 @@
 
 use std::hint::black_box;
 
+use chiso::Lang;
 use chiso::evaluation::{Scheme, SensitivityRule};
-use chiso::ledger::Ledger;
 use chiso::period::parse_time;
 use chiso::report::{EvaluationReport, ranking_csv, ranking_html};
-use chiso::{Catalogue, Lang, Reporting};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/sample/");
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{SAMPLE}{name}")).unwrap_or_default()
-}
-
 fn evaluation(c: &mut Criterion) {
-    let Ok(reporting) = Reporting::from_json(
-        Catalogue::nq57(),
-        &read("org.json"),
-        &read("assignments.json"),
-        Some(&read("calendar.json")),
-    ) else {
-        return;
-    };
-    let (Ok(ledger), Ok(as_of), Ok(period)) = (
-        Ledger::from_jsonl(&read("ledger.jsonl")),
+    let (Some((reporting, ledger)), Ok(as_of), Ok(period)) = (
+        chiso_benches::sample(),
         parse_time("2026-10-15"),
         "2026-Q3".parse(),
     ) else {

@@ -6,7 +6,6 @@ use std::hint::black_box;
 
 use chiso::ledger::{Action, Ledger};
 use chiso::period::parse_time;
-use chiso::{Catalogue, Reporting};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/sample/");
@@ -41,16 +40,8 @@ fn ledger(c: &mut Criterion) {
 }
 
 fn quality(c: &mut Criterion) {
-    let Ok(reporting) = Reporting::from_json(
-        Catalogue::nq57(),
-        &read("org.json"),
-        &read("assignments.json"),
-        Some(&read("calendar.json")),
-    ) else {
-        return;
-    };
-    let (Ok(ledger), Ok(as_of), Ok(period)) = (
-        Ledger::from_jsonl(&read("ledger.jsonl")),
+    let (Some((reporting, ledger)), Ok(as_of), Ok(period)) = (
+        chiso_benches::sample(),
         parse_time("2026-10-15"),
         "2026-Q3".parse(),
     ) else {

@@ -91,6 +91,27 @@ pub fn formula_columns(rows: usize) -> Vec<Vec<chiso::Value>> {
         .collect()
 }
 
+/// The bundled sample data set (`examples/data/sample/`): its reporting set-up and ledger;
+/// `None` if a file is missing or does not read (the bench then measures nothing).
+pub fn sample() -> Option<(chiso::Reporting, chiso::ledger::Ledger)> {
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../examples/data/sample/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .ok()
+    };
+    let reporting = chiso::Reporting::from_json(
+        Catalogue::nq57(),
+        &read("org.json")?,
+        &read("assignments.json")?,
+        Some(&read("calendar.json")?),
+    )
+    .ok()?;
+    let ledger = chiso::ledger::Ledger::from_jsonl(&read("ledger.jsonl")?).ok()?;
+    Some((reporting, ledger))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -54,16 +54,7 @@ fn narrative(
     guard(|| {
         let e = Evaluation::from_json(evaluation_json)?;
         let lang: Lang = lang.parse()?;
-        let narrative = match unit {
-            None => Narrative::national(&e, catalogue.inner()),
-            Some(u) => Narrative::for_unit(&e, catalogue.inner(), u).ok_or_else(|| {
-                chiso::Error::InvalidArgument {
-                    name: "unit",
-                    value: u.to_owned(),
-                    expected: "a unit of the evaluation".to_owned(),
-                }
-            })?,
-        };
+        let narrative = Narrative::new(&e, catalogue.inner(), unit)?;
         Ok(narrative.render(lang))
     })
 }

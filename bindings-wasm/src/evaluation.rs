@@ -47,6 +47,7 @@ pub fn report_json(evaluation_json: &str, catalogue: &Catalogue) -> Result<Strin
 
 /// The narrative as Markdown in `lang`: national, or of `unit` with its sub-units merged in.
 #[wasm_bindgen]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands optional strings over owned
 pub fn narrative(
     evaluation_json: &str,
     catalogue: &Catalogue,
@@ -55,16 +56,7 @@ pub fn narrative(
 ) -> Result<String, JsValue> {
     let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
     let lang: Lang = lang.parse().map_err(|e| js(&e))?;
-    let narrative = match unit {
-        None => Narrative::national(&e, catalogue.inner()),
-        Some(u) => Narrative::for_unit(&e, catalogue.inner(), &u).ok_or_else(|| {
-            js(&Error::InvalidArgument {
-                name: "unit",
-                value: u.clone(),
-                expected: "a unit of the evaluation".to_owned(),
-            })
-        })?,
-    };
+    let narrative = Narrative::new(&e, catalogue.inner(), unit.as_deref()).map_err(|e| js(&e))?;
     Ok(narrative.render(lang))
 }
 

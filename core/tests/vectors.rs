@@ -55,6 +55,20 @@ fn check_golden(dir: &Path, output: &str, problems: &mut Vec<String>) {
     }
 }
 
+/// Compares the projection of a case's output its test reads with the hand-written
+/// `expected.json`, then the whole output with `output.json`.
+fn check_projection(dir: &Path, projection: &Value, output: &str, problems: &mut Vec<String>) {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    let expected: Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    if *projection != expected {
+        problems.push(format!(
+            "{name}:\n  got      {projection}\n  expected {expected}"
+        ));
+    }
+    check_golden(dir, output, problems);
+}
+
 /// Checks one case's output against its expectations; returns a description of each mismatch.
 fn check_case(dir: &Path, output: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -77,14 +91,7 @@ fn check_case(dir: &Path, output: &str) -> Vec<String> {
     if report["valid"] != Value::Bool(!has_error) {
         problems.push(format!("{name}: valid should be {}", !has_error));
     }
-    let golden = dir.join("output.json");
-    if std::env::var_os("CHISO_BLESS").is_some() {
-        fs::write(&golden, output).unwrap();
-    } else if fs::read_to_string(&golden).ok().as_deref() != Some(output) {
-        problems.push(format!(
-            "{name}: output differs from output.json (CHISO_BLESS=1 to rewrite)"
-        ));
-    }
+    check_golden(dir, output, &mut problems);
     problems
 }
 
@@ -102,7 +109,6 @@ fn catalogue_validation_vectors() {
 fn formula_vectors() {
     let mut problems = Vec::new();
     for dir in cases("formula") {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let input: Value =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
         let values: chiso::formula::Values =
@@ -110,8 +116,6 @@ fn formula_vectors() {
         let run = chiso::formula::run(input["expression"].as_str().unwrap(), &values, &values);
         let output = chiso::to_json(&run);
         let got: Value = serde_json::from_str(&output).unwrap();
-        let expected: Value =
-            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
         let codes: Vec<Value> = got["findings"]
             .as_array()
             .unwrap()
@@ -121,12 +125,7 @@ fn formula_vectors() {
         let projection = serde_json::json!({
             "valid": got["valid"], "codes": codes, "result_type": got["result_type"], "value": got["value"],
         });
-        if projection != expected {
-            problems.push(format!(
-                "{name}:\n  got      {projection}\n  expected {expected}"
-            ));
-        }
-        check_golden(&dir, &output, &mut problems);
+        check_projection(&dir, &projection, &output, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -223,7 +222,6 @@ fn policy_vectors() {
 fn quality_vectors() {
     let mut problems = Vec::new();
     for dir in cases("quality") {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let input: Value =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
         let (reporting, ledger) = set_up(&input);
@@ -246,14 +244,7 @@ fn quality_vectors() {
                 .map(|f| serde_json::json!([f["code"], f["item"], f["revision"]]))
                 .collect::<Vec<_>>(),
         });
-        let expected: Value =
-            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-        if summary != expected {
-            problems.push(format!(
-                "{name}:\n  got      {summary}\n  expected {expected}"
-            ));
-        }
-        check_golden(&dir, &output, &mut problems);
+        check_projection(&dir, &summary, &output, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -295,7 +286,6 @@ fn evaluation_vectors() {
 fn evaluation_pipeline_vectors() {
     let mut problems = Vec::new();
     for dir in cases("evaluation-pipeline") {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let input: Value =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
         let (reporting, ledger) = set_up(&input);
@@ -323,14 +313,7 @@ fn evaluation_pipeline_vectors() {
             .map(|r| serde_json::json!([r["unit"], r["rank"], r["movement"]]))
             .collect();
         let summary = serde_json::json!({"scores": scores, "ranking": ranking});
-        let expected: Value =
-            serde_json::from_str(&fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
-        if summary != expected {
-            problems.push(format!(
-                "{name}:\n  got      {summary}\n  expected {expected}"
-            ));
-        }
-        check_golden(&dir, &output, &mut problems);
+        check_projection(&dir, &summary, &output, &mut problems);
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

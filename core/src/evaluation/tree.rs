@@ -57,45 +57,30 @@ pub(crate) fn composite(
 ) -> Composite {
     let method = scheme.method;
     let mut by_pillar: BTreeMap<(Layer, &str), Vec<Part>> = BTreeMap::new();
-    let mut sums: BTreeMap<(Layer, &str), (Decimal, Decimal)> = BTreeMap::new();
     for leaf in leaves.iter().filter(|l| scheme.layers.contains(&l.layer)) {
         let f = factor(&leaf.indicator);
-        let key = (leaf.layer, leaf.pillar.as_str());
-        by_pillar.entry(key).or_default().push(Part {
-            weight: leaf.weight * f,
-            points: leaf.points * f,
-            fraction: leaf.fraction(policy),
-        });
-        let sum = sums.entry(key).or_default();
-        sum.0 += leaf.weight * f;
-        sum.1 += leaf.points * f;
+        by_pillar
+            .entry((leaf.layer, leaf.pillar.as_str()))
+            .or_default()
+            .push(Part {
+                weight: leaf.weight * f,
+                points: leaf.points * f,
+                fraction: leaf.fraction(policy),
+            });
     }
     let mut out = Composite::default();
     let mut by_layer: BTreeMap<Layer, Vec<Part>> = BTreeMap::new();
-    let mut layer_sums: BTreeMap<Layer, (Decimal, Decimal)> = BTreeMap::new();
     for ((layer, pillar), parts) in &by_pillar {
         let fraction = combine(method, parts, policy);
         out.pillars.insert((*layer, (*pillar).to_owned()), fraction);
-        let (weight, points) = sums.get(&(*layer, *pillar)).copied().unwrap_or_default();
-        let part = node_part(scheme, pillar, weight, points, fraction, factor);
+        let part = node_part(scheme, pillar, parts, fraction, factor);
         by_layer.entry(*layer).or_default().push(part);
-        let sum = layer_sums.entry(*layer).or_default();
-        sum.0 += part.weight;
-        sum.1 += part.points;
     }
     let mut totals = Vec::new();
     for (layer, parts) in &by_layer {
         let fraction = combine(method, parts, policy);
         out.layers.insert(*layer, fraction);
-        let (weight, points) = layer_sums.get(layer).copied().unwrap_or_default();
-        totals.push(node_part(
-            scheme,
-            layer.as_str(),
-            weight,
-            points,
-            fraction,
-            factor,
-        ));
+        totals.push(node_part(scheme, layer.as_str(), parts, fraction, factor));
     }
     out.total = combine(method, &totals, policy);
     out
@@ -105,8 +90,7 @@ pub(crate) fn composite(
 fn node_part(
     scheme: &Scheme,
     node: &str,
-    weight: Decimal,
-    points: Decimal,
+    members: &[Part],
     fraction: Option<Decimal>,
     factor: &dyn Fn(&str) -> Decimal,
 ) -> Part {
@@ -119,8 +103,8 @@ fn node_part(
             fraction,
         },
         None => Part {
-            weight: weight * f,
-            points: points * f,
+            weight: members.iter().map(|p| p.weight).sum::<Decimal>() * f,
+            points: members.iter().map(|p| p.points).sum::<Decimal>() * f,
             fraction,
         },
     }

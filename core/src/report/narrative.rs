@@ -138,14 +138,35 @@ impl Narrative {
         }
     }
 
+    /// The national narrative, or with `unit` that unit's ([`for_unit`](Narrative::for_unit)).
+    pub fn new(
+        evaluation: &Evaluation,
+        catalogue: &Catalogue,
+        unit: Option<&str>,
+    ) -> Result<Narrative, crate::Error> {
+        unit.map_or_else(
+            || Ok(Narrative::national(evaluation, catalogue)),
+            |u| Narrative::for_unit(evaluation, catalogue, u),
+        )
+    }
+
     /// The narrative of `unit`, with the sections of every evaluated unit below it merged
-    /// in, section by section, each under its name; `None` for a unit not evaluated.
+    /// in, section by section, each under its name; an `argument.invalid` error for a unit
+    /// the evaluation does not hold.
     pub fn for_unit(
         evaluation: &Evaluation,
         catalogue: &Catalogue,
         unit: &str,
-    ) -> Option<Narrative> {
-        let own = evaluation.units.iter().find(|u| u.unit == unit)?;
+    ) -> Result<Narrative, crate::Error> {
+        let own = evaluation
+            .units
+            .iter()
+            .find(|u| u.unit == unit)
+            .ok_or_else(|| crate::Error::InvalidArgument {
+                name: "unit",
+                value: unit.to_owned(),
+                expected: "a unit of the evaluation".to_owned(),
+            })?;
         let mut units = vec![own];
         units.extend(below(evaluation, unit));
         let sections = Topic::ALL
@@ -164,7 +185,7 @@ impl Narrative {
             })
             .collect();
         let period = evaluation.period.to_string();
-        Some(Narrative {
+        Ok(Narrative {
             title: Text::new(
                 format!("Báo cáo đánh giá kỳ {period}: {}", own.name.vi),
                 format!("Evaluation report, {period}: {}", own.name.en),

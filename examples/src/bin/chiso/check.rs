@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::Failure;
 use crate::catalogue::{Format, View, load_catalogue};
-use crate::dataset::{DatasetArgs, now_in_vietnam};
+use crate::dataset::{DatasetArgs, as_of_or_now};
 use crate::output::{print, table};
 
 #[derive(Args)]
@@ -37,18 +37,8 @@ pub fn run(command: Command) -> Result<(), Failure> {
         .period
         .parse()
         .map_err(|e| Failure::from_error(&e))?;
-    let as_of = match &command.as_of {
-        Some(t) => chiso::period::parse_time(t).map_err(|e| Failure::from_error(&e))?,
-        None => now_in_vietnam(),
-    };
+    let as_of = as_of_or_now(command.as_of.as_deref())?;
     let data = command.data.load()?;
-    let verification = data.ledger.verify(None);
-    if !verification.valid {
-        return Err(Failure::Message(
-            "Sổ cái bị sửa / the ledger was tampered with: chiso ledger verify".into(),
-            2,
-        ));
-    }
     let catalogue = load_catalogue(command.catalogue.as_deref(), &view)?;
     let quality = Quality::new(&catalogue, &data.tree, &data.assignments, &data.calendar);
     let report = quality

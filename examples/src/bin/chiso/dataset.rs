@@ -48,8 +48,13 @@ impl DatasetArgs {
             .or_else(|| self.dataset.as_ref().map(|d| d.join(name)))
     }
 
-    /// Reads every file; a missing required one is exit status 3, a bad one 2.
+    /// Reads every file and checks the ledger's hash chain; a missing required file is exit
+    /// status 3, a bad one (or a ledger tampered with) 2.
     pub fn load(&self) -> Result<Dataset, Failure> {
+        self.read_files()?.verified()
+    }
+
+    fn read_files(&self) -> Result<Dataset, Failure> {
         let required = |given: Option<&PathBuf>, name: &str| {
             self.file(given, name).ok_or_else(|| {
                 Failure::Message(
@@ -99,19 +104,42 @@ impl DatasetArgs {
             && self.ledger.is_none()
     }
 
-    /// The files named, or the bundled sample when none is.
+    /// The files named, or the bundled sample when none is, read as [`load`](Self::load) reads.
     pub fn load_or_sample(&self) -> Result<Dataset, Failure> {
         if !self.is_empty() {
             return self.load();
         }
         let fail = |e: Error| Failure::from_error(&e);
-        Ok(Dataset {
+        Dataset {
             tree: OrgTree::from_json(SAMPLE_ORG).map_err(fail)?,
             assignments: chiso::org::assignments_from_json(SAMPLE_ASSIGNMENTS).map_err(fail)?,
             calendar: ReportingCalendar::from_json(SAMPLE_CALENDAR).map_err(fail)?,
             ledger: Ledger::from_jsonl(SAMPLE_LEDGER).map_err(fail)?,
-        })
+        }
+        .verified()
     }
+}
+
+impl Dataset {
+    /// The data set, once its ledger's hash chain holds.
+    fn verified(self) -> Result<Dataset, Failure> {
+        if self.ledger.verify(None).valid {
+            Ok(self)
+        } else {
+            Err(Failure::Message(
+                "Sổ cái bị sửa / the ledger was tampered with: chiso ledger verify".into(),
+                2,
+            ))
+        }
+    }
+}
+
+/// `--as-of` read as Vietnam time, or now when not given.
+pub fn as_of_or_now(text: Option<&str>) -> Result<chrono::NaiveDateTime, Failure> {
+    text.map_or_else(
+        || Ok(now_in_vietnam()),
+        |t| chiso::period::parse_time(t).map_err(|e| Failure::from_error(&e)),
+    )
 }
 
 fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {
@@ -119,7 +147,7 @@ fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {
 }
 
 /// Now, in Vietnam (UTC+7), to the second.
-pub fn now_in_vietnam() -> chrono::NaiveDateTime {
+fn now_in_vietnam() -> chrono::NaiveDateTime {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));

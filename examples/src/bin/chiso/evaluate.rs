@@ -13,7 +13,7 @@ use clap::Args;
 
 use crate::Failure;
 use crate::catalogue::{Format, View, load_catalogue, read};
-use crate::dataset::{DatasetArgs, now_in_vietnam};
+use crate::dataset::{DatasetArgs, as_of_or_now};
 use crate::output::{print, table};
 
 #[derive(Args)]
@@ -48,38 +48,20 @@ pub fn run(command: Command) -> Result<(), Failure> {
     let view = command.view;
     let fail = |e: chiso::Error| Failure::from_error(&e);
     let period = command.period.parse().map_err(fail)?;
-    let as_of = match &command.as_of {
-        Some(t) => chiso::period::parse_time(t).map_err(fail)?,
-        None => now_in_vietnam(),
-    };
+    let as_of = as_of_or_now(command.as_of.as_deref())?;
     let scheme = match &command.scheme {
         Some(path) => Scheme::from_json(&read(path)?).map_err(fail)?,
         None => Scheme::default(),
     };
     let data = command.data.load_or_sample()?;
-    if !data.ledger.verify(None).valid {
-        return Err(Failure::Message(
-            "Sổ cái bị sửa / the ledger was tampered with: chiso ledger verify".into(),
-            2,
-        ));
-    }
     let catalogue = load_catalogue(command.catalogue.as_deref(), &view)?;
     let reporting = Reporting::new(catalogue, data.tree, data.assignments, data.calendar);
     let evaluation = reporting
         .evaluate(&data.ledger, period, as_of, &scheme)
         .map_err(fail)?;
     let lang = view.lang();
-    let narrative = match &command.unit {
-        Some(unit) => {
-            Narrative::for_unit(&evaluation, reporting.catalogue(), unit).ok_or_else(|| {
-                Failure::Message(
-                    format!("Đơn vị {unit} không được đánh giá / unit {unit} was not evaluated"),
-                    2,
-                )
-            })?
-        }
-        None => Narrative::national(&evaluation, reporting.catalogue()),
-    };
+    let narrative = Narrative::new(&evaluation, reporting.catalogue(), command.unit.as_deref())
+        .map_err(fail)?;
     let written = write_exports(&command.out, &evaluation, &reporting)?;
     match view.format {
         Format::Json => {
