@@ -194,6 +194,8 @@ pub enum InputKind {
     EvaluationRequest,
     /// An [`Evaluation`](crate::evaluation::Evaluation) read back from JSON.
     Evaluation,
+    /// A table of observations to [import](crate::ledger::Ledger::import).
+    Observations,
 }
 
 impl InputKind {
@@ -209,6 +211,7 @@ impl InputKind {
             InputKind::Request => crate::Text::new("yêu cầu truy cập", "access request"),
             InputKind::Scheme => crate::Text::new("phương pháp đánh giá", "evaluation scheme"),
             InputKind::Evaluation => crate::Text::new("kết quả đánh giá", "evaluation"),
+            InputKind::Observations => crate::Text::new("bảng số liệu", "observations"),
             InputKind::EvaluationRequest => {
                 crate::Text::new("yêu cầu tính điểm", "evaluation request")
             }

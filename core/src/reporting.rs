@@ -12,7 +12,7 @@ use crate::evaluation::{Evaluation, Scheme};
 use crate::ledger::{Action, Entry, Ledger, Rules};
 use crate::org::{Assignment, OrgTree, Refusal, Request, assignments_from_json, expand};
 use crate::period::{Period, ReportingCalendar};
-use crate::quality::{Facts, Quality, QualityReport, item_facts};
+use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, by_unit, item_facts};
 
 /// Everything a reporting round is checked against.
 ///
@@ -39,6 +39,7 @@ pub struct Reporting {
     /// The assignments with each computed indicator's inputs, and the catalogue facts the
     /// quality checks read: derived once here, not on every call.
     expanded: Vec<Assignment>,
+    expanded_by_unit: HashMap<String, Vec<Assignment>>,
     facts: HashMap<String, Facts>,
 }
 
@@ -52,12 +53,14 @@ impl Reporting {
     ) -> Self {
         let expanded = expand(&catalogue, &assignments);
         let facts = item_facts(&catalogue);
+        let expanded_by_unit = by_unit(expanded.clone());
         Reporting {
             catalogue,
             tree,
             assignments,
             calendar,
             expanded,
+            expanded_by_unit,
             facts,
         }
     }
@@ -177,13 +180,24 @@ impl Reporting {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
+        self.quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
+    }
+
+    /// [`Reporting::quality`] on a ledger already indexed.
+    pub(crate) fn quality_in(
+        &self,
+        index: &LedgerIndex<'_>,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+    ) -> Result<QualityReport, Error> {
         Quality::prepared(
             &self.catalogue,
             &self.tree,
-            &self.expanded,
+            &self.expanded_by_unit,
             &self.calendar,
             &self.facts,
         )
-        .check(ledger, unit, period, as_of)
+        .check_in(index, unit, period, as_of)
     }
 }

@@ -455,3 +455,30 @@ fn a_scheme_it_cannot_take_is_refused_with_every_finding() {
         ("json.unknown_field", "/tie")
     );
 }
+
+#[test]
+fn charts_draw_the_published_numbers() {
+    let e = evaluate(&Scheme::default());
+    let group = e.rankings[0].peer_group.clone();
+    let svg = chiso::report::ranking_svg(&e, &group, chiso::Lang::Vi).unwrap();
+    // One bar per unit, a score of 1 drawing the full 400 px: P1 0.9 → 360, P2 and P3 0.5 → 200.
+    let widths: Vec<&str> = svg
+        .split("<rect x=\"260\"")
+        .skip(1)
+        .map(|s| s.split("width=\"").nth(1).unwrap().split('"').next().unwrap())
+        .collect();
+    assert_eq!(widths, ["360", "200", "200"]);
+    // Bands 1, 2, 2 → the first two fills; labels in rank order with a decimal comma.
+    assert!(svg.contains("fill=\"#1b7837\"") && svg.matches("fill=\"#5aae61\"").count() == 2);
+    assert!(svg.contains(">1. Tỉnh P1<") && svg.contains(">0,9<"));
+    // The profile: total, layer B and its pillar, layer C and its pillar; P1's total 0.9 against
+    // the median of P2 and P3 (0.5 and 0.5): the marker at 260 + 200 = 460.
+    let profile = chiso::report::profile_svg(&e, "P1", chiso::Lang::En).unwrap();
+    assert_eq!(profile.matches("<g>").count(), 5);
+    assert!(profile.contains("<line x1=\"460\" y1=\"49\" x2=\"460\""));
+    assert!(profile.contains("peer-group median"));
+    // What the evaluation does not hold is refused, not drawn empty.
+    let refused = chiso::report::profile_svg(&e, "XX", chiso::Lang::En).unwrap_err();
+    assert_eq!(refused.code(), "argument.invalid");
+    assert!(chiso::report::ranking_svg(&e, "xa", chiso::Lang::En).is_err());
+}

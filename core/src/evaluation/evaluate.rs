@@ -22,7 +22,7 @@ use super::{
 use crate::catalogue::{Catalogue, ExplanationRequirement, Indicator, RoundingMode, Scoring};
 use crate::ledger::{Action, Explanation, Ledger};
 use crate::period::Period;
-use crate::quality::off_track;
+use crate::quality::{LedgerIndex, off_track};
 use crate::{Error, Reporting, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
@@ -98,6 +98,7 @@ pub(crate) fn evaluate(
 
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
+    let index = LedgerIndex::new(ledger);
     let mut values = Values::new(catalogue, &approved);
     let mut results = Vec::new();
     let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
@@ -111,7 +112,7 @@ pub(crate) fn evaluate(
             .map(|row| pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish))
             .collect();
         let quality = reporting
-            .quality(ledger, &s.unit, period, as_of)
+            .quality_in(&index, &s.unit, period, as_of)
             .ok()
             .map(|q| QualitySummary {
                 score: q.score,

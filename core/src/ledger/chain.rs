@@ -73,10 +73,22 @@ impl Ledger {
         if !problems.is_empty() {
             return Err(Error::InvalidEntry { findings: problems });
         }
-        let entry = Entry::new(self.entries.len() as u64 + 1, self.head(), action);
+        self.push(action);
+        Ok(&self.entries[self.entries.len() - 1]) // just pushed
+    }
+
+    /// Appends an action already checked; returns its sequence number.
+    pub(super) fn push(&mut self, action: Action) -> u64 {
+        let sequence = self.entries.len() as u64 + 1;
+        let entry = Entry::new(sequence, self.head(), action);
         record(&mut self.decisions, &entry);
         self.entries.push(entry);
-        Ok(&self.entries[self.entries.len() - 1]) // just pushed
+        sequence
+    }
+
+    /// Room for `additional` more entries.
+    pub(super) fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
     }
 
     /// The status of the revision recorded at `sequence`, if that entry is a submission.
@@ -196,7 +208,7 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
     decisions.entry(decision.0).or_insert(decision.1);
 }
 
-fn evidence_findings(submission: &Submission) -> Vec<Finding> {
+pub(super) fn evidence_findings(submission: &Submission) -> Vec<Finding> {
     submission
         .evidence
         .iter()

@@ -10,6 +10,7 @@
 mod chain;
 mod entry;
 mod explanation;
+mod import;
 mod jsonl;
 mod rules;
 mod snapshot;
@@ -18,6 +19,7 @@ mod submission;
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, GENESIS};
 pub use explanation::{Bottleneck, Explanation};
+pub use import::Approval;
 pub use rules::Rules;
 pub use snapshot::Snapshotted;
 pub use submission::{Evidence, Flags, Origin, Submission};

@@ -37,7 +37,7 @@ fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
         let assigned = cx
             .assignments
             .iter()
-            .any(|a| a.unit == cx.unit && a.item == item && a.covers(period));
+            .any(|a| a.item == item && a.covers(period));
         if !assigned {
             continue;
         }

@@ -13,11 +13,11 @@ use crate::catalogue::{
 use crate::period::Period;
 
 pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
-    let mut values = UnitValues::new(cx.catalogue, &cx.index);
+    let mut values = UnitValues::new(cx.catalogue, cx.index);
     let mut answered: Vec<&str> = cx
         .assignments
         .iter()
-        .filter(|a| a.unit == cx.unit && a.covers(cx.period))
+        .filter(|a| a.covers(cx.period))
         .map(|a| a.item.as_str())
         .collect();
     answered.sort_unstable();

@@ -8,7 +8,7 @@ use crate::period::Period;
 
 /// One submitted revision and its fate.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Revision<'l> {
+pub(crate) struct Revision<'l> {
     /// The `submit` entry's sequence number.
     pub sequence: u64,
     pub submission: &'l Submission,
@@ -20,7 +20,7 @@ pub(super) struct Revision<'l> {
 /// Revisions and explanations, keyed by unit, then period, then item. (Nested maps, so that a
 /// lookup borrows its keys only for the call.)
 #[derive(Debug, Default)]
-pub(super) struct LedgerIndex<'l> {
+pub(crate) struct LedgerIndex<'l> {
     revisions: HashMap<&'l str, HashMap<Period, BTreeMap<&'l str, Vec<Revision<'l>>>>>,
     explanations: HashMap<&'l str, HashMap<Period, HashMap<&'l str, &'l Explanation>>>,
     /// The periods each unit reported anything for.

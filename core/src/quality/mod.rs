@@ -60,7 +60,7 @@ pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
 pub use score::score;
 
 pub(crate) use self::facts::{Facts, facts as item_facts};
-use self::index::LedgerIndex;
+pub(crate) use self::index::LedgerIndex;
 use crate::catalogue::Catalogue;
 use crate::ledger::Ledger;
 use crate::org::{Assignment, OrgTree, expand};
@@ -97,7 +97,8 @@ pub const HISTORY_PERIODS: usize = 12;
 pub struct Quality<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
-    assignments: Cow<'a, [Assignment]>,
+    /// The expanded assignments, by unit (a national ledger has thousands of units).
+    assignments: Cow<'a, HashMap<String, Vec<Assignment>>>,
     calendar: &'a ReportingCalendar,
     facts: Cow<'a, HashMap<String, Facts>>,
 }
@@ -106,10 +107,11 @@ pub struct Quality<'a> {
 struct Context<'q, 'l> {
     catalogue: &'q Catalogue,
     tree: &'q OrgTree,
+    /// The unit's own (expanded) assignments.
     assignments: &'q [Assignment],
     calendar: &'q ReportingCalendar,
     facts: &'q HashMap<String, Facts>,
-    index: LedgerIndex<'l>,
+    index: &'q LedgerIndex<'l>,
     unit: &'q str,
     period: Period,
     as_of: NaiveDateTime,
@@ -129,7 +131,7 @@ impl<'a> Quality<'a> {
         Quality {
             catalogue,
             tree,
-            assignments: Cow::Owned(expand(catalogue, assignments)),
+            assignments: Cow::Owned(by_unit(expand(catalogue, assignments))),
             calendar,
             facts: Cow::Owned(facts::facts(catalogue)),
         }
@@ -140,7 +142,7 @@ impl<'a> Quality<'a> {
     pub(crate) fn prepared(
         catalogue: &'a Catalogue,
         tree: &'a OrgTree,
-        assignments: &'a [Assignment],
+        assignments: &'a HashMap<String, Vec<Assignment>>,
         calendar: &'a ReportingCalendar,
         facts: &'a HashMap<String, Facts>,
     ) -> Self {
@@ -163,6 +165,18 @@ impl<'a> Quality<'a> {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
+        self.check_in(&LedgerIndex::new(ledger), unit, period, as_of)
+    }
+
+    /// [`Quality::check`] on a ledger already indexed (an evaluation checks every unit
+    /// against one index).
+    pub(crate) fn check_in(
+        &self,
+        index: &LedgerIndex<'_>,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+    ) -> Result<QualityReport, Error> {
         if self.tree.unit(unit).is_none() {
             return Err(Error::InvalidArgument {
                 name: "unit",
@@ -172,10 +186,10 @@ impl<'a> Quality<'a> {
         }
         let deadline = self.calendar.deadline(period)?;
         let catalogue = self.catalogue;
-        let expected: BTreeSet<String> = self
-            .assignments
+        let assignments = self.assignments.get(unit).map_or(&[][..], Vec::as_slice);
+        let expected: BTreeSet<String> = assignments
             .iter()
-            .filter(|a| a.unit == unit && a.covers(period) && catalogue.is_reportable(&a.item))
+            .filter(|a| a.covers(period) && catalogue.is_reportable(&a.item))
             .filter(|a| {
                 self.facts
                     .get(&a.item)
@@ -187,10 +201,10 @@ impl<'a> Quality<'a> {
         let cx = Context {
             catalogue,
             tree: self.tree,
-            assignments: &self.assignments,
+            assignments,
             calendar: self.calendar,
             facts: &self.facts,
-            index: LedgerIndex::new(ledger),
+            index,
             unit,
             period,
             as_of,
@@ -295,6 +309,15 @@ fn summarise(
         })
         .collect();
     (scored.map(|(total, _)| total), dimensions)
+}
+
+/// Assignments grouped by their unit, in their order.
+pub(crate) fn by_unit(assignments: Vec<Assignment>) -> HashMap<String, Vec<Assignment>> {
+    let mut out: HashMap<String, Vec<Assignment>> = HashMap::new();
+    for a in assignments {
+        out.entry(a.unit.clone()).or_default().push(a);
+    }
+    out
 }
 
 /// Whether `p` is a period of `period`'s cycle that ends before `period` starts.

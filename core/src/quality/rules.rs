@@ -15,7 +15,7 @@ use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
-    let mut values = UnitValues::new(cx.catalogue, &cx.index);
+    let mut values = UnitValues::new(cx.catalogue, cx.index);
     for rule in &cx.catalogue.validation_rules {
         let (Ok(left), Ok(right)) = (
             formula::compile(&rule.left.expression, cx.catalogue),

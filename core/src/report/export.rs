@@ -247,7 +247,7 @@ fn write_all(w: &mut csv::Writer<Vec<u8>>, rows: &[Vec<String>]) -> String {
 }
 
 /// Escapes text for HTML content and attributes.
-fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

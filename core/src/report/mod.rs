@@ -1,14 +1,16 @@
 //! The synthesised report ("báo cáo tổng hợp") of an evaluation: a structured [`Summary`], a
 //! [`Narrative`] in Vietnamese and English whose every sentence names the numbers it states,
-//! and the exports (CSV, SDMX-CSV, JSON, HTML). All of it is a pure function of the
+//! the exports (CSV, SDMX-CSV, JSON, HTML) and the charts (SVG). All of it is a pure function of the
 //! [`Evaluation`](crate::evaluation::Evaluation): deterministic, no network.
 
 #![allow(clippy::format_push_string)] // text building, not a hot path
 
+mod chart;
 mod export;
 mod narrative;
 mod summary;
 
+pub use chart::{profile_svg, ranking_svg};
 pub use export::{
     ExportFormat, SDMX_DATAFLOW, export, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
 };

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chiso::evaluation::{Evaluation, Scheme};
 use chiso::report::{
     EvaluationReport, Narrative, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
+    ranking_svg,
 };
 use chiso::{Lang, Reporting, Text, to_json};
 use clap::Args;
@@ -153,20 +154,32 @@ fn write_exports(
 ) -> Result<usize, Failure> {
     let catalogue = reporting.catalogue();
     let national = Narrative::national(evaluation, catalogue);
-    let files = [
-        ("evaluation.json", to_json(evaluation)),
+    let mut files = vec![
+        ("evaluation.json".to_owned(), to_json(evaluation)),
         (
-            "report.json",
+            "report.json".to_owned(),
             to_json(&EvaluationReport::new(evaluation, catalogue)),
         ),
-        ("ranking.csv", ranking_csv(evaluation)),
-        ("ranking.sdmx.csv", ranking_sdmx_csv(evaluation)),
-        ("ranking.json", ranking_json(evaluation)),
-        ("ranking.vi.html", ranking_html(evaluation, Lang::Vi)),
-        ("ranking.en.html", ranking_html(evaluation, Lang::En)),
-        ("narrative.vi.md", national.render(Lang::Vi)),
-        ("narrative.en.md", national.render(Lang::En)),
+        ("ranking.csv".to_owned(), ranking_csv(evaluation)),
+        ("ranking.sdmx.csv".to_owned(), ranking_sdmx_csv(evaluation)),
+        ("ranking.json".to_owned(), ranking_json(evaluation)),
+        (
+            "ranking.vi.html".to_owned(),
+            ranking_html(evaluation, Lang::Vi),
+        ),
+        (
+            "ranking.en.html".to_owned(),
+            ranking_html(evaluation, Lang::En),
+        ),
+        ("narrative.vi.md".to_owned(), national.render(Lang::Vi)),
+        ("narrative.en.md".to_owned(), national.render(Lang::En)),
     ];
+    // One bar chart per peer group (Vietnamese: what is published).
+    for group in &evaluation.rankings {
+        let svg = ranking_svg(evaluation, &group.peer_group, Lang::Vi)
+            .map_err(|e| Failure::from_error(&e))?;
+        files.push((format!("ranking.{}.svg", group.peer_group), svg));
+    }
     let cannot = |e: std::io::Error| {
         Failure::Message(
             format!("Không ghi được / cannot write {}: {e}", dir.display()),

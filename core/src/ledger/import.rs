@@ -1,0 +1,103 @@
+//! Importing observations kept elsewhere (a statistics system's export, an analyst's table):
+//! each becomes a submission, approved at once when the importer vouches for the batch.
+
+use chrono::NaiveDateTime;
+
+use super::chain::evidence_findings;
+use super::{Action, Ledger, Submission};
+use crate::{Error, Finding, InputKind};
+
+/// Who accepts a batch of imported observations, and when: every submission is approved in
+/// the entry right after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approval {
+    /// The approving account.
+    pub by: String,
+    /// When.
+    pub at: NaiveDateTime,
+}
+
+impl Ledger {
+    /// Appends `observations` as submissions (each approved at once under `approval`) and
+    /// returns how many entries were added. Every observation is checked first; a bad one is
+    /// [`Error::InvalidInput`] naming its row (`/3/evidence/0/sha256`), and then nothing is
+    /// appended. No organisation rules apply: the importer answers for the batch (use
+    /// [`Reporting::append`](crate::Reporting::append) for a unit's own reporting).
+    ///
+    /// ```
+    /// use chiso::ledger::{Approval, Ledger, Submission};
+    /// let row: Submission = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+    ///   "value": {"number": "87.5"}, "source": {"kind": "system", "system": "thong_ke"},
+    ///   "submitted_by": "thong_ke", "submitted_at": "2026-06-02T09:00:00"}"#).unwrap();
+    /// let approval = Approval { by: "BCD".into(), at: "2026-06-03T08:00:00".parse().unwrap() };
+    /// let mut ledger = Ledger::default();
+    /// assert_eq!(ledger.import(vec![row], Some(&approval))?, 2);
+    /// assert_eq!(ledger.status(1).unwrap().as_str(), "approved");
+    /// assert!(ledger.verify(None).valid);
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn import(
+        &mut self,
+        observations: Vec<Submission>,
+        approval: Option<&Approval>,
+    ) -> Result<usize, Error> {
+        let findings: Vec<Finding> = observations
+            .iter()
+            .enumerate()
+            .flat_map(|(row, s)| {
+                evidence_findings(s).into_iter().map(move |mut f| {
+                    f.path = format!("/{row}{}", f.path.trim_start_matches("/action/submission"));
+                    f
+                })
+            })
+            .collect();
+        if !findings.is_empty() {
+            return Err(Error::InvalidInput {
+                what: InputKind::Observations,
+                findings,
+            });
+        }
+        let before = self.entries().len();
+        self.reserve(observations.len() * if approval.is_some() { 2 } else { 1 });
+        for submission in observations {
+            let revision = self.push(Action::Submit { submission });
+            if let Some(a) = approval {
+                self.push(Action::Approve {
+                    revision,
+                    by: a.by.clone(),
+                    at: a.at,
+                });
+            }
+        }
+        Ok(self.entries().len() - before)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(unit: &str, sha256: &str) -> Submission {
+        let text = format!(
+            r#"{{"unit": "{unit}", "item": "B01", "period": "2026-05", "value": {{"number": "1"}},
+              "source": {{"kind": "form"}}, "submitted_by": "x", "submitted_at": "2026-06-02T09:00:00",
+              "evidence": [{{"file_name": "a.pdf", "sha256": "{sha256}", "size": 1, "media_type": "application/pdf"}}]}}"#
+        );
+        serde_json::from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn a_bad_row_is_named_and_nothing_is_appended() {
+        let good = "a".repeat(64);
+        let mut ledger = Ledger::default();
+        let err = ledger
+            .import(vec![row("DN", &good), row("HN", "not-a-hash")], None)
+            .unwrap_err();
+        assert_eq!(err.findings()[0].path, "/1/evidence/0/sha256");
+        assert_eq!(err.findings()[0].code, "evidence.hash");
+        assert!(ledger.entries().is_empty());
+        // Without an approval the rows wait for a decision, like any submission.
+        assert_eq!(ledger.import(vec![row("DN", &good)], None).unwrap(), 1);
+        assert_eq!(ledger.status(1).unwrap().as_str(), "submitted");
+    }
+}
