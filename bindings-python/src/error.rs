@@ -3,7 +3,7 @@
 //! `ChisoError` subclasses `ValueError` (bad input is a value error); each category of core
 //! error has its own subclass. The match below has no catch-all arm, so a new core error
 //! cannot silently become a generic one. A panic inside the core is caught and raised as
-//! `ChisoError` with code `internal.panic`, never as pyo3's `PanicException`.
+//! `InternalError` (a `ChisoError`) with code `internal.panic`, never as pyo3's `PanicException`.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -28,6 +28,18 @@ create_exception!(
     ArgumentError,
     ChisoError,
     "An argument is not one of its allowed values."
+);
+create_exception!(
+    chiso,
+    DataError,
+    ChisoError,
+    "Input data (JSON, a table of observations, a scheme) cannot be read."
+);
+create_exception!(
+    chiso,
+    InternalError,
+    ChisoError,
+    "A bug inside chiso (a caught panic): please report it."
 );
 
 create_exception!(
@@ -62,6 +74,9 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ChisoError", py.get_type::<ChisoError>())?;
     m.add("CatalogueError", py.get_type::<CatalogueError>())?;
     m.add("ArgumentError", py.get_type::<ArgumentError>())?;
+    m.add("DataError", py.get_type::<DataError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("PeriodError", py.get_type::<PeriodError>())?;
     m.add("FormulaError", py.get_type::<FormulaError>())?;
     m.add("LedgerError", py.get_type::<LedgerError>())?;
@@ -80,32 +95,78 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
         chiso::Error::InvalidEntry { .. } => LedgerError::new_err(error.message_en()),
         chiso::Error::Denied { .. } => PolicyError::new_err(error.message_en()),
-        chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => {
-            ArgumentError::new_err(error.message_en())
-        }
+        chiso::Error::InvalidInput { .. } => DataError::new_err(error.message_en()),
+        chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
     };
+    let findings = chiso::to_json(&error.findings());
+    describe(
+        err,
+        error.code(),
+        error.path(),
+        &error.message_vi(),
+        &error.message_en(),
+        &findings,
+    )
+}
+
+/// Sets the attributes every chiso exception carries.
+fn describe(
+    err: PyErr,
+    code: &str,
+    path: Option<&str>,
+    message_vi: &str,
+    message_en: &str,
+    findings_json: &str,
+) -> PyErr {
     Python::attach(|py| {
         let value = err.value(py);
         // Setting attributes on a fresh exception instance cannot fail short of memory exhaustion.
-        let _ = value.setattr("code", error.code());
-        let _ = value.setattr("path", error.path());
-        let _ = value.setattr("message_vi", error.message_vi());
-        let _ = value.setattr("message_en", error.message_en());
-        let findings = chiso::to_json(&error.findings());
+        let _ = value.setattr("code", code);
+        let _ = value.setattr("path", path);
+        let _ = value.setattr("message_vi", message_vi);
+        let _ = value.setattr("message_en", message_en);
         let decoded = py
             .import("json")
-            .and_then(|json| json.call_method1("loads", (findings,)));
+            .and_then(|json| json.call_method1("loads", (findings_json,)));
         let _ = decoded.and_then(|list| value.setattr("findings", list));
     });
     err
 }
 
-/// Runs `f`, turning a core error into its exception and a panic into `ChisoError`.
+/// The exception a caught panic becomes.
+fn internal() -> PyErr {
+    let en = "Internal error in chiso (a bug: please report it).";
+    describe(
+        InternalError::new_err(en),
+        "internal.panic",
+        None,
+        "Lỗi nội bộ của chiso (lỗi phần mềm: xin báo lại).",
+        en,
+        "[]",
+    )
+}
+
+/// Runs `f`, turning a core error into its exception and a panic into `InternalError`.
 pub fn guard<T>(f: impl FnOnce() -> Result<T, chiso::Error>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(result) => result.map_err(|e| to_py(&e)),
-        Err(_) => Err(ChisoError::new_err(
-            "internal error in chiso (a bug: please report it)",
-        )),
+        Err(_) => Err(internal()),
     }
+}
+
+/// [`guard`] with the GIL released, for long computations: other Python threads run meanwhile.
+pub fn guard_detached<T: Send>(
+    py: Python<'_>,
+    f: impl FnOnce() -> Result<T, chiso::Error> + Send,
+) -> PyResult<T> {
+    match py.detach(|| catch_unwind(AssertUnwindSafe(f))) {
+        Ok(result) => result.map_err(|e| to_py(&e)),
+        Err(_) => Err(internal()),
+    }
+}
+
+/// Raises a panic inside the guard: how the tests show a panic arrives as `InternalError`.
+#[pyfunction]
+pub fn _panic_for_tests() -> PyResult<()> {
+    guard(|| -> Result<(), chiso::Error> { panic!("deliberate, for the tests") })
 }

@@ -2,12 +2,80 @@
 //! results cross as the core's JSON (see `chiso::evaluation::score_json` and its siblings).
 
 use chiso::evaluation::{self, Evaluation};
-use chiso::report::{EvaluationReport, ExportFormat, Narrative, export};
+use chiso::report::{EvaluationReport, ExportFormat, Narrative, export, profile_svg, ranking_svg};
 use chiso::{Lang, to_json};
 use pyo3::prelude::*;
 
 use crate::catalogue::PyCatalogue;
 use crate::error::guard;
+
+/// An evaluation held natively (what `Reporting.evaluate` returns).
+#[pyclass(module = "chiso._chiso", name = "Evaluation", frozen)]
+pub struct PyEvaluation(pub Evaluation);
+
+#[pymethods]
+impl PyEvaluation {
+    /// Reads an evaluation back from its JSON.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        guard(|| Evaluation::from_json(text).map(Self))
+    }
+
+    /// The evaluation as JSON, with lineage (the same bytes in every binding).
+    fn to_json(&self) -> PyResult<String> {
+        guard(|| Ok(self.0.to_json()))
+    }
+
+    /// The period evaluated.
+    #[getter]
+    fn period(&self) -> String {
+        self.0.period.to_string()
+    }
+
+    /// The peer groups ranked, in the chart's order.
+    fn peer_groups(&self) -> Vec<String> {
+        self.0
+            .rankings
+            .iter()
+            .map(|g| g.peer_group.clone())
+            .collect()
+    }
+
+    /// The report (summary and national narrative): JSON.
+    fn report_json(&self, catalogue: &PyCatalogue) -> PyResult<String> {
+        guard(|| Ok(to_json(&EvaluationReport::new(&self.0, catalogue.inner()))))
+    }
+
+    /// The narrative, national or of one unit, as Markdown in `lang`.
+    #[pyo3(signature = (catalogue, lang, unit=None))]
+    fn narrative(
+        &self,
+        catalogue: &PyCatalogue,
+        lang: &str,
+        unit: Option<&str>,
+    ) -> PyResult<String> {
+        guard(|| Ok(Narrative::new(&self.0, catalogue.inner(), unit)?.render(lang.parse()?)))
+    }
+
+    /// The ranking tables as `csv`, `sdmx_csv`, `json` or `html` (in `lang`).
+    fn export(&self, format: &str, lang: &str) -> PyResult<String> {
+        guard(|| Ok(export(&self.0, format.parse()?, lang.parse()?)))
+    }
+
+    /// A peer group's ranking as an SVG bar chart.
+    fn ranking_svg(&self, peer_group: &str, lang: &str) -> PyResult<String> {
+        guard(|| ranking_svg(&self.0, peer_group, lang.parse()?))
+    }
+
+    /// One unit's profile (total, layers, pillars against the peer median) as SVG.
+    fn profile_svg(&self, unit: &str, lang: &str) -> PyResult<String> {
+        guard(|| profile_svg(&self.0, unit, lang.parse()?))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.units.len()
+    }
+}
 
 /// The fraction a value earns: `{"fraction": …}`.
 #[pyfunction]
@@ -71,6 +139,7 @@ fn export_ranking(evaluation_json: &str, format: &str, lang: &str) -> PyResult<S
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyEvaluation>()?;
     m.add_function(wrap_pyfunction!(score_json, m)?)?;
     m.add_function(wrap_pyfunction!(combine_json, m)?)?;
     m.add_function(wrap_pyfunction!(rank_json, m)?)?;

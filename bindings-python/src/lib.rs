@@ -7,6 +7,7 @@ mod catalogue;
 mod error;
 mod evaluation;
 mod formula;
+mod observations;
 mod reporting;
 
 use pyo3::prelude::*;

@@ -3,13 +3,16 @@
 
 use chiso::Reporting;
 use chiso::evaluation::Scheme;
-use chiso::ledger::{Action, Ledger};
+use chiso::ledger::{Action, Approval, Ledger};
 use chiso::org::Request;
 use chiso::period::parse_time;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use crate::catalogue::PyCatalogue;
-use crate::error::guard;
+use crate::error::{guard, guard_detached};
+use crate::evaluation::PyEvaluation;
+use crate::observations::{Defaults, submissions};
 
 /// An append-only, hash-chained ledger.
 #[pyclass(module = "chiso._chiso", name = "Ledger")]
@@ -26,8 +29,41 @@ impl PyLedger {
 
     /// Reads JSON Lines (every bad line reported); call `verify_json` before trusting it.
     #[staticmethod]
-    fn from_jsonl(text: &str) -> PyResult<Self> {
-        guard(|| Ledger::from_jsonl(text).map(Self))
+    fn from_jsonl(py: Python<'_>, text: &str) -> PyResult<Self> {
+        guard_detached(py, || Ledger::from_jsonl(text).map(Self))
+    }
+
+    /// Imports a table of observations given column by column (see `chiso.observations`):
+    /// each row a submission, approved at once by `approved_by` at `at` when `approve`.
+    /// Returns how many entries were appended; on a bad cell raises `DataError` naming its row
+    /// and column, and appends nothing.
+    #[pyo3(signature = (columns, rows, by, at, source, approve))]
+    #[allow(clippy::too_many_arguments)]
+    fn import_columns(
+        &mut self,
+        py: Python<'_>,
+        columns: &Bound<'_, PyDict>,
+        rows: usize,
+        by: &str,
+        at: &str,
+        source: &str,
+        approve: bool,
+    ) -> PyResult<usize> {
+        let at = guard(|| parse_time(at))?;
+        let defaults = Defaults {
+            submitted_by: by.to_owned(),
+            submitted_at: at,
+            source: source.to_owned(),
+        };
+        let rows = submissions(columns, rows, &defaults)?;
+        let approval = Approval {
+            by: by.to_owned(),
+            at,
+        };
+        let ledger = &mut self.0;
+        guard_detached(py, move || {
+            ledger.import(rows?, approve.then_some(&approval))
+        })
     }
 
     /// Appends an action (JSON) without organisation rules; returns the entry as JSON.
@@ -39,14 +75,14 @@ impl PyLedger {
     }
 
     /// The ledger as JSON Lines.
-    fn to_jsonl(&self) -> String {
-        self.0.to_jsonl()
+    fn to_jsonl(&self, py: Python<'_>) -> PyResult<String> {
+        guard_detached(py, || Ok(self.0.to_jsonl()))
     }
 
     /// Checks the chain (and, with `head`, against a published head hash): JSON.
     #[pyo3(signature = (head=None))]
-    fn verify_json(&self, head: Option<&str>) -> String {
-        chiso::to_json(&self.0.verify(head))
+    fn verify_json(&self, py: Python<'_>, head: Option<&str>) -> PyResult<String> {
+        guard_detached(py, || Ok(chiso::to_json(&self.0.verify(head))))
     }
 
     /// The values in force for `period` (as approvals stood at `as_of`): JSON.
@@ -136,12 +172,13 @@ impl PyReporting {
     /// The quality report of `unit` for `period` as of `as_of`: JSON.
     fn quality_json(
         &self,
+        py: Python<'_>,
         ledger: &PyLedger,
         unit: &str,
         period: &str,
         as_of: &str,
     ) -> PyResult<String> {
-        guard(|| {
+        guard_detached(py, || {
             let report = self
                 .0
                 .quality(&ledger.0, unit, period.parse()?, parse_time(as_of)?)?;
@@ -154,18 +191,46 @@ impl PyReporting {
     #[pyo3(signature = (ledger, period, as_of, scheme_json=None))]
     fn evaluate_json(
         &self,
+        py: Python<'_>,
         ledger: &PyLedger,
         period: &str,
         as_of: &str,
         scheme_json: Option<&str>,
     ) -> PyResult<String> {
-        guard(|| {
+        Ok(self
+            .evaluate(py, ledger, period, as_of, scheme_json)?
+            .0
+            .to_json())
+    }
+
+    /// Evaluates `period` (as `evaluate_json`), keeping the result native: the report, the
+    /// exports and the charts are made from it without a round trip through JSON.
+    #[pyo3(signature = (ledger, period, as_of, scheme_json=None))]
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        ledger: &PyLedger,
+        period: &str,
+        as_of: &str,
+        scheme_json: Option<&str>,
+    ) -> PyResult<PyEvaluation> {
+        guard_detached(py, || {
             let scheme = scheme_json.map_or_else(|| Ok(Scheme::default()), Scheme::from_json)?;
             let evaluation =
                 self.0
                     .evaluate(&ledger.0, period.parse()?, parse_time(as_of)?, &scheme)?;
-            Ok(evaluation.to_json())
+            Ok(PyEvaluation(evaluation))
         })
+    }
+
+    /// The organisation chart as JSON.
+    fn org_json(&self) -> String {
+        chiso::to_json(self.0.tree().chart())
+    }
+
+    /// The assignments as given, as JSON.
+    fn assignments_json(&self) -> String {
+        chiso::to_json(&self.0.assignments())
     }
 }
 

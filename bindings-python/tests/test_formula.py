@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from datetime import date
+
 import pytest
 
 import chiso
@@ -38,11 +40,11 @@ def test_describe_in_both_languages():
 def test_periods():
     assert chiso.parse_period("2026q2") == "2026-Q2"
     info = chiso.describe_period("2026-Q2", {"calendar": {"kind": "calendar"}, "due_working_days": 0})
-    assert (info["start"], info["end"], info["deadline"]) == ("2026-04-01", "2026-06-30", "2026-06-30")
+    assert (info["start"], info["end"], info["deadline"]) == (date(2026, 4, 1), date(2026, 6, 30), date(2026, 6, 30))
     with pytest.raises(chiso.PeriodError) as info_err:
         chiso.parse_period("2026-13")
     assert info_err.value.code == "period.invalid"
-    with pytest.raises(chiso.ArgumentError) as bad:
+    with pytest.raises(chiso.DataError) as bad:
         chiso.describe_period("2026", {"calendar": {"kind": "cutoff", "day": 40}, "due_working_days": 5})
     assert bad.value.code == "input.invalid"
     assert bad.value.path == "/calendar/day"

@@ -465,7 +465,14 @@ fn charts_draw_the_published_numbers() {
     let widths: Vec<&str> = svg
         .split("<rect x=\"260\"")
         .skip(1)
-        .map(|s| s.split("width=\"").nth(1).unwrap().split('"').next().unwrap())
+        .map(|s| {
+            s.split("width=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
         .collect();
     assert_eq!(widths, ["360", "200", "200"]);
     // Bands 1, 2, 2 → the first two fills; labels in rank order with a decimal comma.

@@ -18,6 +18,7 @@ the same order, and everything added since draws from a stream of its own (ADDED
 that growing the sample left the first units' values as they were."""
 
 import datetime
+import csv
 import json
 import pathlib
 import random
@@ -306,6 +307,23 @@ def monthly(rng, level, uid, item, m, standing):
     return [(total, t), (part, round(t * share))]
 
 
+def write_observations(entries):
+    """The values in force (the last approved revision of each unit, item and period) as a flat
+    CSV table, the shape a statistics office exports and a data scientist loads into pandas."""
+    approved = {e["action"]["revision"] for e in entries if e["action"]["kind"] == "approve"}
+    standing = {}
+    for e in entries:
+        if e["action"]["kind"] == "submit" and e["sequence"] in approved:
+            s = e["action"]["submission"]
+            standing[(s["unit"], s["item"], s["period"])] = s
+    with open(OUT / "observations.csv", "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(["unit", "item", "period", "value", "submitted_at", "submitted_by", "source"])
+        for s in standing.values():
+            source = s["source"].get("system", "form")
+            out.writerow([s["unit"], s["item"], s["period"], s["value"]["number"], s["submitted_at"], s["submitted_by"], source])
+
+
 def main():
     rng, added = random.Random(SEED), random.Random(ADDED_SEED)
     ledger = chain.Chain()
@@ -394,6 +412,7 @@ def main():
     write("assignments.json", assignments())
     write("calendar.json", CALENDAR)
     (OUT / "ledger.jsonl").write_text(ledger.jsonl(), encoding="utf-8")
+    write_observations(ledger.entries)
     print(f"{len(ledger.entries)} entries, head {ledger.head()}")
 
 

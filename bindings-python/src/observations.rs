@@ -1,0 +1,360 @@
+//! Observations from a table (a pandas `DataFrame`, or records) into the ledger.
+//!
+//! Each column arrives as pandas factorizes it: a code per row (little-endian `int64` bytes,
+//! `-1` for an empty cell) into a list of its distinct values. A million rows then cross as a
+//! few byte buffers and a few thousand Python objects, each distinct value decoded once.
+
+use std::str::FromStr;
+
+use chiso::ledger::{Flags, Origin, Submission};
+use chiso::period::{Period, parse_time};
+use chiso::{Error, Finding, InputKind, Missing, Problem, Value};
+use chrono::NaiveDateTime;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString};
+use rust_decimal::Decimal;
+
+/// The columns a table may have; any other is refused, so a misspelt optional column is not
+/// silently ignored.
+pub const COLUMNS: [&str; 10] = [
+    "unit",
+    "item",
+    "period",
+    "value",
+    "submitted_at",
+    "submitted_by",
+    "source",
+    "measure",
+    "comment",
+    "estimated",
+];
+
+/// What rows take when their table has no such column (or the cell is empty).
+pub struct Defaults {
+    pub submitted_by: String,
+    pub submitted_at: NaiveDateTime,
+    pub source: String,
+}
+
+/// One decoded column: each row's code and each distinct value decoded (or why not).
+struct Column<T> {
+    codes: Vec<i64>,
+    uniques: Vec<Result<T, String>>,
+}
+
+impl<T: Clone> Column<T> {
+    /// Row `row`'s value; `None` for an empty cell. Codes were range-checked on decoding.
+    fn get(&self, row: usize) -> Option<&T> {
+        let code = usize::try_from(self.codes[row]).ok()?;
+        self.uniques[code].as_ref().ok()
+    }
+}
+
+/// The table's columns, decoded.
+struct Decoded {
+    unit: Column<String>,
+    item: Column<String>,
+    period: Column<Period>,
+    value: Column<Value>,
+    submitted_at: Option<Column<NaiveDateTime>>,
+    submitted_by: Option<Column<String>>,
+    source: Option<Column<String>>,
+    measure: Option<Column<String>>,
+    comment: Option<Column<String>>,
+    estimated: Option<Column<bool>>,
+}
+
+/// Decodes the table into submissions, every bad cell reported with its row and column.
+pub fn submissions(
+    columns: &Bound<'_, PyDict>,
+    rows: usize,
+    defaults: &Defaults,
+) -> PyResult<Result<Vec<Submission>, Error>> {
+    let mut findings = Vec::new();
+    let decoded = decode(columns, rows, &mut findings)?;
+    let Some(table) = decoded else {
+        return Ok(Err(invalid(findings)));
+    };
+    // The required cells must not be empty.
+    for row in 0..rows {
+        for (name, code) in [
+            ("unit", table.unit.codes[row]),
+            ("item", table.item.codes[row]),
+            ("period", table.period.codes[row]),
+        ] {
+            if code < 0 {
+                findings.push(empty(row, name));
+            }
+        }
+        if findings.len() >= MAX_FINDINGS {
+            break;
+        }
+    }
+    if findings.iter().any(Finding::is_error) {
+        findings.truncate(MAX_FINDINGS);
+        return Ok(Err(invalid(findings)));
+    }
+    Ok(Ok((0..rows)
+        .filter_map(|row| table.submission(row, defaults))
+        .collect()))
+}
+
+fn decode(
+    columns: &Bound<'_, PyDict>,
+    rows: usize,
+    findings: &mut Vec<Finding>,
+) -> PyResult<Option<Decoded>> {
+    for key in columns.keys() {
+        let name: String = key.extract()?;
+        if !COLUMNS.contains(&name.as_str()) {
+            findings.push(Finding::new(
+                &Problem::JsonUnknownField { field: name },
+                "/columns",
+            ));
+        }
+    }
+    let unit = column(columns, "unit", rows, &text, findings)?;
+    let item = column(columns, "item", rows, &text, findings)?;
+    let period = column(columns, "period", rows, &period, findings)?;
+    let value = column(columns, "value", rows, &value, findings)?;
+    let decoded = Decoded {
+        submitted_at: column(columns, "submitted_at", rows, &time, findings)?,
+        submitted_by: column(columns, "submitted_by", rows, &text, findings)?,
+        source: column(columns, "source", rows, &text, findings)?,
+        measure: column(columns, "measure", rows, &text, findings)?,
+        comment: column(columns, "comment", rows, &text, findings)?,
+        estimated: column(columns, "estimated", rows, &flag, findings)?,
+        unit: match unit {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+        item: match item {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+        period: match period {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+        value: match value {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+    };
+    Ok(Some(decoded))
+}
+
+impl Decoded {
+    /// Row `row` as a submission (`None` when a required cell is bad: reported already).
+    fn submission(&self, row: usize, defaults: &Defaults) -> Option<Submission> {
+        let cell = |c: &Option<Column<String>>| c.as_ref().and_then(|c| c.get(row)).cloned();
+        let origin = match cell(&self.source).as_deref() {
+            Some("form") => Origin::Form,
+            Some(system) => Origin::System {
+                system: system.to_owned(),
+            },
+            None if defaults.source == "form" => Origin::Form,
+            None => Origin::System {
+                system: defaults.source.clone(),
+            },
+        };
+        Some(Submission {
+            unit: self.unit.get(row)?.clone(),
+            item: self.item.get(row)?.clone(),
+            period: *self.period.get(row)?,
+            value: self
+                .value
+                .get(row)
+                .cloned()
+                .unwrap_or(Value::Missing(Missing::NoData)),
+            measure: cell(&self.measure),
+            flags: Flags {
+                estimated: self
+                    .estimated
+                    .as_ref()
+                    .and_then(|c| c.get(row))
+                    .copied()
+                    .unwrap_or(false),
+                provisional: false,
+            },
+            source: origin,
+            evidence: Vec::new(),
+            submitted_by: cell(&self.submitted_by).unwrap_or_else(|| defaults.submitted_by.clone()),
+            submitted_at: self
+                .submitted_at
+                .as_ref()
+                .and_then(|c| c.get(row))
+                .copied()
+                .unwrap_or(defaults.submitted_at),
+            comment: cell(&self.comment),
+        })
+    }
+}
+
+fn text(v: &Bound<'_, PyAny>) -> Result<String, String> {
+    v.cast::<PyString>()
+        .map_err(|_| "a text".to_owned())
+        .and_then(|s| {
+            s.to_cow()
+                .map(std::borrow::Cow::into_owned)
+                .map_err(|e| e.to_string())
+        })
+}
+
+fn period(v: &Bound<'_, PyAny>) -> Result<Period, String> {
+    text(v)?
+        .parse::<Period>()
+        .map_err(|_| "a period (2026-Q3, 2026-05, 2026)".to_owned())
+}
+
+fn time(v: &Bound<'_, PyAny>) -> Result<NaiveDateTime, String> {
+    parse_time(&text(v)?).map_err(|_| "a time YYYY-MM-DDTHH:MM:SS".to_owned())
+}
+
+fn flag(v: &Bound<'_, PyAny>) -> Result<bool, String> {
+    v.cast::<PyBool>()
+        .map(pyo3::types::PyBoolMethods::is_true)
+        .map_err(|_| "true or false".to_owned())
+}
+
+/// How many bad cells one refusal lists (a wrong column can make every row bad).
+const MAX_FINDINGS: usize = 100;
+
+fn empty(row: usize, name: &str) -> Finding {
+    Finding::new(
+        &Problem::JsonMissingField {
+            field: name.to_owned(),
+        },
+        format!("/{row}/{name}"),
+    )
+}
+
+fn invalid(findings: Vec<Finding>) -> Error {
+    Error::InvalidInput {
+        what: InputKind::Observations,
+        findings,
+    }
+}
+
+/// A value cell: a number (int, float, `Decimal`, or text holding a decimal number), a bool, or
+/// other text (blank text is missing). A float is read as the shortest decimal that prints as it (`0.1` is 0.1, not
+/// 0.1000000000000000055…): what the table showed. Empty cells (NaN, None) are missing.
+fn value(v: &Bound<'_, PyAny>) -> Result<Value, String> {
+    let number = |s: &str| {
+        Decimal::from_str(s)
+            .or_else(|_| Decimal::from_scientific(s))
+            .map(Value::Number)
+            .map_err(|_| format!("a number within ±7.9 × 10²⁸, not {s}"))
+    };
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if v.is_instance_of::<PyInt>() {
+        return number(&v.str().map_err(|e| e.to_string())?.to_string());
+    }
+    if let Ok(f) = v.cast::<PyFloat>() {
+        let x = f.value();
+        if x.is_nan() {
+            return Ok(Value::Missing(Missing::NoData));
+        }
+        if x.is_infinite() {
+            return Err("a finite number".to_owned());
+        }
+        return number(&x.to_string());
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        let s = s.to_cow().map_err(|e| e.to_string())?;
+        if s.trim().is_empty() {
+            return Ok(Value::Missing(Missing::NoData));
+        }
+        return Ok(number(s.trim()).unwrap_or_else(|_| Value::Text(s.into_owned())));
+    }
+    // A decimal.Decimal (or any other number type that prints as one).
+    let shown = v.str().map_err(|e| e.to_string())?.to_string();
+    match shown.as_str() {
+        "NaN" | "sNaN" => Ok(Value::Missing(Missing::NoData)),
+        s => number(s),
+    }
+}
+
+/// Decodes column `name` if the table has it: `(codes bytes, distinct values)`.
+fn column<T: Clone>(
+    columns: &Bound<'_, PyDict>,
+    name: &'static str,
+    rows: usize,
+    decode: &dyn Fn(&Bound<'_, PyAny>) -> Result<T, String>,
+    findings: &mut Vec<Finding>,
+) -> PyResult<Option<Column<T>>> {
+    let Some(entry) = columns.get_item(name)? else {
+        if ["unit", "item", "period", "value"].contains(&name) {
+            findings.push(Finding::new(
+                &Problem::JsonMissingField {
+                    field: name.to_owned(),
+                },
+                "/columns",
+            ));
+        }
+        return Ok(None);
+    };
+    let (codes, uniques): (Bound<'_, PyBytes>, Vec<Bound<'_, PyAny>>) = entry.extract()?;
+    let bytes = codes.as_bytes();
+    if bytes.len() != rows * 8 {
+        findings.push(Finding::new(
+            &Problem::JsonInvalidValue {
+                found: format!("{} codes", bytes.len() / 8),
+                expected: format!("{rows} codes"),
+            },
+            format!("/columns/{name}"),
+        ));
+        return Ok(None);
+    }
+    let codes: Vec<i64> = bytes
+        .chunks_exact(8)
+        .map(|c| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+        .collect();
+    let uniques: Vec<Result<T, String>> = uniques.iter().map(decode).collect();
+    let mut reported = vec![false; uniques.len()];
+    for (row, &code) in codes.iter().enumerate() {
+        let Ok(k) = usize::try_from(code) else {
+            continue;
+        };
+        let Some(decoded) = uniques.get(k) else {
+            findings.push(Finding::new(
+                &Problem::JsonInvalidValue {
+                    found: format!("code {code}"),
+                    expected: format!("a code below {}", uniques.len()),
+                },
+                format!("/{row}/{name}"),
+            ));
+            return Ok(None);
+        };
+        if let Err(expected) = decoded
+            && !reported[k]
+        {
+            reported[k] = true;
+            let found = describe(&uniques_repr(columns, name, k)?);
+            findings.push(Finding::new(
+                &Problem::JsonInvalidValue {
+                    found,
+                    expected: expected.clone(),
+                },
+                format!("/{row}/{name}"),
+            ));
+        }
+    }
+    Ok(Some(Column { codes, uniques }))
+}
+
+/// The `repr` of distinct value `k` of column `name`, for a message.
+fn uniques_repr(columns: &Bound<'_, PyDict>, name: &str, k: usize) -> PyResult<String> {
+    let Some(entry) = columns.get_item(name)? else {
+        return Ok(String::new());
+    };
+    let uniques = entry.get_item(1)?;
+    Ok(uniques.get_item(k)?.repr()?.to_string())
+}
+
+/// At most 80 characters of a cell, for a message.
+fn describe(repr: &str) -> String {
+    repr.chars().take(80).collect()
+}
