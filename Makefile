@@ -17,12 +17,13 @@ WASM_PKG := bindings-wasm/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
-	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema
+	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
+	bench-python package-python
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
 
-test: setup fmt-check clippy test-rust test-python test-wasm test-browser bench-test
+test: setup fmt-check clippy test-rust test-python package-python test-wasm test-browser bench-test
 	@echo "make test: every check passed"
 
 # --- set-up -----------------------------------------------------------------------------
@@ -62,6 +63,7 @@ test-rust:
 test-python:
 	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop -q
 	$(PY) -m pytest -q bindings-python/tests
+	$(PY) -m pytest -q --doctest-modules --pyargs chiso
 	cd bindings-python && $(PY) -m mypy.stubtest chiso._chiso && $(PY) -m mypy --strict python/chiso
 
 wasm:
@@ -82,6 +84,19 @@ bench-test:
 # --- other tasks ------------------------------------------------------------------------
 bench:
 	cargo bench -p chiso-benches
+
+# A quarter evaluated from a pandas DataFrame of 1,000,000 observations, Python beside native.
+bench-python: setup-python
+	cargo build --release -p chiso-benches --bins
+	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --release -q
+	$(PY) benches/python/dataframe.py 1000000 3
+
+# The real packaging path: `pip install ./bindings-python` into a fresh virtualenv, then the
+# package imported and used without pandas.
+package-python:
+	rm -rf target/pip-check && python3 -m venv target/pip-check
+	target/pip-check/bin/pip install -q ./bindings-python
+	target/pip-check/bin/python -c "import chiso, decimal; assert chiso.score('B05', decimal.Decimal(68), 2026) == decimal.Decimal('0.8'); print('pip install ./bindings-python: chiso', chiso.__version__)"
 
 # Regenerates the committed JSON Schema and the golden outputs after a deliberate change.
 schema:

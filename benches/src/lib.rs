@@ -1,5 +1,7 @@
 //! Shared inputs for chiso's criterion benches (one bench file per scenario, public API only).
 
+pub mod national;
+
 use chiso::Catalogue;
 
 /// The embedded NQ57 catalogue's JSON text.

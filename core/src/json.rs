@@ -8,9 +8,11 @@ use serde::de::DeserializeOwned;
 
 use crate::{Finding, Problem, Span};
 
-/// The largest JSON document chiso reads, in bytes (16 MiB): the embedded catalogue is about
-/// 0.1 MiB, so this leaves room for any real catalogue while refusing a memory-exhausting one.
-pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest JSON document chiso reads, in bytes (128 MiB): the embedded catalogue is about
+/// 0.1 MiB, but a national tree's assignments are tens of MiB (4,600 units with 27 indicators
+/// each: 23 MiB) and an evaluation read back larger still; beyond this a document is refused
+/// before parsing, so a hostile one cannot exhaust memory.
+pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
 
 /// Decodes `text` into `T`, or says what is wrong and where.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {

@@ -5,7 +5,7 @@ use crate::period::Period;
 
 /// An item (indicator or data element) assigned to a unit ("giao chỉ số"), tied to the
 /// responsibility of a named focal officer, for a range of periods.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assignment {
     /// The unit that must report.

@@ -1,6 +1,8 @@
 //! An assigned computed indicator brings its inputs with it: the unit reports the data elements
 //! the formula reads, under the same assignment.
 
+use std::collections::{HashMap, HashSet};
+
 use super::Assignment;
 use crate::catalogue::Catalogue;
 
@@ -19,34 +21,46 @@ use crate::catalogue::Catalogue;
 /// assert_eq!(all.len(), 1 + nq57.inputs_of("B01").len());
 /// ```
 pub fn expand(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<Assignment> {
+    // Each item's inputs are worked out once (a national tree assigns the same items to
+    // thousands of units), and duplicates are found by hashing, not by scanning.
+    let mut inputs: HashMap<&str, Vec<String>> = HashMap::new();
     let mut out: Vec<Assignment> = Vec::with_capacity(assignments.len());
+    let mut listed: HashSet<Assignment> = HashSet::with_capacity(assignments.len());
+    let mut push_new = |assignment: Assignment| {
+        if listed.insert(assignment.clone()) {
+            out.push(assignment);
+        }
+    };
     for assignment in assignments {
-        push_new(&mut out, assignment.clone());
-        let mut pending = catalogue.inputs_of(&assignment.item);
-        let mut seen: Vec<String> = vec![assignment.item.clone()];
-        while let Some(code) = pending.pop() {
-            if seen.contains(&code) {
-                continue;
-            }
-            seen.push(code.clone());
-            if catalogue.is_reportable(&code) {
-                push_new(
-                    &mut out,
-                    Assignment {
-                        item: code,
-                        ..assignment.clone()
-                    },
-                );
-            } else {
-                pending.extend(catalogue.inputs_of(&code));
-            }
+        push_new(assignment.clone());
+        let reported = inputs
+            .entry(assignment.item.as_str())
+            .or_insert_with(|| reported_inputs(catalogue, &assignment.item));
+        for code in reported.iter() {
+            push_new(Assignment {
+                item: code.clone(),
+                ..assignment.clone()
+            });
         }
     }
     out
 }
 
-fn push_new(out: &mut Vec<Assignment>, assignment: Assignment) {
-    if !out.contains(&assignment) {
-        out.push(assignment);
+/// The inputs of `item` a unit reports itself, following computed inputs, in the order found.
+fn reported_inputs(catalogue: &Catalogue, item: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending = catalogue.inputs_of(item);
+    let mut seen: Vec<String> = vec![item.to_owned()];
+    while let Some(code) = pending.pop() {
+        if seen.contains(&code) {
+            continue;
+        }
+        seen.push(code.clone());
+        if catalogue.is_reportable(&code) {
+            out.push(code);
+        } else {
+            pending.extend(catalogue.inputs_of(&code));
+        }
     }
+    out
 }

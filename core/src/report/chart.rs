@@ -201,7 +201,7 @@ fn draw(title: &str, bars: &[Bar], lang: Lang) -> String {
              <text x=\"{label_x}\" y=\"{text_y}\" text-anchor=\"end\" font-weight=\"{weight}\" fill=\"#222\">{}</text>",
             escape(&bar.label),
             escape(&shown),
-            escape(&clip(&bar.label, if bar.indent { 40 } else { 38 })),
+            escape(&clip(&bar.label, if bar.indent { 38 } else { 33 })),
         ));
         let length = bar.score.map_or(Decimal::ZERO, length_of);
         if bar.score.is_some() {

@@ -1,0 +1,31 @@
+//! Writes a seeded national data set: `national OBSERVATIONS DIR` → `DIR/org.json`,
+//! `DIR/assignments.json`, `DIR/observations.csv`.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(target), Some(dir)) = (args.get(1).and_then(|n| n.parse().ok()), args.get(2)) else {
+        eprintln!("usage: national OBSERVATIONS DIR");
+        return ExitCode::from(2);
+    };
+    let data = chiso_benches::national::national(target, 57);
+    let dir = std::path::Path::new(dir);
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(dir.join("org.json"), &data.org))
+        .and_then(|()| std::fs::write(dir.join("assignments.json"), &data.assignments))
+        .and_then(|()| {
+            let csv = chiso_benches::national::observations_csv(&data.observations);
+            std::fs::write(dir.join("observations.csv"), csv)
+        });
+    match written {
+        Ok(()) => {
+            println!("{} observations in {}", data.observations.len(), dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! A seeded national data set shaped like the country's reporting: 34 provinces, their communes
+//! (each province ranks its own), every Layer B and C indicator assigned to every unit, and two
+//! quarters of observations (the evaluated one and the one before, for movements) with some
+//! missing, late, duplicate and outlying values.
+
+use std::fmt::Write as _;
+
+use chiso::Catalogue;
+use chiso::ledger::{Flags, Origin, Submission};
+use chiso::org::{Assignment, Role, expand};
+use chiso::period::{Cycle, Period, ReportingCalendar};
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
+use rust_decimal::Decimal;
+
+/// The quarter a national data set is evaluated on, and the one before it.
+pub const QUARTERS: [&str; 2] = ["2026-Q2", "2026-Q3"];
+/// When the national quarter is evaluated.
+pub const AS_OF: &str = "2026-10-15T00:00:00";
+
+/// A generated data set.
+pub struct National {
+    /// The organisation chart (JSON).
+    pub org: String,
+    /// The assignments (JSON).
+    pub assignments: String,
+    /// The observations.
+    pub observations: Vec<Submission>,
+}
+
+/// About `target` observations (never fewer than one commune per province), from `seed`.
+pub fn national(target: usize, seed: u64) -> National {
+    let catalogue = Catalogue::nq57();
+    let items: Vec<&str> = catalogue
+        .indicators
+        .iter()
+        .filter(|i| matches!(i.layer, chiso::catalogue::Layer::B | chiso::catalogue::Layer::C))
+        .map(|i| i.code.as_str())
+        .collect();
+    let assign = |unit: &str| -> Vec<Assignment> {
+        items
+            .iter()
+            .map(|item| Assignment {
+                unit: unit.to_owned(),
+                item: (*item).to_owned(),
+                role: Role::Lead,
+                focal_officer: format!("{unit}_dau_moi"),
+                from: "2026-Q1".parse().unwrap_or_else(|_| unreachable!()),
+                to: None,
+                assigned_by: "BCD".to_owned(),
+            })
+            .collect()
+    };
+    // What one unit reports in the two quarters.
+    let reported: Vec<(String, Period)> = expand(&catalogue, &assign("X"))
+        .into_iter()
+        .filter(|a| catalogue.is_reportable(&a.item))
+        .flat_map(|a| {
+            let cycle = catalogue.cycle_of(&a.item);
+            QUARTERS.iter().flat_map(move |q| {
+                let quarter: Period = q.parse().unwrap_or_else(|_| unreachable!());
+                let periods = match cycle {
+                    Some(Cycle::Monthly) => quarter.children(Cycle::Monthly),
+                    Some(Cycle::Quarterly) => vec![quarter],
+                    _ => Vec::new(),
+                };
+                let item = a.item.clone();
+                periods.into_iter().map(move |p| (item.clone(), p))
+            })
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let units_wanted = (target / reported.len().max(1)).max(34 * 2);
+    let per_province = (units_wanted - 34) / 34;
+
+    let calendar = ReportingCalendar::default();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut org = String::from(
+        r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}"#,
+    );
+    let mut groups = String::new();
+    let mut units = Vec::new();
+    let mut provinces = Vec::new();
+    for p in 1..=34 {
+        let province = format!("P{p:02}");
+        let _ = write!(
+            org,
+            r#", {{"id": "{province}", "name": {{"vi": "Tỉnh {p}", "en": "Province {p}"}}, "kind": "province", "parent": "BCD"}}"#
+        );
+        let mut communes = Vec::new();
+        for c in 1..=per_province {
+            let commune = format!("{province}X{c:03}");
+            let _ = write!(
+                org,
+                r#", {{"id": "{commune}", "name": {{"vi": "Xã {c} tỉnh {p}", "en": "Commune {c}, province {p}"}}, "kind": "commune", "parent": "{province}"}}"#
+            );
+            communes.push(format!("\"{commune}\""));
+            units.push(commune);
+        }
+        let _ = write!(
+            groups,
+            r#"{{"id": "xa_{province}", "name": {{"vi": "Xã tỉnh {p}", "en": "Communes of province {p}"}}, "members": [{}]}}, "#,
+            communes.join(", ")
+        );
+        provinces.push(format!("\"{province}\""));
+        units.push(province);
+    }
+    let _ = write!(
+        org,
+        r#"], "peer_groups": [{groups}{{"id": "tinh", "name": {{"vi": "Tỉnh", "en": "Provinces"}}, "members": [{}]}}]}}"#,
+        provinces.join(", ")
+    );
+    let assignments: Vec<Assignment> = units.iter().flat_map(|u| assign(u)).collect();
+
+    let mut observations = Vec::with_capacity(units.len() * reported.len());
+    for unit in &units {
+        let level = 40 + rng.next_u32() % 60;
+        for (item, period) in &reported {
+            let roll = rng.next_u32() % 1000;
+            if roll < 20 {
+                continue; // missing
+            }
+            let mut value = Decimal::from(level + rng.next_u32() % 40);
+            if roll >= 995 {
+                value *= Decimal::TEN; // outlying
+            }
+            let deadline = calendar.deadline(*period).unwrap_or_default();
+            let sent = if roll < 30 {
+                deadline.checked_add_days(chrono::Days::new(10)) // late
+            } else {
+                deadline.checked_sub_days(chrono::Days::new(1))
+            };
+            let submitted_at = sent.unwrap_or(deadline).and_time(chrono::NaiveTime::MIN);
+            let submission = Submission {
+                unit: unit.clone(),
+                item: item.clone(),
+                period: *period,
+                value: chiso::Value::Number(value),
+                measure: None,
+                flags: Flags::default(),
+                source: Origin::Form,
+                evidence: Vec::new(),
+                submitted_by: format!("{unit}_dau_moi"),
+                submitted_at,
+                comment: None,
+            };
+            if (990..995).contains(&roll) {
+                observations.push(submission.clone()); // duplicate
+            }
+            observations.push(submission);
+        }
+    }
+    National {
+        org,
+        assignments: chiso::to_json(&assignments),
+        observations,
+    }
+}
+
+/// The observations as CSV (the columns a DataFrame of observations has).
+pub fn observations_csv(observations: &[Submission]) -> String {
+    let mut out = String::from("unit,item,period,value,submitted_at,submitted_by\n");
+    for s in observations {
+        let value = match &s.value {
+            chiso::Value::Number(d) => d.to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{}",
+            s.unit,
+            s.item,
+            s.period,
+            value,
+            s.submitted_at.format("%Y-%m-%dT%H:%M:%S"),
+            s.submitted_by
+        );
+    }
+    out
+}
+
+/// Reads [`observations_csv`] back.
+pub fn read_observations_csv(text: &str) -> Vec<Submission> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            let [unit, item, period, value, at, by] = f.as_slice() else {
+                return None;
+            };
+            Some(Submission {
+                unit: (*unit).to_owned(),
+                item: (*item).to_owned(),
+                period: period.parse().ok()?,
+                value: value.parse().map_or(
+                    chiso::Value::Missing(chiso::Missing::NoData),
+                    chiso::Value::Number,
+                ),
+                measure: None,
+                flags: Flags::default(),
+                source: Origin::Form,
+                evidence: Vec::new(),
+                submitted_by: (*by).to_owned(),
+                submitted_at: at.parse().ok()?,
+                comment: None,
+            })
+        })
+        .collect()
+}
