@@ -34,7 +34,12 @@ pub fn national(target: usize, seed: u64) -> National {
     let items: Vec<&str> = catalogue
         .indicators
         .iter()
-        .filter(|i| matches!(i.layer, chiso::catalogue::Layer::B | chiso::catalogue::Layer::C))
+        .filter(|i| {
+            matches!(
+                i.layer,
+                chiso::catalogue::Layer::B | chiso::catalogue::Layer::C
+            )
+        })
         .map(|i| i.code.as_str())
         .collect();
     let assign = |unit: &str| -> Vec<Assignment> {
@@ -76,41 +81,7 @@ pub fn national(target: usize, seed: u64) -> National {
 
     let calendar = ReportingCalendar::default();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut org = String::from(
-        r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}"#,
-    );
-    let mut groups = String::new();
-    let mut units = Vec::new();
-    let mut provinces = Vec::new();
-    for p in 1..=34 {
-        let province = format!("P{p:02}");
-        let _ = write!(
-            org,
-            r#", {{"id": "{province}", "name": {{"vi": "Tỉnh {p}", "en": "Province {p}"}}, "kind": "province", "parent": "BCD"}}"#
-        );
-        let mut communes = Vec::new();
-        for c in 1..=per_province {
-            let commune = format!("{province}X{c:03}");
-            let _ = write!(
-                org,
-                r#", {{"id": "{commune}", "name": {{"vi": "Xã {c} tỉnh {p}", "en": "Commune {c}, province {p}"}}, "kind": "commune", "parent": "{province}"}}"#
-            );
-            communes.push(format!("\"{commune}\""));
-            units.push(commune);
-        }
-        let _ = write!(
-            groups,
-            r#"{{"id": "xa_{province}", "name": {{"vi": "Xã tỉnh {p}", "en": "Communes of province {p}"}}, "members": [{}]}}, "#,
-            communes.join(", ")
-        );
-        provinces.push(format!("\"{province}\""));
-        units.push(province);
-    }
-    let _ = write!(
-        org,
-        r#"], "peer_groups": [{groups}{{"id": "tinh", "name": {{"vi": "Tỉnh", "en": "Provinces"}}, "members": [{}]}}]}}"#,
-        provinces.join(", ")
-    );
+    let (org, units) = chart(per_province);
     let assignments: Vec<Assignment> = units.iter().flat_map(|u| assign(u)).collect();
 
     let mut observations = Vec::with_capacity(units.len() * reported.len());
@@ -158,7 +129,48 @@ pub fn national(target: usize, seed: u64) -> National {
     }
 }
 
-/// The observations as CSV (the columns a DataFrame of observations has).
+/// The organisation chart (JSON) of 34 provinces with `per_province` communes each, one peer
+/// group per province's communes and one of the provinces; and every unit's id.
+fn chart(per_province: usize) -> (String, Vec<String>) {
+    let mut org = String::from(
+        r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}"#,
+    );
+    let mut groups = String::new();
+    let mut units = Vec::new();
+    let mut provinces = Vec::new();
+    for p in 1..=34 {
+        let province = format!("P{p:02}");
+        let _ = write!(
+            org,
+            r#", {{"id": "{province}", "name": {{"vi": "Tỉnh {p}", "en": "Province {p}"}}, "kind": "province", "parent": "BCD"}}"#
+        );
+        let mut communes = Vec::new();
+        for c in 1..=per_province {
+            let commune = format!("{province}X{c:03}");
+            let _ = write!(
+                org,
+                r#", {{"id": "{commune}", "name": {{"vi": "Xã {c} tỉnh {p}", "en": "Commune {c}, province {p}"}}, "kind": "commune", "parent": "{province}"}}"#
+            );
+            communes.push(format!("\"{commune}\""));
+            units.push(commune);
+        }
+        let _ = write!(
+            groups,
+            r#"{{"id": "xa_{province}", "name": {{"vi": "Xã tỉnh {p}", "en": "Communes of province {p}"}}, "members": [{}]}}, "#,
+            communes.join(", ")
+        );
+        provinces.push(format!("\"{province}\""));
+        units.push(province);
+    }
+    let _ = write!(
+        org,
+        r#"], "peer_groups": [{groups}{{"id": "tinh", "name": {{"vi": "Tỉnh", "en": "Provinces"}}, "members": [{}]}}]}}"#,
+        provinces.join(", ")
+    );
+    (org, units)
+}
+
+/// The observations as CSV (the columns a `DataFrame` of observations has).
 pub fn observations_csv(observations: &[Submission]) -> String {
     let mut out = String::from("unit,item,period,value,submitted_at,submitted_by\n");
     for s in observations {

@@ -1,6 +1,8 @@
 //! Writes a seeded national data set: `national OBSERVATIONS DIR` → `DIR/org.json`,
 //! `DIR/assignments.json`, `DIR/observations.csv`.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a bench tool: printing is its output
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,7 +22,11 @@ fn main() -> ExitCode {
         });
     match written {
         Ok(()) => {
-            println!("{} observations in {}", data.observations.len(), dir.display());
+            println!(
+                "{} observations in {}",
+                data.observations.len(),
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
