@@ -312,13 +312,13 @@ fn column<T: Clone>(
         .chunks_exact(8)
         .map(|c| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
         .collect();
-    let uniques: Vec<Result<T, String>> = uniques.iter().map(decode).collect();
-    let mut reported = vec![false; uniques.len()];
+    let decoded: Vec<Result<T, String>> = uniques.iter().map(decode).collect();
+    let mut reported = vec![false; decoded.len()];
     for (row, &code) in codes.iter().enumerate() {
         let Ok(k) = usize::try_from(code) else {
             continue;
         };
-        let Some(decoded) = uniques.get(k) else {
+        let Some(cell) = decoded.get(k) else {
             findings.push(Finding::new(
                 &Problem::JsonInvalidValue {
                     found: format!("code {code}"),
@@ -328,11 +328,11 @@ fn column<T: Clone>(
             ));
             return Ok(None);
         };
-        if let Err(expected) = decoded
+        if let Err(expected) = cell
             && !reported[k]
         {
             reported[k] = true;
-            let found = describe(&uniques_repr(columns, name, k)?);
+            let found = uniques[k].repr()?.to_string().chars().take(80).collect();
             findings.push(Finding::new(
                 &Problem::JsonInvalidValue {
                     found,
@@ -342,19 +342,8 @@ fn column<T: Clone>(
             ));
         }
     }
-    Ok(Some(Column { codes, uniques }))
-}
-
-/// The `repr` of distinct value `k` of column `name`, for a message.
-fn uniques_repr(columns: &Bound<'_, PyDict>, name: &str, k: usize) -> PyResult<String> {
-    let Some(entry) = columns.get_item(name)? else {
-        return Ok(String::new());
-    };
-    let uniques = entry.get_item(1)?;
-    Ok(uniques.get_item(k)?.repr()?.to_string())
-}
-
-/// At most 80 characters of a cell, for a message.
-fn describe(repr: &str) -> String {
-    repr.chars().take(80).collect()
+    Ok(Some(Column {
+        codes,
+        uniques: decoded,
+    }))
 }

@@ -108,7 +108,7 @@ impl Ledger {
 
     fn check(&self, action: &Action) -> Vec<Finding> {
         match action {
-            Action::Submit { submission } => evidence_findings(submission),
+            Action::Submit { submission } => evidence_findings(submission, "/action/submission"),
             Action::Explain { .. } => Vec::new(),
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 match self.status(*revision) {
@@ -208,7 +208,8 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
     decisions.entry(decision.0).or_insert(decision.1);
 }
 
-pub(super) fn evidence_findings(submission: &Submission) -> Vec<Finding> {
+/// The malformed evidence hashes of `submission`, at paths under `at`.
+pub(super) fn evidence_findings(submission: &Submission, at: &str) -> Vec<Finding> {
     submission
         .evidence
         .iter()
@@ -218,7 +219,7 @@ pub(super) fn evidence_findings(submission: &Submission) -> Vec<Finding> {
             let problem = Problem::EvidenceHash {
                 value: e.sha256.chars().take(80).collect(),
             };
-            Finding::new(&problem, format!("/action/submission/evidence/{i}/sha256"))
+            Finding::new(&problem, format!("{at}/evidence/{i}/sha256"))
         })
         .collect()
 }

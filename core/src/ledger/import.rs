@@ -44,12 +44,7 @@ impl Ledger {
         let findings: Vec<Finding> = observations
             .iter()
             .enumerate()
-            .flat_map(|(row, s)| {
-                evidence_findings(s).into_iter().map(move |mut f| {
-                    f.path = format!("/{row}{}", f.path.trim_start_matches("/action/submission"));
-                    f
-                })
-            })
+            .flat_map(|(row, s)| evidence_findings(s, &format!("/{row}")))
             .collect();
         if !findings.is_empty() {
             return Err(Error::InvalidInput {

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::export::escape;
+use super::export::{escape, number};
 use crate::evaluation::{Evaluation, NodeResult, UnitResult};
 use crate::{Error, Lang};
 
@@ -261,15 +261,6 @@ fn median(scores: impl Iterator<Item = Decimal>) -> Option<Decimal> {
     } else {
         (all[mid - 1] + all[mid]) / Decimal::TWO
     })
-}
-
-/// A decimal as people read it in `lang` (a decimal comma in Vietnamese).
-fn number(d: Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
 }
 
 /// At most `max` characters, an ellipsis marking a cut.

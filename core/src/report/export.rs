@@ -146,10 +146,7 @@ pub fn ranking_json(evaluation: &Evaluation) -> String {
 pub fn ranking_html(evaluation: &Evaluation, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
-    let dec = |d: Option<rust_decimal::Decimal>| {
-        let s = show(d);
-        if vi { s.replace('.', ",") } else { s }
-    };
+    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| number(d, lang)).unwrap_or_default();
     let title = pick(
         &format!("Xếp hạng kỳ {}", evaluation.period),
         &format!("Rankings, {}", evaluation.period),
@@ -229,6 +226,15 @@ fn rows_of(evaluation: &Evaluation) -> impl Iterator<Item = (&PeerRanking, &Rank
         .rankings
         .iter()
         .flat_map(|g| g.rows.iter().map(move |r| (g, r)))
+}
+
+/// A decimal as people read it in `lang`: no trailing zeros, a decimal comma in Vietnamese.
+pub(super) fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
 }
 
 fn show(d: Option<rust_decimal::Decimal>) -> String {
