@@ -16,31 +16,43 @@ fn js(error: &Error) -> JsValue {
 /// The fraction a value earns: `{"fraction": …}` from `{"indicator", "value", "year",
 /// "rule"?, "peers"?}`.
 #[wasm_bindgen(js_name = scoreJson)]
-pub fn score_json(catalogue: &Catalogue, request_json: &str) -> Result<String, JsValue> {
+pub fn score_json(
+    catalogue: &Catalogue,
+    #[wasm_bindgen(js_name = requestJson)] request_json: &str,
+) -> Result<String, JsValue> {
     evaluation::score_json(catalogue.inner(), request_json).map_err(|e| js(&e))
 }
 
 /// A composite: `{"fraction": …}` from `{"method", "missing", "parts", "round_to"?}`.
 #[wasm_bindgen(js_name = combineJson)]
-pub fn combine_json(request_json: &str) -> Result<String, JsValue> {
+pub fn combine_json(
+    #[wasm_bindgen(js_name = requestJson)] request_json: &str,
+) -> Result<String, JsValue> {
     evaluation::combine_json(request_json).map_err(|e| js(&e))
 }
 
 /// Units ranked: `[{"unit", "score", "rank"}]` from `{"scores", "rule"?}`.
 #[wasm_bindgen(js_name = rankJson)]
-pub fn rank_json(request_json: &str) -> Result<String, JsValue> {
+pub fn rank_json(
+    #[wasm_bindgen(js_name = requestJson)] request_json: &str,
+) -> Result<String, JsValue> {
     evaluation::rank_json(request_json).map_err(|e| js(&e))
 }
 
 /// Progress towards a target: `{"status", "ratio"}` from `{"target", "baseline", "latest"}`.
 #[wasm_bindgen(js_name = progressJson)]
-pub fn progress_json(request_json: &str) -> Result<String, JsValue> {
+pub fn progress_json(
+    #[wasm_bindgen(js_name = requestJson)] request_json: &str,
+) -> Result<String, JsValue> {
     evaluation::progress_json(request_json).map_err(|e| js(&e))
 }
 
 /// The report (summary and national narrative) of an evaluation: JSON.
 #[wasm_bindgen(js_name = reportJson)]
-pub fn report_json(evaluation_json: &str, catalogue: &Catalogue) -> Result<String, JsValue> {
+pub fn report_json(
+    #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
+    catalogue: &Catalogue,
+) -> Result<String, JsValue> {
     let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
     Ok(to_json(&EvaluationReport::new(&e, catalogue.inner())))
 }
@@ -49,7 +61,7 @@ pub fn report_json(evaluation_json: &str, catalogue: &Catalogue) -> Result<Strin
 #[wasm_bindgen]
 #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands optional strings over owned
 pub fn narrative(
-    evaluation_json: &str,
+    #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
     catalogue: &Catalogue,
     lang: &str,
     unit: Option<String>,
@@ -62,7 +74,11 @@ pub fn narrative(
 
 /// The ranking tables as `csv`, `sdmx_csv`, `json` or `html` (in `lang`).
 #[wasm_bindgen(js_name = exportRanking)]
-pub fn export_ranking(evaluation_json: &str, format: &str, lang: &str) -> Result<String, JsValue> {
+pub fn export_ranking(
+    #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
+    format: &str,
+    lang: &str,
+) -> Result<String, JsValue> {
     let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
     let format: ExportFormat = format.parse().map_err(|e| js(&e))?;
     let lang: Lang = lang.parse().map_err(|e| js(&e))?;

@@ -3,7 +3,7 @@
 
 use chiso::formula;
 use chiso::period::{self, ReportingCalendar};
-use chiso::{Catalogue as CoreCatalogue, Lang};
+use chiso::{Catalogue as CoreCatalogue, Lang, Missing, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::{Catalogue, to_js};
@@ -12,7 +12,10 @@ use crate::error::to_js_error;
 /// Checks, describes and evaluates `expression` on values (a JSON object of the core's value
 /// shape), whose names and types are the formula's. Returns the run as JSON text.
 #[wasm_bindgen(js_name = runFormulaJson)]
-pub fn run_formula_json(expression: &str, values_json: &str) -> Result<String, JsValue> {
+pub fn run_formula_json(
+    expression: &str,
+    #[wasm_bindgen(js_name = valuesJson)] values_json: &str,
+) -> Result<String, JsValue> {
     let values = formula::values_from_json(values_json).map_err(|e| to_js_error(&e))?;
     Ok(chiso::to_json(&formula::run(expression, &values, &values)))
 }
@@ -29,22 +32,65 @@ pub fn parse_period(text: &str) -> Result<String, JsValue> {
 /// (JSON text; the default calendar when absent), as JSON text.
 #[wasm_bindgen(js_name = describePeriodJson)]
 #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
-pub fn describe_period_json(text: &str, calendar_json: Option<String>) -> Result<String, JsValue> {
-    let calendar = calendar_json
-        .as_deref()
+pub fn describe_period_json(
+    text: &str,
+    #[wasm_bindgen(js_name = calendarJson)] calendar_json: Option<String>,
+) -> Result<String, JsValue> {
+    period::describe(text, &calendar(calendar_json.as_deref())?)
+        .map(|info| chiso::to_json(&info))
+        .map_err(|e| to_js_error(&e))
+}
+
+fn calendar(calendar_json: Option<&str>) -> Result<ReportingCalendar, JsValue> {
+    calendar_json
         .map(ReportingCalendar::from_json)
         .transpose()
-        .map_err(|e| to_js_error(&e))?
-        .unwrap_or_default();
-    period::describe(text, &calendar)
-        .map(|info| chiso::to_json(&info))
+        .map(Option::unwrap_or_default)
+        .map_err(|e| to_js_error(&e))
+}
+
+/// The last day `period`'s report is on time (`YYYY-MM-DD`) under the calendar (JSON; the
+/// default calendar when absent).
+#[wasm_bindgen]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+pub fn deadline(
+    period: &str,
+    #[wasm_bindgen(js_name = calendarJson)] calendar_json: Option<String>,
+) -> Result<String, JsValue> {
+    let period: period::Period = period.parse().map_err(|e| to_js_error(&e))?;
+    calendar(calendar_json.as_deref())?
+        .deadline(period)
+        .map(|d| d.to_string())
+        .map_err(|e| to_js_error(&e))
+}
+
+/// Whether `period`'s report, submitted at `submittedAt` (or not yet: `undefined`), is on time
+/// as of `now`: `"on_time"`, `"late"`, `"missing"` or `"not_yet_due"`.
+#[wasm_bindgen(unchecked_return_type = "Timeliness")]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+pub fn timeliness(
+    period: &str,
+    #[wasm_bindgen(js_name = submittedAt)] submitted_at: Option<String>,
+    now: &str,
+    #[wasm_bindgen(js_name = calendarJson)] calendar_json: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let period: period::Period = period.parse().map_err(|e| to_js_error(&e))?;
+    let submitted_at = submitted_at
+        .as_deref()
+        .map(period::parse_time)
+        .transpose()
+        .map_err(|e| to_js_error(&e))?;
+    let now = period::parse_time(now).map_err(|e| to_js_error(&e))?;
+    calendar(calendar_json.as_deref())?
+        .timeliness(period, submitted_at, now)
+        .map(|t| to_js(&t))
         .map_err(|e| to_js_error(&e))
 }
 
 #[wasm_bindgen]
 impl Catalogue {
     /// Checks `expression` against this catalogue's names and types: the report.
-    #[wasm_bindgen(js_name = checkFormula)]
+    #[wasm_bindgen(js_name = checkFormula, unchecked_return_type = "Report")]
     pub fn check_formula(&self, expression: &str) -> JsValue {
         to_js(&formula::check(expression, self.inner()))
     }
@@ -58,11 +104,81 @@ impl Catalogue {
 
     /// Checks, describes and evaluates `expression` against this catalogue on values (JSON).
     #[wasm_bindgen(js_name = runFormulaJson)]
-    pub fn run_formula_json(&self, expression: &str, values_json: &str) -> Result<String, JsValue> {
+    pub fn run_formula_json(
+        &self,
+        expression: &str,
+        #[wasm_bindgen(js_name = valuesJson)] values_json: &str,
+    ) -> Result<String, JsValue> {
         let values = formula::values_from_json(values_json).map_err(|e| to_js_error(&e))?;
         let catalogue: &CoreCatalogue = self.inner();
         Ok(chiso::to_json(&formula::run(
             expression, catalogue, &values,
         )))
     }
+}
+
+/// A formula checked against a catalogue and compiled once, to evaluate on many rows: what a
+/// form recomputing an indicator on every keystroke calls.
+#[wasm_bindgen]
+pub struct Formula(formula::Compiled);
+
+#[wasm_bindgen]
+impl Formula {
+    /// Compiles `expression` against `catalogue`'s codes and types; throws a `FormulaError`
+    /// listing every finding.
+    pub fn compile(expression: &str, catalogue: &Catalogue) -> Result<Formula, JsValue> {
+        formula::compile(expression, catalogue.inner())
+            .map(Formula)
+            .map_err(|e| to_js_error(&e))
+    }
+
+    /// The inputs, in the order [`evaluate`](Formula::evaluate) takes their values
+    /// (`code`, `prev(code)`, `last_year(code)`).
+    #[wasm_bindgen(getter)]
+    pub fn inputs(&self) -> Vec<String> {
+        self.0
+            .inputs()
+            .iter()
+            .map(|i| formula::input_name(&i.code, i.shift))
+            .collect()
+    }
+
+    /// Evaluates on one value per input: a decimal string (`"12.5"`), a boolean, or `null` /
+    /// `undefined` for missing (never zero); any other string is a text value. The result is
+    /// exact: `{"number": "0.3"}` for `0.1 + 0.2`. A JS number is refused with an
+    /// `ArgumentError` (binary floats are not exact decimals: pass `"0.1"`, not `0.1`).
+    #[wasm_bindgen(unchecked_return_type = "Value")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | boolean | null | undefined>")]
+        values: Vec<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let row = values
+            .iter()
+            .enumerate()
+            .map(value_of)
+            .collect::<Result<Vec<Value>, JsValue>>()?;
+        Ok(to_js(&self.0.evaluate(&row)))
+    }
+}
+
+/// A JS value as a formula value: decimal strings are numbers, other strings text, `null` and
+/// `undefined` missing.
+fn value_of((i, value): (usize, &JsValue)) -> Result<Value, JsValue> {
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(text
+            .parse()
+            .map_or_else(|_| Value::Text(text), Value::Number));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Missing(Missing::NoData));
+    }
+    Err(to_js_error(&chiso::Error::InvalidArgument {
+        name: "values",
+        value: format!("{i}: {value:?}"),
+        expected: "a decimal string such as \"12.5\", a boolean, or null for missing".to_owned(),
+    }))
 }

@@ -5,14 +5,22 @@
 //! `messageVi`, `messageEn` and `findings`.
 
 mod catalogue;
+mod chart;
 mod error;
 mod evaluation;
+mod form;
 mod formula;
 mod reporting;
+mod types;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
+pub use chart::{profile_svg, ranking_svg};
 pub use evaluation::{
     combine_json, export_ranking, narrative, progress_json, rank_json, report_json, score_json,
 };
-pub use formula::{describe_period_json, parse_period, run_formula_json};
+pub use form::{read_number, write_number};
+pub use formula::{
+    Formula, deadline, describe_period_json, parse_period, run_formula_json, timeliness,
+};
 pub use reporting::{Ledger, Reporting};
+pub use types::schema as types_schema;

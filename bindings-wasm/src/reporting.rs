@@ -20,6 +20,18 @@ fn js(error: &Error) -> JsValue {
 #[derive(Default)]
 pub struct Ledger(CoreLedger);
 
+impl Ledger {
+    /// The core ledger.
+    pub fn inner(&self) -> &CoreLedger {
+        &self.0
+    }
+
+    /// The core ledger, to append to.
+    pub fn inner_mut(&mut self) -> &mut CoreLedger {
+        &mut self.0
+    }
+}
+
 #[wasm_bindgen]
 impl Ledger {
     /// An empty ledger.
@@ -36,7 +48,10 @@ impl Ledger {
 
     /// Appends an action (JSON) without organisation rules; returns the entry as JSON.
     #[wasm_bindgen(js_name = appendJson)]
-    pub fn append_json(&mut self, action_json: &str) -> Result<String, JsValue> {
+    pub fn append_json(
+        &mut self,
+        #[wasm_bindgen(js_name = actionJson)] action_json: &str,
+    ) -> Result<String, JsValue> {
         let action = Action::from_json(action_json).map_err(|e| js(&e))?;
         self.0
             .append(action)
@@ -60,7 +75,11 @@ impl Ledger {
     /// The values in force for `period` (as approvals stood at `asOf`): JSON.
     #[wasm_bindgen(js_name = snapshotJson)]
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
-    pub fn snapshot_json(&self, period: &str, as_of: Option<String>) -> Result<String, JsValue> {
+    pub fn snapshot_json(
+        &self,
+        period: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    ) -> Result<String, JsValue> {
         let period = period.parse().map_err(|e| js(&e))?;
         let as_of = as_of
             .as_deref()
@@ -94,6 +113,13 @@ impl Ledger {
 #[wasm_bindgen]
 pub struct Reporting(CoreReporting);
 
+impl Reporting {
+    /// The core set-up.
+    pub fn inner(&self) -> &CoreReporting {
+        &self.0
+    }
+}
+
 #[wasm_bindgen]
 impl Reporting {
     /// From a catalogue and the JSON texts of the chart, the assignments and (optionally) the
@@ -102,9 +128,9 @@ impl Reporting {
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
     pub fn new(
         catalogue: &Catalogue,
-        org_json: &str,
-        assignments_json: &str,
-        calendar_json: Option<String>,
+        #[wasm_bindgen(js_name = orgJson)] org_json: &str,
+        #[wasm_bindgen(js_name = assignmentsJson)] assignments_json: &str,
+        #[wasm_bindgen(js_name = calendarJson)] calendar_json: Option<String>,
     ) -> Result<Reporting, JsValue> {
         CoreReporting::from_json(
             catalogue.inner().clone(),
@@ -123,7 +149,7 @@ impl Reporting {
         &self,
         ledger: &mut Ledger,
         actor: &str,
-        action_json: &str,
+        #[wasm_bindgen(js_name = actionJson)] action_json: &str,
     ) -> Result<String, JsValue> {
         let action = Action::from_json(action_json).map_err(|e| js(&e))?;
         self.0
@@ -135,7 +161,11 @@ impl Reporting {
     /// `undefined` when `actor` may make the request (JSON such as
     /// `{"action": "read", "unit": "DN"}`), else the refusal as JSON, with its messages.
     #[wasm_bindgen(js_name = refusalJson)]
-    pub fn refusal_json(&self, actor: &str, request_json: &str) -> Result<Option<String>, JsValue> {
+    pub fn refusal_json(
+        &self,
+        actor: &str,
+        #[wasm_bindgen(js_name = requestJson)] request_json: &str,
+    ) -> Result<Option<String>, JsValue> {
         let request = Request::from_json(request_json).map_err(|e| js(&e))?;
         self.0
             .refusal(actor, &request)
@@ -150,7 +180,7 @@ impl Reporting {
         ledger: &Ledger,
         unit: &str,
         period: &str,
-        as_of: &str,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
     ) -> Result<String, JsValue> {
         let period = period.parse().map_err(|e| js(&e))?;
         let as_of = parse_time(as_of).map_err(|e| js(&e))?;
@@ -168,8 +198,8 @@ impl Reporting {
         &self,
         ledger: &Ledger,
         period: &str,
-        as_of: &str,
-        scheme_json: Option<String>,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(js_name = schemeJson)] scheme_json: Option<String>,
     ) -> Result<String, JsValue> {
         let period = period.parse().map_err(|e| js(&e))?;
         let as_of = parse_time(as_of).map_err(|e| js(&e))?;

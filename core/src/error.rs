@@ -196,6 +196,8 @@ pub enum InputKind {
     Evaluation,
     /// A table of observations to [import](crate::ledger::Ledger::import).
     Observations,
+    /// A [`Filing`](crate::ledger::Filing): what a reporting form sends at once.
+    Filing,
 }
 
 impl InputKind {
@@ -212,6 +214,7 @@ impl InputKind {
             InputKind::Scheme => crate::Text::new("phương pháp đánh giá", "evaluation scheme"),
             InputKind::Evaluation => crate::Text::new("kết quả đánh giá", "evaluation"),
             InputKind::Observations => crate::Text::new("bảng số liệu", "observations"),
+            InputKind::Filing => crate::Text::new("hồ sơ báo cáo", "filing"),
             InputKind::EvaluationRequest => {
                 crate::Text::new("yêu cầu tính điểm", "evaluation request")
             }

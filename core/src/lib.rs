@@ -123,6 +123,7 @@ pub mod catalogue;
 mod error;
 pub mod evaluation;
 mod finding;
+pub mod form;
 pub mod formula;
 mod json;
 pub mod ledger;

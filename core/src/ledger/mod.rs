@@ -10,6 +10,7 @@
 mod chain;
 mod entry;
 mod explanation;
+mod filing;
 mod import;
 mod jsonl;
 mod rules;
@@ -19,6 +20,7 @@ mod submission;
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, GENESIS};
 pub use explanation::{Bottleneck, Explanation};
+pub use filing::Filing;
 pub use import::Approval;
 pub use rules::Rules;
 pub use snapshot::Snapshotted;

@@ -61,7 +61,7 @@ impl Request {
 /// let json = chiso::to_json(&Refusal::from(&Denial::NotAbove));
 /// assert!(json.starts_with(r#"{"reason":"not_above","message_vi":"#));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Refusal {
     /// The reason.
     #[serde(flatten)]

@@ -1,0 +1,47 @@
+//! The TypeScript types of every object the package hands out, generated from the core's own
+//! serde shapes: their JSON Schema is `types/schema.json` (pinned by a test), and `json2ts`
+//! turns it into `types/chiso.d.ts`, appended to the generated declarations.
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("../types/chiso.d.ts");
+
+/// The JSON Schema (draft 2020-12) of the objects crossing into JavaScript, every one a
+/// definition under `$defs`.
+pub fn schema() -> String {
+    use schemars::SchemaGenerator;
+    let mut generator = SchemaGenerator::default();
+    macro_rules! define {
+        ($($ty:ty),* $(,)?) => { $( generator.subschema_for::<$ty>(); )* };
+    }
+    define!(
+        chiso::Catalogue,
+        chiso::catalogue::Indicator,
+        chiso::Report,
+        chiso::Value,
+        chiso::form::FieldCheck,
+        chiso::form::Form,
+        chiso::form::Preview,
+        chiso::ledger::Filing,
+        chiso::ledger::Action,
+        chiso::ledger::Entry,
+        chiso::ledger::Verification,
+        chiso::org::Refusal,
+        chiso::period::PeriodInfo,
+        chiso::period::Timeliness,
+        chiso::formula::FormulaRun,
+        chiso::quality::QualityReport,
+        chiso::evaluation::Evaluation,
+    );
+    let definitions = generator.take_definitions(true);
+    let root = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "chiso",
+        "description": "The objects the chiso package hands out.",
+        "type": "object",
+        "additionalProperties": false,
+        "$defs": definitions,
+    });
+    let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
+    text.push('\n');
+    text
+}

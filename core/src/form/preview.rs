@@ -1,0 +1,84 @@
+//! What a form would give if sent now: the unit's data-quality report with the filing in the
+//! ledger, and its score and rank were the filing approved as it stands. The form shows it
+//! before anything leaves the browser.
+
+use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::evaluation::{RankingRow, Scheme, UnitResult};
+use crate::ledger::{Action, Filing, Ledger};
+use crate::period::Period;
+use crate::quality::QualityReport;
+use crate::{Error, Reporting};
+
+/// The approver named on the approvals a preview assumes (never written to a real ledger).
+pub const PREVIEW_APPROVER: &str = "preview";
+
+/// A filing's effect, before it is sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Preview {
+    /// The unit.
+    pub unit: String,
+    /// The period.
+    #[schemars(with = "String")]
+    pub period: Period,
+    /// The quality report with the filing submitted (not yet approved).
+    pub quality: QualityReport,
+    /// The unit's evaluation were the filing approved as it stands: score, layers and each
+    /// indicator's value, score, progress and whether it is off track.
+    pub projected: Option<UnitResult>,
+    /// Its row in its peer group's ranking, so projected.
+    pub rank: Option<RankingRow>,
+    /// How many units its peer group ranks.
+    pub peers: usize,
+}
+
+impl Reporting {
+    /// Previews `filing` by `unit` for `period` at `as_of`: files it into a copy of
+    /// `ledger` under the rules (so a refused filing fails as [`Reporting::file`] would), checks
+    /// the unit's data quality, then approves the filing's submissions in the copy and
+    /// evaluates the period under `scheme` (without its sensitivity reruns, which only the
+    /// published ranking needs). `ledger` is not changed.
+    pub fn preview(
+        &self,
+        ledger: &Ledger,
+        filing: &Filing,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+        scheme: &Scheme,
+    ) -> Result<Preview, Error> {
+        let mut copy = ledger.clone();
+        let filed = self.file(&mut copy, unit, filing)?;
+        let quality = self.quality(&copy, unit, period, as_of)?;
+        let submitted = filed.iter().take(filing.submissions.len());
+        for &revision in submitted {
+            copy.append(Action::Approve {
+                revision,
+                by: PREVIEW_APPROVER.to_owned(),
+                at: as_of,
+            })?;
+        }
+        let mut scheme = scheme.clone();
+        scheme.sensitivity.runs = 0;
+        scheme.sensitivity.missing_policies = false;
+        let evaluation = self.evaluate(&copy, period, as_of, &scheme)?;
+        let projected = evaluation.units.into_iter().find(|u| u.unit == unit);
+        let ranking = evaluation
+            .rankings
+            .into_iter()
+            .find(|r| r.rows.iter().any(|row| row.unit == unit));
+        let peers = ranking.as_ref().map_or(0, |r| r.rows.len());
+        let rank = ranking.and_then(|r| r.rows.into_iter().find(|row| row.unit == unit));
+        Ok(Preview {
+            unit: unit.to_owned(),
+            period,
+            quality,
+            projected,
+            rank,
+            peers,
+        })
+    }
+}

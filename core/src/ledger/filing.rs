@@ -1,0 +1,121 @@
+//! A filing ("hồ sơ báo cáo"): what a unit sends from its reporting form at once, its values
+//! with their evidence and the explanations of its off-track indicators, appended to the
+//! ledger all together or not at all.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Action, Explanation, Ledger, Submission};
+use crate::{Error, InputKind, Reporting};
+
+/// The submissions and explanations a form sends together.
+///
+/// ```
+/// use chiso::ledger::Filing;
+/// let filing = Filing::from_json(r#"{"submissions": [], "explanations": []}"#)?;
+/// assert!(filing.submissions.is_empty());
+/// assert_eq!(Filing::from_json(r#"{"submission": []}"#).unwrap_err().findings()[0].code, "json.unknown_field");
+/// # Ok::<(), chiso::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Filing {
+    /// The values, one per item.
+    #[serde(default)]
+    pub submissions: Vec<Submission>,
+    /// The explanations.
+    #[serde(default)]
+    pub explanations: Vec<Explanation>,
+}
+
+impl Filing {
+    /// Reads a filing from JSON; a problem is [`Error::InvalidInput`] with its path.
+    pub fn from_json(text: &str) -> Result<Filing, Error> {
+        crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
+            what: InputKind::Filing,
+            findings: vec![finding],
+        })
+    }
+
+    /// The filing as compact JSON.
+    pub fn to_json(&self) -> String {
+        crate::json::to_json(self)
+    }
+
+    /// The ledger actions, submissions first, each with its place in the filing as a JSON
+    /// Pointer.
+    fn actions(&self) -> impl Iterator<Item = (String, Action)> + '_ {
+        let submissions = self.submissions.iter().enumerate().map(|(i, s)| {
+            (
+                format!("/submissions/{i}"),
+                Action::Submit {
+                    submission: s.clone(),
+                },
+            )
+        });
+        let explanations = self.explanations.iter().enumerate().map(|(i, e)| {
+            (
+                format!("/explanations/{i}"),
+                Action::Explain {
+                    explanation: e.clone(),
+                },
+            )
+        });
+        submissions.chain(explanations)
+    }
+}
+
+impl Reporting {
+    /// Appends every action of `filing` for `actor` under the rules, and returns their
+    /// sequence numbers. If any is refused, none is appended: the error names the refused
+    /// one's place in the filing (`/submissions/2/period`).
+    ///
+    /// ```
+    /// use chiso::{Catalogue, Reporting, ledger::{Filing, Ledger}};
+    /// let reporting = Reporting::from_json(Catalogue::nq57(),
+    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
+    ///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+    ///     None)?;
+    /// let submission = |period: &str| format!(r#"{{"unit": "DN", "item": "sandbox_van_hanh", "period": "{period}",
+    ///     "value": {{"number": "1"}}, "source": {{"kind": "form"}}, "submitted_by": "can_bo_1",
+    ///     "submitted_at": "2026-07-02T09:00:00"}}"#);
+    /// let mut ledger = Ledger::default();
+    /// let good = Filing::from_json(&format!(r#"{{"submissions": [{}]}}"#, submission("2026-Q2")))?;
+    /// assert_eq!(reporting.file(&mut ledger, "DN", &good)?, [1]);
+    /// let bad = Filing::from_json(&format!(r#"{{"submissions": [{}, {}]}}"#, submission("2026-Q2"), submission("2026-05")))?;
+    /// let err = reporting.file(&mut ledger, "DN", &bad).unwrap_err();
+    /// assert_eq!(err.path(), Some("/submissions/1/period"));
+    /// assert_eq!(ledger.entries().len(), 1); // the first of the bad filing was not kept
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn file(&self, ledger: &mut Ledger, actor: &str, filing: &Filing) -> Result<Vec<u64>, Error> {
+        let mut scratch = ledger.clone();
+        let mut sequences = Vec::with_capacity(filing.submissions.len() + filing.explanations.len());
+        for (place, action) in filing.actions() {
+            let entry = self
+                .append(&mut scratch, actor, action)
+                .map_err(|e| at_place(e, &place))?;
+            sequences.push(entry.sequence);
+        }
+        *ledger = scratch;
+        Ok(sequences)
+    }
+}
+
+/// An append error with its paths moved from the single action (`/action/submission/…`) to
+/// the action's place in the filing.
+fn at_place(error: Error, place: &str) -> Error {
+    match error {
+        Error::InvalidEntry { mut findings } => {
+            for f in &mut findings {
+                let rest = ["/action/submission", "/action/explanation", "/action"]
+                    .iter()
+                    .find_map(|prefix| f.path.strip_prefix(prefix));
+                f.path = format!("{place}{}", rest.unwrap_or(&f.path));
+            }
+            Error::InvalidEntry { findings }
+        }
+        other => other,
+    }
+}
