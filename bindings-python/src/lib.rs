@@ -6,6 +6,7 @@
 mod catalogue;
 mod error;
 mod evaluation;
+mod form;
 mod formula;
 mod observations;
 mod reporting;
@@ -19,6 +20,7 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     error::register(m)?;
     catalogue::register(m)?;
     formula::register(m)?;
+    form::register(m)?;
     evaluation::register(m)?;
     reporting::register(m)?;
     Ok(())

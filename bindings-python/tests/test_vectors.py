@@ -60,3 +60,29 @@ def test_period(case):
         error = {k: getattr(e, k) for k in ("code", "path", "message_vi", "message_en", "findings")}
         output = json.dumps({"error": error}, ensure_ascii=False, separators=(",", ":"))
     assert output == _compact((case / "expected.json").read_text(encoding="utf-8"))
+
+
+FIELD_CASES = sorted(p for p in (VECTORS / "field").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", FIELD_CASES, ids=[c.name for c in FIELD_CASES])
+def test_field(case):
+    data = json.loads((case / "input.json").read_text(encoding="utf-8"))
+    output = chiso.check_field_json(data["item"], data["text"])
+    assert output == (case / "output.json").read_text(encoding="utf-8")
+    check = json.loads(output)
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    got = {
+        "blank": check["blank"],
+        "valid": check["valid"],
+        "value": check["value"],
+        "display_vi": (check["display"] or {}).get("vi"),
+        "codes": [f["code"] for f in check["findings"]],
+    }
+    assert got == expected
+
+
+def test_an_unknown_field_item_is_a_catalogue_error():
+    with pytest.raises(chiso.CatalogueError) as e:
+        chiso.check_field("Z99", "1")
+    assert e.value.code == "catalogue.unknown_code"

@@ -18,7 +18,7 @@ fn read(evaluation_json: &str, lang: &str) -> Result<(Evaluation, Lang), JsValue
 pub fn ranking_svg(
     #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
     #[wasm_bindgen(js_name = peerGroup)] peer_group: &str,
-    lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
 ) -> Result<String, JsValue> {
     let (evaluation, lang) = read(evaluation_json, lang)?;
     report::ranking_svg(&evaluation, peer_group, lang).map_err(|e| to_js_error(&e))
@@ -29,7 +29,7 @@ pub fn ranking_svg(
 pub fn profile_svg(
     #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
     unit: &str,
-    lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
 ) -> Result<String, JsValue> {
     let (evaluation, lang) = read(evaluation_json, lang)?;
     report::profile_svg(&evaluation, unit, lang).map_err(|e| to_js_error(&e))

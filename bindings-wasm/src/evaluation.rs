@@ -63,7 +63,7 @@ pub fn report_json(
 pub fn narrative(
     #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
     catalogue: &Catalogue,
-    lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
     unit: Option<String>,
 ) -> Result<String, JsValue> {
     let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
@@ -76,8 +76,8 @@ pub fn narrative(
 #[wasm_bindgen(js_name = exportRanking)]
 pub fn export_ranking(
     #[wasm_bindgen(js_name = evaluationJson)] evaluation_json: &str,
-    format: &str,
-    lang: &str,
+    #[wasm_bindgen(unchecked_param_type = "ExportFormat")] format: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
 ) -> Result<String, JsValue> {
     let e = Evaluation::from_json(evaluation_json).map_err(|e| js(&e))?;
     let format: ExportFormat = format.parse().map_err(|e| js(&e))?;

@@ -64,7 +64,10 @@ pub fn read_number(text: &str, whole: bool) -> Result<String, JsValue> {
 
 /// A decimal (as a string) written for people in `lang`: `"1234.5"` → `"1.234,5"` (vi).
 #[wasm_bindgen(js_name = writeNumber)]
-pub fn write_number(decimal: &str, lang: &str) -> Result<String, JsValue> {
+pub fn write_number(
+    decimal: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+) -> Result<String, JsValue> {
     let lang: Lang = lang.parse().map_err(|e| js(&e))?;
     let value = decimal.parse().map_err(|_| {
         js(&Error::InvalidArgument {

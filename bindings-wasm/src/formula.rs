@@ -97,7 +97,11 @@ impl Catalogue {
 
     /// `expression` in words (`lang` `"vi"` or `"en"`), with this catalogue's names.
     #[wasm_bindgen(js_name = describeFormula)]
-    pub fn describe_formula(&self, expression: &str, lang: &str) -> Result<String, JsValue> {
+    pub fn describe_formula(
+        &self,
+        expression: &str,
+        #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+    ) -> Result<String, JsValue> {
         let lang: Lang = lang.parse().map_err(|e| to_js_error(&e))?;
         formula::describe(expression, self.inner(), lang).map_err(|e| to_js_error(&e))
     }

@@ -5,6 +5,15 @@
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("../types/chiso.d.ts");
 
+/// The words some calls take, which are arguments rather than parts of a core type.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const WORDS: &str = r#"
+/** The language of labels and messages. */
+export type Lang = "vi" | "en";
+/** The formats a ranking exports to. */
+export type ExportFormat = "csv" | "sdmx_csv" | "json" | "html";
+"#;
+
 /// The JSON Schema (draft 2020-12) of the objects crossing into JavaScript, every one a
 /// definition under `$defs`.
 pub fn schema() -> String {

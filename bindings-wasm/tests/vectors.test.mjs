@@ -61,3 +61,40 @@ for (const name of periodCases) {
     assert.equal(output, expected);
   });
 }
+
+const fieldDir = join(root, 'field');
+const fieldCases = readdirSync(fieldDir).filter((n) => statSync(join(fieldDir, n)).isDirectory()).sort();
+const nq57 = chiso.Catalogue.nq57();
+
+test('there are field cases', () => {
+  assert.ok(fieldCases.length >= 20);
+});
+
+for (const name of fieldCases) {
+  test(`field/${name}`, () => {
+    const input = JSON.parse(readFileSync(join(fieldDir, name, 'input.json'), 'utf8'));
+    const output = nq57.checkFieldJson(input.item, input.text);
+    assert.equal(output, readFileSync(join(fieldDir, name, 'output.json'), 'utf8'));
+    const check = nq57.checkField(input.item, input.text);
+    // The object form carries the same data as the JSON form.
+    assert.deepEqual(check, JSON.parse(output));
+    const expected = JSON.parse(readFileSync(join(fieldDir, name, 'expected.json'), 'utf8'));
+    assert.deepEqual({
+      blank: check.blank,
+      valid: check.valid,
+      value: check.value,
+      display_vi: check.display?.vi ?? null,
+      codes: check.findings.map((f) => f.code),
+    }, expected);
+  });
+}
+
+test('every vector folder is run by the JavaScript suite', () => {
+  const sources = readdirSync(new URL('.', import.meta.url).pathname)
+    .filter((f) => f.endsWith('.test.mjs'))
+    .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+    .join('\n');
+  const folders = readdirSync(root).filter((n) => statSync(join(root, n)).isDirectory());
+  const missing = folders.filter((f) => !sources.includes(`'${f}'`));
+  assert.deepEqual(missing, []);
+});

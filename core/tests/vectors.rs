@@ -317,3 +317,34 @@ fn evaluation_pipeline_vectors() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A text typed into a form field, read as the item's kind of value.
+#[test]
+fn field_vectors() {
+    let nq57 = chiso::Catalogue::nq57();
+    let mut problems = Vec::new();
+    for dir in cases("field") {
+        let input: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("input.json")).unwrap()).unwrap();
+        let check = chiso::form::check_field(
+            &nq57,
+            input["item"].as_str().unwrap(),
+            input["text"].as_str().unwrap(),
+        )
+        .unwrap();
+        let output = chiso::to_json(&check);
+        let got: Value = serde_json::from_str(&output).unwrap();
+        let codes: Vec<Value> = got["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].clone())
+            .collect();
+        let projection = serde_json::json!({
+            "blank": got["blank"], "valid": got["valid"], "value": got["value"],
+            "display_vi": got["display"]["vi"], "codes": codes,
+        });
+        check_projection(&dir, &projection, &output, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

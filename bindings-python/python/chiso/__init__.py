@@ -35,6 +35,7 @@ from chiso._chiso import (
 from chiso._types import ExportFormat, Lang, Layer, Method, MissingPolicy, ProgressStatus, Ties
 from chiso.catalogue import Catalogue, catalogue_schema, check_catalogue, check_catalogue_json
 from chiso.evaluation import Evaluation, RankingTable, combine, progress, rank, score
+from chiso.form import check_field, check_field_json
 from chiso.formula import check_formula, describe_formula, run_formula, run_formula_json
 from chiso.ledger import Ledger
 from chiso.period import describe_period, describe_period_json, parse_period
@@ -72,6 +73,8 @@ __all__ = [
     "catalogue_schema",
     "check_catalogue",
     "check_catalogue_json",
+    "check_field",
+    "check_field_json",
     "check_formula",
     "combine",
     "describe_formula",
