@@ -69,10 +69,7 @@ impl Catalogue {
     /// The indicators, optionally of one layer (`"a"`, `"b"`, `"c"`).
     #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
     #[wasm_bindgen(unchecked_return_type = "Indicator[]")]
-    pub fn indicators(
-        &self,
-        layer: Option<String>,
-    ) -> Result<JsValue, JsValue> {
+    pub fn indicators(&self, layer: Option<String>) -> Result<JsValue, JsValue> {
         let layer = layer
             .as_deref()
             .map(str::parse::<Layer>)

@@ -152,6 +152,7 @@ impl Formula {
     /// exact: `{"number": "0.3"}` for `0.1 + 0.2`. A JS number is refused with an
     /// `ArgumentError` (binary floats are not exact decimals: pass `"0.1"`, not `0.1`).
     #[wasm_bindgen(unchecked_return_type = "Value")]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen hands arrays over owned
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Array<string | boolean | null | undefined>")]

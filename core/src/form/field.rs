@@ -76,9 +76,14 @@ pub fn check_field(catalogue: &Catalogue, item: &str, text: &str) -> Result<Fiel
     match read_value(trimmed, value_type) {
         Ok(value) => {
             if let Value::Number(n) = value {
-                check.display = Some(Text::new(write_number(n, Lang::Vi), write_number(n, Lang::En)));
+                check.display = Some(Text::new(
+                    write_number(n, Lang::Vi),
+                    write_number(n, Lang::En),
+                ));
                 if let Some(allowed) = value_type.refuses(n) {
-                    check.findings.push(FieldFlaw::OutOfRange { allowed }.finding(text));
+                    check
+                        .findings
+                        .push(FieldFlaw::OutOfRange { allowed }.finding(text));
                 }
             } else if let Value::Bool(b) = value {
                 check.display = Some(if b {

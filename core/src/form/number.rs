@@ -75,7 +75,11 @@ pub fn read_number(text: &str, whole: bool) -> Result<Decimal, FieldFlaw> {
     if negative {
         exact.push('-');
     }
-    exact.push_str(if int_len == 0 { "0" } else { &digits[..int_len] });
+    exact.push_str(if int_len == 0 {
+        "0"
+    } else {
+        &digits[..int_len]
+    });
     if let Some(at) = decimal_at {
         exact.push('.');
         exact.push_str(&digits[at..]);
@@ -235,7 +239,14 @@ mod tests {
     #[test]
     fn misplaced_marks_and_foreign_characters_are_named() {
         for text in [
-            "12,", "1.2.3", "1,23,456", "1.234,5,6", "12.345,6.7", "12 34", ".", "1 234.567,8,9",
+            "12,",
+            "1.2.3",
+            "1,23,456",
+            "1.234,5,6",
+            "12.345,6.7",
+            "12 34",
+            ".",
+            "1 234.567,8,9",
         ] {
             assert_eq!(read(text), Err("field.malformed_number"), "{text}");
         }

@@ -89,9 +89,15 @@ impl Reporting {
     /// assert_eq!(ledger.entries().len(), 1); // the first of the bad filing was not kept
     /// # Ok::<(), chiso::Error>(())
     /// ```
-    pub fn file(&self, ledger: &mut Ledger, actor: &str, filing: &Filing) -> Result<Vec<u64>, Error> {
+    pub fn file(
+        &self,
+        ledger: &mut Ledger,
+        actor: &str,
+        filing: &Filing,
+    ) -> Result<Vec<u64>, Error> {
         let mut scratch = ledger.clone();
-        let mut sequences = Vec::with_capacity(filing.submissions.len() + filing.explanations.len());
+        let mut sequences =
+            Vec::with_capacity(filing.submissions.len() + filing.explanations.len());
         for (place, action) in filing.actions() {
             let entry = self
                 .append(&mut scratch, actor, action)
