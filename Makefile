@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-python package-python types
+	bench-python package-python types web bench-web
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -103,6 +103,11 @@ bench-test:
 	cargo test -p chiso-benches --benches
 
 # --- other tasks ------------------------------------------------------------------------
+# The reporting web form (examples/web) served with the package, at
+# http://127.0.0.1:8057/examples/web/index.html
+web: wasm
+	python3 -m http.server 8057 --bind 127.0.0.1 --directory .
+
 bench:
 	cargo bench -p chiso-benches
 

@@ -47,6 +47,11 @@
 //!   and the quarterly pipeline [`Reporting::evaluate`] under a declared
 //!   [`Scheme`](evaluation::Scheme); [`report`]: the summary, the vi/en narrative with lineage,
 //!   and the exports.
+//! - [`form`]: the reporting form: [`Reporting::form`] lists what a unit fills in,
+//!   [`form::check_field`] reads a field as typed (`12,5`, `1.234,5`, `12.5`; an ambiguous
+//!   `1.234` refused), [`Reporting::preview`] shows a [`ledger::Filing`]'s quality and projected
+//!   score before it is sent, [`Reporting::file`] appends it all or none. Its finding codes
+//!   (`field.*`) are listed in the module.
 //! - [`period`]: reporting periods (`2026-05`, `2026-Q2`, `2026-H1`, `2026`), the calendar and
 //!   cut-off calendars, deadlines in working days and timeliness.
 //!

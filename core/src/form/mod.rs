@@ -2,11 +2,11 @@
 //! checked as it is typed, and the whole filing previewed before it is sent. Web forms run
 //! this through WebAssembly, so the browser and the server read a typed `12,5` the same way.
 //!
-//! - [`Reporting::form`]: the assigned indicators with their fields, unit of measure, targets,
+//! - [`Reporting::form`](crate::Reporting::form): the assigned indicators with their fields, unit of measure, targets,
 //!   evidence and explanation requirements, and the deadline.
 //! - [`check_field`]: one field's text read as the item's kind of value ([`read_number`]
 //!   accepts Vietnamese and English writing and refuses what could be read two ways).
-//! - [`Reporting::preview`]: the data-quality report and the projected score and rank of a
+//! - [`Reporting::preview`](crate::Reporting::preview): the data-quality report and the projected score and rank of a
 //!   [`Filing`](crate::ledger::Filing), before it is sent.
 //!
 //! | code | finding |
