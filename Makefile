@@ -66,8 +66,8 @@ test-python:
 	$(PY) -m pytest -q --doctest-modules --pyargs chiso
 	cd bindings-python && $(PY) -m mypy.stubtest chiso._chiso && $(PY) -m mypy --strict python/chiso
 
-# The browser package: the `wasm` profile (size first), wasm-bindgen for the web and Node, then
-# one `wasm-opt -Oz` pass (both targets carry the same module) and the sizes against the budget.
+# The browser package: the `wasm` profile, wasm-bindgen for the web and Node, then one
+# `wasm-opt -O3` pass (both targets carry the same module) and the sizes against the budget.
 WASM_OUT := target/$(WASM_TARGET)/wasm/chiso_wasm.wasm
 wasm:
 	cargo build -p chiso-wasm --target $(WASM_TARGET) --profile wasm
@@ -76,7 +76,7 @@ wasm:
 	@# The web target types its raw exports (InitOutput) loosely; no `any` leaves the package.
 	sed -i 's/) => any;$$/) => unknown;/' $(WASM_PKG)/web/chiso_wasm.d.ts
 	echo '{"type": "module"}' > $(WASM_PKG)/web/package.json
-	cd bindings-wasm && npx --no-install wasm-opt -Oz --strip-debug --strip-producers \
+	cd bindings-wasm && npx --no-install wasm-opt -O3 --strip-debug --strip-producers \
 		--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 		pkg/web/chiso_wasm_bg.wasm -o pkg/web/chiso_wasm_bg.wasm
 	cp $(WASM_PKG)/web/chiso_wasm_bg.wasm $(WASM_PKG)/node/chiso_wasm_bg.wasm
