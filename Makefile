@@ -43,10 +43,11 @@ setup-python:
 setup-node:
 	cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error
 
+# Chromium for the browser tests, and Noto fonts so the form's Vietnamese renders as users see it.
 setup-browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -d /usr/share/fonts/truetype/noto ]; then \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-core; \
 	fi
 
 # --- checks -----------------------------------------------------------------------------
@@ -98,11 +99,19 @@ test-wasm: wasm
 
 test-browser: wasm
 	cd bindings-wasm && node browser/run.mjs
+	cd bindings-wasm && node browser/form.mjs
 
-bench-test:
+bench-test: wasm
 	cargo test -p chiso-benches --benches
+	node benches/js/formula.mjs --quick
 
 # --- other tasks ------------------------------------------------------------------------
+# The browser package's benches: one field checked in Chromium, and formulas under Node beside
+# mathjs (BigNumber) and @dhis2/expression-parser.
+bench-web: wasm
+	cd bindings-wasm && node browser/bench.mjs
+	node benches/js/formula.mjs
+
 # The reporting web form (examples/web) served with the package, at
 # http://127.0.0.1:8057/examples/web/index.html
 web: wasm

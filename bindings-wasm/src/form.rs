@@ -123,7 +123,8 @@ impl Reporting {
     }
 
     /// Appends every action of `filing` (JSON) for `actor`, all or none; returns the sequence
-    /// numbers. A refusal names its place in the filing (`/submissions/2/period`).
+    /// numbers. An invalid entry's findings name its place in the filing
+    /// (`/submissions/2/period`); a policy refusal says why.
     pub fn file(
         &self,
         ledger: &mut Ledger,

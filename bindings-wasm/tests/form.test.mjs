@@ -57,6 +57,10 @@ test('a preview shows the quality, the off-track indicator and the projected sco
   assert.equal(p.peers, 34);
   assert.equal(p.rank.unit, 'DN');
   assert.equal(ledger.length, before, 'a preview leaves the ledger as it was');
+  // Before anyone has filed for Q4, all 34 provinces score 0 and share rank 1.
+  const empty = reporting.preview(ledger, '{}', 'DN', '2026-Q4', NOW);
+  assert.deepEqual([empty.rank.rank, empty.tied, empty.projected.score], ['1', 33, '0']);
+  assert.equal(p.tied, 0, 'with its values, DN ranks alone');
 
   // Explained, with evidence: those findings go.
   const evidence = [{ file_name: 'qd.pdf', sha256: 'a'.repeat(64), size: 10, media_type: 'application/pdf' }];

@@ -2636,6 +2636,11 @@ export interface Preview {
    */
   rank?: RankingRow | null;
   /**
+   * How many other units of the peer group share its rank: early in a period, when few
+   * have reported, everyone may tie (a rank of 1 then says little).
+   */
+  tied: number;
+  /**
    * The unit.
    */
   unit: string;

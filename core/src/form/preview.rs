@@ -33,6 +33,9 @@ pub struct Preview {
     pub rank: Option<RankingRow>,
     /// How many units its peer group ranks.
     pub peers: usize,
+    /// How many other units of the peer group share its rank: early in a period, when few
+    /// have reported, everyone may tie (a rank of 1 then says little).
+    pub tied: usize,
 }
 
 impl Reporting {
@@ -71,7 +74,18 @@ impl Reporting {
             .into_iter()
             .find(|r| r.rows.iter().any(|row| row.unit == unit));
         let peers = ranking.as_ref().map_or(0, |r| r.rows.len());
-        let rank = ranking.and_then(|r| r.rows.into_iter().find(|row| row.unit == unit));
+        let rank = ranking
+            .as_ref()
+            .and_then(|r| r.rows.iter().find(|row| row.unit == unit))
+            .cloned();
+        let tied = match (&ranking, rank.as_ref().and_then(|r| r.rank)) {
+            (Some(r), Some(place)) => r
+                .rows
+                .iter()
+                .filter(|row| row.unit != unit && row.rank == Some(place))
+                .count(),
+            _ => 0,
+        };
         Ok(Preview {
             unit: unit.to_owned(),
             period,
@@ -79,6 +93,7 @@ impl Reporting {
             projected,
             rank,
             peers,
+            tied,
         })
     }
 }

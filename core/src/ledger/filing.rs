@@ -67,8 +67,9 @@ impl Filing {
 
 impl Reporting {
     /// Appends every action of `filing` for `actor` under the rules, and returns their
-    /// sequence numbers. If any is refused, none is appended: the error names the refused
-    /// one's place in the filing (`/submissions/2/period`).
+    /// sequence numbers. If any is refused, none is appended: an invalid entry's findings name
+    /// its place in the filing (`/submissions/2/period`); a policy refusal (`policy.denied`)
+    /// says why in both languages.
     ///
     /// ```
     /// use chiso::{Catalogue, Reporting, ledger::{Filing, Ledger}};

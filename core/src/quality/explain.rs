@@ -106,7 +106,7 @@ pub fn off_track(
     if let (true, Some(p)) = (worse, previous) {
         let (p, v) = (show(p), show(value));
         return Some(Text::new(
-            format!("kém hơn kỳ trước ({p} → {v})"),
+            format!("kém hơn kỳ trước ({} → {})", vi(&p), vi(&v)),
             format!("worse than the period before ({p} → {v})"),
         ));
     }
@@ -118,7 +118,11 @@ pub fn off_track(
         .min_by_key(|t| t.year)?;
     match target.goal()? {
         Goal::Range { min, max } if value < min || value > max => Some(Text::new(
-            format!("ngoài khoảng mục tiêu {} – {}", show(min), show(max)),
+            format!(
+                "ngoài khoảng mục tiêu {} – {}",
+                vi(&show(min)),
+                vi(&show(max))
+            ),
             format!("outside the target band {} – {}", show(min), show(max)),
         )),
         Goal::Threshold {
@@ -160,9 +164,11 @@ pub fn off_track(
             let target = format!("{} {}", comparator.symbol(), show(goal));
             Some(Text::new(
                 format!(
-                    "chậm so với lộ trình đạt {target} năm {}: cần khoảng {required}, đạt {}",
+                    "chậm so với lộ trình đạt {} năm {}: cần khoảng {}, đạt {}",
+                    vi(&target),
                     by,
-                    show(value)
+                    vi(&required),
+                    vi(&show(value))
                 ),
                 format!(
                     "behind the path to {target} by {}: about {required} needed, {} reached",
@@ -173,4 +179,9 @@ pub fn off_track(
         }
         _ => None,
     }
+}
+
+/// A number written for the Vietnamese message: the decimal comma (`96,7`).
+fn vi(number: &str) -> String {
+    number.replace('.', ",")
 }

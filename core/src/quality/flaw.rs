@@ -234,7 +234,11 @@ impl Flaw {
                 ),
             ),
             Flaw::OutOfRange { value, allowed } => Text::new(
-                format!("Giá trị {value} nằm ngoài miền cho phép: {}.", allowed.vi),
+                format!(
+                    "Giá trị {} nằm ngoài miền cho phép: {}.",
+                    vi(value),
+                    allowed.vi
+                ),
                 format!(
                     "Value {value} is outside the allowed range: {}.",
                     allowed.en
@@ -249,8 +253,10 @@ impl Flaw {
                 ..
             } => Text::new(
                 format!(
-                    "Vi phạm quy tắc {rule} ({}): vế trái {left}, vế phải {right}, cần `{operator}`.",
-                    name.vi
+                    "Vi phạm quy tắc {rule} ({}): vế trái {}, vế phải {}, cần `{operator}`.",
+                    name.vi,
+                    vi(left),
+                    vi(right)
                 ),
                 format!(
                     "Rule {rule} is broken ({}): left {left}, right {right}, `{operator}` required.",
@@ -294,7 +300,14 @@ impl Flaw {
                 format!("No explanation filed: {}.", why.en),
             ),
             Flaw::ExplanationEmpty { parts } => Text::new(
-                format!("Giải trình còn để trống: {}.", parts.join(", ")),
+                format!(
+                    "Giải trình còn để trống: {}.",
+                    parts
+                        .iter()
+                        .map(|p| part_vi(p))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 format!("The explanation leaves blank: {}.", parts.join(", ")),
             ),
             Flaw::Duplicate { earlier } => Text::new(
@@ -319,7 +332,9 @@ impl Flaw {
                 periods,
             } => Text::new(
                 format!(
-                    "Giá trị {value} khác thường so với {periods} kỳ trước của đơn vị (trung vị {median})."
+                    "Giá trị {} khác thường so với {periods} kỳ trước của đơn vị (trung vị {}).",
+                    vi(value),
+                    vi(median)
                 ),
                 format!(
                     "Value {value} is unusual against the unit's {periods} earlier periods (median {median})."
@@ -331,7 +346,9 @@ impl Flaw {
                 peers,
             } => Text::new(
                 format!(
-                    "Giá trị {value} khác thường so với {peers} đơn vị cùng nhóm (trung vị {median})."
+                    "Giá trị {} khác thường so với {peers} đơn vị cùng nhóm (trung vị {}).",
+                    vi(value),
+                    vi(median)
                 ),
                 format!("Value {value} is unusual against {peers} peer units (median {median})."),
             ),
@@ -369,5 +386,20 @@ impl Flaw {
                 ),
             ),
         }
+    }
+}
+
+/// A number written for the Vietnamese message: the decimal comma (`96,7`).
+fn vi(number: &str) -> String {
+    number.replace('.', ",")
+}
+
+/// The part of an explanation left blank, in Vietnamese.
+fn part_vi(part: &str) -> &str {
+    match part {
+        "causes" => "nguyên nhân",
+        "bottlenecks" => "điểm nghẽn",
+        "solutions" => "giải pháp",
+        other => other,
     }
 }
