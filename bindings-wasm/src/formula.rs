@@ -172,7 +172,7 @@ impl Formula {
 fn value_to_js(value: &Value) -> JsValue {
     let word = |w: String| JsValue::from(w.trim_matches('"'));
     let (key, inner) = match value {
-        Value::Number(d) => ("number", JsValue::from(d.to_string())),
+        Value::Number(d) => ("number", JsValue::from(chiso::decimal::text(*d))),
         Value::Bool(b) => ("bool", JsValue::from(*b)),
         Value::Text(t) => ("text", JsValue::from(t.as_str())),
         Value::Missing(m) => ("missing", word(chiso::to_json(m))),
@@ -203,17 +203,42 @@ impl Formula {
                 expected: "an array of rows of decimal strings, booleans or null".to_owned(),
             })
         })?;
-        let mut evaluator = self.0.evaluator();
-        let mut row: Vec<Value> = Vec::with_capacity(self.0.inputs().len());
-        let results: Vec<Value> = rows
-            .into_iter()
-            .map(|cells| {
-                row.clear();
-                row.extend(cells.into_iter().map(|c| c.0));
-                evaluator.evaluate(&row)
-            })
-            .collect();
-        Ok(chiso::to_json(&results))
+        // Column by column, the engine's fast path for plain arithmetic (a short row reads
+        // its absent inputs as missing).
+        let width = self.0.inputs().len();
+        let mut columns: Vec<Vec<Value>> =
+            (0..width).map(|_| Vec::with_capacity(rows.len())).collect();
+        for cells in rows {
+            let mut cells = cells.into_iter();
+            for column in &mut columns {
+                column.push(
+                    cells
+                        .next()
+                        .map_or(Value::Missing(Missing::NoData), |c| c.0),
+                );
+            }
+        }
+        let columns: Vec<&[Value]> = columns.iter().map(Vec::as_slice).collect();
+        let mut results = Vec::new();
+        self.0.evaluator().evaluate_columns(&columns, &mut results);
+        // The core's JSON of the array, written directly: numbers need no escaping.
+        let mut json = String::with_capacity(results.len() * 32 + 2);
+        json.push('[');
+        for (i, value) in results.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            match value {
+                Value::Number(d) => {
+                    json.push_str("{\"number\":\"");
+                    chiso::decimal::write(*d, &mut json);
+                    json.push_str("\"}");
+                }
+                other => json.push_str(&chiso::to_json(other)),
+            }
+        }
+        json.push(']');
+        Ok(json)
     }
 }
 

@@ -25,7 +25,7 @@ use crate::catalogue::DecimalString;
 pub enum Value {
     /// An exact decimal number.
     Number(
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(with = "crate::decimal::serde_str")]
         #[schemars(with = "DecimalString")]
         Decimal,
     ),
