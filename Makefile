@@ -75,7 +75,7 @@ wasm:
 	wasm-bindgen --target nodejs --out-dir $(WASM_PKG)/node $(WASM_OUT)
 	wasm-bindgen --target web --out-dir $(WASM_PKG)/web $(WASM_OUT)
 	@# The web target types its raw exports (InitOutput) loosely; no `any` leaves the package.
-	sed -i 's/) => any;$$/) => unknown;/' $(WASM_PKG)/web/chiso_wasm.d.ts
+	sed -i -E '/^    readonly /s/\bany\b/unknown/g' $(WASM_PKG)/web/chiso_wasm.d.ts
 	echo '{"type": "module"}' > $(WASM_PKG)/web/package.json
 	cd bindings-wasm && npx --no-install wasm-opt -O3 --strip-debug --strip-producers \
 		--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

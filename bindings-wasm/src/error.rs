@@ -1,7 +1,7 @@
 //! The one place core errors become JavaScript errors.
 
 use js_sys::{Error, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalogue::to_js;
 
@@ -32,4 +32,26 @@ pub fn to_js_error(error: &chiso::Error) -> JsValue {
         let _ = Reflect::set(&js, &key.into(), &value);
     }
     js.into()
+}
+
+/// Whether `error` is one chiso threw: an `Error` whose `name` is one of the categories and
+/// which carries a string `code` (a TypeScript type guard for `ChisoError`).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = isChisoError, unchecked_return_type = "error is ChisoError")]
+pub fn is_chiso_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: &JsValue) -> bool {
+    const NAMES: [&str; 6] = [
+        "CatalogueError",
+        "FormulaError",
+        "PeriodError",
+        "LedgerError",
+        "PolicyError",
+        "ArgumentError",
+    ];
+    let Some(e) = error.dyn_ref::<Error>() else {
+        return false;
+    };
+    let name = String::from(e.name());
+    let code = Reflect::get(e, &"code".into())
+        .ok()
+        .and_then(|c| c.as_string());
+    NAMES.contains(&name.as_str()) && code.is_some()
 }

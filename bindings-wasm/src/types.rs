@@ -12,6 +12,18 @@ const WORDS: &str = r#"
 export type Lang = "vi" | "en";
 /** The formats a ranking exports to. */
 export type ExportFormat = "csv" | "sdmx_csv" | "json" | "html";
+/**
+ * What every call throws: a real `Error` whose `name` is the category and which carries the
+ * core error's stable code, JSON Pointer, messages and findings.
+ */
+export interface ChisoError extends Error {
+  name: "CatalogueError" | "FormulaError" | "PeriodError" | "LedgerError" | "PolicyError" | "ArgumentError";
+  code: string;
+  path: string | null;
+  messageVi: string;
+  messageEn: string;
+  findings: Finding[];
+}
 "#;
 
 /// The JSON Schema (draft 2020-12) of the objects crossing into JavaScript, every one a

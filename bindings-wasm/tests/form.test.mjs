@@ -114,7 +114,9 @@ test('numbers as officials type them', () => {
   assert.equal(chiso.writeNumber('-1234567.50', 'vi'), '-1.234.567,5');
   assert.equal(chiso.writeNumber('1234.5', 'en'), '1,234.5');
   assert.throws(() => chiso.writeNumber('abc', 'vi'), (e) => e.code === 'argument.invalid');
-  assert.throws(() => nq57.checkField('Z99', '1'), (e) => e.name === 'CatalogueError');
+  assert.throws(() => nq57.checkField('Z99', '1'), (e) => e.name === 'CatalogueError' && chiso.isChisoError(e));
+  assert.equal(chiso.isChisoError(new Error('x')), false);
+  assert.equal(chiso.isChisoError('CatalogueError'), false);
 });
 
 test('a compiled formula evaluates exactly, and refuses binary floats', () => {

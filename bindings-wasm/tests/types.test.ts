@@ -7,6 +7,7 @@ import init, {
   Ledger,
   Reporting,
   deadline,
+  isChisoError,
   rankingSvg,
   readNumber,
   timeliness,
@@ -60,7 +61,10 @@ export async function fill(org: string, assignments: string, calendar: string, h
   try {
     nq57.checkField('Z99', '1');
   } catch (e) {
-    if (e instanceof Error) messages.push(e.message);
+    if (isChisoError(e)) {
+      const where: string | null = e.path;
+      messages.push(`${e.name} ${e.code} ${where ?? ''}: ${e.messageVi} / ${e.messageEn} (${e.findings.length})`);
+    }
   }
   return [value, shown, due, fields, quality.completeness, score, rank, sequences.length, when, result,
     exact, writeNumber(exact, 'vi'), deadline('2026-Q4', calendar), svg.length, messages].join(' ');
