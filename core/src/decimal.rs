@@ -19,7 +19,10 @@ pub fn write(value: Decimal, out: &mut String) {
     // The digits, least significant chunk first, nine digits per chunk.
     let mut chunks = [0u32; 4];
     let mut count = 0;
-    while limbs != [0, 0, 0] {
+    // While the mantissa needs 96 bits, divide all three limbs; once it fits in 64, one
+    // division per chunk (the common case: a quotient of 28 digits leaves 64 bits after one
+    // pass).
+    while limbs[0] != 0 {
         let mut remainder = 0u64;
         for limb in &mut limbs {
             let current = (remainder << 32) | u64::from(*limb);
@@ -28,6 +31,13 @@ pub fn write(value: Decimal, out: &mut String) {
             remainder = current % 1_000_000_000;
         }
         chunks[count] = u32::try_from(remainder).unwrap_or(0);
+        count += 1;
+    }
+    let mut rest = (u64::from(limbs[1]) << 32) | u64::from(limbs[2]);
+    while rest != 0 {
+        // rest % 10^9 < 10^9 < 2^32.
+        chunks[count] = u32::try_from(rest % 1_000_000_000).unwrap_or(0);
+        rest /= 1_000_000_000;
         count += 1;
     }
     let mut digits = [0u8; 36];
@@ -49,26 +59,33 @@ pub fn write(value: Decimal, out: &mut String) {
         digits[len..len + 9 - skip].copy_from_slice(&nine[skip..]);
         len += 9 - skip;
     }
+    // Sign, whole part, point and fraction, assembled as bytes and appended at once.
     let scale = value.scale() as usize;
+    let mut text = [b'0'; 68];
+    let mut at = 0;
     if unpacked.negative {
-        out.push('-');
+        text[at] = b'-';
+        at += 1;
     }
     if len <= scale {
-        out.push('0');
+        at += 1; // the whole part is 0
         if scale > 0 {
-            out.push('.');
-            for _ in len..scale {
-                out.push('0');
-            }
+            text[at] = b'.';
+            at += 1 + scale - len; // the fraction's leading zeros
         }
-        push_ascii(out, &digits[..len]);
     } else {
-        push_ascii(out, &digits[..len - scale]);
+        text[at..at + len - scale].copy_from_slice(&digits[..len - scale]);
+        at += len - scale;
         if scale > 0 {
-            out.push('.');
-            push_ascii(out, &digits[len - scale..len]);
+            text[at] = b'.';
+            at += 1;
         }
     }
+    let fraction = &digits[len.saturating_sub(scale)..len];
+    text[at..at + fraction.len()].copy_from_slice(fraction);
+    at += fraction.len();
+    // Only ASCII digits, '-' and '.' were written.
+    out.push_str(std::str::from_utf8(&text[..at]).unwrap_or_default());
 }
 
 /// `value` as text, exactly as `value.to_string()`.
@@ -76,12 +93,6 @@ pub fn text(value: Decimal) -> String {
     let mut out = String::with_capacity(32);
     write(value, &mut out);
     out
-}
-
-fn push_ascii(out: &mut String, digits: &[u8]) {
-    for &d in digits {
-        out.push(char::from(d));
-    }
 }
 
 /// `#[serde(with = "crate::decimal::serde_str")]`: a decimal as a JSON string, written by
