@@ -36,6 +36,9 @@ pub struct OrgChart {
 pub struct OrgTree {
     chart: OrgChart,
     index: HashMap<String, usize>,
+    /// The peer groups (by position) each unit belongs to, so finding a unit's peers does not
+    /// scan every group's members.
+    groups_of: HashMap<String, Vec<usize>>,
 }
 
 impl OrgTree {
@@ -90,7 +93,20 @@ impl OrgTree {
                 }
             }
         }
-        let tree = OrgTree { chart, index };
+        let mut groups_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (g, group) in chart.peer_groups.iter().enumerate() {
+            for member in &group.members {
+                let groups = groups_of.entry(member.clone()).or_default();
+                if groups.last() != Some(&g) {
+                    groups.push(g);
+                }
+            }
+        }
+        let tree = OrgTree {
+            chart,
+            index,
+            groups_of,
+        };
         for (i, unit) in tree.chart.units.iter().enumerate() {
             if tree.climbs_into_cycle(i) {
                 findings.push(Finding::new(
@@ -141,6 +157,11 @@ impl OrgTree {
     /// The unit with this id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
         self.index.get(id).and_then(|&i| self.chart.units.get(i))
+    }
+
+    /// The positions (in the chart's `peer_groups`) of the groups `unit` belongs to, in order.
+    pub fn peer_groups_of(&self, unit: &str) -> &[usize] {
+        self.groups_of.get(unit).map_or(&[], Vec::as_slice)
     }
 
     /// The units above `id`, nearest first (empty for a root or an unknown id).

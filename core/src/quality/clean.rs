@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::index::Revision;
+use super::outlier::is_outlier_sorted;
 use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding, is_outlier, show};
 use crate::ledger::{Status, Submission};
 
@@ -98,19 +99,37 @@ fn outliers(
         };
         cx.push(out, &flaw, item, revision);
     }
-    let mut peers: Vec<&str> = cx
-        .tree
-        .chart()
-        .peer_groups
+    // The peers' values, gathered once per peer set, item and period for all the units of
+    // the evaluation (each unit then sets its own value aside): gathering them for every unit
+    // made the check quadratic in the size of a peer group.
+    let groups = cx.tree.peer_groups_of(cx.unit);
+    let all = cx.index.peer_sample(groups, item, cx.period, || {
+        let mut members: Vec<&str> = groups
+            .iter()
+            .filter_map(|&g| cx.tree.chart().peer_groups.get(g))
+            .flat_map(|g| g.members.iter().map(String::as_str))
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        let mut values: Vec<Decimal> = members
+            .iter()
+            .filter_map(|m| number(m, cx.period))
+            .collect();
+        values.sort_unstable();
+        values
+    });
+    // The unit's own value is among them (it is `x`, the value in force): leave it out once,
+    // keeping the order; among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
+    let mut sample: Vec<Decimal> = all.to_vec();
+    let equal = sample.partition_point(|v| *v < x)..sample.partition_point(|v| *v <= x);
+    let own = sample[equal.clone()]
         .iter()
-        .filter(|g| g.members.iter().any(|m| m == cx.unit))
-        .flat_map(|g| g.members.iter().map(String::as_str))
-        .filter(|m| *m != cx.unit)
-        .collect();
-    peers.sort_unstable();
-    peers.dedup();
-    let sample: Vec<Decimal> = peers.iter().filter_map(|p| number(p, cx.period)).collect();
-    if let Some((true, median)) = is_outlier(x, &sample) {
+        .position(|v| v.serialize() == x.serialize())
+        .map(|i| equal.start + i);
+    if let Some(own) = own.or((!equal.is_empty()).then_some(equal.start)) {
+        sample.remove(own);
+    }
+    if let Some((true, median)) = is_outlier_sorted(x, &sample) {
         let flaw = Flaw::OutlierPeers {
             value: show(x),
             median: show(median),

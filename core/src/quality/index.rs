@@ -1,7 +1,11 @@
 //! The ledger read once for checking: every revision of every (unit, item, period) with where
 //! it stands, and the latest explanation of each (unit, indicator, period).
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use rust_decimal::Decimal;
 
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
@@ -25,9 +29,35 @@ pub(crate) struct LedgerIndex<'l> {
     explanations: HashMap<&'l str, HashMap<Period, HashMap<&'l str, &'l Explanation>>>,
     /// The periods each unit reported anything for.
     periods: HashMap<&'l str, BTreeSet<Period>>,
+    /// The numbers in force of every member of a set of peer groups, for an item and period,
+    /// sorted: worked out once, read by each member's outlier check.
+    peer_samples: RefCell<HashMap<PeerKey, Rc<[Decimal]>>>,
 }
 
+/// Which peer groups, item and period a peer sample is of.
+type PeerKey = (Vec<usize>, String, Period);
+
 impl<'l> LedgerIndex<'l> {
+    /// The sample of `groups`' members for `item` in `period`, gathered by `gather` the first
+    /// time it is asked for.
+    pub fn peer_sample(
+        &self,
+        groups: &[usize],
+        item: &str,
+        period: Period,
+        gather: impl FnOnce() -> Vec<Decimal>,
+    ) -> Rc<[Decimal]> {
+        let key = (groups.to_vec(), item.to_owned(), period);
+        if let Some(sample) = self.peer_samples.borrow().get(&key) {
+            return Rc::clone(sample);
+        }
+        let sample: Rc<[Decimal]> = gather().into();
+        self.peer_samples
+            .borrow_mut()
+            .insert(key, Rc::clone(&sample));
+        sample
+    }
+
     pub fn new(ledger: &'l Ledger) -> Self {
         let mut returns: HashMap<u64, &'l str> = HashMap::new();
         for entry in ledger.entries() {

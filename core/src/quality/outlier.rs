@@ -40,17 +40,25 @@ pub fn is_outlier(x: Decimal, sample: &[Decimal]) -> Option<(bool, Decimal)> {
     }
     let mut sorted = sample.to_vec();
     sorted.sort_unstable();
-    let median = quantile(&sorted, 1, 2)?;
-    let mut deviations: Vec<Decimal> = sorted.iter().map(|s| (*s - median).abs()).collect();
-    deviations.sort_unstable();
+    is_outlier_sorted(x, &sorted)
+}
+
+/// [`is_outlier`] on a sample already sorted: an evaluation sorts each peer group's values
+/// once and judges every member against them without sorting again.
+pub(crate) fn is_outlier_sorted(x: Decimal, sorted: &[Decimal]) -> Option<(bool, Decimal)> {
+    if sorted.len() < MIN_SAMPLE {
+        return None;
+    }
+    let median = quantile(sorted, 1, 2)?;
+    let deviations = sorted_deviations(sorted, median);
     let mad = quantile(&deviations, 1, 2)?;
     if !mad.is_zero() {
         let left = Z_SCALE.checked_mul((x - median).abs())?;
         let right = Z_LIMIT.checked_mul(mad)?;
         return Some((left > right, median));
     }
-    let q1 = quantile(&sorted, 1, 4)?;
-    let q3 = quantile(&sorted, 3, 4)?;
+    let q1 = quantile(sorted, 1, 4)?;
+    let q3 = quantile(sorted, 3, 4)?;
     let iqr = q3 - q1;
     if iqr.is_zero() {
         return Some((false, median));
@@ -61,6 +69,26 @@ pub fn is_outlier(x: Decimal, sample: &[Decimal]) -> Option<(bool, Decimal)> {
 
 /// The `num/den` quantile of a sorted, non-empty sample by linear interpolation (type 7):
 /// position `h = (n − 1) · num/den`, value `s[⌊h⌋] + (h − ⌊h⌋) · (s[⌊h⌋+1] − s[⌊h⌋])`.
+/// `|s − median|` for every `s` of the sorted sample, in ascending order: the values below the
+/// median give falling deviations and those above rising ones, so two sorted runs are merged
+/// instead of sorting.
+fn sorted_deviations(sorted: &[Decimal], median: Decimal) -> Vec<Decimal> {
+    let split = sorted.partition_point(|s| *s <= median);
+    let mut below = sorted[..split].iter().rev().map(|s| median - *s).peekable();
+    let mut above = sorted[split..].iter().map(|s| *s - median).peekable();
+    let mut out = Vec::with_capacity(sorted.len());
+    loop {
+        let next = match (below.peek(), above.peek()) {
+            (Some(b), Some(a)) if b <= a => below.next(),
+            (Some(_) | None, Some(_)) => above.next(),
+            (Some(_), None) => below.next(),
+            (None, None) => break,
+        };
+        out.extend(next);
+    }
+    out
+}
+
 fn quantile(sorted: &[Decimal], num: usize, den: usize) -> Option<Decimal> {
     let n = sorted.len();
     let scaled = (n.checked_sub(1)?) * num; // h = scaled / den
@@ -78,6 +106,18 @@ fn quantile(sorted: &[Decimal], num: usize, den: usize) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn merged_deviations_equal_sorted_ones(mut sample in proptest::collection::vec(-1000i64..1000, 1..40), num in 1usize..4) {
+            let mut sorted: Vec<Decimal> = sample.drain(..).map(|v| Decimal::new(v, 1)).collect();
+            sorted.sort_unstable();
+            let median = quantile(&sorted, num, 4).unwrap();
+            let mut expected: Vec<Decimal> = sorted.iter().map(|s| (*s - median).abs()).collect();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(sorted_deviations(&sorted, median), expected);
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
