@@ -59,13 +59,26 @@ impl Approved {
     }
 }
 
-/// Computes values on demand, remembering compiled formulas.
+/// What computing an item's value needs from the catalogue, looked up once per evaluation
+/// (the catalogue's own lookups scan its lists, and a national evaluation asks millions of
+/// times).
+#[derive(Clone)]
+struct ItemFacts {
+    /// The formula of a computed indicator (`None` inside when it does not compile).
+    formula: Option<Option<Rc<IndicatorFormula>>>,
+    /// The indicator's own cycle.
+    indicator_cycle: Option<Cycle>,
+    /// How often the item is reported ([`Catalogue::cycle_of`]).
+    reported_cycle: Option<Cycle>,
+    /// How a data element's shorter periods roll up.
+    aggregation: Aggregation,
+}
+
+/// Computes values on demand, remembering each item's facts and compiled formula.
 pub(crate) struct Values<'a> {
     catalogue: &'a Catalogue,
     approved: &'a Approved,
-    compiled: HashMap<String, Option<Rc<IndicatorFormula>>>,
-    /// Each item's reporting cycle (the catalogue works it out from the formulas that read it).
-    cycles: HashMap<String, Option<Cycle>>,
+    items: HashMap<String, ItemFacts>,
 }
 
 impl<'a> Values<'a> {
@@ -73,9 +86,32 @@ impl<'a> Values<'a> {
         Values {
             catalogue,
             approved,
-            compiled: HashMap::new(),
-            cycles: HashMap::new(),
+            items: HashMap::new(),
         }
+    }
+
+    /// The item's facts, worked out the first time (no allocation on the way after that).
+    fn facts(&mut self, item: &str) -> ItemFacts {
+        if let Some(facts) = self.items.get(item) {
+            return facts.clone();
+        }
+        let catalogue = self.catalogue;
+        let indicator = catalogue.indicator(item);
+        let facts = ItemFacts {
+            formula: match indicator.map(|i| &i.method) {
+                Some(Method::Formula { .. }) => {
+                    Some(catalogue.compile_indicator(item).ok().map(Rc::new))
+                }
+                _ => None,
+            },
+            indicator_cycle: indicator.map(|i| i.cycle),
+            reported_cycle: catalogue.cycle_of(item),
+            aggregation: catalogue
+                .data_element(item)
+                .map_or(Aggregation::Last, |d| d.aggregation),
+        };
+        self.items.insert(item.to_owned(), facts.clone());
+        facts
     }
 
     /// The value of `item` for `unit` in `period`, `no_data` when nothing approved stands.
@@ -87,21 +123,15 @@ impl<'a> Values<'a> {
         if depth >= MAX_DEPTH {
             return Traced::missing();
         }
-        let indicator = self.catalogue.indicator(item);
-        let Some(Method::Formula { .. }) = indicator.map(|i| &i.method) else {
-            return self.reported(unit, item, period, depth);
+        let facts = self.facts(item);
+        let Some(compiled) = facts.formula else {
+            return self.reported(unit, item, period, depth, &facts);
         };
-        let catalogue = self.catalogue;
-        let Some(formula) = self
-            .compiled
-            .entry(item.to_owned())
-            .or_insert_with(|| catalogue.compile_indicator(item).ok().map(Rc::new))
-            .clone()
-        else {
+        let Some(formula) = compiled else {
             return Traced::missing();
         };
         let mut revisions = BTreeSet::new();
-        let cycle = indicator.map_or(period.cycle(), |i| i.cycle);
+        let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
         if cycle < period.cycle() {
             // A monthly indicator over a quarter: its formula over the months, by the
             // indicator's declared evaluation (a ratio of sums by default).
@@ -153,28 +183,27 @@ impl<'a> Values<'a> {
 
     /// A reported item: its approved value, or its shorter periods rolled up (a data element
     /// by its aggregation, a reported indicator by its latest value).
-    fn reported(&mut self, unit: &str, item: &str, period: Period, depth: usize) -> Traced {
+    fn reported(
+        &mut self,
+        unit: &str,
+        item: &str,
+        period: Period,
+        depth: usize,
+        facts: &ItemFacts,
+    ) -> Traced {
         if let Some((value, revision)) = self.approved.get(unit, item, period) {
             return Traced {
                 value: value.clone(),
                 revisions: BTreeSet::from([*revision]),
             };
         }
-        let catalogue = self.catalogue;
-        let Some(cycle) = *self
-            .cycles
-            .entry(item.to_owned())
-            .or_insert_with(|| catalogue.cycle_of(item))
-        else {
+        let Some(cycle) = facts.reported_cycle else {
             return Traced::missing();
         };
         if cycle >= period.cycle() {
             return Traced::missing();
         }
-        let aggregation = self
-            .catalogue
-            .data_element(item)
-            .map_or(Aggregation::Last, |d| d.aggregation);
+        let aggregation = facts.aggregation;
         let mut revisions = BTreeSet::new();
         let parts: Vec<Value> = period
             .children(cycle)
