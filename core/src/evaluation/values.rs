@@ -64,14 +64,25 @@ impl Approved {
 /// times).
 #[derive(Clone)]
 struct ItemFacts {
-    /// The formula of a computed indicator (`None` inside when it does not compile).
-    formula: Option<Option<Rc<IndicatorFormula>>>,
+    /// How the item's value is had.
+    method: ItemMethod,
     /// The indicator's own cycle.
     indicator_cycle: Option<Cycle>,
     /// How often the item is reported ([`Catalogue::cycle_of`]).
     reported_cycle: Option<Cycle>,
     /// How a data element's shorter periods roll up.
     aggregation: Aggregation,
+}
+
+/// How an item's value is had.
+#[derive(Clone)]
+enum ItemMethod {
+    /// Reported (a data element or a reported indicator).
+    Reported,
+    /// Computed by its compiled formula.
+    Formula(Rc<IndicatorFormula>),
+    /// Computed by a formula that does not compile: always missing.
+    Broken,
 }
 
 /// Computes values on demand, remembering each item's facts and compiled formula.
@@ -98,11 +109,11 @@ impl<'a> Values<'a> {
         let catalogue = self.catalogue;
         let indicator = catalogue.indicator(item);
         let facts = ItemFacts {
-            formula: match indicator.map(|i| &i.method) {
-                Some(Method::Formula { .. }) => {
-                    Some(catalogue.compile_indicator(item).ok().map(Rc::new))
-                }
-                _ => None,
+            method: match indicator.map(|i| &i.method) {
+                Some(Method::Formula { .. }) => catalogue
+                    .compile_indicator(item)
+                    .map_or(ItemMethod::Broken, |f| ItemMethod::Formula(Rc::new(f))),
+                _ => ItemMethod::Reported,
             },
             indicator_cycle: indicator.map(|i| i.cycle),
             reported_cycle: catalogue.cycle_of(item),
@@ -124,11 +135,10 @@ impl<'a> Values<'a> {
             return Traced::missing();
         }
         let facts = self.facts(item);
-        let Some(compiled) = facts.formula else {
-            return self.reported(unit, item, period, depth, &facts);
-        };
-        let Some(formula) = compiled else {
-            return Traced::missing();
+        let formula = match &facts.method {
+            ItemMethod::Reported => return self.reported(unit, item, period, depth, &facts),
+            ItemMethod::Broken => return Traced::missing(),
+            ItemMethod::Formula(formula) => Rc::clone(formula),
         };
         let mut revisions = BTreeSet::new();
         let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
