@@ -15,7 +15,7 @@ use super::result::{
 };
 use super::sensitivity::{rank_range, weight_draws};
 use super::tree::{Composite, Leaf, composite};
-use super::values::{Approved, Traced, Values, reference_period};
+use super::values::{Approved, Lineage, Traced, Values, reference_period};
 use super::{
     Bands, MissingPolicy, Progress, ProgressStatus, Scheme, progress, rank, score_value, target_for,
 };
@@ -344,7 +344,7 @@ impl<'a> Pipeline<'a> {
             .unit(unit)
             .map_or(&[][..], |u| u.merged_from.as_slice());
         let mut numbers = Vec::new();
-        let mut revisions = BTreeSet::new();
+        let mut revisions = Lineage::default();
         let mut used = Vec::new();
         for p in predecessors {
             let t = values.value(p, code, period);

@@ -2,7 +2,7 @@
 //! computed indicators evaluated by their formulas, shorter periods rolled up into longer ones,
 //! and the revisions each number rests on (its lineage).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use crate::catalogue::{Aggregation, Catalogue, Method};
@@ -19,15 +19,47 @@ const MAX_DEPTH: usize = 16;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Traced {
     pub value: Value,
-    pub revisions: BTreeSet<u64>,
+    pub revisions: Lineage,
 }
 
 impl Traced {
     fn missing() -> Self {
         Traced {
             value: Value::Missing(Missing::NoData),
-            revisions: BTreeSet::new(),
+            revisions: Lineage::default(),
         }
+    }
+}
+
+/// Ledger revisions, ascending and each once: a small sorted vector, as most values rest on
+/// one to a few revisions (a set's tree node per value was a large share of a national
+/// evaluation's allocations).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lineage(Vec<u64>);
+
+impl Lineage {
+    /// One revision.
+    pub fn one(revision: u64) -> Self {
+        Lineage(vec![revision])
+    }
+
+    /// Adds `other`'s revisions.
+    pub fn extend(&mut self, other: Lineage) {
+        if other.0.is_empty() {
+            return;
+        }
+        if self.0.is_empty() {
+            self.0 = other.0; // already ascending, each once
+            return;
+        }
+        self.0.extend(other.0);
+        self.0.sort_unstable();
+        self.0.dedup();
+    }
+
+    /// The revisions, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = &u64> {
+        self.0.iter()
     }
 }
 
@@ -140,7 +172,7 @@ impl<'a> Values<'a> {
             ItemMethod::Broken => return Traced::missing(),
             ItemMethod::Formula(formula) => Rc::clone(formula),
         };
-        let mut revisions = BTreeSet::new();
+        let mut revisions = Lineage::default();
         let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
         if cycle < period.cycle() {
             // A monthly indicator over a quarter: its formula over the months, by the
@@ -204,7 +236,7 @@ impl<'a> Values<'a> {
         if let Some((value, revision)) = self.approved.get(unit, item, period) {
             return Traced {
                 value: value.clone(),
-                revisions: BTreeSet::from([*revision]),
+                revisions: Lineage::one(*revision),
             };
         }
         let Some(cycle) = facts.reported_cycle else {
@@ -214,7 +246,7 @@ impl<'a> Values<'a> {
             return Traced::missing();
         }
         let aggregation = facts.aggregation;
-        let mut revisions = BTreeSet::new();
+        let mut revisions = Lineage::default();
         let parts: Vec<Value> = period
             .children(cycle)
             .into_iter()
