@@ -106,11 +106,30 @@ impl Entry {
     }
 
     fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
-        let bytes = crate::json::to_json(&Hashed {
+        // The compact JSON is streamed into the hash rather than built as a string first: the
+        // same bytes, without an allocation and a copy per entry (an import hashes millions).
+        let mut hasher = HashWriter(Sha256::new());
+        let hashed = Hashed {
             sequence,
             previous,
             action,
-        });
-        hex::encode(Sha256::digest(bytes.as_bytes()))
+        };
+        // Writing into a hasher cannot fail, and chiso's types have string keys only.
+        let _ = serde_json::to_writer(&mut hasher, &hashed);
+        hex::encode(hasher.0.finalize())
+    }
+}
+
+/// A SHA-256 that serde writes into.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
