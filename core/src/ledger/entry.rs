@@ -108,15 +108,15 @@ impl Entry {
     fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
         // The compact JSON is streamed into the hash rather than built as a string first: the
         // same bytes, without an allocation and a copy per entry (an import hashes millions).
-        let mut hasher = HashWriter(Sha256::new());
-        let hashed = Hashed {
+        let mut sink = HashWriter(Sha256::new());
+        let content = Hashed {
             sequence,
             previous,
             action,
         };
         // Writing into a hasher cannot fail, and chiso's types have string keys only.
-        let _ = serde_json::to_writer(&mut hasher, &hashed);
-        hex::encode(hasher.0.finalize())
+        let _ = serde_json::to_writer(&mut sink, &content);
+        hex::encode(sink.0.finalize())
     }
 }
 
