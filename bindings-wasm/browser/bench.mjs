@@ -2,41 +2,10 @@
 // timed in the page (examples/web/bench.html) over a mix of typed inputs, against the goal of
 // 50 µs a call; and the same through `checkFieldJson` + `JSON.parse` for comparison. Same
 // server and launch as form.mjs.
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, serveRoot } from './harness.mjs';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-const server = createServer(async (req, res) => {
-  let path;
-  try {
-    path = resolve(root, `.${decodeURIComponent(new URL(req.url, 'http://x').pathname)}`);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  if (path !== root && !path.startsWith(root + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  try {
-    const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const url = `http://127.0.0.1:${server.address().port}/examples/web/bench.html`;
+const server = await serveRoot();
+const url = `${server.origin}/examples/web/bench.html`;
 
 const GOAL_US = 50;
 const CALLS = 20_000;
@@ -53,13 +22,8 @@ const INPUTS = [
   ['sandbox_van_hanh', ''],
 ];
 
-const profile = await mkdtemp(join(tmpdir(), 'chiso-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
+const { context } = browser;
 let failed = false;
 try {
   const page = await context.newPage();
@@ -118,8 +82,7 @@ try {
   console.log(`FAIL bench stopped: ${error.stack ?? error}`);
   failed = true;
 } finally {
-  await context.close();
+  await browser.close();
   server.close();
-  await rm(profile, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -2,51 +2,15 @@
 // 127.0.0.1, open the form for Đồng Nai, 2026-Q4, type values as an official would, attach a
 // document, explain an off-track indicator, download the filing, and file it with the Node
 // package against the same set-up. Uses the system Chromium (Debian package), like run.mjs.
-import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchChromium, root, serveRoot } from './harness.mjs';
 
-const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const sample = join(root, 'examples/data/sample');
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.jsonl': 'application/jsonl; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-const server = createServer(async (req, res) => {
-  let path;
-  try {
-    path = resolve(root, `.${decodeURIComponent(new URL(req.url, 'http://x').pathname)}`);
-  } catch {
-    res.writeHead(400).end();
-    return;
-  }
-  if (path !== root && !path.startsWith(root + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  try {
-    const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveRoot();
+const { origin } = server;
 const NOW = '2026-12-10T09:00:00';
 const url = `${origin}/examples/web/index.html?now=${NOW}`;
 
@@ -70,16 +34,12 @@ const check = (ok, what) => {
   failed ||= !ok;
 };
 
-const profile = await mkdtemp(join(tmpdir(), 'chiso-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
+const browser = await launchChromium({
   acceptDownloads: true,
   locale: 'vi-VN',
   viewport: { width: 1366, height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+const { context } = browser;
 try {
   const page = await context.newPage();
   const errors = [];
@@ -302,8 +262,7 @@ try {
 } catch (error) {
   check(false, `test stopped: ${error.stack ?? error}`);
 } finally {
-  await context.close();
+  await browser.close();
   server.close();
-  await rm(profile, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

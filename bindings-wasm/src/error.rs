@@ -18,14 +18,48 @@ pub fn to_js_error(error: &chiso::Error) -> JsValue {
         chiso::Error::Denied { .. } => "PolicyError",
         chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => "ArgumentError",
     };
-    let js = Error::new(&error.message_en());
+    error_object(
+        name,
+        error.code(),
+        error.path(),
+        &error.message_vi(),
+        &error.message_en(),
+        error.findings(),
+    )
+}
+
+/// A finding that stands alone as an error (a form field's reading refused): a JS `Error`
+/// named `name`, with the finding's code and messages and the finding itself.
+pub fn finding_error(name: &str, finding: &chiso::Finding) -> JsValue {
+    let path = (!finding.path.is_empty()).then_some(finding.path.as_str());
+    error_object(
+        name,
+        &finding.code,
+        path,
+        &finding.message_vi,
+        &finding.message_en,
+        std::slice::from_ref(finding),
+    )
+}
+
+/// The `Error` object every error the package throws is: `name`, the English message, and
+/// `code`, `path`, `messageVi`, `messageEn`, `findings`.
+fn error_object(
+    name: &str,
+    code: &str,
+    path: Option<&str>,
+    message_vi: &str,
+    message_en: &str,
+    findings: &[chiso::Finding],
+) -> JsValue {
+    let js = Error::new(message_en);
     js.set_name(name);
     let fields: [(&str, JsValue); 5] = [
-        ("code", error.code().into()),
-        ("path", error.path().map_or(JsValue::NULL, JsValue::from)),
-        ("messageVi", error.message_vi().into()),
-        ("messageEn", error.message_en().into()),
-        ("findings", to_js(&error.findings())),
+        ("code", code.into()),
+        ("path", path.map_or(JsValue::NULL, JsValue::from)),
+        ("messageVi", message_vi.into()),
+        ("messageEn", message_en.into()),
+        ("findings", to_js(findings)),
     ];
     for (key, value) in fields {
         // Defining a property on a fresh, unfrozen Error object cannot fail.

@@ -10,7 +10,7 @@ use chiso::{Error, Lang};
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::{Catalogue, to_js};
-use crate::error::to_js_error;
+use crate::error::{finding_error, to_js_error};
 use crate::reporting::{Ledger, Reporting};
 
 fn js(error: &Error) -> JsValue {
@@ -45,21 +45,7 @@ impl Catalogue {
 pub fn read_number(text: &str, whole: bool) -> Result<String, JsValue> {
     form::read_number(text.trim(), whole)
         .map(|d| d.to_string())
-        .map_err(|flaw| {
-            let finding = flaw.finding(text.trim());
-            let e = js_sys::Error::new(&finding.message_en);
-            e.set_name("ArgumentError");
-            for (key, value) in [
-                ("code", JsValue::from(finding.code)),
-                ("path", JsValue::NULL),
-                ("messageVi", finding.message_vi.into()),
-                ("messageEn", finding.message_en.into()),
-            ] {
-                // Setting a property on a fresh Error object cannot fail.
-                let _ = js_sys::Reflect::set(&e, &key.into(), &value);
-            }
-            e.into()
-        })
+        .map_err(|flaw| finding_error("ArgumentError", &flaw.finding(text.trim())))
 }
 
 /// A decimal (as a string) written for people in `lang`: `"1234.5"` → `"1.234,5"` (vi).

@@ -163,25 +163,8 @@ impl Formula {
             .enumerate()
             .map(value_of)
             .collect::<Result<Vec<Value>, JsValue>>()?;
-        Ok(value_to_js(&self.0.evaluate(&row)))
+        Ok(to_js(&self.0.evaluate(&row)))
     }
-}
-
-/// A value as the object `to_js` would make (`{"number": "0.3"}`), built directly: on the
-/// per-row path the generic conversion costs more than the arithmetic.
-fn value_to_js(value: &Value) -> JsValue {
-    let word = |w: String| JsValue::from(w.trim_matches('"'));
-    let (key, inner) = match value {
-        Value::Number(d) => ("number", JsValue::from(chiso::decimal::text(*d))),
-        Value::Bool(b) => ("bool", JsValue::from(*b)),
-        Value::Text(t) => ("text", JsValue::from(t.as_str())),
-        Value::Missing(m) => ("missing", word(chiso::to_json(m))),
-        Value::Error(e) => ("error", word(chiso::to_json(e))),
-    };
-    let object = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&object, &key.into(), &inner);
-    object.into()
 }
 
 #[wasm_bindgen]
@@ -221,24 +204,7 @@ impl Formula {
         let columns: Vec<&[Value]> = columns.iter().map(Vec::as_slice).collect();
         let mut results = Vec::new();
         self.0.evaluator().evaluate_columns(&columns, &mut results);
-        // The core's JSON of the array, written directly: numbers need no escaping.
-        let mut json = String::with_capacity(results.len() * 32 + 2);
-        json.push('[');
-        for (i, value) in results.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            match value {
-                Value::Number(d) => {
-                    json.push_str("{\"number\":\"");
-                    chiso::decimal::write(*d, &mut json);
-                    json.push_str("\"}");
-                }
-                other => json.push_str(&chiso::to_json(other)),
-            }
-        }
-        json.push(']');
-        Ok(json)
+        Ok(chiso::to_json(&results))
     }
 }
 

@@ -69,6 +69,16 @@ fn check_projection(dir: &Path, projection: &Value, output: &str, problems: &mut
     check_golden(dir, output, problems);
 }
 
+/// The codes of an output's findings, in order.
+fn finding_codes(output: &Value) -> Vec<Value> {
+    output["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].clone())
+        .collect()
+}
+
 /// Checks one case's output against its expectations; returns a description of each mismatch.
 fn check_case(dir: &Path, output: &str) -> Vec<String> {
     let mut problems = Vec::new();
@@ -116,12 +126,7 @@ fn formula_vectors() {
         let run = chiso::formula::run(input["expression"].as_str().unwrap(), &values, &values);
         let output = chiso::to_json(&run);
         let got: Value = serde_json::from_str(&output).unwrap();
-        let codes: Vec<Value> = got["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["code"].clone())
-            .collect();
+        let codes = finding_codes(&got);
         let projection = serde_json::json!({
             "valid": got["valid"], "codes": codes, "result_type": got["result_type"], "value": got["value"],
         });
@@ -334,12 +339,7 @@ fn field_vectors() {
         .unwrap();
         let output = chiso::to_json(&check);
         let got: Value = serde_json::from_str(&output).unwrap();
-        let codes: Vec<Value> = got["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["code"].clone())
-            .collect();
+        let codes = finding_codes(&got);
         let projection = serde_json::json!({
             "blank": got["blank"], "valid": got["valid"], "value": got["value"],
             "display_vi": got["display"]["vi"], "codes": codes,
