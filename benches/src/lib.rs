@@ -9,30 +9,34 @@ pub fn nq57_json() -> &'static str {
     Catalogue::nq57_json()
 }
 
-/// A synthetic catalogue of about `indicators` indicators: NQ57's indicators repeated under
+/// A synthetic catalogue of exactly `indicators` indicators: NQ57's indicators repeated under
 /// fresh codes (with their formulas' and validation rules' references renamed to match), for
-/// scaling measurements.
+/// scaling measurements. A last, partial copy keeps its data elements but not its validation
+/// rules (they may name an indicator left out).
 pub fn scaled_catalogue(indicators: usize) -> String {
     let base = Catalogue::nq57();
     let mut out = base.clone();
     out.indicators.clear();
     out.data_elements.clear();
     out.validation_rules.clear();
-    let copies = indicators.div_ceil(base.indicators.len().max(1));
-    for copy in 0..copies {
+    let per_copy = base.indicators.len().max(1);
+    for copy in 0..indicators.div_ceil(per_copy) {
         let rename = |code: &str| format!("{code}_{copy}");
         for element in &base.data_elements {
             let mut element = element.clone();
             element.code = rename(&element.code);
             out.data_elements.push(element);
         }
-        for indicator in &base.indicators {
+        for indicator in base.indicators.iter().take(indicators - out.indicators.len()) {
             let mut indicator = indicator.clone();
             indicator.code = rename(&indicator.code);
             if let chiso::catalogue::Method::Formula { expression, .. } = &mut indicator.method {
                 *expression = rename_references(expression, &rename);
             }
             out.indicators.push(indicator);
+        }
+        if (copy + 1) * per_copy > indicators {
+            continue;
         }
         for rule in &base.validation_rules {
             let mut rule = rule.clone();
@@ -118,10 +122,12 @@ pub fn sample() -> Option<(chiso::Reporting, chiso::ledger::Ledger)> {
 mod tests {
     #[test]
     fn scaled_catalogues_are_valid_and_sized() {
-        let text = super::scaled_catalogue(300);
-        let report = chiso::catalogue::check(&text);
-        assert!(report.findings.is_empty(), "{:?}", report.findings.first());
-        let catalogue = chiso::Catalogue::from_json(&text).unwrap();
-        assert!(catalogue.indicators.len() >= 300);
+        for size in [77, 250, 300] {
+            let text = super::scaled_catalogue(size);
+            let report = chiso::catalogue::check(&text);
+            assert!(report.findings.is_empty(), "{:?}", report.findings.first());
+            let catalogue = chiso::Catalogue::from_json(&text).unwrap();
+            assert_eq!(catalogue.indicators.len(), size);
+        }
     }
 }

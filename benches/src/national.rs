@@ -1,7 +1,11 @@
-//! A seeded national data set shaped like the country's reporting: 34 provinces, their communes
-//! (each province ranks its own), every Layer B and C indicator assigned to every unit, and two
-//! quarters of observations (the evaluated one and the one before, for movements) with some
-//! missing, late, duplicate and outlying values.
+//! A seeded national data set shaped like the country's reporting (issue 8): 34 provinces and
+//! their communes (about 3,300 at full size; each province ranks its own), 30 central bodies,
+//! a catalogue of 250 indicators across the three layers with formulas over data elements, every
+//! Layer B and C indicator assigned to every unit, and the data elements of two quarters (the
+//! evaluated one and the one before it, which the evaluation reads for movements: six monthly
+//! periods, and the quarters for the quarterly ones) with some missing, late, duplicate and
+//! outlying values. At 2.6 million observations that is 3,900 communes, the country's 3,321
+//! within a fifth.
 
 use std::fmt::Write as _;
 
@@ -13,13 +17,27 @@ use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;
 
-/// The quarter a national data set is evaluated on, and the one before it.
-pub const QUARTERS: [&str; 2] = ["2026-Q2", "2026-Q3"];
+/// The quarter a national data set is evaluated on.
+pub const QUARTER: &str = "2026-Q3";
+/// The quarters observed: the one before the evaluated quarter, and the evaluated one.
+pub const QUARTERS: [&str; 2] = ["2026-Q2", QUARTER];
 /// When the national quarter is evaluated.
 pub const AS_OF: &str = "2026-10-15T00:00:00";
+/// The full national size, in observations; the benches also run 0.25, 0.5 and 2 times it.
+pub const FULL: usize = 2_600_000;
+/// The sizes the benches measure, as fractions of [`FULL`] (quarters: 1, 2, 4, 8).
+pub const SCALES: [(usize, &str); 4] = [(1, "0.25x"), (2, "0.5x"), (4, "1x"), (8, "2x")];
+/// The indicators in the national catalogue.
+pub const INDICATORS: usize = 250;
+/// The central bodies (ministries), ranked among themselves.
+pub const MINISTRIES: usize = 30;
+/// The provinces, ranked among themselves; each ranks its communes.
+pub const PROVINCES: usize = 34;
 
 /// A generated data set.
 pub struct National {
+    /// The catalogue (JSON): NQ57's indicators repeated under fresh codes to 250.
+    pub catalogue: String,
     /// The organisation chart (JSON).
     pub org: String,
     /// The assignments (JSON).
@@ -30,7 +48,8 @@ pub struct National {
 
 /// About `target` observations (never fewer than one commune per province), from `seed`.
 pub fn national(target: usize, seed: u64) -> National {
-    let catalogue = Catalogue::nq57();
+    let text = crate::scaled_catalogue(INDICATORS);
+    let catalogue = Catalogue::from_json(&text).unwrap_or_else(|_| Catalogue::nq57());
     let items: Vec<&str> = catalogue
         .indicators
         .iter()
@@ -42,6 +61,7 @@ pub fn national(target: usize, seed: u64) -> National {
         })
         .map(|i| i.code.as_str())
         .collect();
+    let from: Period = "2026-Q1".parse().unwrap_or_else(|_| unreachable!());
     let assign = |unit: &str| -> Vec<Assignment> {
         items
             .iter()
@@ -50,7 +70,7 @@ pub fn national(target: usize, seed: u64) -> National {
                 item: (*item).to_owned(),
                 role: Role::Lead,
                 focal_officer: format!("{unit}_dau_moi"),
-                from: "2026-Q1".parse().unwrap_or_else(|_| unreachable!()),
+                from,
                 to: None,
                 assigned_by: "BCD".to_owned(),
             })
@@ -76,12 +96,12 @@ pub fn national(target: usize, seed: u64) -> National {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    let units_wanted = (target / reported.len().max(1)).max(34 * 2);
-    let per_province = (units_wanted - 34) / 34;
+    let units_wanted = target / reported.len().max(1);
+    let per_province = units_wanted.saturating_sub(MINISTRIES + PROVINCES) / PROVINCES;
 
     let calendar = ReportingCalendar::default();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let (org, units) = chart(per_province);
+    let (org, units) = chart(per_province.max(1));
     let assignments: Vec<Assignment> = units.iter().flat_map(|u| assign(u)).collect();
 
     let mut observations = Vec::with_capacity(units.len() * reported.len());
@@ -123,22 +143,34 @@ pub fn national(target: usize, seed: u64) -> National {
         }
     }
     National {
+        catalogue: text,
         org,
         assignments: chiso::to_json(&assignments),
         observations,
     }
 }
 
-/// The organisation chart (JSON) of 34 provinces with `per_province` communes each, one peer
-/// group per province's communes and one of the provinces; and every unit's id.
+/// The organisation chart (JSON) of [`MINISTRIES`] central bodies and [`PROVINCES`] provinces
+/// with `per_province` communes each, with one peer group of the ministries, one of the
+/// provinces and one per province's communes; and every unit's id.
 fn chart(per_province: usize) -> (String, Vec<String>) {
     let mut org = String::from(
         r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}"#,
     );
     let mut groups = String::new();
     let mut units = Vec::new();
+    let mut ministries = Vec::new();
+    for m in 1..=MINISTRIES {
+        let ministry = format!("B{m:02}");
+        let _ = write!(
+            org,
+            r#", {{"id": "{ministry}", "name": {{"vi": "Bộ {m}", "en": "Ministry {m}"}}, "kind": "ministry", "parent": "BCD"}}"#
+        );
+        ministries.push(format!("\"{ministry}\""));
+        units.push(ministry);
+    }
     let mut provinces = Vec::new();
-    for p in 1..=34 {
+    for p in 1..=PROVINCES {
         let province = format!("P{p:02}");
         let _ = write!(
             org,
@@ -164,7 +196,8 @@ fn chart(per_province: usize) -> (String, Vec<String>) {
     }
     let _ = write!(
         org,
-        r#"], "peer_groups": [{groups}{{"id": "tinh", "name": {{"vi": "Tỉnh", "en": "Provinces"}}, "members": [{}]}}]}}"#,
+        r#"], "peer_groups": [{groups}{{"id": "bo", "name": {{"vi": "Bộ, ngành", "en": "Ministries"}}, "members": [{}]}}, {{"id": "tinh", "name": {{"vi": "Tỉnh", "en": "Provinces"}}, "members": [{}]}}]}}"#,
+        ministries.join(", "),
         provinces.join(", ")
     );
     (org, units)
@@ -219,4 +252,12 @@ pub fn read_observations_csv(text: &str) -> Vec<Submission> {
             })
         })
         .collect()
+}
+
+/// This process's peak resident memory so far (`VmHWM` in `/proc/self/status`), on Linux.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }

@@ -1,5 +1,6 @@
 //! Writes a seeded national data set: `national OBSERVATIONS DIR` → `DIR/org.json`,
-//! `DIR/assignments.json`, `DIR/observations.csv`.
+//! `DIR/catalogue.json`, `DIR/assignments.json`, `DIR/observations.csv`. OBSERVATIONS may be a
+//! multiple of the full national size instead (`0.25x`, `1x`, `2x`).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a bench tool: printing is its output
 
@@ -7,13 +8,21 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(target), Some(dir)) = (args.get(1).and_then(|n| n.parse().ok()), args.get(2)) else {
+    let size = |n: &str| match n.strip_suffix('x') {
+        Some(times) => times
+            .parse::<f64>()
+            .ok()
+            .map(|t| (t * chiso_benches::national::FULL as f64) as usize),
+        None => n.parse().ok(),
+    };
+    let (Some(target), Some(dir)) = (args.get(1).and_then(|n| size(n)), args.get(2)) else {
         eprintln!("usage: national OBSERVATIONS DIR");
         return ExitCode::from(2);
     };
     let data = chiso_benches::national::national(target, 57);
     let dir = std::path::Path::new(dir);
     let written = std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(dir.join("catalogue.json"), &data.catalogue))
         .and_then(|()| std::fs::write(dir.join("org.json"), &data.org))
         .and_then(|()| std::fs::write(dir.join("assignments.json"), &data.assignments))
         .and_then(|()| {

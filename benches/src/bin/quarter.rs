@@ -1,7 +1,11 @@
-//! The native side of the `DataFrame` bench: `quarter DIR RUNS` reads the observations written by
-//! `national` (not timed), then times importing them into a ledger (approved at once) and
-//! evaluating the quarter, as `Reporting.evaluate(dataframe, …)` does from Python. Prints the
-//! median of RUNS as JSON, with the sum of the units' scores to check the two sides agree.
+//! The national quarter end to end, native: `quarter DIR RUNS [--ranking FILE] [--jsonl FILE]
+//! [--evaluation FILE]`
+//! reads the data set written by `national` (not timed), then times importing the observations
+//! into a ledger (each submitted and approved, hash-chained) and evaluating the quarter, as
+//! `Reporting.evaluate(dataframe, …)` does from Python. Prints the medians of RUNS as JSON, with
+//! the sum of the units' scores (to check that every side agrees), the peak resident memory and
+//! the input's size. `--ranking` writes the published ranking as CSV (for the pandas baseline to
+//! compare), `--evaluation` the whole evaluation as JSON, `--jsonl` the ledger (for the wasm side).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a bench tool: printing is its output
 
@@ -11,7 +15,7 @@ use std::time::Instant;
 use chiso::evaluation::Scheme;
 use chiso::ledger::{Approval, Ledger};
 use chiso::{Catalogue, Reporting};
-use chiso_benches::national::{AS_OF, QUARTERS, read_observations_csv};
+use chiso_benches::national::{AS_OF, QUARTER, peak_rss_bytes, read_observations_csv};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -19,50 +23,80 @@ fn main() -> ExitCode {
         args.get(1),
         args.get(2).and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: quarter DIR RUNS");
+        eprintln!("usage: quarter DIR RUNS [--ranking FILE] [--jsonl FILE] [--evaluation FILE]");
         return ExitCode::from(2);
+    };
+    let option = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
     };
     let dir = std::path::Path::new(dir);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-    let observations = read_observations_csv(&read("observations.csv"));
-    let Ok(reporting) = Reporting::from_json(
-        Catalogue::nq57(),
-        &read("org.json"),
-        &read("assignments.json"),
-        None,
+    let csv = read("observations.csv");
+    let observations = read_observations_csv(&csv);
+    let (Ok(catalogue), Ok(period), Ok(as_of)) = (
+        Catalogue::from_json(&read("catalogue.json")),
+        QUARTER.parse(),
+        AS_OF.parse(),
     ) else {
-        eprintln!("cannot read the set-up in {}", dir.display());
+        eprintln!("cannot read the catalogue in {}", dir.display());
         return ExitCode::FAILURE;
     };
-    let (Ok(period), Ok(as_of)) = (QUARTERS[1].parse(), AS_OF.parse()) else {
+    let Ok(reporting) =
+        Reporting::from_json(catalogue, &read("org.json"), &read("assignments.json"), None)
+    else {
+        eprintln!("cannot read the set-up in {}", dir.display());
         return ExitCode::FAILURE;
     };
     let approval = Approval {
         by: "chiso".to_owned(),
         at: as_of,
     };
-    let mut times = Vec::new();
-    let mut units = 0;
-    let mut total = rust_decimal::Decimal::ZERO;
+    let (mut imports, mut evaluations) = (Vec::new(), Vec::new());
+    let mut last = None;
     for _ in 0..runs.max(1) {
         let batch = observations.clone(); // the DataFrame's rows, converted (not timed)
+        drop(last.take()); // the previous run's ledger and evaluation freed before the next
         let start = Instant::now();
         let mut ledger = Ledger::default();
         if ledger.import(batch, Some(&approval)).is_err() {
             return ExitCode::FAILURE;
         }
+        let imported = Instant::now();
         let Ok(evaluation) = reporting.evaluate(&ledger, period, as_of, &Scheme::default()) else {
             return ExitCode::FAILURE;
         };
-        times.push(start.elapsed().as_secs_f64());
-        units = evaluation.units.len();
-        total = evaluation.units.iter().filter_map(|u| u.score).sum();
+        evaluations.push(imported.elapsed().as_secs_f64());
+        imports.push((imported - start).as_secs_f64());
+        last = Some((ledger, evaluation));
     }
-    times.sort_by(f64::total_cmp);
+    let Some((ledger, evaluation)) = last else {
+        return ExitCode::FAILURE;
+    };
+    let written = option("--ranking")
+        .map(|f| std::fs::write(f, chiso::report::ranking_csv(&evaluation)))
+        .into_iter()
+        .chain(option("--jsonl").map(|f| std::fs::write(f, ledger.to_jsonl())))
+        .chain(option("--evaluation").map(|f| std::fs::write(f, chiso::to_json(&evaluation))))
+        .collect::<Result<Vec<()>, _>>();
+    if let Err(e) = written {
+        eprintln!("cannot write: {e}");
+        return ExitCode::FAILURE;
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let total: rust_decimal::Decimal = evaluation.units.iter().filter_map(|u| u.score).sum();
+    let (import, evaluate) = (median(imports), median(evaluations));
     println!(
-        "{{\"observations\": {}, \"units\": {units}, \"score_sum\": \"{total}\", \"seconds\": {:.4}}}",
+        "{{\"observations\": {}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {}, \"peak_rss_bytes\": {}}}",
         observations.len(),
-        times[times.len() / 2]
+        evaluation.units.len(),
+        import + evaluate,
+        csv.len(),
+        peak_rss_bytes().unwrap_or(0),
     );
     ExitCode::SUCCESS
 }

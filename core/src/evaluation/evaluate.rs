@@ -478,6 +478,9 @@ impl<'a> Pipeline<'a> {
         let pace = self.yearly_pace(row).unwrap_or(Decimal::ONE);
         let code = row.indicator.code.as_str();
         let mut number = |p: Period| {
+            if values.none_up_to(p) {
+                return None; // before any approved value: nothing to compute
+            }
             self.value_of(values, unit, code, p)
                 .0
                 .value
@@ -739,6 +742,9 @@ fn last_value(
     let mut at = period;
     for _ in 0..HISTORY_PERIODS {
         at = at.previous()?;
+        if values.none_up_to(at) {
+            return None;
+        }
         let t = values.value(unit, code, at);
         if has_value(&t.value) {
             return Some((at, t));

@@ -70,12 +70,17 @@ type History = BTreeMap<Period, (Value, u64)>;
 #[derive(Debug, Default)]
 pub(crate) struct Approved {
     values: HashMap<String, HashMap<String, History>>,
+    /// The first month of the earliest period with an approved value: no value of a period
+    /// that ends before it can exist, as formulas read only the same or earlier periods.
+    earliest_month: Option<i32>,
 }
 
 impl Approved {
     pub fn new(approved: Vec<Snapshotted>) -> Self {
         let mut out = Approved::default();
         for s in approved {
+            let first = s.period.first_month_index();
+            out.earliest_month = Some(out.earliest_month.map_or(first, |e| e.min(first)));
             out.values
                 .entry(s.unit)
                 .or_default()
@@ -88,6 +93,13 @@ impl Approved {
 
     fn get(&self, unit: &str, item: &str, period: Period) -> Option<&(Value, u64)> {
         self.values.get(unit)?.get(item)?.get(&period)
+    }
+
+    /// Whether `period` and every period before it are certainly without a value (they end
+    /// before the earliest approved period begins): a back-scan through history stops there.
+    pub fn none_up_to(&self, period: Period) -> bool {
+        self.earliest_month
+            .is_none_or(|earliest| period.last_month_index() < earliest)
     }
 }
 
@@ -155,6 +167,11 @@ impl<'a> Values<'a> {
         };
         self.items.insert(item.to_owned(), facts.clone());
         facts
+    }
+
+    /// Whether no value can exist in `period` or before it (see [`Approved::none_up_to`]).
+    pub fn none_up_to(&self, period: Period) -> bool {
+        self.approved.none_up_to(period)
     }
 
     /// The value of `item` for `unit` in `period`, `no_data` when nothing approved stands.
