@@ -11,8 +11,8 @@ pub fn nq57_json() -> &'static str {
 
 /// A synthetic catalogue of exactly `indicators` indicators: NQ57's indicators repeated under
 /// fresh codes (with their formulas' and validation rules' references renamed to match), for
-/// scaling measurements. A last, partial copy keeps its data elements but not its validation
-/// rules (they may name an indicator left out).
+/// scaling measurements. A last, partial copy keeps only the data elements its indicators read,
+/// and no validation rules (they may name an element left out).
 pub fn scaled_catalogue(indicators: usize) -> String {
     let base = Catalogue::nq57();
     let mut out = base.clone();
@@ -22,12 +22,8 @@ pub fn scaled_catalogue(indicators: usize) -> String {
     let per_copy = base.indicators.len().max(1);
     for copy in 0..indicators.div_ceil(per_copy) {
         let rename = |code: &str| format!("{code}_{copy}");
-        for element in &base.data_elements {
-            let mut element = element.clone();
-            element.code = rename(&element.code);
-            out.data_elements.push(element);
-        }
-        for indicator in base.indicators.iter().take(indicators - out.indicators.len()) {
+        let first = out.indicators.len();
+        for indicator in base.indicators.iter().take(indicators - first) {
             let mut indicator = indicator.clone();
             indicator.code = rename(&indicator.code);
             if let chiso::catalogue::Method::Formula { expression, .. } = &mut indicator.method {
@@ -35,7 +31,26 @@ pub fn scaled_catalogue(indicators: usize) -> String {
             }
             out.indicators.push(indicator);
         }
-        if (copy + 1) * per_copy > indicators {
+        // A partial copy keeps only the data elements its indicators read.
+        let read: std::collections::HashSet<String> = out.indicators[first..]
+            .iter()
+            .filter_map(|i| match &i.method {
+                chiso::catalogue::Method::Formula { expression, .. } => Some(expression),
+                _ => None,
+            })
+            .filter_map(|e| chiso::formula::references(e).ok())
+            .flatten()
+            .map(|r| r.name.to_owned())
+            .collect();
+        let whole = (copy + 1) * per_copy <= indicators;
+        for element in &base.data_elements {
+            let mut element = element.clone();
+            element.code = rename(&element.code);
+            if whole || read.contains(&element.code) {
+                out.data_elements.push(element);
+            }
+        }
+        if !whole {
             continue;
         }
         for rule in &base.validation_rules {
