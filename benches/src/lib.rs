@@ -36,7 +36,7 @@ pub fn scaled_catalogue(indicators: usize) -> String {
             .iter()
             .filter_map(|i| match &i.method {
                 chiso::catalogue::Method::Formula { expression, .. } => Some(expression),
-                _ => None,
+                chiso::catalogue::Method::Reported { .. } => None,
             })
             .filter_map(|e| chiso::formula::references(e).ok())
             .flatten()

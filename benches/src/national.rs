@@ -261,3 +261,102 @@ pub fn peak_rss_bytes() -> Option<u64> {
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
 }
+
+/// The sizes a national bench measures, as (label, observations): under `cargo bench`, the four
+/// of [`SCALES`] or those named in `CHISO_BENCH_SIZES` (`0.25x,1x`); under
+/// `cargo test --benches` (which runs each bench once, as `make test` does) the smallest data
+/// set the generator makes (one commune a province, about 63,000 observations).
+pub fn bench_sizes() -> Vec<(String, usize)> {
+    let measuring = std::env::args().any(|a| a == "--bench");
+    if !measuring {
+        return vec![("test".to_owned(), 0)];
+    }
+    match std::env::var("CHISO_BENCH_SIZES") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|l| Some((l.trim().to_owned(), size_of(l)?)))
+            .collect(),
+        Err(_) => SCALES
+            .iter()
+            .map(|(quarters, label)| ((*label).to_owned(), quarters * FULL / 4))
+            .collect(),
+    }
+}
+
+/// A size: a number of observations (`250000`), or a multiple of [`FULL`] (`0.25x`).
+pub fn size_of(label: &str) -> Option<usize> {
+    use rust_decimal::prelude::ToPrimitive;
+    let label = label.trim();
+    match label.strip_suffix('x') {
+        Some(times) => (times.parse::<Decimal>().ok()? * Decimal::from(FULL)).to_usize(),
+        None => label.parse().ok(),
+    }
+}
+
+/// A national data set made ready for the stage benches: its set-up, and the ledger its
+/// observations make (each submitted and approved at the evaluation time, hash-chained).
+pub struct Ready {
+    /// The catalogue, tree and assignments.
+    pub reporting: chiso::Reporting,
+    /// The observations imported.
+    pub observations: Vec<Submission>,
+    /// The ledger they made.
+    pub ledger: chiso::ledger::Ledger,
+    /// The quarter evaluated.
+    pub period: Period,
+    /// When it is evaluated.
+    pub as_of: chrono::NaiveDateTime,
+}
+
+impl Ready {
+    /// About `target` observations, seeded as the `national` tool seeds them; `None` if the
+    /// generated set-up does not read (a bug in the generator).
+    pub fn new(target: usize) -> Option<Ready> {
+        let data = national(target, 57);
+        let catalogue = Catalogue::from_json(&data.catalogue).ok()?;
+        let reporting =
+            chiso::Reporting::from_json(catalogue, &data.org, &data.assignments, None).ok()?;
+        let as_of: chrono::NaiveDateTime = AS_OF.parse().ok()?;
+        let mut ledger = chiso::ledger::Ledger::default();
+        ledger
+            .import(data.observations.clone(), Some(&approval_at(as_of)))
+            .ok()?;
+        Some(Ready {
+            reporting,
+            observations: data.observations,
+            ledger,
+            period: QUARTER.parse().ok()?,
+            as_of,
+        })
+    }
+
+    /// The approval every observation gets.
+    pub fn approval(&self) -> chiso::ledger::Approval {
+        approval_at(self.as_of)
+    }
+
+    /// The quarter evaluated under the default scheme (the input of the later stages' benches).
+    pub fn evaluate(&self) -> Option<chiso::evaluation::Evaluation> {
+        self.reporting
+            .evaluate(
+                &self.ledger,
+                self.period,
+                self.as_of,
+                &chiso::evaluation::Scheme::default(),
+            )
+            .ok()
+    }
+
+    /// The criterion throughput: observations.
+    pub fn elements(&self) -> u64 {
+        self.observations.len() as u64
+    }
+}
+
+/// The importer's approval at `at`.
+fn approval_at(at: chrono::NaiveDateTime) -> chiso::ledger::Approval {
+    chiso::ledger::Approval {
+        by: "chiso".to_owned(),
+        at,
+    }
+}

@@ -183,6 +183,41 @@ impl Reporting {
         self.quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
     }
 
+    /// The quality report of every unit of the tree, in the tree's order, for `period` as of
+    /// `as_of`: the ledger is indexed once for all of them (calling [`Reporting::quality`] per
+    /// unit indexes it per unit, which a whole country cannot afford).
+    ///
+    /// ```
+    /// use chiso::{Catalogue, Reporting, ledger::Ledger};
+    /// let reporting = Reporting::from_json(
+    ///     Catalogue::nq57(),
+    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
+    ///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+    ///     None,
+    /// )?;
+    /// let reports = reporting.quality_all(&Ledger::default(), "2026-Q2".parse()?,
+    ///     "2026-07-01T00:00:00".parse().unwrap())?;
+    /// assert_eq!(reports.len(), 2);
+    /// assert_eq!((reports[1].unit.as_str(), reports[1].expected), ("DN", 1)); // C01's one input
+    /// assert_eq!(reports[0].expected, 0); // nothing assigned to the committee itself
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn quality_all(
+        &self,
+        ledger: &Ledger,
+        period: Period,
+        as_of: NaiveDateTime,
+    ) -> Result<Vec<QualityReport>, Error> {
+        let index = LedgerIndex::new(ledger);
+        self.tree
+            .chart()
+            .units
+            .iter()
+            .map(|unit| self.quality_in(&index, &unit.id, period, as_of))
+            .collect()
+    }
+
     /// [`Reporting::quality`] on a ledger already indexed.
     pub(crate) fn quality_in(
         &self,

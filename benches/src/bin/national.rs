@@ -8,14 +8,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let size = |n: &str| match n.strip_suffix('x') {
-        Some(times) => times
-            .parse::<f64>()
-            .ok()
-            .map(|t| (t * chiso_benches::national::FULL as f64) as usize),
-        None => n.parse().ok(),
-    };
-    let (Some(target), Some(dir)) = (args.get(1).and_then(|n| size(n)), args.get(2)) else {
+    let size = args
+        .get(1)
+        .and_then(|n| chiso_benches::national::size_of(n));
+    let (Some(target), Some(dir)) = (size, args.get(2)) else {
         eprintln!("usage: national OBSERVATIONS DIR");
         return ExitCode::from(2);
     };

@@ -43,9 +43,12 @@ fn main() -> ExitCode {
         eprintln!("cannot read the catalogue in {}", dir.display());
         return ExitCode::FAILURE;
     };
-    let Ok(reporting) =
-        Reporting::from_json(catalogue, &read("org.json"), &read("assignments.json"), None)
-    else {
+    let Ok(reporting) = Reporting::from_json(
+        catalogue,
+        &read("org.json"),
+        &read("assignments.json"),
+        None,
+    ) else {
         eprintln!("cannot read the set-up in {}", dir.display());
         return ExitCode::FAILURE;
     };
