@@ -1,11 +1,13 @@
 //! The national quarter end to end, native: `quarter DIR RUNS [--ranking FILE] [--jsonl FILE]
-//! [--evaluation FILE]`
+//! [--evaluation FILE] [--via-jsonl FILE]`
 //! reads the data set written by `national` (not timed), then times importing the observations
 //! into a ledger (each submitted and approved, hash-chained) and evaluating the quarter, as
 //! `Reporting.evaluate(dataframe, …)` does from Python. Prints the medians of RUNS as JSON, with
 //! the sum of the units' scores (to check that every side agrees), the peak resident memory and
 //! the input's size. `--ranking` writes the published ranking as CSV (for the pandas baseline to
 //! compare), `--evaluation` the whole evaluation as JSON, `--jsonl` the ledger (for the wasm side).
+//! `--via-jsonl FILE` times what the wasm side does instead: the ledger read from JSON Lines
+//! (hashes verified entry by entry), then evaluated and the evaluation written as JSON.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a bench tool: printing is its output
 
@@ -23,7 +25,7 @@ fn main() -> ExitCode {
         args.get(1),
         args.get(2).and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: quarter DIR RUNS [--ranking FILE] [--jsonl FILE] [--evaluation FILE]");
+        eprintln!("usage: quarter DIR RUNS [--ranking FILE] [--jsonl FILE] [--evaluation FILE] [--via-jsonl FILE]");
         return ExitCode::from(2);
     };
     let option = |name: &str| {
@@ -56,20 +58,30 @@ fn main() -> ExitCode {
         by: "chiso".to_owned(),
         at: as_of,
     };
+    let jsonl = option("--via-jsonl").map(|f| std::fs::read_to_string(f).unwrap_or_default());
     let (mut imports, mut evaluations) = (Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..runs.max(1) {
         let batch = observations.clone(); // the DataFrame's rows, converted (not timed)
         drop(last.take()); // the previous run's ledger and evaluation freed before the next
         let start = Instant::now();
-        let mut ledger = Ledger::default();
-        if ledger.import(batch, Some(&approval)).is_err() {
+        let ledger = match &jsonl {
+            Some(text) => Ledger::from_jsonl(text),
+            None => {
+                let mut ledger = Ledger::default();
+                ledger.import(batch, Some(&approval)).map(|_| ledger)
+            }
+        };
+        let Ok(ledger) = ledger else {
             return ExitCode::FAILURE;
-        }
+        };
         let imported = Instant::now();
         let Ok(evaluation) = reporting.evaluate(&ledger, period, as_of, &Scheme::default()) else {
             return ExitCode::FAILURE;
         };
+        if jsonl.is_some() {
+            std::hint::black_box(evaluation.to_json());
+        }
         evaluations.push(imported.elapsed().as_secs_f64());
         imports.push((imported - start).as_secs_f64());
         last = Some((ledger, evaluation));
