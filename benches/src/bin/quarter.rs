@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         args.get(1),
         args.get(2).and_then(|n| n.parse::<usize>().ok()),
     ) else {
-        eprintln!("usage: quarter DIR RUNS [--ranking FILE] [--jsonl FILE] [--evaluation FILE] [--via-jsonl FILE]");
+        eprintln!(
+            "usage: quarter DIR RUNS [--ranking FILE] [--jsonl FILE] [--evaluation FILE] [--via-jsonl FILE]"
+        );
         return ExitCode::from(2);
     };
     let option = |name: &str| {
@@ -65,12 +67,11 @@ fn main() -> ExitCode {
         let batch = observations.clone(); // the DataFrame's rows, converted (not timed)
         drop(last.take()); // the previous run's ledger and evaluation freed before the next
         let start = Instant::now();
-        let ledger = match &jsonl {
-            Some(text) => Ledger::from_jsonl(text),
-            None => {
-                let mut ledger = Ledger::default();
-                ledger.import(batch, Some(&approval)).map(|_| ledger)
-            }
+        let ledger = if let Some(text) = &jsonl {
+            Ledger::from_jsonl(text)
+        } else {
+            let mut ledger = Ledger::default();
+            ledger.import(batch, Some(&approval)).map(|_| ledger)
         };
         let Ok(ledger) = ledger else {
             return ExitCode::FAILURE;
