@@ -134,6 +134,7 @@ pub mod formula;
 mod json;
 pub mod ledger;
 pub mod org;
+mod parallel;
 pub mod period;
 mod problem;
 pub mod quality;

@@ -695,7 +695,19 @@ impl<'a> Pipeline<'a> {
                 }
             }
         }
-        for group in &self.reporting.tree().chart().peer_groups {
+        // Each peer group's reruns are independent: spread over the cores, joined in order.
+        let ranks = |group: &'a crate::org::PeerGroup| {
+            let mut out: Vec<((&'a str, &'a str), Vec<Decimal>)> = group
+                .members
+                .iter()
+                .map(|m| ((group.id.as_str(), m.as_str()), Vec::new()))
+                .collect();
+            let position: HashMap<&str, usize> = group
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.as_str(), i))
+                .collect();
             for (policy, factors) in &variants {
                 let factor = |node: &str| {
                     factors
@@ -714,13 +726,19 @@ impl<'a> Pipeline<'a> {
                     .collect();
                 for placed in rank(&scores, self.scheme.ranking) {
                     if let Some(r) = placed.rank
-                        && let Some(m) = group.members.iter().find(|m| **m == placed.unit)
+                        && let Some(&i) = position.get(placed.unit.as_str())
                     {
-                        out.entry((group.id.as_str(), m.as_str()))
-                            .or_default()
-                            .push(r);
+                        out[i].1.push(r);
                     }
                 }
+            }
+            out
+        };
+        let reporting: &'a Reporting = self.reporting;
+        let groups = &reporting.tree().chart().peer_groups;
+        for ranked in crate::parallel::map(groups, |g| g.members.len(), ranks) {
+            for (key, runs) in ranked.into_iter().filter(|(_, runs)| !runs.is_empty()) {
+                out.entry(key).or_default().extend(runs);
             }
         }
         out
