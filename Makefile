@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-python package-python types web bench-web
+	bench-national package-python types web bench-web
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -101,9 +101,11 @@ test-browser: wasm
 	cd bindings-wasm && node browser/run.mjs
 	cd bindings-wasm && node browser/form.mjs
 
-bench-test: wasm
+bench-test: wasm setup-python
 	cargo test -p chiso-benches --benches
 	node benches/js/formula.mjs --quick
+	cargo build -q -p chiso-benches --bins
+	$(PY) benches/python/national.py --quick --bin-dir target/debug
 
 # --- other tasks ------------------------------------------------------------------------
 # The browser package's benches: one field checked in Chromium, and formulas under Node beside
@@ -120,11 +122,12 @@ web: wasm
 bench:
 	cargo bench -p chiso-benches
 
-# A quarter evaluated from a pandas DataFrame of 1,000,000 observations, Python beside native.
-bench-python: setup-python
+# The national quarter at 0.25x, 0.5x, 1x and 2x of 2.6M observations, side by side: native
+# Rust, Python from a DataFrame, the pandas baseline (checked unit by unit), wasm under Node.
+bench-national: setup-python wasm
 	cargo build --release -p chiso-benches --bins
 	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop --release -q
-	$(PY) benches/python/dataframe.py 1000000 3
+	$(PY) benches/python/national.py
 
 # The real packaging path: `pip install ./bindings-python` into a fresh virtualenv, then the
 # package imported and used without pandas.

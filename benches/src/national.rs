@@ -3,9 +3,9 @@
 //! a catalogue of 250 indicators across the three layers with formulas over data elements, every
 //! Layer B and C indicator assigned to every unit, and the data elements of two quarters (the
 //! evaluated one and the one before it, which the evaluation reads for movements: six monthly
-//! periods, and the quarters for the quarterly ones) with some missing, late, duplicate and
-//! outlying values. At 2.6 million observations that is 3,900 communes, the country's 3,321
-//! within a fifth.
+//! periods, the quarters for the quarterly ones, and the last half-year and year ended for the
+//! longer cycles; yes/no items as 1 or 0) with some missing, late, duplicate and outlying
+//! values. At 2.6 million observations that is about 3,700 communes (the country has 3,321).
 
 use std::fmt::Write as _;
 
@@ -84,10 +84,16 @@ pub fn national(target: usize, seed: u64) -> National {
             let cycle = catalogue.cycle_of(&a.item);
             QUARTERS.iter().flat_map(move |q| {
                 let quarter: Period = q.parse().unwrap_or_else(|_| unreachable!());
+                // Longer cycles report the last half-year or year ended by the quarter.
                 let periods = match cycle {
                     Some(Cycle::Monthly) => quarter.children(Cycle::Monthly),
                     Some(Cycle::Quarterly) => vec![quarter],
-                    _ => Vec::new(),
+                    Some(longer) => quarter
+                        .parent(longer)
+                        .and_then(|p| p.previous())
+                        .into_iter()
+                        .collect(),
+                    None => Vec::new(),
                 };
                 let item = a.item.clone();
                 periods.into_iter().map(move |p| (item.clone(), p))
@@ -95,6 +101,17 @@ pub fn national(target: usize, seed: u64) -> National {
         })
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
+        .collect();
+    let yes_no: std::collections::HashSet<&str> = reported
+        .iter()
+        .map(|(item, _)| item.as_str())
+        .filter(|item| {
+            let kind = catalogue
+                .indicator(item)
+                .map(|i| i.value_type)
+                .or_else(|| catalogue.data_element(item).map(|d| d.value_type));
+            kind == Some(chiso::catalogue::ValueType::YesNo)
+        })
         .collect();
     let units_wanted = target / reported.len().max(1);
     let per_province = units_wanted.saturating_sub(MINISTRIES + PROVINCES) / PROVINCES;
@@ -112,10 +129,16 @@ pub fn national(target: usize, seed: u64) -> National {
             if roll < 20 {
                 continue; // missing
             }
-            let mut value = Decimal::from(level + rng.next_u32() % 40);
-            if roll >= 995 {
-                value *= Decimal::TEN; // outlying
-            }
+            // A yes/no item as a table carries it: 1 or 0 (two units in three say yes).
+            let value = if yes_no.contains(item.as_str()) {
+                chiso::Value::Number(Decimal::from(u32::from(roll % 3 != 0)))
+            } else {
+                let mut value = Decimal::from(level + rng.next_u32() % 40);
+                if roll >= 995 {
+                    value *= Decimal::TEN; // outlying
+                }
+                chiso::Value::Number(value)
+            };
             let deadline = calendar.deadline(*period).unwrap_or_default();
             let sent = if roll < 30 {
                 deadline.checked_add_days(chrono::Days::new(10)) // late
@@ -127,7 +150,7 @@ pub fn national(target: usize, seed: u64) -> National {
                 unit: unit.clone(),
                 item: item.clone(),
                 period: *period,
-                value: chiso::Value::Number(value),
+                value,
                 measure: None,
                 flags: Flags::default(),
                 source: Origin::Form,
