@@ -1,5 +1,5 @@
 //! A seeded national data set shaped like the country's reporting (issue 8): 34 provinces and
-//! their communes (about 3,300 at full size; each province ranks its own), 30 central bodies,
+//! their communes (about 3,700 at full size; each province ranks its own), 30 central bodies,
 //! a catalogue of 250 indicators across the three layers with formulas over data elements, every
 //! Layer B and C indicator assigned to every unit, and the data elements of two quarters (the
 //! evaluated one and the one before it, which the evaluation reads for movements: six monthly
