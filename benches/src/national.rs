@@ -76,43 +76,8 @@ pub fn national(target: usize, seed: u64) -> National {
             })
             .collect()
     };
-    // What one unit reports in the two quarters.
-    let reported: Vec<(String, Period)> = expand(&catalogue, &assign("X"))
-        .into_iter()
-        .filter(|a| catalogue.is_reportable(&a.item))
-        .flat_map(|a| {
-            let cycle = catalogue.cycle_of(&a.item);
-            QUARTERS.iter().flat_map(move |q| {
-                let quarter: Period = q.parse().unwrap_or_else(|_| unreachable!());
-                // Longer cycles report the last half-year or year ended by the quarter.
-                let periods = match cycle {
-                    Some(Cycle::Monthly) => quarter.children(Cycle::Monthly),
-                    Some(Cycle::Quarterly) => vec![quarter],
-                    Some(longer) => quarter
-                        .parent(longer)
-                        .and_then(|p| p.previous())
-                        .into_iter()
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let item = a.item.clone();
-                periods.into_iter().map(move |p| (item.clone(), p))
-            })
-        })
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let yes_no: std::collections::HashSet<&str> = reported
-        .iter()
-        .map(|(item, _)| item.as_str())
-        .filter(|item| {
-            let kind = catalogue
-                .indicator(item)
-                .map(|i| i.value_type)
-                .or_else(|| catalogue.data_element(item).map(|d| d.value_type));
-            kind == Some(chiso::catalogue::ValueType::YesNo)
-        })
-        .collect();
+    let reported = reported(&catalogue, &assign("X"));
+    let yes_no = yes_no(&catalogue, &reported);
     let units_wanted = target / reported.len().max(1);
     let per_province = units_wanted.saturating_sub(MINISTRIES + PROVINCES) / PROVINCES;
 
@@ -171,6 +136,53 @@ pub fn national(target: usize, seed: u64) -> National {
         assignments: chiso::to_json(&assignments),
         observations,
     }
+}
+
+/// What one unit with `assignments` reports in the two quarters: each item and period once.
+fn reported(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<(String, Period)> {
+    expand(catalogue, assignments)
+        .into_iter()
+        .filter(|a| catalogue.is_reportable(&a.item))
+        .flat_map(|a| {
+            let cycle = catalogue.cycle_of(&a.item);
+            QUARTERS.iter().flat_map(move |q| {
+                let quarter: Period = q.parse().unwrap_or_else(|_| unreachable!());
+                // Longer cycles report the last half-year or year ended by the quarter.
+                let periods = match cycle {
+                    Some(Cycle::Monthly) => quarter.children(Cycle::Monthly),
+                    Some(Cycle::Quarterly) => vec![quarter],
+                    Some(longer) => quarter
+                        .parent(longer)
+                        .and_then(|p| p.previous())
+                        .into_iter()
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let item = a.item.clone();
+                periods.into_iter().map(move |p| (item.clone(), p))
+            })
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The reported items whose value is yes or no.
+fn yes_no<'r>(
+    catalogue: &Catalogue,
+    reported: &'r [(String, Period)],
+) -> std::collections::HashSet<&'r str> {
+    reported
+        .iter()
+        .map(|(item, _)| item.as_str())
+        .filter(|item| {
+            let kind = catalogue
+                .indicator(item)
+                .map(|i| i.value_type)
+                .or_else(|| catalogue.data_element(item).map(|d| d.value_type));
+            kind == Some(chiso::catalogue::ValueType::YesNo)
+        })
+        .collect()
 }
 
 /// The organisation chart (JSON) of [`MINISTRIES`] central bodies and [`PROVINCES`] provinces
