@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-national package-python types web bench-web
+	bench-national package-python types web bench-web setup-fuzz fuzz
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -121,6 +121,33 @@ web: wasm
 
 bench:
 	cargo bench -p chiso-benches
+
+# The fuzzers (cargo-fuzz, libFuzzer, nightly): each target for FUZZ_RUNS executions or
+# FUZZ_SECONDS, whichever comes first, from its seeds, the crashes kept in fuzz/regressions
+# and the corpus grown so far (fuzz/corpus, not committed). A crash stops the run; minimise it
+# (`cargo +nightly fuzz tmin -O TARGET ARTIFACT`), copy it into fuzz/regressions/TARGET/, and
+# `cargo test -p chiso --test fuzz_replay` replays it on stable from then on.
+FUZZ_TARGETS := formula catalogue period ledger filing field
+FUZZ_RUNS ?= 10000000
+FUZZ_SECONDS ?= 1500
+setup-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version > /dev/null 2>&1 || cargo install cargo-fuzz --locked
+
+fuzz: setup-fuzz
+	cd fuzz && cargo +nightly fuzz build -O
+	@mkdir -p target/fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		mkdir -p corpus/$$t regressions/$$t; \
+		case $$t in formula) dict=formula; max=4400;; field|period) dict=json; max=256;; *) dict=json; max=16384;; esac; \
+		echo "fuzz $$t: up to $(FUZZ_RUNS) runs or $(FUZZ_SECONDS) s"; \
+		cargo +nightly fuzz run -O $$t corpus/$$t seeds/$$t regressions/$$t -- \
+			-runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -dict=dict/$$dict.dict \
+			-print_final_stats=1 > ../target/fuzz/$$t.log 2>&1 \
+			|| { tail -40 ../target/fuzz/$$t.log; exit 1; }; \
+		grep -E '^#[0-9]+ +DONE' ../target/fuzz/$$t.log | tail -1; \
+		grep -E 'stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' ../target/fuzz/$$t.log; \
+	done
 
 # The national quarter at 0.25x, 0.5x, 1x and 2x of 2.6M observations, side by side: native
 # Rust, Python from a DataFrame, the pandas baseline (checked unit by unit), wasm under Node.

@@ -14,8 +14,122 @@ use crate::{Finding, Problem, Span};
 /// before parsing, so a hostile one cannot exhaust memory.
 pub const MAX_INPUT_BYTES: usize = 128 * 1024 * 1024;
 
-/// Decodes `text` into `T`, or says what is wrong and where.
+/// How deeply a JSON document may nest objects and arrays. chiso's deepest format (an
+/// evaluation read back) nests 7 levels, a catalogue 6 plus 2 per level of its group tree;
+/// `serde_json`'s own guard is 128, so a hostile document gets this typed error
+/// (`input.too_deep`) first, with the place it crossed the line.
+pub const MAX_JSON_DEPTH: usize = 64;
+
+/// The longest string a JSON document may hold, in bytes (64 KiB): the longest real texts,
+/// an indicator's methodology or an explanation, are a few KiB; beyond this a string is
+/// refused (`input.string_too_long`) before it is copied anywhere.
+pub const MAX_STRING_BYTES: usize = 64 * 1024;
+
+/// Decodes `text` into `T`, or says what is wrong and where. Every string is read in NFC
+/// ([`crate::nfc`]), including those written as `\u` escapes.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
+    let scan = bounded(text)?;
+    let text = crate::nfc(text);
+    let value = decode(&text)?;
+    if scan.long_numerals {
+        exact_decimals(&text)?;
+    }
+    if !scan.escapes {
+        return Ok(value);
+    }
+    // Escapes can spell decomposed text the text-level pass does not see: read the document
+    // again as a tree, normalise its strings, and decode that if anything changed.
+    let mut tree: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| syntax_finding(&text, &e, String::new()))?;
+    if !crate::unicode::nfc_value(&mut tree) {
+        return Ok(value);
+    }
+    serde_path_to_error::deserialize(tree).map_err(|e| decode_finding(&text, &e))
+}
+
+/// Decodes `text` into `T` exactly as written, without normalising: the ledger's entries are
+/// hashed over their strings, so reading one must not change a byte of them.
+pub(crate) fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
+    let scan = bounded(text)?;
+    let value = decode(text)?;
+    if scan.long_numerals {
+        exact_decimals(text)?;
+    }
+    Ok(value)
+}
+
+/// Refuses a decimal string with more digits than an exact decimal holds (`rust_decimal`'s
+/// reader would round `0.00000000000000000000000000001`, 29 places, to 0 without a word).
+/// Only strings of 30 or more characters can, so this walks the document only when the scan
+/// saw one; a string that is all digits and a point is taken for a decimal wherever it is.
+fn exact_decimals(text: &str) -> Result<(), Finding> {
+    fn walk(value: &serde_json::Value, path: &mut String) -> Result<(), Finding> {
+        use serde_json::Value;
+        match value {
+            Value::String(s) if is_long_numeral(s.as_bytes()) => {
+                // Trailing zeros after the point carry nothing, so rounding them off is exact.
+                let significant = s.trim_end_matches('0').trim_end_matches('.');
+                let rounded = s.parse::<rust_decimal::Decimal>().is_ok()
+                    && rust_decimal::Decimal::from_str_exact(significant).is_err();
+                if rounded {
+                    let problem = Problem::DecimalTooPrecise { text: s.clone() };
+                    return Err(Finding::new(&problem, path.clone()));
+                }
+                Ok(())
+            }
+            Value::Array(items) => items.iter().enumerate().try_for_each(|(i, v)| {
+                let len = path.len();
+                let _ = write!(path, "/{i}");
+                let result = walk(v, path);
+                path.truncate(len);
+                result
+            }),
+            Value::Object(map) => map.iter().try_for_each(|(k, v)| {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&escape(k));
+                let result = walk(v, path);
+                path.truncate(len);
+                result
+            }),
+            _ => Ok(()),
+        }
+    }
+    let tree: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| syntax_finding(text, &e, String::new()))?;
+    walk(&tree, &mut String::new())
+}
+
+/// A string of 30 characters or more that holds only digits, a sign and a point: the only
+/// decimals that can hold more digits than an exact decimal does.
+fn is_long_numeral(bytes: &[u8]) -> bool {
+    bytes.len() >= 30
+        && bytes.contains(&b'.')
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'))
+}
+
+/// What the one pass over a document's bytes saw.
+struct Scan {
+    /// A string holds a `\u` escape of a non-ASCII character.
+    escapes: bool,
+    /// A string looks like a decimal long enough to be inexact.
+    long_numerals: bool,
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_finding(text, &e))?;
+    de.end()
+        .map_err(|e| syntax_finding(text, &e, String::new()))?;
+    Ok(value)
+}
+
+/// Checks `text` against [`MAX_INPUT_BYTES`], [`MAX_JSON_DEPTH`] and [`MAX_STRING_BYTES`] in
+/// one pass over its bytes, before any parsing or allocation, and notes what needs a closer
+/// look. Malformed JSON passes through to the parser, which says what is wrong with it.
+fn bounded(text: &str) -> Result<Scan, Finding> {
     if text.len() > MAX_INPUT_BYTES {
         let problem = Problem::InputTooLarge {
             size: text.len(),
@@ -23,11 +137,60 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
         };
         return Err(Finding::new(&problem, ""));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| decode_finding(text, &e))?;
-    de.end()
-        .map_err(|e| syntax_finding(text, &e, String::new()))?;
-    Ok(value)
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut scan = Scan {
+        escapes: false,
+        long_numerals: false,
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    let problem = Problem::InputTooDeep {
+                        limit: MAX_JSON_DEPTH,
+                    };
+                    return Err(Finding::new(&problem, "").with_span(Span::locate(
+                        text,
+                        at,
+                        at + 1,
+                    )));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'"' => {
+                let start = at;
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    if bytes[at] == b'\\' {
+                        // `\u` then four hex digits above 007F: a non-ASCII character.
+                        scan.escapes |= bytes.get(at + 1) == Some(&b'u')
+                            && text
+                                .get(at + 2..at + 6)
+                                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                                .is_some_and(|c| c > 0x7F);
+                        at += 1;
+                    }
+                    at += 1;
+                }
+                let length = at.min(bytes.len()) - start - 1;
+                scan.long_numerals |= is_long_numeral(&bytes[start + 1..start + 1 + length]);
+                if length > MAX_STRING_BYTES {
+                    let problem = Problem::StringTooLong {
+                        length,
+                        limit: MAX_STRING_BYTES,
+                    };
+                    let place = Span::locate(text, start, (start + 1).min(text.len()));
+                    return Err(Finding::new(&problem, "").with_span(place));
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    Ok(scan)
 }
 
 /// The word serde writes for a unit enum variant (`half_up`, `>=`): enum spellings live once,

@@ -63,12 +63,36 @@
 //!
 //! ## Limits
 //!
-//! Untrusted input is bounded, with a typed error beyond each bound: a JSON document at most
-//! [`MAX_INPUT_BYTES`] (`input.too_large`); a formula at most [`formula::MAX_FORMULA_BYTES`]
-//! bytes (`formula.too_long`), [`formula::MAX_NESTING`] levels of nesting and a tree at most
-//! [`formula::MAX_HEIGHT`] tall (`formula.too_deep`); indicator precision at most
-//! [`MAX_PRECISION`] places; codes at most 64 characters; periods in years 1000–9999; a
-//! reporting deadline at most [`period::MAX_DUE_WORKING_DAYS`] working days after.
+//! Untrusted input is bounded, each bound with a typed error beyond it (tested just inside and
+//! just beyond in `tests/limits.rs`; what each guards against is in `SECURITY.md`):
+//!
+//! | input | bound | code |
+//! |---|---|---|
+//! | any JSON document | [`MAX_INPUT_BYTES`] bytes | `input.too_large` |
+//! | JSON nesting | [`MAX_JSON_DEPTH`] levels of objects and arrays | `input.too_deep` |
+//! | a JSON string | [`MAX_STRING_BYTES`] bytes | `input.string_too_long` |
+//! | a decimal | exact: at most 28 places, 96 bits (never rounded on reading) | `json.invalid_decimal`, `json.inexact_decimal` |
+//! | a catalogue | [`catalogue::MAX_CATALOGUE_ITEMS`] indicators, data elements and rules | `input.too_many` |
+//! | a filing | [`ledger::MAX_FILING_ENTRIES`] submissions and explanations | `input.too_many` |
+//! | a ledger's JSON Lines | each line as a document; reading stops at [`ledger::MAX_LINE_FINDINGS`] bad lines | the lines' own codes |
+//! | a formula | [`formula::MAX_FORMULA_BYTES`] bytes, [`formula::MAX_NESTING`] levels, a tree [`formula::MAX_HEIGHT`] tall | `formula.too_long`, `formula.too_deep` |
+//! | a formula's numbers | exact decimals; a result beyond them is [`ValueError::Overflow`], never wrapped | `formula.number` |
+//! | a form field | [`form::MAX_NUMBER_CHARS`] characters of a number, [`form::MAX_TEXT_CHARS`] of a text | `field.too_long` |
+//! | codes | a letter, then letters, digits or `_`, at most 64 | `code.invalid` |
+//! | periods | years [`period::MIN_YEAR`]–[`period::MAX_YEAR`] | `period.invalid` |
+//! | deadlines | at most [`period::MAX_DUE_WORKING_DAYS`] working days after | `json.invalid_value` |
+//! | precision | at most [`MAX_PRECISION`] places | `precision.out_of_range` |
+//! | sensitivity reruns | at most [`evaluation::MAX_SENSITIVITY_RUNS`] | `scheme.out_of_range` |
+//!
+//! A bulk import ([`ledger::Ledger::import`], a pandas `DataFrame`) has no count of its own:
+//! it is the caller's batch, already in its memory, and each row is checked before any is kept.
+//!
+//! ## Unicode
+//!
+//! Vietnamese arrives composed and decomposed. Every JSON input is read in NFC ([`nfc`]),
+//! `\u` escapes included; ids passed as arguments (an actor, a unit) compare in NFC; the ledger
+//! records new entries in NFC before hashing them, and reads existing ones byte for byte, since
+//! their hashes cover every byte. So all output is NFC.
 //!
 //! ## Finding codes
 //!
@@ -82,6 +106,10 @@
 //! | `json.invalid_decimal` | a decimal not written as a string such as `"12.5"` |
 //! | `json.invalid_value` | a value that cannot be read (a malformed decimal or date) |
 //! | `input.too_large` | more than [`MAX_INPUT_BYTES`] bytes |
+//! | `input.too_deep` | JSON nested more than [`MAX_JSON_DEPTH`] levels |
+//! | `input.string_too_long` | a JSON string over [`MAX_STRING_BYTES`] bytes |
+//! | `input.too_many` | a catalogue or a filing with more entries than its bound |
+//! | `json.inexact_decimal` | a decimal with more digits than exact decimals hold (it would be rounded) |
 //! | `text.empty` | a required text (or its `vi` / `en` form) is blank |
 //! | `code.invalid` | a code is not a letter followed by letters, digits or `_` (≤ 64) |
 //! | `code.duplicate` | a code used twice (indicators and data elements share one namespace) |
@@ -141,13 +169,15 @@ pub mod quality;
 pub mod report;
 mod reporting;
 mod text;
+mod unicode;
 mod value;
 
 pub use catalogue::Catalogue;
 pub use error::{Error, InputKind};
 pub use finding::{Finding, Report, Severity, Span};
-pub use json::{MAX_INPUT_BYTES, to_json};
+pub use json::{MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};
 pub use reporting::Reporting;
 pub use text::{Lang, Text};
+pub use unicode::nfc;
 pub use value::{Missing, Value, ValueError};

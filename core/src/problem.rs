@@ -51,11 +51,38 @@ pub enum Problem {
         /// What was found, as serde describes it (such as: integer 1).
         found: String,
     },
+    /// A decimal with more digits than an exact decimal holds (28 after the point, about 29 in
+    /// all): reading it would round it.
+    DecimalTooPrecise {
+        /// The decimal as written.
+        text: String,
+    },
     /// The input is larger than chiso accepts.
     InputTooLarge {
         /// Size in bytes.
         size: usize,
         /// The limit in bytes.
+        limit: usize,
+    },
+    /// JSON nests objects and arrays deeper than chiso accepts.
+    InputTooDeep {
+        /// The limit in levels.
+        limit: usize,
+    },
+    /// A JSON string (or a text field) is longer than chiso accepts.
+    StringTooLong {
+        /// Its length in bytes.
+        length: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A list holds more entries than chiso accepts.
+    TooMany {
+        /// What the list holds, in Vietnamese and English.
+        what: (&'static str, &'static str),
+        /// How many it holds (at least).
+        count: usize,
+        /// The limit.
         limit: usize,
     },
 
@@ -309,6 +336,10 @@ impl Problem {
             Problem::JsonInvalidValue { .. } => "json.invalid_value",
             Problem::JsonInvalidDecimal { .. } => "json.invalid_decimal",
             Problem::InputTooLarge { .. } => "input.too_large",
+            Problem::InputTooDeep { .. } => "input.too_deep",
+            Problem::DecimalTooPrecise { .. } => "json.inexact_decimal",
+            Problem::StringTooLong { .. } => "input.string_too_long",
+            Problem::TooMany { .. } => "input.too_many",
             Problem::EmptyText => "text.empty",
             Problem::InvalidCode { .. } => "code.invalid",
             Problem::DuplicateCode { .. } => "code.duplicate",
@@ -399,6 +430,19 @@ impl Problem {
             ),
             Problem::InputTooLarge { size, limit } => {
                 format!("Dữ liệu đầu vào quá lớn: {size} byte, tối đa {limit} byte.")
+            }
+            Problem::InputTooDeep { limit } => {
+                format!("Dữ liệu JSON lồng nhau quá sâu: tối đa {limit} cấp.")
+            }
+            Problem::DecimalTooPrecise { text } => format!(
+                "Số \"{text}\" có nhiều chữ số hơn mức số thập phân chính xác lưu được (tối đa 28 \
+                 chữ số sau dấu thập phân); đọc vào sẽ bị làm tròn."
+            ),
+            Problem::StringTooLong { length, limit } => {
+                format!("Chuỗi ký tự quá dài: {length} byte, tối đa {limit} byte.")
+            }
+            Problem::TooMany { what, count, limit } => {
+                format!("Quá nhiều {}: {count}, tối đa {limit}.", what.0)
             }
             Problem::EmptyText => "Nội dung bắt buộc đang để trống.".to_owned(),
             Problem::InvalidCode { code } => format!(
@@ -588,6 +632,19 @@ impl Problem {
             ),
             Problem::InputTooLarge { size, limit } => {
                 format!("The input is too large: {size} bytes, at most {limit} bytes.")
+            }
+            Problem::InputTooDeep { limit } => {
+                format!("The JSON nests too deeply: at most {limit} levels.")
+            }
+            Problem::DecimalTooPrecise { text } => format!(
+                "The number \"{text}\" has more digits than an exact decimal holds (at most 28 \
+                 after the point); reading it would round it."
+            ),
+            Problem::StringTooLong { length, limit } => {
+                format!("A text is too long: {length} bytes, at most {limit} bytes.")
+            }
+            Problem::TooMany { what, count, limit } => {
+                format!("Too many {}: {count}, at most {limit}.", what.1)
             }
             Problem::EmptyText => "A required text is empty.".to_owned(),
             Problem::InvalidCode { code } => format!(

@@ -180,6 +180,7 @@ impl Reporting {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
+        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         self.quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
     }
 

@@ -17,10 +17,15 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
 
-/// Text that is not blank, in any script (Vietnamese, decomposed accents, emoji, quotes...).
+/// Text that is not blank, in any script (Vietnamese, decomposed accents, emoji, quotes...),
+/// in NFC: what any catalogue read from JSON holds (decomposed input is normalised on reading,
+/// which `tests/limits.rs` checks).
 fn text() -> impl Strategy<Value = Text> {
     let s = "\\PC{0,6}[\\p{L}\\p{N}]\\PC{0,6}";
-    (s, s).prop_map(|(vi, en)| Text { vi, en })
+    (s, s).prop_map(|(vi, en)| Text {
+        vi: chiso::nfc(&vi).into_owned(),
+        en: chiso::nfc(&en).into_owned(),
+    })
 }
 
 fn decimal() -> impl Strategy<Value = Decimal> {

@@ -87,6 +87,11 @@ pub struct Catalogue {
     pub validation_rules: Vec<ValidationRule>,
 }
 
+/// The most indicators, data elements and validation rules one catalogue may hold together:
+/// Resolution 57's set is 77 indicators and the national benchmark's 250; beyond this a
+/// catalogue is refused whole (`input.too_many`) before anything in it is checked.
+pub const MAX_CATALOGUE_ITEMS: usize = 10_000;
+
 impl Catalogue {
     /// Reads a catalogue from JSON and validates it: any error finding makes it
     /// [`Error::InvalidCatalogue`], which lists all findings at once.

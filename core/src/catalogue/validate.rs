@@ -40,6 +40,20 @@ struct Checker<'a> {
 }
 
 pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
+    let count = catalogue.indicators.len()
+        + catalogue.data_elements.len()
+        + catalogue.validation_rules.len();
+    if count > super::MAX_CATALOGUE_ITEMS {
+        let problem = Problem::TooMany {
+            what: (
+                "chỉ số, chỉ tiêu dữ liệu và quy tắc kiểm tra",
+                "indicators, data elements and validation rules",
+            ),
+            count,
+            limit: super::MAX_CATALOGUE_ITEMS,
+        };
+        return vec![Finding::new(&problem, "")];
+    }
     let groups = catalogue.groups_with_paths();
     let mut c = Checker {
         findings: Vec::new(),

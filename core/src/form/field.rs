@@ -108,9 +108,11 @@ fn read_value(text: &str, value_type: ValueType) -> Result<Value, FieldFlaw> {
                     limit: MAX_TEXT_CHARS,
                 });
             }
-            Ok(Value::Text(text.to_owned()))
+            Ok(Value::Text(crate::nfc(text).into_owned()))
         }
-        ValueType::YesNo => yes_no(text).map(Value::Bool).ok_or(FieldFlaw::NotYesNo),
+        ValueType::YesNo => yes_no(&crate::nfc(text))
+            .map(Value::Bool)
+            .ok_or(FieldFlaw::NotYesNo),
         ValueType::Percent => {
             let number = text.strip_suffix('%').map_or(text, str::trim_end);
             read_number(number, false).map(Value::Number)

@@ -91,6 +91,7 @@ impl Reporting {
     /// # Ok::<(), chiso::Error>(())
     /// ```
     pub fn form(&self, unit: &str, period: Period) -> Result<Form, Error> {
+        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         let catalogue = self.catalogue();
         let unit_name = self
             .tree()

@@ -53,6 +53,7 @@ impl Reporting {
         as_of: NaiveDateTime,
         scheme: &Scheme,
     ) -> Result<Preview, Error> {
+        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         let mut copy = ledger.clone();
         let filed = self.file(&mut copy, unit, filing)?;
         let quality = self.quality(&copy, unit, period, as_of)?;

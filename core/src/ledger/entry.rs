@@ -46,6 +46,16 @@ pub enum Action {
 }
 
 impl Action {
+    /// `self` with every text in NFC, when one was not (`None` when all were).
+    pub(crate) fn in_nfc(&self) -> Option<Action> {
+        let text = serde_json::to_string(self).ok()?;
+        match crate::nfc(&text) {
+            std::borrow::Cow::Borrowed(_) => None,
+            // NFC leaves JSON's ASCII syntax alone, so the normalised text reads back.
+            std::borrow::Cow::Owned(normal) => serde_json::from_str(&normal).ok(),
+        }
+    }
+
     /// Reads an action from JSON; a problem is [`Error::InvalidInput`](crate::Error) with its
     /// path.
     ///
@@ -91,7 +101,16 @@ struct Hashed<'a> {
 impl Entry {
     /// The entry `sequence` recording `action` after the entry whose hash is `previous`.
     pub fn new(sequence: u64, previous: &str, action: Action) -> Entry {
-        let hash = Entry::hash_of(sequence, previous, &action);
+        let (hash, normal) = Entry::hash_checked(sequence, previous, &action);
+        // Texts written outside a JSON reader (a DataFrame, a Rust caller) may be decomposed:
+        // the ledger records them in NFC, as every JSON input is read, before hashing.
+        let (action, hash) = match (!normal).then(|| action.in_nfc()).flatten() {
+            Some(action) => {
+                let hash = Entry::hash_of(sequence, previous, &action);
+                (action, hash)
+            }
+            None => (action, hash),
+        };
         Entry {
             sequence,
             previous: previous.to_owned(),
@@ -106,9 +125,17 @@ impl Entry {
     }
 
     fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
+        Entry::hash_checked(sequence, previous, action).0
+    }
+
+    /// The hash, and whether every text hashed is surely NFC already.
+    fn hash_checked(sequence: u64, previous: &str, action: &Action) -> (String, bool) {
         // The compact JSON is streamed into the hash rather than built as a string first: the
         // same bytes, without an allocation and a copy per entry (an import hashes millions).
-        let mut sink = HashWriter(Sha256::new());
+        let mut sink = HashWriter {
+            sha: Sha256::new(),
+            normal: true,
+        };
         let content = Hashed {
             sequence,
             previous,
@@ -116,16 +143,25 @@ impl Entry {
         };
         // Writing into a hasher cannot fail, and chiso's types have string keys only.
         let _ = serde_json::to_writer(&mut sink, &content);
-        hex::encode(sink.0.finalize())
+        (hex::encode(sink.sha.finalize()), sink.normal)
     }
 }
 
-/// A SHA-256 that serde writes into.
-struct HashWriter(Sha256);
+/// A SHA-256 that serde writes into, noting on the way whether the text is surely NFC.
+struct HashWriter {
+    sha: Sha256,
+    normal: bool,
+}
 
 impl std::io::Write for HashWriter {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
+        self.sha.update(bytes);
+        // serde_json writes each run of a string between escapes whole, so a non-ASCII run is
+        // whole UTF-8; the quick check says "surely NFC" for composed Vietnamese without
+        // allocating, and anything else takes the full path in `Entry::new`.
+        if self.normal && !bytes.is_ascii() {
+            self.normal = std::str::from_utf8(bytes).is_ok_and(crate::unicode::is_quick_nfc);
+        }
         Ok(bytes.len())
     }
 

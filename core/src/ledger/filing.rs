@@ -6,7 +6,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Action, Explanation, Ledger, Submission};
-use crate::{Error, InputKind, Reporting};
+use crate::{Error, Finding, InputKind, Problem, Reporting};
+
+/// The most submissions and explanations one filing may carry together: a unit's whole form is
+/// a few hundred items (the national catalogue has 250 indicators), so a filing beyond this is
+/// not a form and is refused (`input.too_many`) before anything is checked or appended. Bulk
+/// loads go through [`Ledger::import`](super::Ledger::import).
+pub const MAX_FILING_ENTRIES: usize = 10_000;
 
 /// The submissions and explanations a form sends together.
 ///
@@ -29,11 +35,32 @@ pub struct Filing {
 }
 
 impl Filing {
-    /// Reads a filing from JSON; a problem is [`Error::InvalidInput`] with its path.
+    /// Reads a filing from JSON; a problem is [`Error::InvalidInput`] with its path, and so
+    /// is a filing of more than [`MAX_FILING_ENTRIES`] entries.
     pub fn from_json(text: &str) -> Result<Filing, Error> {
-        crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
+        let filing: Filing =
+            crate::json::from_str(text).map_err(|finding| Error::InvalidInput {
+                what: InputKind::Filing,
+                findings: vec![finding],
+            })?;
+        filing.bounded()?;
+        Ok(filing)
+    }
+
+    /// The filing, if it has at most [`MAX_FILING_ENTRIES`] entries.
+    fn bounded(&self) -> Result<(), Error> {
+        let count = self.submissions.len() + self.explanations.len();
+        if count <= MAX_FILING_ENTRIES {
+            return Ok(());
+        }
+        let problem = Problem::TooMany {
+            what: ("mục trong một hồ sơ báo cáo", "entries in one filing"),
+            count,
+            limit: MAX_FILING_ENTRIES,
+        };
+        Err(Error::InvalidInput {
             what: InputKind::Filing,
-            findings: vec![finding],
+            findings: vec![Finding::new(&problem, "")],
         })
     }
 
@@ -96,6 +123,7 @@ impl Reporting {
         actor: &str,
         filing: &Filing,
     ) -> Result<Vec<u64>, Error> {
+        filing.bounded()?;
         let mut scratch = ledger.clone();
         let mut sequences =
             Vec::with_capacity(filing.submissions.len() + filing.explanations.len());

@@ -3,6 +3,9 @@
 use super::{Entry, Ledger};
 use crate::{Error, InputKind, json};
 
+/// How many unreadable lines [`Ledger::from_jsonl`] reports before it stops reading.
+pub const MAX_LINE_FINDINGS: usize = 100;
+
 impl Ledger {
     /// The ledger as JSON Lines (compact JSON, one entry per line, a final newline).
     pub fn to_jsonl(&self) -> String {
@@ -12,9 +15,12 @@ impl Ledger {
             .collect()
     }
 
-    /// Reads JSON Lines. Every line that cannot be read is reported, with its line number in
-    /// the path (`/3` for the third line), and nothing is returned; blank lines are skipped.
-    /// The entries are taken as they are: [`verify`](Ledger::verify) says whether to trust them.
+    /// Reads JSON Lines. Every line that cannot be read is reported (up to
+    /// [`MAX_LINE_FINDINGS`]), with its line number in the path (`/3` for the third line), and
+    /// nothing is returned; blank lines are skipped. Each line is bounded as any JSON document
+    /// is ([`MAX_STRING_BYTES`](crate::MAX_STRING_BYTES), ...). The entries are taken exactly as
+    /// written, not even normalised to NFC, since their hashes cover every byte:
+    /// [`verify`](Ledger::verify) says whether to trust them.
     pub fn from_jsonl(text: &str) -> Result<Ledger, Error> {
         let mut entries = Vec::new();
         let mut findings = Vec::new();
@@ -23,11 +29,14 @@ impl Ledger {
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())
         {
-            match json::from_str::<Entry>(line) {
+            match json::from_str_exact::<Entry>(line) {
                 Ok(entry) => entries.push(entry),
                 Err(mut finding) => {
                     finding.path = format!("/{}{}", number + 1, finding.path);
                     findings.push(finding);
+                    if findings.len() == MAX_LINE_FINDINGS {
+                        break; // a file of garbage says so in a hundred findings, not a million
+                    }
                 }
             }
         }

@@ -66,6 +66,8 @@ impl<'a> Rules<'a> {
         actor: &str,
         action: Action,
     ) -> Result<&'l Entry, Error> {
+        let actor = &*crate::nfc(actor); // ids compare in NFC, as JSON input is read
+        let action = action.in_nfc().unwrap_or(action);
         let request = match &action {
             Action::Submit { submission } => {
                 let findings = self.submission_findings(submission);

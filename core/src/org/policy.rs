@@ -158,6 +158,7 @@ impl<'a> Policy<'a> {
 
     /// Whether `actor` may make `request`; a refusal is [`Error::Denied`] with the reason.
     pub fn check(&self, actor: &str, request: &Request) -> Result<(), Error> {
+        let actor = &*crate::nfc(actor); // ids compare in NFC, as JSON input is read
         self.decide(actor, request).map_err(|reason| Error::Denied {
             actor: actor.to_owned(),
             reason,

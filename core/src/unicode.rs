@@ -1,0 +1,74 @@
+//! Unicode normalisation. Vietnamese arrives both composed (`ệ` as one code point, what most
+//! keyboards send) and decomposed (`e` + `̣` + `̂`, what macOS file names and some older input
+//! methods send); the two look identical and must compare equal. chiso reads every input in
+//! NFC and so writes NFC.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
+
+/// `text` in Unicode Normalization Form C, borrowed when it already is (always for ASCII).
+///
+/// ```
+/// let decomposed = "Vie\u{0323}\u{0302}t Nam";
+/// assert_eq!(chiso::nfc(decomposed), "Việt Nam");
+/// assert!(matches!(chiso::nfc("Việt Nam"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if is_normalized(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// Whether `text` is already NFC: the quick check first (a single pass, no allocation), the
+/// full check only when it cannot tell.
+pub(crate) fn is_normalized(text: &str) -> bool {
+    text.is_ascii()
+        || match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            IsNormalized::Maybe => is_nfc(text),
+        }
+}
+
+/// Whether the quick check alone says `text` is NFC (no for "maybe").
+pub(crate) fn is_quick_nfc(text: &str) -> bool {
+    matches!(is_nfc_quick(text.chars()), IsNormalized::Yes)
+}
+
+/// Normalises every string and object key in `value` to NFC; whether anything changed.
+pub(crate) fn nfc_value(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(normal) = nfc(s) {
+                *s = normal;
+                true
+            } else {
+                false
+            }
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |changed, v| nfc_value(v) | changed),
+        Value::Object(map) => {
+            let mut changed = false;
+            let entries = std::mem::take(map);
+            for (key, mut v) in entries {
+                changed |= nfc_value(&mut v);
+                let key = match nfc(&key) {
+                    Cow::Owned(normal) => {
+                        changed = true;
+                        normal
+                    }
+                    Cow::Borrowed(_) => key,
+                };
+                map.insert(key, v);
+            }
+            changed
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
