@@ -25,4 +25,4 @@ pub use import::Approval;
 pub use jsonl::MAX_LINE_FINDINGS;
 pub use rules::Rules;
 pub use snapshot::Snapshotted;
-pub use submission::{Evidence, Flags, Origin, Submission};
+pub use submission::{Evidence, Flags, Origin, Submission, sha256_hex};

@@ -110,4 +110,36 @@ impl Evidence {
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     }
+
+    /// Whether `file` is the document this evidence names: its size and SHA-256 both match.
+    /// A portal that receives the file calls this before accepting the submission, so a hash
+    /// that names no real document (or another one) is caught at the door; once recorded, the
+    /// ledger's chain keeps the hash from being swapped later.
+    ///
+    /// ```
+    /// use chiso::ledger::Evidence;
+    /// let file = b"Bao cao so 12/BC-UBND";
+    /// let evidence: Evidence = serde_json::from_value(serde_json::json!({
+    ///     "file_name": "bao_cao.pdf", "size": 21, "media_type": "application/pdf",
+    ///     "sha256": "0c8b8e3f6d0e1c9e2a3fa6b3e0b0b6b7d3b9c8b1a0c8b5e3a2f4d6c7b8a9e0f1"}))?;
+    /// assert!(!evidence.matches(file)); // a made-up hash
+    /// let honest = Evidence { sha256: chiso::ledger::sha256_hex(file), ..evidence };
+    /// assert!(honest.matches(file));
+    /// assert!(!honest.matches(b"Bao cao so 13/BC-UBND")); // another document, same size
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn matches(&self, file: &[u8]) -> bool {
+        self.size == file.len() as u64 && self.sha256 == sha256_hex(file)
+    }
+}
+
+/// The SHA-256 of `bytes` as 64 lowercase hexadecimal digits: how evidence names a document.
+///
+/// ```
+/// assert_eq!(chiso::ledger::sha256_hex(b"abc"),
+///     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+/// ```
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(bytes))
 }

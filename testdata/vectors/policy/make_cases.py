@@ -68,3 +68,120 @@ folder.mkdir(exist_ok=True)
     {"org": ORG, "assignments": ASSIGNMENTS, "requests": [{"actor": a, "request": r} for a, r, _ in CASES]},
     ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 (folder / "expected.json").write_text(json.dumps([e for _, _, e in CASES], indent=2) + "\n", encoding="utf-8")
+
+
+# --- The full matrix: every role, every tree position, every action -----------------------------
+#
+# Actors of each role (the root, a ministry, a province, a commune, and an id the tree does not
+# know) act on targets in every position relative to them (themselves, their parent, an ancestor
+# further up, a child, a grandchild, a sibling, a unit in another branch, an unknown id), with
+# every action. The answers come from `answer` below: the rules above written out again in
+# Python, independently of the Rust code, so the two must agree on every request.
+
+M_ORG = {"units": [
+    unit("BCD", "central"),
+    unit("BKHCN", "ministry", "BCD"),
+    unit("DN", "province", "BCD"), unit("DN_X1", "commune", "DN"), unit("DN_X2", "commune", "DN"),
+    unit("DN_X1_T1", "commune", "DN_X1"),  # a hamlet-level unit, to have grandchildren
+    unit("HN", "province", "BCD"),
+]}
+M_ASSIGNMENTS = [
+    {"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "Trần Thị B", "from": "2026-Q1",
+     "assigned_by": "BCD"},
+    {"unit": "DN_X1", "item": "C01", "role": "implementing", "focal_officer": "Lê Văn C", "from": "2026-Q2",
+     "assigned_by": "DN"},
+    {"unit": "BKHCN", "item": "C01", "role": "lead", "focal_officer": "Phạm Văn D", "from": "2026-Q1",
+     "assigned_by": "BCD"},
+]
+PARENT = {u["id"]: u.get("parent") for u in M_ORG["units"]}
+
+
+def ancestors(uid):
+    """The units strictly above `uid`, nearest first."""
+    out, at = [], PARENT.get(uid)
+    while at:
+        out.append(at)
+        at = PARENT.get(at)
+    return out
+
+
+def answer(actor, request):
+    """The access rules, as the docs state them."""
+    unknown = lambda uid: {"reason": "unknown_unit", "unit": uid}
+    if actor not in PARENT:
+        return unknown(actor)
+    kind = request["action"]
+    if kind == "submit":
+        u = request["unit"]
+        if u not in PARENT:
+            return unknown(u)
+        if actor != u:
+            return {"reason": "not_own_unit"}
+        covered = any(a["unit"] == u and a["item"] == request["item"] and a["from"] <= request["period"]
+                      for a in M_ASSIGNMENTS)  # quarters of one form compare as text
+        return None if covered else {"reason": "not_assigned"}
+    if kind == "decide":
+        u = request["unit"]
+        if u not in PARENT:
+            return unknown(u)
+        return None if actor in ancestors(u) else {"reason": "not_above"}
+    if kind == "read":
+        u = request["unit"]
+        if u not in PARENT:
+            return unknown(u)
+        return None if u == actor or actor in ancestors(u) else {"reason": "outside_subtree"}
+    if kind == "assign":
+        a = request["assignment"]
+        if a["unit"] not in PARENT:
+            return unknown(a["unit"])
+        if actor not in ancestors(a["unit"]) or a["assigned_by"] != actor:
+            return {"reason": "not_below"}
+        holds = PARENT[actor] is None or any(x["unit"] == actor and x["item"] == a["item"] for x in M_ASSIGNMENTS)
+        return None if holds else {"reason": "not_held"}
+    raise ValueError(kind)
+
+
+# Each role's actor, and the unit in each position relative to it (None: it has none).
+ROLES = {
+    "root": ("BCD", {"parent": None, "ancestor": None, "child": "DN", "grandchild": "DN_X1", "sibling": None,
+                     "other_branch": None}),
+    "ministry": ("BKHCN", {"parent": "BCD", "ancestor": None, "child": None, "grandchild": None, "sibling": "DN",
+                           "other_branch": "DN_X1"}),
+    "province": ("DN", {"parent": "BCD", "ancestor": None, "child": "DN_X1", "grandchild": "DN_X1_T1",
+                        "sibling": "HN", "other_branch": "BKHCN"}),
+    "commune": ("DN_X1", {"parent": "DN", "ancestor": "BCD", "child": "DN_X1_T1", "grandchild": None,
+                          "sibling": "DN_X2", "other_branch": "HN"}),
+    "unknown": ("XX", {"parent": None, "ancestor": None, "child": None, "grandchild": None, "sibling": None,
+                       "other_branch": "DN"}),
+}
+ACTIONS = {
+    "submit_assigned": lambda actor, target: submit(target, "C01", "2026-Q3"),
+    "submit_before_assignment": lambda actor, target: submit(target, "C01", "2025-Q4"),
+    "decide": lambda actor, target: {"action": "decide", "unit": target},
+    "read": lambda actor, target: {"action": "read", "unit": target},
+    "assign_held": lambda actor, target: assign(target, "C01", actor),
+    "assign_not_held": lambda actor, target: assign(target, "B05", actor),
+    "assign_in_another_name": lambda actor, target: assign(target, "C01", "BCD" if actor != "BCD" else "DN"),
+}
+
+matrix = []
+for role, (actor, positions) in ROLES.items():
+    targets = {"self": actor, **positions, "unknown": "ZZ"}
+    for position, target in targets.items():
+        if target is None:
+            continue
+        for action, make in ACTIONS.items():
+            request = make(actor, target)
+            matrix.append({"role": role, "position": position, "action": action, "actor": actor,
+                           "request": request, "answer": answer(actor, request)})
+
+folder = HERE / "roles-positions-actions"
+folder.mkdir(exist_ok=True)
+(folder / "input.json").write_text(json.dumps(
+    {"org": M_ORG, "assignments": M_ASSIGNMENTS,
+     "requests": [{"role": m["role"], "position": m["position"], "action": m["action"], "actor": m["actor"],
+                   "request": m["request"]} for m in matrix]},
+    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+(folder / "expected.json").write_text(json.dumps([m["answer"] for m in matrix], indent=2) + "\n", encoding="utf-8")
+allowed = sum(m["answer"] is None for m in matrix)
+print(f"{len(matrix)} requests in the matrix, {allowed} allowed")
