@@ -124,12 +124,14 @@ bench:
 
 # The fuzzers (cargo-fuzz, libFuzzer, nightly): each target for FUZZ_RUNS executions or
 # FUZZ_SECONDS, whichever comes first, from its seeds, the crashes kept in fuzz/regressions
-# and the corpus grown so far (fuzz/corpus, not committed). A crash stops the run; minimise it
+# and the corpus grown so far (fuzz/corpus, not committed). The targets are built once, then run
+# as built, so editing the code meanwhile does not rebuild under a run. A crash stops it; minimise it
 # (`cargo +nightly fuzz tmin -O TARGET ARTIFACT`), copy it into fuzz/regressions/TARGET/, and
 # `cargo test -p chiso --test fuzz_replay` replays it on stable from then on.
 FUZZ_TARGETS := formula catalogue period ledger filing field
 FUZZ_RUNS ?= 10000000
 FUZZ_SECONDS ?= 1500
+FUZZ_TRIPLE := $(shell rustc -vV | sed -n 's/^host: //p')
 setup-fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@cargo fuzz --version > /dev/null 2>&1 || cargo install cargo-fuzz --locked
@@ -138,12 +140,12 @@ fuzz: setup-fuzz
 	cd fuzz && cargo +nightly fuzz build -O
 	@mkdir -p target/fuzz
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
-		mkdir -p corpus/$$t regressions/$$t; \
+		mkdir -p corpus/$$t regressions/$$t artifacts/$$t; \
 		case $$t in formula) dict=formula; max=4400;; field|period) dict=json; max=256;; *) dict=json; max=16384;; esac; \
 		echo "fuzz $$t: up to $(FUZZ_RUNS) runs or $(FUZZ_SECONDS) s"; \
-		cargo +nightly fuzz run -O $$t corpus/$$t seeds/$$t regressions/$$t -- \
+		target/$(FUZZ_TRIPLE)/release/$$t corpus/$$t seeds/$$t regressions/$$t \
 			-runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -dict=dict/$$dict.dict \
-			-print_final_stats=1 > ../target/fuzz/$$t.log 2>&1 \
+			-print_final_stats=1 -artifact_prefix=artifacts/$$t/ > ../target/fuzz/$$t.log 2>&1 \
 			|| { tail -40 ../target/fuzz/$$t.log; exit 1; }; \
 		grep -E '^#[0-9]+ +DONE' ../target/fuzz/$$t.log | tail -1; \
 		grep -E 'stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' ../target/fuzz/$$t.log; \

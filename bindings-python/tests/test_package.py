@@ -139,6 +139,46 @@ def test_a_panic_is_an_internal_error_and_the_module_stays_usable():
     assert chiso.parse_period("2026q3") == "2026-Q3"
 
 
+MINIMAL = (ROOT / "examples" / "catalogues" / "minimal.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "call, error, code",
+    [
+        # JSON nested 200 levels: refused at the bound, not by a stack overflow.
+        (lambda: chiso.Catalogue.from_json("[" * 200 + "]" * 200), chiso.CatalogueError, "input.too_deep"),
+        # A 1 MB name: refused before it is copied.
+        (lambda: chiso.Catalogue.from_json(MINIMAL.replace("vi_du", "x" * 1_000_000, 1)), chiso.CatalogueError,
+         "input.string_too_long"),
+        # A decimal that exact decimals would have to round.
+        (lambda: chiso.run_formula("x", {"x": Decimal("0.00000000000000000000000000001")}), chiso.DataError,
+         "json.inexact_decimal"),
+        # A formula nested past its limit, and a ledger of garbage.
+        (lambda: chiso.run_formula("(" * 5000 + "1" + ")" * 5000)["valid"] or None, None, None),
+        (lambda: chiso.Ledger.from_jsonl("{]\n" * 1000), chiso.DataError, None),
+    ],
+)
+def test_hostile_input_raises_chiso_errors(call, error, code):
+    if error is None:
+        assert call() is None  # refused as a finding (valid is false), not an exception
+    else:
+        with pytest.raises(error) as caught:
+            call()
+        assert isinstance(caught.value, chiso.ChisoError)
+        if code is not None:
+            assert code in {caught.value.code} | {f["code"] for f in caught.value.findings}
+    # Whatever happened, the module still works.
+    assert chiso.check_field("A07", "12,5")["value"] == {"number": "12.5"}
+
+
+def test_decomposed_vietnamese_reads_as_composed():
+    decomposed = "Vie\u0323\u0302t Nam"  # e + dot below + circumflex, as macOS file names spell it
+    assert decomposed != "Việt Nam"
+    catalogue = chiso.Catalogue.from_json(MINIMAL.replace("Bộ chỉ số ví dụ", decomposed, 1))
+    assert '"Việt Nam"' in catalogue.to_json()
+    assert chiso.check_field("A07", "12,5")["valid"]
+
+
 # --- DataFrames in and out ---------------------------------------------------------------------
 
 

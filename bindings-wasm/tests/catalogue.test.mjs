@@ -53,6 +53,34 @@ test('the module stays usable after an error', () => {
   assert.equal(chiso.Catalogue.nq57().indicator('A01').code, 'A01');
 });
 
+test('hostile input throws typed errors and the module stays usable', () => {
+  const minimal = readFileSync(new URL('../../examples/catalogues/minimal.json', import.meta.url), 'utf8');
+  const cases = [
+    // Nested 200 levels: refused at the bound, where it crosses it.
+    [() => chiso.Catalogue.fromJson('['.repeat(200) + ']'.repeat(200)), 'CatalogueError', 'input.too_deep'],
+    // A 1 MB name.
+    [() => chiso.Catalogue.fromJson(minimal.replace('vi_du', 'x'.repeat(1_000_000))), 'CatalogueError', 'input.string_too_long'],
+    // A decimal exact decimals would have to round.
+    [() => chiso.runFormulaJson('x', '{"x": {"number": "0.00000000000000000000000000001"}}'), 'ArgumentError', 'json.inexact_decimal'],
+    // A ledger of garbage: the first hundred bad lines, not a thousand findings.
+    [() => chiso.Ledger.fromJsonl('{]\n'.repeat(1000)), 'ArgumentError', 'json.syntax'],
+  ];
+  for (const [call, name, code] of cases) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof Error && chiso.isChisoError(e), String(e));
+      assert.equal(e.name, name);
+      assert.ok(e.findings.some((f) => f.code === code), JSON.stringify(e.findings[0]));
+      assert.ok(e.findings.length <= 100);
+      return true;
+    });
+    // After each, the module still answers.
+    assert.equal(chiso.Catalogue.nq57().indicator('A07').code, 'A07');
+  }
+  // Decomposed Vietnamese reads as composed: output is NFC.
+  const decomposed = minimal.replace('Bộ chỉ số ví dụ', 'Vie\u0323\u0302t Nam');
+  assert.ok(chiso.Catalogue.fromJson(decomposed).toJson().includes('"Việt Nam"'));
+});
+
 test('the catalogue survives a JSON round trip', () => {
   const nq57 = chiso.Catalogue.nq57();
   const again = chiso.Catalogue.fromJson(nq57.toJson());
