@@ -124,11 +124,16 @@ fn every_documented_code_has_a_case() {
         })
         .filter(|c| c != "code")
         .collect();
-    // Codes tested elsewhere: the size limit (above), the ledger's (tests/ledger.rs) and the
+    // Codes tested elsewhere: the size limit (above), the other input bounds and exact decimals
+    // (tests/limits.rs), the ledger's (tests/ledger.rs) and the
     // organisation tree's (tests/org.rs), the evaluation scheme's (tests/pipeline.rs); their
     // golden vectors come with their bindings.
     let mut covered: BTreeSet<String> = [
         "input.too_large",
+        "input.too_deep",
+        "input.string_too_long",
+        "input.too_many",
+        "json.inexact_decimal",
         "ledger.unknown_revision",
         "ledger.already_decided",
         "evidence.hash",

@@ -413,6 +413,17 @@ proptest! {
         let rank = |e: &Evaluation| e.rankings[0].rows.iter().find(|r| r.unit == id).unwrap().rank;
         prop_assert!(rank(&after) <= rank(&before));
     }
+
+    /// A published evaluation read back is the same evaluation, and writes the same bytes: what
+    /// a portal stores and reloads, a report renders unchanged.
+    #[test]
+    fn an_evaluation_survives_a_json_round_trip(values in world()) {
+        let e = run(&values, &[0, 1, 2, 3]);
+        let json = chiso::to_json(&e);
+        let again = Evaluation::from_json(&json).unwrap();
+        prop_assert_eq!(&again, &e);
+        prop_assert_eq!(chiso::to_json(&again), json);
+    }
 }
 
 #[test]
