@@ -240,11 +240,11 @@ fn invalid(findings: Vec<Finding>) -> Error {
 /// other text (blank text is missing). A float is read as the shortest decimal that prints as it (`0.1` is 0.1, not
 /// 0.1000000000000000055…): what the table showed. Empty cells (NaN, None) are missing.
 fn value(v: &Bound<'_, PyAny>) -> Result<Value, String> {
+    // Exactly, or not at all: a 29th decimal place is refused, never rounded away.
     let number = |s: &str| {
-        Decimal::from_str(s)
-            .or_else(|_| Decimal::from_scientific(s))
+        chiso::decimal::read_exact(s)
             .map(Value::Number)
-            .map_err(|_| format!("a number within ±7.9 × 10²⁸, not {s}"))
+            .ok_or_else(|| format!("a number within ±7.9 × 10²⁸ with at most 28 places, not {s}"))
     };
     if let Ok(b) = v.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
@@ -267,7 +267,14 @@ fn value(v: &Bound<'_, PyAny>) -> Result<Value, String> {
         if s.trim().is_empty() {
             return Ok(Value::Missing(Missing::NoData));
         }
-        return Ok(number(s.trim()).unwrap_or_else(|_| Value::Text(s.into_owned())));
+        // Text that reads as a number is one (and must be exact); other text is text.
+        let looks_numeric =
+            Decimal::from_str(s.trim()).is_ok() || Decimal::from_scientific(s.trim()).is_ok();
+        return match number(s.trim()) {
+            Ok(n) => Ok(n),
+            Err(e) if looks_numeric => Err(e),
+            Err(_) => Ok(Value::Text(s.into_owned())),
+        };
     }
     // A decimal.Decimal (or any other number type that prints as one).
     let shown = v.str().map_err(|e| e.to_string())?.to_string();

@@ -171,6 +171,12 @@ def test_hostile_input_raises_chiso_errors(call, error, code):
     assert chiso.check_field("A07", "12,5")["value"] == {"number": "12.5"}
 
 
+def test_small_and_large_decimals_cross_exactly():
+    # str(Decimal("0.0000001")) is "1E-7"; the binding writes decimals positionally.
+    for text in ["0.0000001", "-0.000000000000000000000000001", "79228162514264337593543950335", "1E+3"]:
+        assert chiso.run_formula("x", {"x": Decimal(text)})["value"] == {"number": format(Decimal(text), "f")}
+
+
 def test_decomposed_vietnamese_reads_as_composed():
     decomposed = "Vie\u0323\u0302t Nam"  # e + dot below + circumflex, as macOS file names spell it
     assert decomposed != "Việt Nam"
@@ -213,6 +219,14 @@ def test_bad_cells_are_named_by_row_and_column_and_nothing_is_appended(observati
     with pytest.raises(chiso.DataError) as empty:
         ledger.import_observations(blank, by="x", at=AS_OF)
     assert empty.value.findings[0]["path"] == "/1/unit"
+    # A value with a 29th decimal place, as a Decimal or as text: refused, never rounded to 0.
+    for cell in [Decimal("0.00000000000000000000000000001"), "0.00000000000000000000000000001"]:
+        tiny = observations.head(3).copy().astype({"value": object})
+        tiny.loc[2, "value"] = cell
+        with pytest.raises(chiso.DataError) as precise:
+            ledger.import_observations(tiny, by="x", at=AS_OF)
+        assert precise.value.findings[0]["path"] == "/2/value"
+    assert len(ledger) == 0
 
 
 def test_results_come_out_as_dataframes_with_exact_decimals(evaluation):

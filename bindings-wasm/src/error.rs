@@ -89,3 +89,16 @@ pub fn is_chiso_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: &
         .and_then(|c| c.as_string());
     NAMES.contains(&name.as_str()) && code.is_some()
 }
+
+/// Panics on purpose, so the tests can show what a bug inside the core looks like from
+/// JavaScript: a thrown `RuntimeError` (an `Error`, never a hang or a crash of the page), after
+/// which the module still answers. The core itself does not panic on any input (fuzzed).
+///
+/// # Panics
+///
+/// Always.
+#[doc(hidden)]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = _panicForTests)]
+pub fn panic_for_tests() {
+    panic!("deliberate, for the tests");
+}

@@ -15,7 +15,7 @@ mod types;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
 pub use chart::{profile_svg, ranking_svg};
-pub use error::is_chiso_error;
+pub use error::{is_chiso_error, panic_for_tests};
 pub use evaluation::{
     combine_json, export_ranking, narrative, progress_json, rank_json, report_json, score_json,
 };

@@ -81,6 +81,14 @@ test('hostile input throws typed errors and the module stays usable', () => {
   assert.ok(chiso.Catalogue.fromJson(decomposed).toJson().includes('"Việt Nam"'));
 });
 
+test('a panic inside the core is a thrown Error, and the module answers afterwards', () => {
+  for (let i = 0; i < 3; i++) {
+    assert.throws(() => chiso._panicForTests(), (e) => e instanceof Error && !chiso.isChisoError(e));
+    assert.equal(chiso.Catalogue.nq57().indicator('A07').code, 'A07');
+    assert.equal(chiso.parsePeriod('2026q3'), '2026-Q3');
+  }
+});
+
 test('the catalogue survives a JSON round trip', () => {
   const nq57 = chiso.Catalogue.nq57();
   const again = chiso.Catalogue.fromJson(nq57.toJson());

@@ -1,10 +1,70 @@
-//! Exact decimals written as text, fast: the same characters as `rust_decimal`'s `Display`
+//! Exact decimals as text: read without rounding ([`read_exact`]), and written fast, with the same characters as `rust_decimal`'s `Display`
 //! (every digit of the scale kept, `-0` for negative zero), which every JSON output of chiso
 //! uses. `rust_decimal` peels off one digit per 96-bit division; peeling nine at a time takes a
 //! quarter of the divisions, which matters where a table of results is written (in
 //! WebAssembly the writing cost more than the arithmetic).
 
 use rust_decimal::Decimal;
+
+/// Reads a decimal written plainly (`12.50`) or in scientific notation (`1.5E-7`), exactly:
+/// `None` for one that exact decimals cannot hold or would have to round (`rust_decimal`'s own
+/// reader rounds a 29th place away without a word). Trailing zeros after the point carry
+/// nothing, so they may run past 28 places.
+///
+/// ```
+/// use chiso::decimal::read_exact;
+/// assert_eq!(read_exact("12.50").unwrap().to_string(), "12.50");
+/// assert_eq!(read_exact("1E-7").unwrap().to_string(), "0.0000001");
+/// assert_eq!(read_exact("0.000000000000000000000000000100").unwrap().to_string(), "0.0000000000000000000000000001");
+/// assert_eq!(read_exact("0.00000000000000000000000000001"), None); // 29 places
+/// assert_eq!(read_exact("1E-29"), None);
+/// assert_eq!(read_exact("79228162514264337593543950336"), None); // 2^96
+/// assert_eq!(read_exact("-2.5e+3").unwrap().to_string(), "-2500");
+/// assert_eq!(read_exact("12,5"), None);
+/// ```
+pub fn read_exact(text: &str) -> Option<Decimal> {
+    let positional;
+    let text = if text.contains(['e', 'E']) {
+        positional = from_scientific(text)?;
+        positional.as_str()
+    } else {
+        text
+    };
+    Decimal::from_str_exact(text).ok().or_else(|| {
+        // Past 28 places only zeros may go; the scale written is kept whenever it fits.
+        let significant = text.trim_end_matches('0').trim_end_matches('.');
+        (text.contains('.') && significant.len() < text.len())
+            .then(|| Decimal::from_str_exact(significant).ok())
+            .flatten()
+    })
+}
+
+/// `1.5E-7` written positionally (`0.00000015`), by moving the point: no arithmetic, so nothing
+/// is rounded on the way. `None` when it is not scientific notation, or its exponent is beyond
+/// any exact decimal.
+fn from_scientific(text: &str) -> Option<String> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    let exponent: i64 = exponent.parse().ok().filter(|e: &i64| e.abs() <= 64)?;
+    let (sign, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all = format!("{int}{fraction}");
+    if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let point = i64::try_from(int.len()).ok()? + exponent;
+    let at = usize::try_from(point).unwrap_or(0);
+    let body = if point <= 0 {
+        format!("0.{}{all}", "0".repeat(usize::try_from(-point).ok()?))
+    } else if at >= all.len() {
+        format!("{all}{}", "0".repeat(at - all.len()))
+    } else {
+        format!("{}.{}", &all[..at], &all[at..])
+    };
+    Some(format!("{sign}{body}"))
+}
 
 /// Appends `value` to `out`, exactly as `value.to_string()` writes it.
 ///

@@ -67,10 +67,8 @@ fn exact_decimals(text: &str) -> Result<(), Finding> {
         use serde_json::Value;
         match value {
             Value::String(s) if is_long_numeral(s.as_bytes()) => {
-                // Trailing zeros after the point carry nothing, so rounding them off is exact.
-                let significant = s.trim_end_matches('0').trim_end_matches('.');
                 let rounded = s.parse::<rust_decimal::Decimal>().is_ok()
-                    && rust_decimal::Decimal::from_str_exact(significant).is_err();
+                    && crate::decimal::read_exact(s).is_none();
                 if rounded {
                     let problem = Problem::DecimalTooPrecise { text: s.clone() };
                     return Err(Finding::new(&problem, path.clone()));

@@ -72,8 +72,11 @@ def value_in(x: Any) -> Dict[str, Any]:
         return {"missing": "no_data"}
     if isinstance(x, bool):
         return {"bool": x}
-    if isinstance(x, (int, Decimal)):
+    if isinstance(x, int):
         return {"number": str(x)}
+    if isinstance(x, Decimal):
+        # Positional, never `1E-7` (what str() writes for small values), which the core refuses.
+        return {"number": format(x, "f")}
     if isinstance(x, float):
         raise TypeError("chiso takes exact numbers: pass a decimal.Decimal or a str, not a float")
     if isinstance(x, str):
