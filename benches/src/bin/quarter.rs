@@ -36,8 +36,12 @@ fn main() -> ExitCode {
             .and_then(|i| args.get(i + 1))
     };
     let dir = std::path::Path::new(dir);
+    // A missing set-up file reads as empty, and then fails below as a set-up that cannot be read.
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-    let csv = read("observations.csv");
+    let Ok(csv) = std::fs::read_to_string(dir.join("observations.csv")) else {
+        eprintln!("cannot read {}/observations.csv", dir.display());
+        return ExitCode::FAILURE;
+    };
     let observations = read_observations_csv(&csv);
     let (Ok(catalogue), Ok(period), Ok(as_of)) = (
         Catalogue::from_json(&read("catalogue.json")),
@@ -60,7 +64,17 @@ fn main() -> ExitCode {
         by: "chiso".to_owned(),
         at: as_of,
     };
-    let jsonl = option("--via-jsonl").map(|f| std::fs::read_to_string(f).unwrap_or_default());
+    // A ledger file that cannot be read is an error, not an empty ledger to time.
+    let jsonl = match option("--via-jsonl")
+        .map(std::fs::read_to_string)
+        .transpose()
+    {
+        Ok(jsonl) => jsonl,
+        Err(e) => {
+            eprintln!("cannot read the --via-jsonl ledger: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let (mut imports, mut evaluations) = (Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..runs.max(1) {
