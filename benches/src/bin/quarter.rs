@@ -35,29 +35,10 @@ fn main() -> ExitCode {
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1))
     };
-    let dir = std::path::Path::new(dir);
-    // A missing set-up file reads as empty, and then fails below as a set-up that cannot be read.
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
-    let Ok(csv) = std::fs::read_to_string(dir.join("observations.csv")) else {
-        eprintln!("cannot read {}/observations.csv", dir.display());
+    let Some((observations, reporting, input_bytes)) = load(std::path::Path::new(dir)) else {
         return ExitCode::FAILURE;
     };
-    let observations = read_observations_csv(&csv);
-    let (Ok(catalogue), Ok(period), Ok(as_of)) = (
-        Catalogue::from_json(&read("catalogue.json")),
-        QUARTER.parse(),
-        AS_OF.parse(),
-    ) else {
-        eprintln!("cannot read the catalogue in {}", dir.display());
-        return ExitCode::FAILURE;
-    };
-    let Ok(reporting) = Reporting::from_json(
-        catalogue,
-        &read("org.json"),
-        &read("assignments.json"),
-        None,
-    ) else {
-        eprintln!("cannot read the set-up in {}", dir.display());
+    let (Ok(period), Ok(as_of)) = (QUARTER.parse(), AS_OF.parse()) else {
         return ExitCode::FAILURE;
     };
     let approval = Approval {
@@ -125,8 +106,33 @@ fn main() -> ExitCode {
         observations.len(),
         evaluation.units.len(),
         import + evaluate,
-        csv.len(),
+        input_bytes,
         peak_rss_bytes().unwrap_or(0),
     );
     ExitCode::SUCCESS
+}
+
+/// The data set `national` wrote to `dir`: its observations, its set-up and the size of the
+/// observations file, or `None` after saying what could not be read.
+fn load(dir: &std::path::Path) -> Option<(Vec<chiso::ledger::Submission>, Reporting, usize)> {
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name));
+        if let Err(e) = &text {
+            eprintln!("cannot read {}: {e}", dir.join(name).display());
+        }
+        text.ok()
+    };
+    let csv = read("observations.csv")?;
+    let observations = read_observations_csv(&csv);
+    let Ok(catalogue) = Catalogue::from_json(&read("catalogue.json")?) else {
+        eprintln!("cannot read the catalogue in {}", dir.display());
+        return None;
+    };
+    let org = read("org.json")?;
+    let assignments = read("assignments.json")?;
+    let Ok(reporting) = Reporting::from_json(catalogue, &org, &assignments, None) else {
+        eprintln!("cannot read the set-up in {}", dir.display());
+        return None;
+    };
+    Some((observations, reporting, csv.len()))
 }
