@@ -226,6 +226,13 @@ def test_bad_cells_are_named_by_row_and_column_and_nothing_is_appended(observati
         with pytest.raises(chiso.DataError) as precise:
             ledger.import_observations(tiny, by="x", at=AS_OF)
         assert precise.value.findings[0]["path"] == "/2/value"
+    # A 1 MB unit id is refused at the JSON string bound, by row and column.
+    huge = observations.head(3).copy()
+    huge.loc[0, "unit"] = "x" * 1_000_000
+    with pytest.raises(chiso.DataError) as long:
+        ledger.import_observations(huge, by="x", at=AS_OF)
+    assert long.value.findings[0]["path"] == "/0/unit"
+    assert "65536" in long.value.findings[0]["message_en"]
     assert len(ledger) == 0
 
 
