@@ -147,7 +147,8 @@ fuzz: setup-fuzz
 			-runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -max_len=$$max -dict=dict/$$dict.dict \
 			-print_final_stats=1 -artifact_prefix=artifacts/$$t/ > ../target/fuzz/$$t.log 2>&1 \
 			|| { tail -40 ../target/fuzz/$$t.log; exit 1; }; \
-		grep -E '^#[0-9]+ +DONE' ../target/fuzz/$$t.log | tail -1; \
+		grep -E '^Done [0-9]+ runs' ../target/fuzz/$$t.log || true; \
+		grep -E '^#[0-9]+' ../target/fuzz/$$t.log | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9A-Za-z]+' || true; \
 		grep -E 'stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' ../target/fuzz/$$t.log; \
 	done
 
