@@ -191,21 +191,14 @@ impl Decoded {
     }
 }
 
-/// A text cell: bounded as a JSON string is, and in NFC as every input is.
 fn text(v: &Bound<'_, PyAny>) -> Result<String, String> {
-    let s = v.cast::<PyString>().map_err(|_| "a text".to_owned())?;
-    bounded(&s.to_cow().map_err(|e| e.to_string())?)
-}
-
-fn bounded(s: &str) -> Result<String, String> {
-    if s.len() > chiso::MAX_STRING_BYTES {
-        return Err(format!(
-            "a text of at most {} bytes, not {}",
-            chiso::MAX_STRING_BYTES,
-            s.len()
-        ));
-    }
-    Ok(chiso::nfc(s).into_owned())
+    v.cast::<PyString>()
+        .map_err(|_| "a text".to_owned())
+        .and_then(|s| {
+            s.to_cow()
+                .map(std::borrow::Cow::into_owned)
+                .map_err(|e| e.to_string())
+        })
 }
 
 fn period(v: &Bound<'_, PyAny>) -> Result<Period, String> {
@@ -280,7 +273,7 @@ fn value(v: &Bound<'_, PyAny>) -> Result<Value, String> {
         return match number(s.trim()) {
             Ok(n) => Ok(n),
             Err(e) if looks_numeric => Err(e),
-            Err(_) => bounded(&s).map(Value::Text),
+            Err(_) => Ok(Value::Text(s.into_owned())),
         };
     }
     // A decimal.Decimal (or any other number type that prints as one).

@@ -31,17 +31,16 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
     let scan = bounded(text)?;
     let text = crate::nfc(text);
     let value = decode(&text)?;
-    if scan.long_numerals {
-        exact_decimals(&text)?;
-    }
-    if !scan.escapes {
+    if !scan.long_numerals && !scan.escapes {
         return Ok(value);
     }
-    // Escapes can spell decomposed text the text-level pass does not see: read the document
-    // again as a tree, normalise its strings, and decode that if anything changed.
-    let mut tree: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| syntax_finding(&text, &e, String::new()))?;
-    if !crate::unicode::nfc_value(&mut tree) {
+    let mut tree = tree(&text)?;
+    if scan.long_numerals {
+        exact_decimals(&tree)?;
+    }
+    // Escapes can spell decomposed text the text-level pass does not see: normalise the
+    // tree's strings, and decode that if anything changed.
+    if !scan.escapes || !crate::unicode::nfc_value(&mut tree) {
         return Ok(value);
     }
     serde_path_to_error::deserialize(tree).map_err(|e| decode_finding(&text, &e))
@@ -53,7 +52,7 @@ pub(crate) fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Findi
     let scan = bounded(text)?;
     let value = decode(text)?;
     if scan.long_numerals {
-        exact_decimals(text)?;
+        exact_decimals(&tree(text)?)?;
     }
     Ok(value)
 }
@@ -62,7 +61,7 @@ pub(crate) fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Findi
 /// reader would round `0.00000000000000000000000000001`, 29 places, to 0 without a word).
 /// Only strings of 30 or more characters can, so this walks the document only when the scan
 /// saw one; a string that is all digits and a point is taken for a decimal wherever it is.
-fn exact_decimals(text: &str) -> Result<(), Finding> {
+fn exact_decimals(tree: &serde_json::Value) -> Result<(), Finding> {
     fn walk(value: &serde_json::Value, path: &mut String) -> Result<(), Finding> {
         use serde_json::Value;
         match value {
@@ -93,9 +92,12 @@ fn exact_decimals(text: &str) -> Result<(), Finding> {
             _ => Ok(()),
         }
     }
-    let tree: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| syntax_finding(text, &e, String::new()))?;
-    walk(&tree, &mut String::new())
+    walk(tree, &mut String::new())
+}
+
+/// `text`, already decoded once without error, as a JSON tree.
+fn tree(text: &str) -> Result<serde_json::Value, Finding> {
+    serde_json::from_str(text).map_err(|e| syntax_finding(text, &e, String::new()))
 }
 
 /// A string of 30 characters or more that holds only digits, a sign and a point: the only

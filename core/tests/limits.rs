@@ -114,6 +114,38 @@ fn a_filing_beyond_the_entry_limit_is_refused_before_anything_is_checked() {
 }
 
 #[test]
+fn rows_built_in_code_are_held_to_the_string_bound_on_import() {
+    // A DataFrame's row is not JSON, so the bulk import checks its texts itself.
+    let mut row: chiso::ledger::Submission =
+        serde_json::from_str(&submission_json("DN", "he_thong")).unwrap();
+    row.unit = "x".repeat(chiso::MAX_STRING_BYTES);
+    let mut ledger = Ledger::default();
+    assert_eq!(ledger.import(vec![row.clone()], None).unwrap(), 1);
+    row.unit.push('x');
+    row.comment = Some("y".repeat(chiso::MAX_STRING_BYTES + 1));
+    let err = ledger.import(vec![row.clone(), row], None).unwrap_err();
+    let at: Vec<(&str, &str)> = err
+        .findings()
+        .iter()
+        .map(|f| (f.code.as_str(), f.path.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("input.string_too_long", "/0/unit"),
+            ("input.string_too_long", "/0/comment"),
+            ("input.string_too_long", "/1/unit"),
+            ("input.string_too_long", "/1/comment"),
+        ]
+    );
+    assert_eq!(
+        ledger.entries().len(),
+        1,
+        "nothing of the refused batch was kept"
+    );
+}
+
+#[test]
 fn a_ledger_of_garbage_is_reported_in_the_first_hundred_findings() {
     let garbage = "not json\n".repeat(5_000);
     let err = Ledger::from_jsonl(&garbage).unwrap_err();

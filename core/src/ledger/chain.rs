@@ -108,7 +108,7 @@ impl Ledger {
 
     fn check(&self, action: &Action) -> Vec<Finding> {
         match action {
-            Action::Submit { submission } => evidence_findings(submission, "/action/submission"),
+            Action::Submit { submission } => submission_findings(submission, "/action/submission"),
             Action::Explain { .. } => Vec::new(),
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 match self.status(*revision) {
@@ -209,8 +209,8 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
 }
 
 /// The malformed evidence hashes of `submission`, at paths under `at`.
-pub(super) fn evidence_findings(submission: &Submission, at: &str) -> Vec<Finding> {
-    submission
+pub(super) fn submission_findings(submission: &Submission, at: &str) -> Vec<Finding> {
+    let hashes = submission
         .evidence
         .iter()
         .enumerate()
@@ -220,8 +220,20 @@ pub(super) fn evidence_findings(submission: &Submission, at: &str) -> Vec<Findin
                 value: e.sha256.chars().take(80).collect(),
             };
             Finding::new(&problem, format!("{at}/evidence/{i}/sha256"))
-        })
-        .collect()
+        });
+    // A submission read from JSON is bounded already; one built in code (a DataFrame's row)
+    // is held to the same bound here.
+    let texts = submission
+        .texts()
+        .filter(|(_, text)| text.len() > crate::MAX_STRING_BYTES)
+        .map(|(field, text)| {
+            let problem = Problem::StringTooLong {
+                length: text.len(),
+                limit: crate::MAX_STRING_BYTES,
+            };
+            Finding::new(&problem, format!("{at}/{field}"))
+        });
+    hashes.chain(texts).collect()
 }
 
 /// The outcome of [`Ledger::verify`].

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::chain::evidence_findings;
+use super::chain::submission_findings;
 use super::{Action, Ledger, Submission};
 use crate::{Error, Finding, InputKind};
 
@@ -19,7 +19,8 @@ pub struct Approval {
 
 impl Ledger {
     /// Appends `observations` as submissions (each approved at once under `approval`) and
-    /// returns how many entries were added. Every observation is checked first; a bad one is
+    /// returns how many entries were added. Every observation is checked first (evidence hashes,
+    /// texts within [`MAX_STRING_BYTES`](crate::MAX_STRING_BYTES)); a bad one is
     /// [`Error::InvalidInput`] naming its row (`/3/evidence/0/sha256`), and then nothing is
     /// appended. No organisation rules apply: the importer answers for the batch (use
     /// [`Reporting::append`](crate::Reporting::append) for a unit's own reporting).
@@ -44,7 +45,7 @@ impl Ledger {
         let findings: Vec<Finding> = observations
             .iter()
             .enumerate()
-            .flat_map(|(row, s)| evidence_findings(s, &format!("/{row}")))
+            .flat_map(|(row, s)| submission_findings(s, &format!("/{row}")))
             .collect();
         if !findings.is_empty() {
             return Err(Error::InvalidInput {

@@ -101,6 +101,32 @@ pub struct Evidence {
     pub uri: Option<String>,
 }
 
+impl Submission {
+    /// Its free texts, each with its field's JSON Pointer token: what the string bound covers
+    /// when a submission is built in code rather than read from JSON.
+    pub(crate) fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        let system = match &self.source {
+            Origin::System { system } => Some(system.as_str()),
+            Origin::Form => None,
+        };
+        let value = match &self.value {
+            Value::Text(text) => Some(text.as_str()),
+            _ => None,
+        };
+        [
+            ("unit", Some(self.unit.as_str())),
+            ("item", Some(self.item.as_str())),
+            ("value", value),
+            ("measure", self.measure.as_deref()),
+            ("source/system", system),
+            ("submitted_by", Some(self.submitted_by.as_str())),
+            ("comment", self.comment.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, text?)))
+    }
+}
+
 impl Evidence {
     /// Whether `sha256` is well formed: 64 lowercase hexadecimal digits.
     pub fn has_valid_hash(&self) -> bool {
