@@ -56,6 +56,16 @@ pub enum Error {
         /// Why.
         findings: Vec<Finding>,
     },
+    /// A ledger's hash chain does not hold where it was read or extended: the entry at
+    /// `position` was edited, removed, inserted, reordered or backdated, or the ledger ends
+    /// before a head it is known to have reached.
+    #[error("the ledger was tampered with: entry {position} ({})", .kind.label().en)]
+    Tampered {
+        /// The position (from 1) of the first entry found wrong.
+        position: u64,
+        /// What was done to it.
+        kind: crate::ledger::Tamper,
+    },
     /// The access policy refuses a request.
     #[error("`{actor}` may not do this: {}", .reason.label().en)]
     Denied {
@@ -86,6 +96,7 @@ impl Error {
             Error::InvalidFormula { .. } => "formula.invalid",
             Error::InvalidInput { .. } => "input.invalid",
             Error::InvalidEntry { .. } => "ledger.invalid_entry",
+            Error::Tampered { .. } => "ledger.tampered",
             Error::Denied { .. } => "policy.denied",
             Error::InvalidArgument { .. } => "argument.invalid",
         }
@@ -100,6 +111,7 @@ impl Error {
             | Error::InvalidEntry { findings } => first_error(findings).map(|f| f.path.as_str()),
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
+            | Error::Tampered { .. }
             | Error::Denied { .. }
             | Error::InvalidArgument { .. } => None,
         }
@@ -114,6 +126,7 @@ impl Error {
             | Error::InvalidEntry { findings } => findings,
             Error::UnknownCode { .. }
             | Error::InvalidPeriod { .. }
+            | Error::Tampered { .. }
             | Error::Denied { .. }
             | Error::InvalidArgument { .. } => &[],
         }
@@ -147,6 +160,9 @@ impl Error {
             Error::InvalidEntry { findings } => {
                 let first = first_error(findings).map_or("", |f| f.message_vi.as_str());
                 format!("Mục sổ cái bị từ chối: {first}")
+            }
+            Error::Tampered { position, kind } => {
+                format!("Sổ cái bị sửa: mục {position} ({}).", kind.label().vi)
             }
             Error::Denied { actor, reason } => {
                 format!(

@@ -395,3 +395,65 @@ pub(crate) mod date {
             })
     }
 }
+
+/// The bytes `text` takes between the quotes of a JSON string as `serde_json` writes it (a
+/// quote or backslash doubled, a control character as `\n` or `\u001f`): the length the
+/// reader's [`MAX_STRING_BYTES`] is measured on.
+pub(crate) fn escaped_len(text: &str) -> usize {
+    text.len()
+        + text
+            .bytes()
+            .map(|b| match b {
+                b'"' | b'\\' | b'\n' | b'\t' | b'\r' | 0x08 | 0x0c => 1,
+                0..=0x1f => 5,
+                _ => 0,
+            })
+            .sum::<usize>()
+}
+
+/// Every string of `value` a reader would refuse as too long once written, at its JSON
+/// Pointer under `at`: what is appended is bounded by the very limit its readers apply.
+pub(crate) fn long_strings<T: Serialize>(value: &T, at: &str) -> Vec<Finding> {
+    fn walk(value: &serde_json::Value, path: &mut String, out: &mut Vec<Finding>) {
+        match value {
+            serde_json::Value::String(text) => {
+                let length = escaped_len(text);
+                if length > MAX_STRING_BYTES {
+                    let problem = Problem::StringTooLong {
+                        length,
+                        limit: MAX_STRING_BYTES,
+                    };
+                    out.push(Finding::new(&problem, path.clone()));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    let _ = write!(path, "/{index}");
+                    walk(item, path, out);
+                    path.truncate(len);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    let len = path.len();
+                    let _ = write!(path, "/{name}");
+                    walk(field, path, out);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(tree) = serde_json::to_value(value) {
+        walk(&tree, &mut at.to_owned(), &mut out);
+    }
+    out
+}
+
+/// Whether a document chiso wrote is within the bounds its readers apply (size, depth, string
+/// length): the last check before an entry is appended.
+pub(crate) fn within_bounds(text: &str) -> Result<(), Finding> {
+    bounded(text).map(|_| ())
+}

@@ -131,6 +131,8 @@
 //! | `formula.result_type` | a formula whose result does not fit its indicator's value type |
 //! | `ledger.unknown_revision` | a decision names a ledger entry that is not a submission |
 //! | `ledger.already_decided` | a decision on a revision already approved or returned |
+//! | `ledger.time_ahead` | a time an action claims that is later than the store's clock |
+//! | `ledger.decision_before_submission` | a decision dated before its submission was received |
 //! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
 //! | `ledger.wrong_cycle` | a submission for a period not of its indicator's cycle |
 //! | `org.unknown_unit` | a unit id that is not in the organisation tree |

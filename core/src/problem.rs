@@ -203,6 +203,22 @@ pub enum Problem {
         /// Its status.
         status: String,
     },
+    /// A time an action claims that is later than the store's clock when it is recorded.
+    LedgerTimeAhead {
+        /// The time claimed.
+        claimed: String,
+        /// The store's time.
+        now: String,
+    },
+    /// A decision dated before the submission it decides on was received.
+    LedgerDecisionBeforeSubmission {
+        /// The submission's sequence number.
+        revision: u64,
+        /// The decision's time.
+        at: String,
+        /// When the submission was received.
+        received: String,
+    },
     /// An evidence hash that is not 64 lowercase hexadecimal digits.
     EvidenceHash {
         /// The hash as written (cut to 80 characters).
@@ -363,6 +379,8 @@ impl Problem {
             Problem::ReferenceCycle { .. } => "reference.cycle",
             Problem::LedgerUnknownRevision { .. } => "ledger.unknown_revision",
             Problem::LedgerAlreadyDecided { .. } => "ledger.already_decided",
+            Problem::LedgerTimeAhead { .. } => "ledger.time_ahead",
+            Problem::LedgerDecisionBeforeSubmission { .. } => "ledger.decision_before_submission",
             Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::UnknownUnit { .. } => "org.unknown_unit",
             Problem::LedgerWrongCycle { .. } => "ledger.wrong_cycle",
@@ -526,6 +544,14 @@ impl Problem {
             Problem::LedgerAlreadyDecided { revision, status } => {
                 format!("Lần gửi {revision} đã được xử lý (trạng thái `{status}`).")
             }
+            Problem::LedgerTimeAhead { claimed, now } => {
+                format!("Thời điểm {claimed} muộn hơn đồng hồ của kho lưu trữ ({now}).")
+            }
+            Problem::LedgerDecisionBeforeSubmission {
+                revision,
+                at,
+                received,
+            } => format!("Quyết định lúc {at} sớm hơn lúc nhận lần gửi {revision} ({received})."),
             Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
             Problem::LedgerWrongCycle { period, cycle } => {
                 format!("Kỳ {period} không thuộc chu kỳ báo cáo `{cycle}` của chỉ số.")
@@ -724,6 +750,16 @@ impl Problem {
             Problem::LedgerAlreadyDecided { revision, status } => {
                 format!("Submission {revision} has already been decided (status `{status}`).")
             }
+            Problem::LedgerTimeAhead { claimed, now } => {
+                format!("The time {claimed} is later than the store's clock ({now}).")
+            }
+            Problem::LedgerDecisionBeforeSubmission {
+                revision,
+                at,
+                received,
+            } => format!(
+                "A decision at {at} predates the receipt of submission {revision} ({received})."
+            ),
             Problem::UnknownUnit { unit } => {
                 format!("There is no unit `{unit}` in the organisation tree.")
             }

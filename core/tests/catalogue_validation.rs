@@ -136,6 +136,8 @@ fn every_documented_code_has_a_case() {
         "json.inexact_decimal",
         "ledger.unknown_revision",
         "ledger.already_decided",
+        "ledger.time_ahead",
+        "ledger.decision_before_submission",
         "evidence.hash",
         "org.unknown_unit",
         "org.cycle",

@@ -90,7 +90,9 @@ impl World {
     }
 
     fn decide(&mut self, revision: u64, approve: bool) {
-        let at = "2026-07-08T10:00:00".parse().unwrap();
+        // On 8 July, or when the submission came in if later (a decision cannot predate it).
+        let received = self.ledger.entries()[usize::try_from(revision).unwrap() - 1].effective_at();
+        let at = received.max("2026-07-08T10:00:00".parse().unwrap());
         let by = "lanh_dao".to_owned();
         self.append(if approve {
             Action::Approve { revision, by, at }

@@ -266,14 +266,17 @@ fn ledger_append_verify_snapshot_and_tamper() {
             "value": {"number": "87.5"}, "source": {"kind": "form"}, "submitted_by": "can_bo",
             "submitted_at": "2026-07-02T09:00:00"}}"#,
     );
-    let approve = file(
-        "approve.json",
-        r#"{"kind": "approve", "revision": 1, "by": "lanh_dao", "at": "2026-07-03T09:00:00"}"#,
-    );
     let ledger = dir.join("ledger.jsonl").to_str().unwrap().to_owned();
     assert_eq!(
         chiso(&["ledger", "append", &ledger, &submit]).status.code(),
         Some(0)
+    );
+    // A decision can neither predate the submission's receipt (the store's clock) nor
+    // postdate the store's clock: approve "now", in Vietnam time, to the second.
+    let now = chiso_store::now_in_vietnam().format("%Y-%m-%dT%H:%M:%S");
+    let approve = file(
+        "approve.json",
+        &format!(r#"{{"kind": "approve", "revision": 1, "by": "lanh_dao", "at": "{now}"}}"#),
     );
     assert_eq!(
         chiso(&["ledger", "append", &ledger, &approve])

@@ -779,7 +779,7 @@ fn explanations(ledger: &Ledger, as_of: NaiveDateTime) -> Explanations<'_> {
     let mut out = HashMap::new();
     for entry in ledger.entries() {
         if let Action::Explain { explanation } = &entry.action
-            && explanation.submitted_at <= as_of
+            && entry.effective_at() <= as_of
         {
             out.insert(
                 (

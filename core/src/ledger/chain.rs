@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{NaiveDateTime, Timelike};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -66,23 +67,118 @@ impl Ledger {
     }
 
     /// Appends `action` as the next entry, after checking it: a submission's evidence hashes
-    /// must be well formed; a decision must name a `submit` entry still waiting for one. On
-    /// error the ledger is unchanged.
+    /// must be well formed; a decision must name a `submit` entry still waiting for one and
+    /// not predate it; every text must be within the bounds every reader applies. The entry
+    /// is unstamped (format 1): its times are the client's claims. On error the ledger is
+    /// unchanged.
     pub fn append(&mut self, action: Action) -> Result<&Entry, Error> {
-        let problems = self.check(&action);
-        if !problems.is_empty() {
-            return Err(Error::InvalidEntry { findings: problems });
+        let entry = self.prepare(action, None)?;
+        Ok(self.accept_prepared(entry))
+    }
+
+    /// Appends `action` as [`append`](Self::append) does, stamped by a store whose clock
+    /// reads `now` (format 2): the entry's `recorded_at` is `now` to the second, or the
+    /// previous entry's when the clock stepped back, so recorded times never decrease. A time
+    /// the action claims may not be later than `now` (`ledger.time_ahead`).
+    ///
+    /// ```
+    /// use chiso::ledger::{Action, Ledger};
+    /// let mut ledger = Ledger::default();
+    /// let submission = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+    ///     "value": {"number": "87.5"}, "source": {"kind": "form"},
+    ///     "submitted_by": "can_bo_1", "submitted_at": "2026-06-01T09:00:00"}"#)?;
+    /// let now = "2026-06-10T15:00:00".parse()?;
+    /// let entry = ledger.append_at(Action::Submit { submission }, now)?;
+    /// assert_eq!(entry.recorded_at, Some(now)); // lateness is judged from here, not the claim
+    /// let early = "2026-06-09T08:00:00".parse()?; // before the store received it
+    /// let refused = ledger.append_at(Action::Approve { revision: 1, by: "lanh_dao".into(), at: early }, now);
+    /// assert_eq!(refused.unwrap_err().findings()[0].code, "ledger.decision_before_submission");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn append_at(&mut self, action: Action, now: NaiveDateTime) -> Result<&Entry, Error> {
+        let entry = self.prepare(action, Some(now))?;
+        Ok(self.accept_prepared(entry))
+    }
+
+    /// The entry `action` would become as the next one, after every check of
+    /// [`append`](Self::append) (and, with `now`, of [`append_at`](Self::append_at)); the
+    /// ledger is unchanged. A store writes the entry durably, then [`accept`](Self::accept)s it.
+    pub fn prepare(&self, action: Action, now: Option<NaiveDateTime>) -> Result<Entry, Error> {
+        let recorded_at = now.map(|now| {
+            let now = now.with_nanosecond(0).unwrap_or(now);
+            self.last_recorded().map_or(now, |last| last.max(now))
+        });
+        let mut findings = self.check(&action, recorded_at);
+        if !findings.is_empty() {
+            return Err(Error::InvalidEntry { findings });
         }
-        self.push(action);
-        Ok(&self.entries[self.entries.len() - 1]) // just pushed
+        let sequence = self.entries.len() as u64 + 1;
+        let entry = Entry::stamped(sequence, self.head(), recorded_at, action);
+        // Bounded by the very limits every reader applies, once written as it will be read.
+        findings = crate::json::long_strings(&entry.action, "/action");
+        if findings.is_empty()
+            && let Err(finding) = crate::json::within_bounds(&crate::json::to_json(&entry))
+        {
+            findings.push(finding);
+        }
+        if findings.is_empty() {
+            Ok(entry)
+        } else {
+            Err(Error::InvalidEntry { findings })
+        }
+    }
+
+    /// Adds `entry`, written elsewhere (a store) after [`prepare`](Self::prepare) on this
+    /// ledger or read back from it: it must be the next entry, chained to the head, with its
+    /// own hash. On error the ledger is unchanged.
+    pub fn accept(&mut self, entry: Entry) -> Result<(), Error> {
+        let position = self.entries.len() as u64 + 1;
+        let kind = if entry.sequence != position {
+            Some(if entry.sequence <= self.entries.len() as u64 {
+                Tamper::Inserted
+            } else {
+                Tamper::Removed
+            })
+        } else if entry.previous != self.head() || entry.expected_hash() != entry.hash {
+            Some(Tamper::Edited)
+        } else if self.out_of_time(&entry) {
+            Some(Tamper::Backdated)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            return Err(Error::Tampered {
+                position: entry.sequence.min(position),
+                kind,
+            });
+        }
+        self.accept_prepared(entry);
+        Ok(())
+    }
+
+    /// Whether `entry`, as the next one, breaks the order of recorded times: earlier than the
+    /// last recorded time, or unstamped after the store began stamping.
+    fn out_of_time(&self, entry: &Entry) -> bool {
+        self.last_recorded()
+            .is_some_and(|last| entry.recorded_at.is_none_or(|at| at < last))
+    }
+
+    /// The last entry's recorded time, if it was stamped.
+    pub fn last_recorded(&self) -> Option<NaiveDateTime> {
+        self.entries.last().and_then(|e| e.recorded_at)
+    }
+
+    pub(super) fn accept_prepared(&mut self, entry: Entry) -> &Entry {
+        record(&mut self.decisions, &entry);
+        self.entries.push(entry);
+        &self.entries[self.entries.len() - 1] // just pushed
     }
 
     /// Appends an action already checked; returns its sequence number.
     pub(super) fn push(&mut self, action: Action) -> u64 {
         let sequence = self.entries.len() as u64 + 1;
         let entry = Entry::new(sequence, self.head(), action);
-        record(&mut self.decisions, &entry);
-        self.entries.push(entry);
+        self.accept_prepared(entry);
         sequence
     }
 
@@ -106,11 +202,13 @@ impl Ledger {
         )
     }
 
-    fn check(&self, action: &Action) -> Vec<Finding> {
-        match action {
+    /// The workflow's and the clock's findings on `action` as the next entry (recorded at
+    /// `now` when a store stamps it).
+    fn check(&self, action: &Action, now: Option<NaiveDateTime>) -> Vec<Finding> {
+        let mut findings = match action {
             Action::Submit { submission } => submission_findings(submission, "/action/submission"),
             Action::Explain { .. } => Vec::new(),
-            Action::Approve { revision, .. } | Action::Return { revision, .. } => {
+            Action::Approve { revision, at, .. } | Action::Return { revision, at, .. } => {
                 match self.status(*revision) {
                     None => vec![Finding::new(
                         &Problem::LedgerUnknownRevision {
@@ -118,7 +216,7 @@ impl Ledger {
                         },
                         "/action/revision",
                     )],
-                    Some(Status::Submitted) => Vec::new(),
+                    Some(Status::Submitted) => self.decision_time_findings(*revision, *at),
                     Some(status) => {
                         let problem = Problem::LedgerAlreadyDecided {
                             revision: *revision,
@@ -128,6 +226,42 @@ impl Ledger {
                     }
                 }
             }
+        };
+        let claimed = action.claimed_at();
+        if let Some(now) = now
+            && claimed > now
+        {
+            let field = match action {
+                Action::Submit { .. } => "/action/submission/submitted_at",
+                Action::Explain { .. } => "/action/explanation/submitted_at",
+                Action::Approve { .. } | Action::Return { .. } => "/action/at",
+            };
+            let problem = Problem::LedgerTimeAhead {
+                claimed: claimed.to_string(),
+                now: now.to_string(),
+            };
+            findings.push(Finding::new(&problem, field));
+        }
+        findings
+    }
+
+    /// A decision at `at` on the submission `revision` may not predate its receipt (the
+    /// store's time where it was stamped, the submission's own claim otherwise).
+    fn decision_time_findings(&self, revision: u64, at: NaiveDateTime) -> Vec<Finding> {
+        let received = usize::try_from(revision.saturating_sub(1))
+            .ok()
+            .and_then(|index| self.entries.get(index))
+            .map(Entry::effective_at);
+        match received {
+            Some(received) if at < received => {
+                let problem = Problem::LedgerDecisionBeforeSubmission {
+                    revision,
+                    at: at.to_string(),
+                    received: received.to_string(),
+                };
+                vec![Finding::new(&problem, "/action/at")]
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -137,6 +271,7 @@ impl Ledger {
     pub fn verify(&self, head: Option<&str>) -> Verification {
         let mut previous = GENESIS.to_owned();
         let mut seen = std::collections::BTreeSet::new();
+        let mut last_recorded: Option<NaiveDateTime> = None;
         for (index, entry) in self.entries.iter().enumerate() {
             let position = index as u64 + 1;
             let tamper = if entry.sequence != position {
@@ -153,6 +288,9 @@ impl Ledger {
                 })
             } else if entry.expected_hash() != entry.hash {
                 Some(Tamper::Edited)
+            } else if last_recorded.is_some_and(|last| entry.recorded_at.is_none_or(|at| at < last))
+            {
+                Some(Tamper::Backdated)
             } else if entry.previous != previous {
                 // This entry is intact, and its own hash covers its `previous`: so the entry
                 // before it is not the one it was chained to — it was edited and rehashed.
@@ -166,6 +304,7 @@ impl Ledger {
             }
             seen.insert(entry.sequence);
             previous.clone_from(&entry.hash);
+            last_recorded = entry.recorded_at.or(last_recorded);
         }
         // Entries appended after the published head are normal growth; a head that is nowhere
         // in the chain means entries were cut from the end, or the whole ledger rewritten.
@@ -222,13 +361,16 @@ pub(super) fn submission_findings(submission: &Submission, at: &str) -> Vec<Find
             Finding::new(&problem, format!("{at}/evidence/{i}/sha256"))
         });
     // A submission read from JSON is bounded already; one built in code (a DataFrame's row)
-    // is held to the same bound here.
+    // is held to the same bound here, measured as the reader measures it (escapes counted).
     let texts = submission
         .texts()
-        .filter(|(_, text)| text.len() > crate::MAX_STRING_BYTES)
-        .map(|(field, text)| {
+        .filter_map(|(field, text)| {
+            let length = crate::json::escaped_len(text);
+            (length > crate::MAX_STRING_BYTES).then_some((field, length))
+        })
+        .map(|(field, length)| {
             let problem = Problem::StringTooLong {
-                length: text.len(),
+                length,
                 limit: crate::MAX_STRING_BYTES,
             };
             Finding::new(&problem, format!("{at}/{field}"))
@@ -277,6 +419,34 @@ pub enum Tamper {
     /// The published head is not in the ledger: entries were removed from the end, or the
     /// whole ledger was rewritten.
     Truncated,
+    /// The entry's recorded time is earlier than the one before it, or it has none though the
+    /// entries before were stamped by a store: it was not recorded where it stands.
+    Backdated,
+}
+
+impl Tamper {
+    /// What was done, in both languages.
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Tamper::Edited => Text::new("nội dung bị sửa", "its content was edited"),
+            Tamper::Removed => {
+                Text::new("có mục bị xoá trước nó", "entries before it were removed")
+            }
+            Tamper::Inserted => {
+                Text::new("một mục bị chép thêm vào", "an entry was copied in again")
+            }
+            Tamper::Reordered => Text::new("các mục bị đổi thứ tự", "entries were reordered"),
+            Tamper::Truncated => Text::new(
+                "sổ cái kết thúc trước mã đầu chuỗi đã công bố",
+                "the ledger ends before the published head",
+            ),
+            Tamper::Backdated => Text::new(
+                "thời điểm ghi nhận lùi về trước mục liền trước",
+                "its recorded time goes back before the entry before it",
+            ),
+        }
+    }
 }
 
 impl Verification {

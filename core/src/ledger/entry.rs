@@ -46,6 +46,16 @@ pub enum Action {
 }
 
 impl Action {
+    /// The time the action claims for itself: a decision's `at`, a submission's or an
+    /// explanation's `submitted_at`. A claim only: a store's `recorded_at` is what counts.
+    pub fn claimed_at(&self) -> NaiveDateTime {
+        match self {
+            Action::Submit { submission } => submission.submitted_at,
+            Action::Explain { explanation } => explanation.submitted_at,
+            Action::Approve { at, .. } | Action::Return { at, .. } => *at,
+        }
+    }
+
     /// `self` with every text in NFC, when one was not (`None` when all were).
     pub(crate) fn in_nfc(&self) -> Option<Action> {
         let text = serde_json::to_string(self).ok()?;
@@ -71,65 +81,138 @@ impl Action {
     }
 }
 
-/// One entry of the ledger: its place, the hash of the entry before it, what it records, and
-/// its own hash, so that editing, removing, inserting or reordering entries is detectable.
+/// One entry of the ledger: its place, the hash of the entry before it, when the store recorded
+/// it, what it records, and its own hash, so that editing, removing, inserting or reordering
+/// entries is detectable.
+///
+/// Two formats are read. Format 1 (no `format` field) has no recorded time: its times are the
+/// client's claims. Format 2 carries `recorded_at`, stamped by the store that accepted it from
+/// its own clock, and its hash covers that time; lateness and "as of" are judged from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// The entry's format: 1 when absent, 2 when the store stamped it.
+    #[serde(default = "format_one", skip_serializing_if = "is_format_one")]
+    pub format: u8,
     /// Position in the ledger, from 1.
     pub sequence: u64,
     /// SHA-256 (hex) of the entry before; [`GENESIS`] for the first.
     pub previous: String,
+    /// When the store accepted the entry (Vietnam time, from the store's own clock; format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub recorded_at: Option<NaiveDateTime>,
     /// What the entry records.
     pub action: Action,
     /// SHA-256 (hex) of this entry's canonical JSON without this field.
     pub hash: String,
 }
 
+/// The format of an entry with no recorded time.
+pub const FORMAT_UNSTAMPED: u8 = 1;
+/// The format of an entry stamped by a store.
+pub const FORMAT_STAMPED: u8 = 2;
+
+fn format_one() -> u8 {
+    FORMAT_UNSTAMPED
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_format_one(format: &u8) -> bool {
+    *format == FORMAT_UNSTAMPED
+}
+
 /// The `previous` of the first entry: 64 zeros.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The bytes an entry's hash covers: compact JSON of its sequence, previous hash and action,
+/// The bytes an entry's hash covers: compact JSON of its sequence, previous hash and action
+/// (format 1), or of its format, sequence, previous hash, recorded time and action (format 2),
 /// fields in declaration order, decimals as strings, so every binding computes the same hash.
 #[derive(Serialize)]
 struct Hashed<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<u8>,
     sequence: u64,
     previous: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_at: Option<&'a NaiveDateTime>,
     action: &'a Action,
 }
 
 impl Entry {
-    /// The entry `sequence` recording `action` after the entry whose hash is `previous`.
+    /// The format-1 entry `sequence` recording `action` after the entry whose hash is
+    /// `previous`, with no recorded time.
     pub fn new(sequence: u64, previous: &str, action: Action) -> Entry {
-        let (hash, normal) = Entry::hash_checked(sequence, previous, &action);
+        Entry::stamped(sequence, previous, None, action)
+    }
+
+    /// The entry `sequence` recording `action` after `previous`, stamped `recorded_at` by a
+    /// store (format 2), or unstamped (format 1) when `None`.
+    pub fn stamped(
+        sequence: u64,
+        previous: &str,
+        recorded_at: Option<NaiveDateTime>,
+        action: Action,
+    ) -> Entry {
+        let (hash, normal) = Entry::hash_checked(sequence, previous, recorded_at.as_ref(), &action);
         // Texts written outside a JSON reader (a DataFrame, a Rust caller) may be decomposed:
         // the ledger records them in NFC, as every JSON input is read, before hashing.
         let (action, hash) = match (!normal).then(|| action.in_nfc()).flatten() {
             Some(action) => {
-                let hash = Entry::hash_of(sequence, previous, &action);
+                let hash = Entry::hash_checked(sequence, previous, recorded_at.as_ref(), &action).0;
                 (action, hash)
             }
             None => (action, hash),
         };
         Entry {
+            format: if recorded_at.is_some() {
+                FORMAT_STAMPED
+            } else {
+                FORMAT_UNSTAMPED
+            },
             sequence,
             previous: previous.to_owned(),
+            recorded_at,
             action,
             hash,
         }
     }
 
-    /// The hash this entry should carry, recomputed from its content.
+    /// The hash this entry should carry, recomputed from its content. An entry whose format
+    /// and recorded time disagree (a format-2 entry without a time, a time in format 1, an
+    /// unknown format) can carry no valid hash: the result is empty.
     pub fn expected_hash(&self) -> String {
-        Entry::hash_of(self.sequence, &self.previous, &self.action)
+        let consistent = match self.format {
+            FORMAT_UNSTAMPED => self.recorded_at.is_none(),
+            FORMAT_STAMPED => self.recorded_at.is_some(),
+            _ => false,
+        };
+        if !consistent {
+            return String::new();
+        }
+        Entry::hash_checked(
+            self.sequence,
+            &self.previous,
+            self.recorded_at.as_ref(),
+            &self.action,
+        )
+        .0
     }
 
-    fn hash_of(sequence: u64, previous: &str, action: &Action) -> String {
-        Entry::hash_checked(sequence, previous, action).0
+    /// When the entry took effect: the store's recorded time where there is one, otherwise
+    /// the time the action itself claims (a decision's `at`, a submission's or explanation's
+    /// `submitted_at`).
+    pub fn effective_at(&self) -> NaiveDateTime {
+        self.recorded_at.unwrap_or_else(|| self.action.claimed_at())
     }
 
     /// The hash, and whether every text hashed is surely NFC already.
-    fn hash_checked(sequence: u64, previous: &str, action: &Action) -> (String, bool) {
+    fn hash_checked(
+        sequence: u64,
+        previous: &str,
+        recorded_at: Option<&NaiveDateTime>,
+        action: &Action,
+    ) -> (String, bool) {
         // The compact JSON is streamed into the hash rather than built as a string first: the
         // same bytes, without an allocation and a copy per entry (an import hashes millions).
         let mut sink = HashWriter {
@@ -137,8 +220,10 @@ impl Entry {
             normal: true,
         };
         let content = Hashed {
+            format: recorded_at.map(|_| FORMAT_STAMPED),
             sequence,
             previous,
+            recorded_at,
             action,
         };
         // Writing into a hasher cannot fail, and chiso's types have string keys only.

@@ -3,6 +3,29 @@
 use super::{Entry, Ledger};
 use crate::{Error, InputKind, json};
 
+impl Entry {
+    /// Reads one line of a JSON Lines ledger, exactly as written (see
+    /// [`Ledger::from_jsonl`]); a problem is [`Error::InvalidInput`] with its path. A store
+    /// reads what other writers appended with it, a line at a time.
+    ///
+    /// ```
+    /// use chiso::ledger::{Action, Entry, Ledger};
+    /// let mut ledger = Ledger::default();
+    /// let at = "2026-06-03T10:00:00".parse().unwrap();
+    /// let explanation = serde_json::from_str(r#"{"unit": "DN", "indicator": "C01",
+    ///     "period": "2026-Q2", "causes": "…", "bottlenecks": ["data"], "solutions": "…",
+    ///     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}"#).unwrap();
+    /// let entry = ledger.append_at(Action::Explain { explanation }, at).unwrap().clone();
+    /// assert_eq!(Entry::from_json_line(&chiso::to_json(&entry)).unwrap(), entry);
+    /// ```
+    pub fn from_json_line(line: &str) -> Result<Entry, Error> {
+        json::from_str_exact::<Entry>(line).map_err(|finding| Error::InvalidInput {
+            what: InputKind::Ledger,
+            findings: vec![finding],
+        })
+    }
+}
+
 /// How many unreadable lines [`Ledger::from_jsonl`] reports before it stops reading.
 pub const MAX_LINE_FINDINGS: usize = 100;
 

@@ -18,7 +18,7 @@ mod snapshot;
 mod submission;
 
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
-pub use entry::{Action, Entry, GENESIS};
+pub use entry::{Action, Entry, FORMAT_STAMPED, FORMAT_UNSTAMPED, GENESIS};
 pub use explanation::{Bottleneck, Explanation};
 pub use filing::{Filing, MAX_FILING_ENTRIES};
 pub use import::Approval;

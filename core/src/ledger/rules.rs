@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use chrono::NaiveDateTime;
+
 use super::{Action, Entry, Explanation, Ledger, Submission};
 use crate::catalogue::Catalogue;
 use crate::org::{Assignment, OrgTree, Policy, Request, expand};
@@ -66,6 +68,21 @@ impl<'a> Rules<'a> {
         actor: &str,
         action: Action,
     ) -> Result<&'l Entry, Error> {
+        let entry = self.prepare(ledger, actor, action, None)?;
+        Ok(ledger.accept_prepared(entry))
+    }
+
+    /// The entry `action` would become if `actor` appended it to `ledger` now (stamped `now`
+    /// by a store, see [`Ledger::append_at`]), after every check of
+    /// [`append`](Self::append); the ledger is unchanged. A store writes the entry, then
+    /// [accepts](Ledger::accept) it.
+    pub fn prepare(
+        &self,
+        ledger: &Ledger,
+        actor: &str,
+        action: Action,
+        now: Option<NaiveDateTime>,
+    ) -> Result<Entry, Error> {
         let actor = &*crate::nfc(actor); // ids compare in NFC, as JSON input is read
         let action = action.in_nfc().unwrap_or(action);
         let request = match &action {
@@ -100,12 +117,12 @@ impl<'a> Rules<'a> {
                 match unit {
                     Some(unit) => Request::Decide { unit },
                     // Not a submission: the ledger's own check says so.
-                    None => return ledger.append(action),
+                    None => return ledger.prepare(action, now),
                 }
             }
         };
         self.policy().check(actor, &request)?;
-        ledger.append(action)
+        ledger.prepare(action, now)
     }
 
     fn submission_findings(&self, submission: &Submission) -> Vec<Finding> {

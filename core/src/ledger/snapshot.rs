@@ -25,7 +25,8 @@ pub struct Snapshotted {
     pub value: Value,
     /// The sequence number of the `submit` entry it comes from.
     pub revision: u64,
-    /// When that revision was approved.
+    /// When that revision was approved: the time the store recorded the approval, or the
+    /// approver's own claim in an unstamped (format 1) ledger.
     #[schemars(with = "String")]
     pub approved_at: NaiveDateTime,
     /// Its evidence.
@@ -64,13 +65,15 @@ impl Ledger {
             .collect();
         let mut latest: BTreeMap<(&str, &str, Period), (u64, NaiveDateTime)> = BTreeMap::new();
         for entry in self.entries() {
-            let Action::Approve { revision, at, .. } = &entry.action else {
+            let Action::Approve { revision, .. } = &entry.action else {
                 continue;
             };
+            // As the store recorded it where it did; the approver's own claim otherwise.
+            let at = entry.effective_at();
             let Some(submission) = submissions.get(revision) else {
                 continue;
             };
-            if as_of.is_some_and(|limit| *at > limit) {
+            if as_of.is_some_and(|limit| at > limit) {
                 continue;
             }
             let key = (
@@ -79,7 +82,7 @@ impl Ledger {
                 submission.period,
             );
             if latest.get(&key).is_none_or(|(r, _)| revision > r) {
-                latest.insert(key, (*revision, *at));
+                latest.insert(key, (*revision, at));
             }
         }
         latest

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
+use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
@@ -16,6 +17,9 @@ pub(crate) struct Revision<'l> {
     /// The `submit` entry's sequence number.
     pub sequence: u64,
     pub submission: &'l Submission,
+    /// When the ledger received it: the store's recorded time, or the submission's own claim
+    /// in an unstamped (format 1) ledger.
+    pub received_at: NaiveDateTime,
     pub status: Status,
     /// The reason, when it was returned.
     pub returned_for: Option<&'l str>,
@@ -75,6 +79,7 @@ impl<'l> LedgerIndex<'l> {
                     let revision = Revision {
                         sequence: entry.sequence,
                         submission,
+                        received_at: entry.effective_at(),
                         status: ledger.status(entry.sequence).unwrap_or(Status::Submitted),
                         returned_for: returns.get(&entry.sequence).copied(),
                     };

@@ -7,7 +7,8 @@ use crate::ledger::Origin;
 use crate::period::Timeliness;
 
 /// Judges timeliness on the first revision (a correction does not make a report late), and
-/// staleness on the standing one.
+/// staleness on the standing one, each by when the ledger received it (a client's
+/// `submitted_at` is a claim: a backdated one does not make a late report timely).
 pub(super) fn check_item(
     cx: &Context<'_, '_>,
     item: &str,
@@ -15,17 +16,15 @@ pub(super) fn check_item(
 ) -> Result<Timeliness, Error> {
     let revisions = cx.index.revisions(cx.unit, item, cx.period);
     let first = revisions.first();
-    let timeliness = cx.calendar.timeliness(
-        cx.period,
-        first.map(|r| r.submission.submitted_at),
-        cx.as_of,
-    )?;
+    let timeliness = cx
+        .calendar
+        .timeliness(cx.period, first.map(|r| r.received_at), cx.as_of)?;
     let deadline = cx.deadline.to_string();
     match (timeliness, first) {
         (Timeliness::Late, Some(first)) => {
             let flaw = Flaw::Late {
                 deadline,
-                submitted: first.submission.submitted_at.date().to_string(),
+                submitted: first.received_at.date().to_string(),
             };
             cx.push(out, &flaw, item, Some(first.sequence));
         }
@@ -38,7 +37,7 @@ pub(super) fn check_item(
         && let Origin::System { system } = &standing.submission.source
     {
         let (_, end) = cx.period.date_range(&cx.calendar.calendar);
-        let delivered = standing.submission.submitted_at.date();
+        let delivered = standing.received_at.date();
         if cx.as_of.date() > end && delivered <= end {
             let flaw = Flaw::Stale {
                 system: system.clone(),

@@ -28,9 +28,12 @@ pub struct DatasetArgs {
     /// The reporting calendar (JSON); the Nghị định 09/2019 practice when absent.
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
-    /// The ledger (JSON Lines).
-    #[arg(long, value_name = "FILE")]
-    pub ledger: Option<PathBuf>,
+    /// The ledger: a .jsonl file, sqlite:FILE or postgres://….
+    #[arg(long, value_name = "LEDGER")]
+    pub ledger: Option<String>,
+    /// Refuse unless the ledger passes through this head hash, published earlier.
+    #[arg(long, value_name = "HASH")]
+    pub head: Option<String>,
 }
 
 /// The data set, read and checked.
@@ -51,7 +54,7 @@ impl DatasetArgs {
     /// Reads every file and checks the ledger's hash chain; a missing required file is exit
     /// status 3, a bad one (or a ledger tampered with) 2.
     pub fn load(&self) -> Result<Dataset, Failure> {
-        self.read_files()?.verified()
+        self.read_files()?.verified(self.head.as_deref())
     }
 
     fn read_files(&self) -> Result<Dataset, Failure> {
@@ -70,8 +73,14 @@ impl DatasetArgs {
             .map_err(|e| Failure::from_error(&e))?;
         let assignments =
             read_assignments(&required(self.assignments.as_ref(), "assignments.json")?)?;
-        let ledger = Ledger::from_jsonl(&read(&required(self.ledger.as_ref(), "ledger.jsonl")?)?)
-            .map_err(|e| Failure::from_error(&e))?;
+        let location = match &self.ledger {
+            Some(location) => location.clone(),
+            None => required(None, "ledger.jsonl")?
+                .to_string_lossy()
+                .into_owned(),
+        };
+        let mut store = crate::store::open(&location, false)?;
+        let ledger = crate::store::verified(store.as_mut(), self.head.as_deref())?.clone();
         let calendar = match self.file(self.calendar.as_ref(), "calendar.json") {
             Some(path) if self.calendar.is_some() || path.exists() => {
                 ReportingCalendar::from_json(&read(&path)?).map_err(|e| Failure::from_error(&e))?
@@ -116,13 +125,16 @@ impl DatasetArgs {
             calendar: ReportingCalendar::from_json(SAMPLE_CALENDAR).map_err(fail)?,
             ledger: Ledger::from_jsonl(SAMPLE_LEDGER).map_err(fail)?,
         }
-        .verified()
+        .verified(self.head.as_deref())
     }
 }
 
 impl Dataset {
-    /// The data set, once its ledger's hash chain holds.
-    fn verified(self) -> Result<Dataset, Failure> {
+    /// The data set, once its ledger's hash chain holds (and passes through `head`).
+    fn verified(self, head: Option<&str>) -> Result<Dataset, Failure> {
+        if let Some(head) = head {
+            crate::store::check_head(&self.ledger, head)?;
+        }
         if self.ledger.verify(None).valid {
             Ok(self)
         } else {
@@ -137,21 +149,11 @@ impl Dataset {
 /// `--as-of` read as Vietnam time, or now when not given.
 pub fn as_of_or_now(text: Option<&str>) -> Result<chrono::NaiveDateTime, Failure> {
     text.map_or_else(
-        || Ok(now_in_vietnam()),
+        || Ok(chiso_store::now_in_vietnam()),
         |t| chiso::period::parse_time(t).map_err(|e| Failure::from_error(&e)),
     )
 }
 
 fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {
     chiso::org::assignments_from_json(&read(path)?).map_err(|e: Error| Failure::from_error(&e))
-}
-
-/// Now, in Vietnam (UTC+7), to the second.
-fn now_in_vietnam() -> chrono::NaiveDateTime {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-    chrono::DateTime::from_timestamp(seconds + 7 * 3600, 0)
-        .unwrap_or_default()
-        .naive_utc()
 }

@@ -14,6 +14,7 @@ mod formula;
 mod ledger;
 mod output;
 mod period;
+mod store;
 
 use std::process::ExitCode;
 

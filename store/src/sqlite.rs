@@ -1,0 +1,200 @@
+//! The ledger in SQLite: the embedded default for a portal on one machine.
+//!
+//! WAL journal with `synchronous = FULL` (a commit is on disk when acknowledged), `BEGIN
+//! IMMEDIATE` for every append (writers are serialised by the database, each waiting its turn),
+//! and the table's constraints as a second guard: the sequence is the key, and each hash and
+//! each link to a previous entry appear once, so no fork of the chain can be committed.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chiso::ledger::{Entry, GENESIS, Ledger};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::{Anchor, Clock, Store, StoreError, SystemClock, catch_up, verified};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS chiso_ledger (
+    sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
+    previous TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    entry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chiso_anchor (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    sequence INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+";
+
+/// How long a writer waits for the others before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_mins(2);
+
+/// A ledger kept in an SQLite database file.
+pub struct SqliteStore {
+    connection: Connection,
+    ledger: Ledger,
+    clock: Box<dyn Clock>,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the ledger in the database at `path` and reads it whole,
+    /// verified against its anchor.
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
+        let connection = Connection::open(path.as_ref()).map_err(fail)?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        connection
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| connection.pragma_update(None, "synchronous", "FULL"))
+            .map_err(fail)?;
+        let mut store = SqliteStore {
+            connection,
+            ledger: Ledger::default(),
+            clock: Box::new(SystemClock),
+        };
+        let transaction = store
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        transaction.execute_batch(SCHEMA).map_err(fail)?;
+        transaction
+            .execute(
+                "INSERT OR IGNORE INTO chiso_anchor (id, sequence, hash) VALUES (1, 0, ?1)",
+                params![GENESIS],
+            )
+            .map_err(fail)?;
+        let entries = entries_after(&transaction, 0)?;
+        let anchor = anchor(&transaction)?;
+        transaction.commit().map_err(fail)?;
+        store.ledger = verified(entries, Some(&anchor))?;
+        Ok(store)
+    }
+
+    /// The same store, stamping entries from `clock` instead of the system's.
+    #[must_use]
+    pub fn with_clock(mut self, clock: impl Clock + 'static) -> SqliteStore {
+        self.clock = Box::new(clock);
+        self
+    }
+}
+
+impl Store for SqliteStore {
+    fn ledger(&mut self) -> Result<&Ledger, StoreError> {
+        let transaction = self.connection.transaction().map_err(fail)?;
+        let known = self.ledger.entries().len() as u64;
+        catch_up(&mut self.ledger, entries_after(&transaction, known)?)?;
+        anchor(&transaction)?.check(&self.ledger)?;
+        transaction.commit().map_err(fail)?;
+        Ok(&self.ledger)
+    }
+
+    fn append_with(
+        &mut self,
+        prepare: &mut dyn FnMut(&Ledger, NaiveDateTime) -> Result<Entry, chiso::Error>,
+    ) -> Result<Entry, StoreError> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let known = self.ledger.entries().len() as u64;
+        catch_up(&mut self.ledger, entries_after(&transaction, known)?)?;
+        anchor(&transaction)?.check(&self.ledger)?;
+        let entry = prepare(&self.ledger, self.clock.now()).map_err(StoreError::Ledger)?;
+        transaction
+            .execute(
+                "INSERT INTO chiso_ledger (sequence, previous, hash, entry) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    sequence_in(entry.sequence)?,
+                    entry.previous,
+                    entry.hash,
+                    chiso::to_json(&entry)
+                ],
+            )
+            .map_err(fail)?;
+        transaction
+            .execute(
+                "UPDATE chiso_anchor SET sequence = ?1, hash = ?2 WHERE id = 1",
+                params![sequence_in(entry.sequence)?, entry.hash],
+            )
+            .map_err(fail)?;
+        transaction.commit().map_err(fail)?;
+        self.ledger
+            .accept(entry.clone())
+            .map_err(StoreError::Ledger)?;
+        Ok(entry)
+    }
+
+    fn anchor(&mut self) -> Result<Option<Anchor>, StoreError> {
+        let anchor = anchor(&self.connection)?;
+        Ok((anchor.sequence > 0).then_some(anchor))
+    }
+
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+}
+
+/// The entries after sequence `known`, in order, read exactly as written.
+fn entries_after(connection: &Connection, known: u64) -> Result<Vec<Entry>, StoreError> {
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT sequence, entry FROM chiso_ledger WHERE sequence > ?1 ORDER BY sequence",
+        )
+        .map_err(fail)?;
+    let rows = statement
+        .query_map(params![sequence_in(known)?], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
+        })
+        .map_err(fail)?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let (sequence, text) = row.map_err(fail)?;
+        let entry = Entry::from_json_line(&text).map_err(|error| at_row(&error, sequence))?;
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// An unreadable row's findings, their paths under the row's sequence number.
+pub(crate) fn at_row(error: &chiso::Error, sequence: i64) -> StoreError {
+    let findings = error
+        .findings()
+        .iter()
+        .cloned()
+        .map(|mut f| {
+            f.path = format!("/{sequence}{}", f.path);
+            f
+        })
+        .collect();
+    StoreError::Ledger(chiso::Error::InvalidInput {
+        what: chiso::InputKind::Ledger,
+        findings,
+    })
+}
+
+fn anchor(connection: &Connection) -> Result<Anchor, StoreError> {
+    let row = connection
+        .query_row(
+            "SELECT sequence, hash FROM chiso_anchor WHERE id = 1",
+            [],
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
+        )
+        .optional()
+        .map_err(fail)?;
+    let (sequence, hash) = row.unwrap_or((0, GENESIS.to_owned()));
+    Ok(Anchor {
+        sequence: u64::try_from(sequence).unwrap_or(0),
+        hash,
+    })
+}
+
+/// A sequence number as SQL's 64-bit integer.
+pub(crate) fn sequence_in(sequence: u64) -> Result<i64, StoreError> {
+    i64::try_from(sequence).map_err(|e| StoreError::database("sqlite", &e))
+}
+
+#[allow(clippy::needless_pass_by_value)] // passed to map_err as a function
+fn fail(error: rusqlite::Error) -> StoreError {
+    StoreError::database("sqlite", &error)
+}
