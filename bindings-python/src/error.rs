@@ -93,7 +93,9 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         }
         chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
         chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
-        chiso::Error::InvalidEntry { .. } => LedgerError::new_err(error.message_en()),
+        chiso::Error::InvalidEntry { .. } | chiso::Error::Tampered { .. } => {
+            LedgerError::new_err(error.message_en())
+        }
         chiso::Error::Denied { .. } => PolicyError::new_err(error.message_en()),
         chiso::Error::InvalidInput { .. } => DataError::new_err(error.message_en()),
         chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),

@@ -14,7 +14,7 @@ pub fn to_js_error(error: &chiso::Error) -> JsValue {
         }
         chiso::Error::InvalidPeriod { .. } => "PeriodError",
         chiso::Error::InvalidFormula { .. } => "FormulaError",
-        chiso::Error::InvalidEntry { .. } => "LedgerError",
+        chiso::Error::InvalidEntry { .. } | chiso::Error::Tampered { .. } => "LedgerError",
         chiso::Error::Denied { .. } => "PolicyError",
         chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => "ArgumentError",
     };

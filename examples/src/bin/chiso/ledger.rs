@@ -146,7 +146,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Verify { ledger, head, view } => verify(&ledger, head.as_deref(), &view),
-        Command::Repair { ledger, view } => repair(ledger, &view),
+        Command::Repair { ledger, view } => repair(&ledger, &view),
         Command::Snapshot {
             ledger,
             period,
@@ -234,7 +234,7 @@ fn verify(location: &str, head: Option<&str>, view: &View) -> Result<(), Failure
 }
 
 /// `chiso ledger repair`: drops an unacknowledged torn tail and says what it was.
-fn repair(path: PathBuf, view: &View) -> Result<(), Failure> {
+fn repair(path: &std::path::Path, view: &View) -> Result<(), Failure> {
     if !matches!(
         path.to_string_lossy().parse::<Location>(),
         Ok(Location::File(_))
@@ -244,7 +244,7 @@ fn repair(path: PathBuf, view: &View) -> Result<(), Failure> {
             2,
         ));
     }
-    let said = match FileStore::repair(&path).map_err(|e| failure(&e))? {
+    let said = match FileStore::repair(path).map_err(|e| failure(&e))? {
         Repair::Intact { entries } => Text::new(
             format!("Không có gì phải sửa: {entries} mục, dòng cuối nguyên vẹn.\n"),
             format!("Nothing to repair: {entries} entries, the last line whole.\n"),
