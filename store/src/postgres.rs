@@ -11,7 +11,7 @@ use chiso::ledger::{Entry, GENESIS, Ledger};
 use chrono::NaiveDateTime;
 use postgres::{Client, GenericClient, NoTls};
 
-use crate::sqlite::at_row;
+use crate::sqlite::{at_row, gone_or_changed};
 use crate::{Anchor, Clock, Store, StoreError, SystemClock, catch_up, verified};
 
 const SCHEMA: &str = "
@@ -81,6 +81,7 @@ impl Store for PostgresStore {
         let known = self.ledger.entries().len() as u64;
         // The anchor first: rows committed after it are newer still, never fewer.
         let anchor = anchor(&mut transaction, false)?;
+        still_there(&mut transaction, &self.ledger)?;
         catch_up(&mut self.ledger, entries_after(&mut transaction, known)?)?;
         anchor.check(&self.ledger)?;
         transaction.commit().map_err(fail)?;
@@ -95,6 +96,7 @@ impl Store for PostgresStore {
         // Taking the anchor row's lock serialises every writer from here to the commit.
         let anchor = anchor(&mut transaction, true)?;
         let known = self.ledger.entries().len() as u64;
+        still_there(&mut transaction, &self.ledger)?;
         catch_up(&mut self.ledger, entries_after(&mut transaction, known)?)?;
         anchor.check(&self.ledger)?;
         let entry = prepare(&self.ledger, self.clock.now()).map_err(StoreError::Ledger)?;
@@ -142,6 +144,20 @@ fn entries_after(client: &mut impl GenericClient, known: u64) -> Result<Vec<Entr
             Entry::from_json_line(text).map_err(|error| at_row(&error, sequence))
         })
         .collect()
+}
+
+/// Whether the last entry this handle read is still there, unchanged.
+fn still_there(client: &mut impl GenericClient, ledger: &Ledger) -> Result<(), StoreError> {
+    let Some(last) = ledger.entries().last() else {
+        return Ok(());
+    };
+    let row = client
+        .query_opt(
+            "SELECT hash FROM chiso_ledger WHERE sequence = $1",
+            &[&sequence_in(last.sequence)?],
+        )
+        .map_err(fail)?;
+    gone_or_changed(last, row.map(|row| row.get(0)))
 }
 
 fn anchor(client: &mut impl GenericClient, lock: bool) -> Result<Anchor, StoreError> {

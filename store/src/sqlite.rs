@@ -83,6 +83,7 @@ impl Store for SqliteStore {
     fn ledger(&mut self) -> Result<&Ledger, StoreError> {
         let transaction = self.connection.transaction().map_err(fail)?;
         let known = self.ledger.entries().len() as u64;
+        still_there(&transaction, &self.ledger)?;
         catch_up(&mut self.ledger, entries_after(&transaction, known)?)?;
         anchor(&transaction)?.check(&self.ledger)?;
         transaction.commit().map_err(fail)?;
@@ -98,6 +99,7 @@ impl Store for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(fail)?;
         let known = self.ledger.entries().len() as u64;
+        still_there(&transaction, &self.ledger)?;
         catch_up(&mut self.ledger, entries_after(&transaction, known)?)?;
         anchor(&transaction)?.check(&self.ledger)?;
         let entry = prepare(&self.ledger, self.clock.now()).map_err(StoreError::Ledger)?;
@@ -171,6 +173,39 @@ pub(crate) fn at_row(error: &chiso::Error, sequence: i64) -> StoreError {
         what: chiso::InputKind::Ledger,
         findings,
     })
+}
+
+/// Whether the last entry this handle read is still in the database, unchanged: a row
+/// deleted or rewritten behind the store's back stops the handle (one indexed lookup).
+fn still_there(connection: &Connection, ledger: &Ledger) -> Result<(), StoreError> {
+    let Some(last) = ledger.entries().last() else {
+        return Ok(());
+    };
+    let found: Option<String> = connection
+        .query_row(
+            "SELECT hash FROM chiso_ledger WHERE sequence = ?1",
+            params![sequence_in(last.sequence)?],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(fail)?;
+    gone_or_changed(last, found)
+}
+
+/// The error when the entry a handle read last is `found` changed or gone.
+pub(crate) fn gone_or_changed(last: &Entry, found: Option<String>) -> Result<(), StoreError> {
+    match found {
+        Some(hash) if hash == last.hash => Ok(()),
+        Some(hash) => Err(StoreError::AnchorMismatch {
+            sequence: last.sequence,
+            anchored: last.hash.clone(),
+            found: hash,
+        }),
+        None => Err(StoreError::Truncated {
+            entries: last.sequence - 1,
+            anchored: last.sequence,
+        }),
+    }
 }
 
 fn anchor(connection: &Connection) -> Result<Anchor, StoreError> {
