@@ -3,6 +3,7 @@
 //! PostgreSQL runs against the real server named by `CHISO_TEST_POSTGRES` (`make test` starts
 //! one with `store/scripts/postgres-server`); without it those cases are skipped, unless
 //! `CHISO_REQUIRE_POSTGRES=1` makes its absence a failure.
+#![allow(clippy::unwrap_used, clippy::print_stderr)] // tests: a failed unwrap is a failed test; a skip says so
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -65,7 +66,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// A fresh database on the test server, or `None` (skipped) when there is no server.
-pub fn fresh_postgres(name: &str) -> Option<String> {
+fn fresh_postgres(name: &str) -> Option<String> {
     let Ok(base) = std::env::var("CHISO_TEST_POSTGRES") else {
         assert!(
             std::env::var("CHISO_REQUIRE_POSTGRES").is_err(),
