@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-national package-python types web bench-web setup-fuzz fuzz
+	bench-national package-python types web bench-web setup-fuzz fuzz soak
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -58,8 +58,11 @@ clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p chiso -p chiso-wasm --target $(WASM_TARGET) -- -D warnings
 
+# The stores' tests and the fault harness run PostgreSQL against a real server on loopback,
+# installed (Debian's postgresql) and started by store/scripts/postgres-server.
 test-rust:
-	cargo test --workspace
+	CHISO_REQUIRE_POSTGRES=1 CHISO_TEST_POSTGRES="$$(store/scripts/postgres-server)" \
+		cargo test --workspace
 
 test-python:
 	cd bindings-python && VIRTUAL_ENV=$(VENV) $(VENV)/bin/maturin develop -q
@@ -121,6 +124,14 @@ web: wasm
 
 bench:
 	cargo bench -p chiso-benches
+
+# The fault harness at length: 10,000 SIGKILLs of `chiso ledger append` per backend, and the
+# 8 x 100 race, in release; the figures go to target/soak.log (recorded in SECURITY.md).
+SOAK_KILLS ?= 10000
+soak:
+	CHISO_REQUIRE_POSTGRES=1 CHISO_TEST_POSTGRES="$$(store/scripts/postgres-server)" \
+		CHISO_FAULT_KILLS=$(SOAK_KILLS) cargo test --release -p chiso-examples --test faults \
+		-- --nocapture --test-threads 1 2>&1 | tee target/soak.log
 
 # The fuzzers (cargo-fuzz, libFuzzer, nightly): each target for FUZZ_RUNS executions or
 # FUZZ_SECONDS, whichever comes first, from its seeds, the crashes kept in fuzz/regressions

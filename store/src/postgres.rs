@@ -57,8 +57,10 @@ impl PostgresStore {
                 &[&GENESIS],
             )
             .map_err(fail)?;
-        let entries = entries_after(&mut transaction, 0)?;
+        // The anchor first: under READ COMMITTED each statement sees the latest commits, so
+        // entries read after it are as many or more, never fewer.
         let anchor = anchor(&mut transaction, false)?;
+        let entries = entries_after(&mut transaction, 0)?;
         transaction.commit().map_err(fail)?;
         Ok(PostgresStore {
             client,
