@@ -163,7 +163,7 @@ fn kills_at_random_instants_lose_no_acknowledged_entry() {
             let (sequence, hash) = acknowledged(&out.stdout).unwrap();
             acked.insert(sequence, hash);
         }
-        let span = started.elapsed().as_micros() as u64 / 4;
+        let span = u64::try_from(started.elapsed().as_micros() / 4).unwrap();
         let mut draws = Draws(0x5eed_0057 ^ kills as u64);
         let (mut killed, mut completed, mut repairs) = (0, 0, 0);
         for k in 0..kills {
