@@ -1,6 +1,7 @@
 """An independent writer of chiso ledgers, in plain Python: builds entries with the fields in
 the order the format declares, and computes each entry's SHA-256 from the compact JSON of
-`{"sequence", "previous", "action"}` with hashlib. The Rust, Python and JavaScript suites check
+`{"sequence", "previous", "action"}` (format 1), or of `{"format": 2, "sequence", "previous",
+"recorded_at", "action"}` for an entry a store stamped (format 2), with hashlib. The Rust, Python and JavaScript suites check
 that chiso computes the same hashes, byte for byte."""
 
 import hashlib
@@ -61,6 +62,11 @@ def explain(unit, indicator, period, causes, bottlenecks, solutions, at, by="can
     return {"kind": "explain", "explanation": e}
 
 
+def entry_hash(entry):
+    """The hash of an entry: every field but `hash`, in the order written."""
+    return hashlib.sha256(compact({k: v for k, v in entry.items() if k != "hash"}).encode()).hexdigest()
+
+
 class Chain:
     """Entries appended in order, each chained to the one before."""
 
@@ -70,11 +76,14 @@ class Chain:
     def head(self):
         return self.entries[-1]["hash"] if self.entries else GENESIS
 
-    def add(self, action):
+    def add(self, action, recorded_at=None):
         sequence = len(self.entries) + 1
-        hashed = {"sequence": sequence, "previous": self.head(), "action": action}
-        entry = dict(hashed, hash=hashlib.sha256(compact(hashed).encode()).hexdigest())
-        self.entries.append(entry)
+        if recorded_at is None:
+            hashed = {"sequence": sequence, "previous": self.head(), "action": action}
+        else:
+            hashed = {"format": 2, "sequence": sequence, "previous": self.head(), "recorded_at": recorded_at,
+                      "action": action}
+        self.entries.append(dict(hashed, hash=entry_hash(hashed)))
         return sequence
 
     def jsonl(self):

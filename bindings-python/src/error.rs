@@ -64,6 +64,13 @@ create_exception!(
 
 create_exception!(
     chiso,
+    StoreError,
+    ChisoError,
+    "A durable ledger could not be read, verified or appended to (nothing was appended)."
+);
+
+create_exception!(
+    chiso,
     PolicyError,
     ChisoError,
     "The access policy refuses a request."
@@ -81,6 +88,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FormulaError", py.get_type::<FormulaError>())?;
     m.add("LedgerError", py.get_type::<LedgerError>())?;
     m.add("PolicyError", py.get_type::<PolicyError>())?;
+    m.add("StoreError", py.get_type::<StoreError>())?;
     Ok(())
 }
 
@@ -108,6 +116,26 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         &error.message_vi(),
         &error.message_en(),
         &findings,
+    )
+}
+
+/// A store's error as a Python exception: the ledger's own errors as the core's
+/// (`LedgerError`, `PolicyError`, ...), the store's as `StoreError` with its code.
+pub fn store_error(error: &chiso_store::StoreError) -> PyErr {
+    if let chiso_store::StoreError::Ledger(error) = error {
+        return to_py(error);
+    }
+    let err = match error {
+        chiso_store::StoreError::Broken(_) => LedgerError::new_err(error.message_en()),
+        _ => StoreError::new_err(error.message_en()),
+    };
+    describe(
+        err,
+        error.code(),
+        None,
+        &error.message_vi(),
+        &error.message_en(),
+        "[]",
     )
 }
 

@@ -10,6 +10,7 @@ mod form;
 mod formula;
 mod observations;
 mod reporting;
+mod store;
 
 use pyo3::prelude::*;
 
@@ -23,5 +24,6 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     form::register(m)?;
     evaluation::register(m)?;
     reporting::register(m)?;
+    store::register(m)?;
     Ok(())
 }

@@ -66,12 +66,26 @@ impl PyLedger {
         })
     }
 
-    /// Appends an action (JSON) without organisation rules; returns the entry as JSON.
-    fn append_json(&mut self, action_json: &str) -> PyResult<String> {
+    /// Appends an action (JSON) without organisation rules; returns the entry as JSON. With
+    /// `recorded_at`, the entry is stamped at that time as a store's clock would (format 2).
+    #[pyo3(signature = (action_json, recorded_at = None))]
+    fn append_json(&mut self, action_json: &str, recorded_at: Option<&str>) -> PyResult<String> {
         guard(|| {
             let action = Action::from_json(action_json)?;
-            Ok(chiso::to_json(self.0.append(action)?))
+            let entry = match recorded_at.map(parse_time).transpose()? {
+                Some(now) => self.0.append_at(action, now)?,
+                None => self.0.append(action)?,
+            };
+            Ok(chiso::to_json(entry))
         })
+    }
+
+    /// Reads JSON Lines, trusted only if the chain holds and passes through `head`: raises
+    /// `LedgerError` (code `ledger.tampered`) naming the first entry found wrong.
+    #[staticmethod]
+    #[pyo3(signature = (text, head = None))]
+    fn from_jsonl_verified(py: Python<'_>, text: &str, head: Option<&str>) -> PyResult<Self> {
+        guard_detached(py, || Ledger::from_jsonl_verified(text, head).map(Self))
     }
 
     /// The ledger as JSON Lines.
@@ -118,6 +132,19 @@ impl PyLedger {
 /// A reporting set-up: catalogue, organisation tree, assignments and calendar.
 #[pyclass(module = "chiso._chiso", name = "Reporting", frozen)]
 pub struct PyReporting(Reporting);
+
+impl PyReporting {
+    /// The core's reporting set-up.
+    pub fn core(&self) -> &Reporting {
+        &self.0
+    }
+}
+
+impl From<Ledger> for PyLedger {
+    fn from(ledger: Ledger) -> Self {
+        PyLedger(ledger)
+    }
+}
 
 #[pymethods]
 impl PyReporting {

@@ -21,15 +21,27 @@ def _read(path):
 @pytest.mark.parametrize("case", LEDGER_CASES, ids=[c.name for c in LEDGER_CASES])
 def test_ledger_vectors(case):
     expected = json.loads(_read(case / "expected.json"))
+    recorded_file = case / "recorded_at.json"
+    actions = json.loads(_read(case / "actions.json"))
+    recorded = json.loads(_read(recorded_file)) if recorded_file.exists() else [None] * len(actions)
     ledger = chiso.Ledger()
-    for action in json.loads(_read(case / "actions.json")):
-        ledger.append(action)
+    for action, at in zip(actions, recorded):
+        ledger.append(action, recorded_at=at)
     intact = expected["verification"]["valid"] and not case.name.startswith("truncated")
     if intact:
         # The hashes Python's hashlib computed, byte for byte.
         assert ledger.to_jsonl() == _read(case / "ledger.jsonl")
     stored = chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"))
     assert stored.verify(expected["head"]) == expected["verification"]
+    # The verified read trusts exactly the ledgers that verify, and names the first problem.
+    problem = expected["verification"]["first_problem"]
+    if problem is None:
+        assert len(chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"), head=expected["head"], verified=True)) > 0
+    else:
+        with pytest.raises(chiso.LedgerError) as refused:
+            chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"), head=expected["head"], verified=True)
+        assert refused.value.code == "ledger.tampered"
+        assert f"{problem['position']}" in refused.value.message_en
 
 
 @pytest.mark.parametrize("case", POLICY_CASES, ids=[c.name for c in POLICY_CASES])

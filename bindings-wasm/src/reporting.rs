@@ -46,17 +46,37 @@ impl Ledger {
         CoreLedger::from_jsonl(text).map(Ledger).map_err(|e| js(&e))
     }
 
-    /// Appends an action (JSON) without organisation rules; returns the entry as JSON.
+    /// Reads JSON Lines, trusted only if the chain holds and passes through `head` (a head
+    /// hash published earlier): otherwise a `LedgerError` (code `ledger.tampered`) naming the
+    /// first entry found wrong.
+    #[wasm_bindgen(js_name = fromJsonlVerified)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
+    pub fn from_jsonl_verified(text: &str, head: Option<String>) -> Result<Ledger, JsValue> {
+        CoreLedger::from_jsonl_verified(text, head.as_deref())
+            .map(Ledger)
+            .map_err(|e| js(&e))
+    }
+
+    /// Appends an action (JSON) without organisation rules; returns the entry as JSON. With
+    /// `recordedAt`, the entry is stamped at that time as a store's clock would (format 2).
     #[wasm_bindgen(js_name = appendJson)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes optional strings owned
     pub fn append_json(
         &mut self,
         #[wasm_bindgen(js_name = actionJson)] action_json: &str,
+        #[wasm_bindgen(js_name = recordedAt)] recorded_at: Option<String>,
     ) -> Result<String, JsValue> {
         let action = Action::from_json(action_json).map_err(|e| js(&e))?;
-        self.0
-            .append(action)
-            .map(chiso::to_json)
-            .map_err(|e| js(&e))
+        let now = recorded_at
+            .as_deref()
+            .map(parse_time)
+            .transpose()
+            .map_err(|e| js(&e))?;
+        let entry = match now {
+            Some(now) => self.0.append_at(action, now),
+            None => self.0.append(action),
+        };
+        entry.map(chiso::to_json).map_err(|e| js(&e))
     }
 
     /// The ledger as JSON Lines.

@@ -2,7 +2,7 @@
 // vectors (same bytes as Rust and Python) and the errors a web form meets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import chiso from '../pkg/node/chiso_wasm.js';
 
@@ -15,14 +15,27 @@ for (const name of casesOf('ledger')) {
   test(`ledger/${name}`, () => {
     const dir = join(root, 'ledger', name);
     const expected = JSON.parse(read(dir, 'expected.json'));
+    const actions = JSON.parse(read(dir, 'actions.json'));
+    // A store's clock at each append, where the case is stamped (format 2).
+    const recorded = existsSync(join(dir, 'recorded_at.json'))
+      ? JSON.parse(read(dir, 'recorded_at.json')) : actions.map(() => null);
     const ledger = new chiso.Ledger();
-    for (const action of JSON.parse(read(dir, 'actions.json'))) ledger.appendJson(JSON.stringify(action));
+    actions.forEach((action, i) => ledger.appendJson(JSON.stringify(action), recorded[i] ?? undefined));
     if (expected.verification.valid && !name.startsWith('truncated')) {
       // The hashes Python's hashlib computed, byte for byte.
       assert.equal(ledger.toJsonl(), read(dir, 'ledger.jsonl'));
     }
     const stored = chiso.Ledger.fromJsonl(read(dir, 'ledger.jsonl'));
     assert.deepEqual(JSON.parse(stored.verifyJson(expected.head ?? undefined)), expected.verification);
+    // The verified read trusts exactly the ledgers that verify, and names the first problem.
+    const problem = expected.verification.first_problem;
+    const trusted = () => chiso.Ledger.fromJsonlVerified(read(dir, 'ledger.jsonl'), expected.head ?? undefined);
+    if (problem === null) {
+      assert.equal(trusted().length, expected.verification.entries);
+    } else {
+      assert.throws(trusted, (e) => e.name === 'LedgerError' && e.code === 'ledger.tampered'
+        && e.message.includes(`entry ${problem.position} `));
+    }
   });
 }
 

@@ -153,6 +153,19 @@ impl Reporting {
         self.rules().append(ledger, actor, action)
     }
 
+    /// The entry `action` would become if `actor` appended it to `ledger` at `now` (a store's
+    /// clock), after every check of [`append`](Self::append); for a store's
+    /// `append_with`. See [`Rules::prepare`].
+    pub fn prepare(
+        &self,
+        ledger: &Ledger,
+        actor: &str,
+        action: Action,
+        now: Option<chrono::NaiveDateTime>,
+    ) -> Result<Entry, Error> {
+        self.rules().prepare(ledger, actor, action, now)
+    }
+
     /// Whether `actor` may make `request` ([`Error::Denied`] with the reason if not).
     pub fn check_policy(&self, actor: &str, request: &Request) -> Result<(), Error> {
         self.rules().policy().check(actor, request)

@@ -355,3 +355,215 @@ mod rules {
         assert!(ledger.verify(Some(ledger.head())).valid);
     }
 }
+
+// --- trusted time and bounds at the door ---------------------------------------------------------
+
+/// An approval counts from when the store recorded it, not from the time it claims: appended
+/// after `as_of`, it does not change what stood at `as_of` (a backdated approval once moved a
+/// published rank).
+#[test]
+fn a_backdated_approval_does_not_change_a_past_snapshot() {
+    let mut ledger = Ledger::default();
+    let revision = ledger
+        .append_at(
+            Action::Submit {
+                submission: submission("DN", "B01", "2026-05", "87.5"),
+            },
+            at("2026-06-02T09:00:00"),
+        )
+        .unwrap()
+        .sequence;
+    // Recorded on 20 June, claiming 3 June.
+    ledger
+        .append_at(
+            Action::Approve {
+                revision,
+                by: "lanh_dao".into(),
+                at: at("2026-06-03T10:00:00"),
+            },
+            at("2026-06-20T10:00:00"),
+        )
+        .unwrap();
+    let period = "2026-05".parse().unwrap();
+    assert!(ledger.snapshot(period, Some(at("2026-06-15T00:00:00"))).is_empty());
+    let now = ledger.snapshot(period, Some(at("2026-06-21T00:00:00")));
+    assert_eq!(now.len(), 1);
+    assert_eq!(now[0].approved_at, at("2026-06-20T10:00:00"));
+}
+
+/// Recorded times never go back, even when the clock does; and a stamped ledger read back
+/// verifies, while one whose time was moved back (and rehashed) is named.
+#[test]
+fn recorded_times_never_decrease() {
+    let mut ledger = Ledger::default();
+    let first = ledger
+        .append_at(
+            Action::Submit {
+                submission: submission("DN", "B01", "2026-05", "1"),
+            },
+            at("2026-06-10T09:00:00"),
+        )
+        .unwrap()
+        .recorded_at;
+    let second = ledger
+        .append_at(
+            Action::Submit {
+                submission: submission("HP", "B01", "2026-05", "2"),
+            },
+            at("2026-06-09T09:00:00"), // the clock stepped back a day
+        )
+        .unwrap()
+        .recorded_at;
+    assert_eq!(first, second);
+    assert!(ledger.verify(None).valid);
+    let mut entries = ledger.entries().to_vec();
+    entries[1] = Entry::stamped(
+        2,
+        &entries[0].hash,
+        Some(at("2026-06-01T00:00:00")),
+        entries[1].action.clone(),
+    );
+    let report = Ledger::from_entries(entries).verify(None);
+    assert_eq!(report.first_problem.unwrap().kind, Tamper::Backdated);
+}
+
+/// A decision can neither predate what it decides on nor postdate the store's clock; an
+/// approval dated 2020 is refused.
+#[test]
+fn decision_times_are_held_to_the_submission_and_the_clock() {
+    let mut ledger = Ledger::default();
+    ledger
+        .append_at(
+            Action::Submit {
+                submission: submission("DN", "B01", "2026-05", "1"),
+            },
+            at("2026-06-10T09:00:00"),
+        )
+        .unwrap();
+    let decide = |when: &str| Action::Approve {
+        revision: 1,
+        by: "lanh_dao".into(),
+        at: at(when),
+    };
+    let codes = |result: Result<&Entry, chiso::Error>| -> Vec<String> {
+        result
+            .err()
+            .map(|e| e.findings().iter().map(|f| f.code.clone()).collect())
+            .unwrap_or_default()
+    };
+    let now = at("2026-06-12T09:00:00");
+    assert_eq!(
+        codes(ledger.append_at(decide("2020-01-01T00:00:00"), now)),
+        ["ledger.decision_before_submission"]
+    );
+    assert_eq!(
+        codes(ledger.append_at(decide("2026-06-13T00:00:00"), now)),
+        ["ledger.time_ahead"]
+    );
+    // Without a store's clock the decision is still held to its submission's claimed time.
+    assert_eq!(
+        codes(ledger.append(decide("2020-01-01T00:00:00"))),
+        ["ledger.decision_before_submission"]
+    );
+    assert!(ledger.append_at(decide("2026-06-11T00:00:00"), now).is_ok());
+}
+
+fn texts_of(action: &Action) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    walk(&serde_json::to_value(action).unwrap(), &mut out);
+    out
+}
+
+/// Every kind of action with one text blown up to `size` bytes of `fill`.
+fn actions_with_text(size: usize, fill: char) -> Vec<Action> {
+    let text: String = std::iter::repeat_n(fill, size).collect();
+    let mut with_summary = submission("DN", "B01", "2026-05", "1");
+    with_summary.evidence[0].summary = Some(text.clone());
+    let mut with_comment = submission("DN", "B01", "2026-05", "1");
+    with_comment.comment = Some(text.clone());
+    let explanation = serde_json::from_value(serde_json::json!({"unit": "DN", "indicator": "C01",
+        "period": "2026-Q2", "causes": text, "bottlenecks": ["data"], "solutions": "…",
+        "submitted_by": "can_bo", "submitted_at": "2026-07-02T09:00:00"}))
+    .unwrap();
+    vec![
+        Action::Submit {
+            submission: with_summary,
+        },
+        Action::Submit {
+            submission: with_comment,
+        },
+        Action::Explain { explanation },
+        Action::Approve {
+            revision: 1,
+            by: text.clone(),
+            at: at("2026-07-03T09:00:00"),
+        },
+        Action::Return {
+            revision: 1,
+            by: "lanh_dao".into(),
+            at: at("2026-07-03T09:00:00"),
+            reason: text,
+        },
+    ]
+}
+
+/// One accepted 1 MiB text once made the ledger unreadable by every later command: every
+/// text of every action is refused at the door by the limit readers apply.
+#[test]
+fn a_one_mebibyte_text_is_refused_at_the_door() {
+    for action in actions_with_text(1 << 20, 'x') {
+        let mut ledger = Ledger::default();
+        ledger
+            .append(Action::Submit {
+                submission: submission("DN", "B01", "2026-05", "1"),
+            })
+            .unwrap();
+        let refused = ledger.append(action).unwrap_err();
+        assert_eq!(refused.findings()[0].code, "input.string_too_long");
+        assert!(Ledger::from_jsonl(&ledger.to_jsonl()).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever `append` accepts, every reader reads: texts near the bound, of characters JSON
+    /// escapes (quotes, backslashes, control characters) or not, in every kind of action.
+    #[test]
+    fn whatever_append_accepts_every_reader_reads(
+        size in (chiso::MAX_STRING_BYTES / 2 - 8)..(chiso::MAX_STRING_BYTES + 8),
+        fill in prop::sample::select(vec!['x', '"', '\\', '\n', '\u{1}', 'ệ']),
+        which in 0usize..5,
+    ) {
+        let chars = size / fill.len_utf8();
+        let action = actions_with_text(chars, fill).swap_remove(which);
+        let mut ledger = Ledger::default();
+        ledger
+            .append_at(
+                Action::Submit { submission: submission("DN", "B01", "2026-05", "1") },
+                at("2026-07-02T09:00:00"),
+            )
+            .unwrap();
+        let accepted = ledger.append_at(action.clone(), at("2026-07-05T09:00:00")).is_ok();
+        let text = ledger.to_jsonl();
+        let read = Ledger::from_jsonl(&text);
+        prop_assert!(read.is_ok(), "accepted, then unreadable: {:?}", read.err());
+        let read = read.unwrap();
+        prop_assert!(read.verify(None).valid);
+        // Refused exactly when some text would be too long once escaped, as the reader measures.
+        let longest = texts_of(&action)
+            .iter()
+            .map(|t| serde_json::to_string(t).unwrap().len() - 2)
+            .max()
+            .unwrap_or(0);
+        prop_assert_eq!(accepted, longest <= chiso::MAX_STRING_BYTES);
+    }
+}

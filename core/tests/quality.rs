@@ -771,6 +771,42 @@ fn clean_unit_mismatch() {
 
 // --- live ("sống") -----------------------------------------------------------------------------
 
+/// A backdated `submitted_at` is a claim: lateness is judged from when the store received the
+/// report. (Before entries carried a recorded time, the claim of 6 July made this on time.)
+#[test]
+fn live_late_is_judged_from_the_store_time_not_the_claim() {
+    let mut w = world();
+    let mut submission: Submission = serde_json::from_value(submission(
+        "P1",
+        "sandbox_van_hanh",
+        "2026-Q2",
+        num("1"),
+        "2026-07-06T09:00:00", // claimed: the day before the deadline (Tuesday 7 July)
+    ))
+    .unwrap();
+    submission.comment = Some("gửi đúng hạn".into());
+    let received = "2026-07-09T16:00:00".parse().unwrap(); // the store's clock: two days late
+    let revision = w
+        .ledger
+        .append_at(Action::Submit { submission }, received)
+        .unwrap()
+        .sequence;
+    let approval = Action::Approve {
+        revision,
+        by: "lanh_dao".into(),
+        at: "2026-07-09T17:00:00".parse().unwrap(),
+    };
+    w.ledger
+        .append_at(approval, "2026-07-09T17:00:00".parse().unwrap())
+        .unwrap();
+    let report = w.check_q2("P1");
+    let f = only(&report, "live.late");
+    assert_eq!(
+        f.message_en,
+        "Reported late: due 2026-07-07, sent 2026-07-09."
+    );
+}
+
 #[test]
 fn live_late() {
     let mut w = world();

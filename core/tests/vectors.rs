@@ -145,9 +145,17 @@ fn ledger_vectors() {
         let name = dir.file_name().unwrap().to_string_lossy().into_owned();
         let actions: Vec<Action> =
             serde_json::from_str(&fs::read_to_string(dir.join("actions.json")).unwrap()).unwrap();
+        // A store's clock at each append, where the case is stamped (format 2).
+        let recorded: Vec<Option<chrono::NaiveDateTime>> =
+            fs::read_to_string(dir.join("recorded_at.json"))
+                .map(|text| serde_json::from_str(&text).unwrap())
+                .unwrap_or_default();
         let mut ledger = Ledger::default();
-        for action in actions {
-            ledger.append(action).unwrap();
+        for (i, action) in actions.into_iter().enumerate() {
+            match recorded.get(i).copied().flatten() {
+                Some(now) => ledger.append_at(action, now).unwrap(),
+                None => ledger.append(action).unwrap(),
+            };
         }
         let stored = fs::read_to_string(dir.join("ledger.jsonl")).unwrap();
         let expected: Value =
@@ -167,6 +175,15 @@ fn ledger_vectors() {
                 "{name}: verify gave {}",
                 chiso::to_json(&verification)
             ));
+        }
+        // The verified read trusts exactly the ledgers that verify.
+        let trusted = Ledger::from_jsonl_verified(&stored, expected["head"].as_str());
+        match (&trusted, &expected["verification"]["first_problem"]) {
+            (Ok(_), Value::Null) => {}
+            (Err(chiso::Error::Tampered { position, kind }), broken)
+                if broken["position"] == *position
+                    && broken["kind"] == serde_json::to_value(kind).unwrap() => {}
+            _ => problems.push(format!("{name}: the verified read gave {trusted:?}")),
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

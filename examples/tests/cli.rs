@@ -444,3 +444,155 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
     ]);
     assert_eq!(bad.status.code(), Some(3));
 }
+
+/// The findings of issue 17 that the CLI showed: each now refused or caught.
+mod system_of_record {
+    use super::{chiso, root, stdout};
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("chiso-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn sample_copy(dir: &std::path::Path) -> String {
+        let path = dir.join("ledger.jsonl");
+        std::fs::copy(root().join("examples/data/sample/ledger.jsonl"), &path).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    const SUBMIT: &str = r#"{"kind": "submit", "submission": {"unit": "DN", "item": "B01",
+        "period": "2026-Q2", "value": {"number": "87.5"}, "source": {"kind": "form"},
+        "submitted_by": "can_bo", "submitted_at": "2026-07-02T09:00:00"}}"#;
+
+    /// `--actor` without `--org` once applied no policy at all: it is a usage error now.
+    #[test]
+    fn actor_without_org_is_refused() {
+        let dir = scratch("actor");
+        let ledger = dir.join("ledger.jsonl");
+        let action = write(&dir, "submit.json", SUBMIT);
+        let out = chiso(&["ledger", "append", ledger.to_str().unwrap(), &action, "--actor", "DN"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--org"));
+        assert!(!ledger.exists(), "nothing was written");
+    }
+
+    /// One append holding a 1 MiB text once made the ledger unreadable by every later command.
+    #[test]
+    fn a_huge_text_is_refused_and_the_ledger_stays_readable() {
+        let dir = scratch("huge");
+        let ledger = sample_copy(&dir);
+        let huge = SUBMIT.replace("\"can_bo\"", &format!("\"{}\"", "x".repeat(1 << 20)));
+        let action = write(&dir, "huge.json", &huge);
+        let out = chiso(&["ledger", "append", &ledger, &action]);
+        assert_eq!(out.status.code(), Some(2));
+        // The action file itself is a JSON document over the string bound: refused as it is read.
+        assert!(String::from_utf8_lossy(&out.stderr).contains("64"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
+    }
+
+    /// `ledger snapshot` once served values from a tampered chain; `evaluate` and `check` took
+    /// no `--head`.
+    #[test]
+    fn every_reading_command_verifies_and_takes_head() {
+        let dir = scratch("head");
+        let ledger = sample_copy(&dir);
+        let text = std::fs::read_to_string(&ledger).unwrap();
+        let head = text
+            .lines()
+            .last()
+            .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .unwrap()["hash"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let data = root().join("examples/data/sample");
+        let data = data.to_str().unwrap();
+        let evaluate = |head: &str| {
+            chiso(&[
+                "evaluate", "--data", data, "--ledger", &ledger, "--period", "2026-Q2", "--as-of",
+                "2026-10-15T00:00:00", "--head", head, "--format", "json",
+            ])
+        };
+        assert_eq!(evaluate(&head).status.code(), Some(0), "{}", String::from_utf8_lossy(&evaluate(&head).stderr));
+        let wrong = "ab".repeat(32);
+        let refused = evaluate(&wrong);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("store.head_not_found"));
+        let check = chiso(&[
+            "check", "--data", data, "--ledger", &ledger, "--unit", "CT", "--period", "2026-Q3",
+            "--as-of", "2026-10-15T00:00:00", "--head", &wrong,
+        ]);
+        assert_eq!(check.status.code(), Some(2));
+        for args in [
+            vec!["ledger", "snapshot", &ledger, "--period", "2026-Q2", "--head", &wrong],
+            vec!["ledger", "export", &ledger, "--head", &wrong],
+            vec!["ledger", "verify", &ledger, "--head", &wrong],
+        ] {
+            assert_eq!(chiso(&args).status.code(), Some(2), "{args:?}");
+        }
+        // A value edited in the middle of the chain: every reading command refuses.
+        let edited = text.replacen("\"18987\"", "\"28987\"", 1);
+        assert_ne!(edited, text);
+        std::fs::write(&ledger, edited).unwrap();
+        for args in [
+            vec!["ledger", "snapshot", &ledger, "--period", "2026-01"],
+            vec!["ledger", "export", &ledger],
+            vec!["evaluate", "--data", data, "--ledger", &ledger, "--period", "2026-Q2"],
+        ] {
+            let out = chiso(&args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert!(stdout(&out).is_empty(), "{args:?} printed values from a tampered chain");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("ledger.tampered"));
+        }
+    }
+
+    /// Appending once rewrote the whole file; now the sample's 4,177 entries stay as they
+    /// were, byte for byte, with the new entry after them, stamped and anchored.
+    #[test]
+    fn an_append_keeps_every_byte_before_it() {
+        let dir = scratch("keeps");
+        let ledger = sample_copy(&dir);
+        let before = std::fs::read(&ledger).unwrap();
+        let action = write(&dir, "submit.json", SUBMIT);
+        let out = chiso(&["ledger", "append", &ledger, &action, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0));
+        let entry: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        assert_eq!(entry["sequence"], 4178);
+        assert_eq!(entry["format"], 2);
+        let after = std::fs::read(&ledger).unwrap();
+        assert_eq!(&after[..before.len()], &before[..]);
+        let anchor = std::fs::read_to_string(format!("{ledger}.anchor")).unwrap();
+        assert!(anchor.contains(entry["hash"].as_str().unwrap()));
+        // Emptied behind the store's back: an error, never "intact, 0 entries".
+        std::fs::write(&ledger, "").unwrap();
+        let verify = chiso(&["ledger", "verify", &ledger]);
+        assert_eq!(verify.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&verify.stderr).contains("store.truncated"));
+    }
+
+    /// A torn last line is named by its number; `repair` drops exactly it.
+    #[test]
+    fn repair_names_and_drops_only_a_torn_tail() {
+        let dir = scratch("repair");
+        let ledger = sample_copy(&dir);
+        let mut text = std::fs::read_to_string(&ledger).unwrap();
+        text.push_str(r#"{"format":2,"sequence":4178,"prev"#);
+        std::fs::write(&ledger, &text).unwrap();
+        let verify = chiso(&["ledger", "verify", &ledger, "--lang", "en"]);
+        assert_eq!(verify.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&verify.stderr).contains("line 4178"));
+        let repair = chiso(&["ledger", "repair", &ledger, "--lang", "en"]);
+        assert_eq!(repair.status.code(), Some(0));
+        assert!(stdout(&repair).contains("Dropped line 4178"), "{}", stdout(&repair));
+        assert!(stdout(&repair).contains("4177 entries remain"));
+        assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
+    }
+}

@@ -62,7 +62,7 @@ use chiso::ledger::{Action, Entry, Ledger};
 use chrono::NaiveDateTime;
 
 /// A durable ledger: read verified, appended to under a lock, stamped by its own clock.
-pub trait Store {
+pub trait Store: Send {
     /// The ledger as the store holds it now: what other writers appended since the last call
     /// is read, chained on and held to the anchor.
     fn ledger(&mut self) -> Result<&Ledger, StoreError>;

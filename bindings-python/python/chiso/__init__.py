@@ -12,7 +12,7 @@ Decimal('0.8')
 Every error is a :class:`ChisoError` (a ``ValueError``) with ``code``, ``path``,
 ``message_vi``, ``message_en`` and ``findings``; its subclass names the category:
 :class:`CatalogueError`, :class:`FormulaError`, :class:`PeriodError`, :class:`DataError`
-(input that cannot be read), :class:`LedgerError`, :class:`PolicyError`,
+(input that cannot be read), :class:`LedgerError`, :class:`PolicyError`, :class:`StoreError`,
 :class:`ArgumentError`, and :class:`InternalError` (a bug, never a crash).
 """
 
@@ -31,6 +31,7 @@ from chiso._chiso import (
     LedgerError,
     PeriodError,
     PolicyError,
+    StoreError,
 )
 from chiso._types import ExportFormat, Lang, Layer, Method, MissingPolicy, ProgressStatus, Ties
 from chiso.catalogue import Catalogue, catalogue_schema, check_catalogue, check_catalogue_json
@@ -40,6 +41,7 @@ from chiso.formula import check_formula, describe_formula, run_formula, run_form
 from chiso.ledger import Ledger
 from chiso.period import describe_period, describe_period_json, parse_period
 from chiso.reporting import QualityReport, Reporting
+from chiso.store import Store
 from chiso.table import Chart, Table
 
 __version__: str = _chiso.__version__
@@ -67,6 +69,8 @@ __all__ = [
     "QualityReport",
     "RankingTable",
     "Reporting",
+    "Store",
+    "StoreError",
     "Table",
     "Ties",
     "__version__",

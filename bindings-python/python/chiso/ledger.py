@@ -35,15 +35,24 @@ class Ledger:
         self._native = native if native is not None else _chiso.Ledger()
 
     @classmethod
-    def from_jsonl(cls, text: str) -> Ledger:
-        """Reads JSON Lines; raises ``DataError`` naming every bad line. Verify before trusting it."""
+    def from_jsonl(cls, text: str, *, verified: bool = False, head: Optional[str] = None) -> Ledger:
+        """Reads JSON Lines; raises ``DataError`` naming every bad line.
+
+        With ``verified=True`` (or a ``head``), the ledger is trusted only if its chain holds and
+        passes through ``head``, a head hash published earlier: otherwise ``LedgerError`` (code
+        ``ledger.tampered``) names the first entry found wrong. Without, verify before trusting it.
+        """
+        if verified or head is not None:
+            return cls(_chiso.Ledger.from_jsonl_verified(text, head))
         return cls(_chiso.Ledger.from_jsonl(text))
 
     @classmethod
-    def load(cls, path: Union[str, "os.PathLike[str]"]) -> Ledger:
-        """Reads a JSON Lines file (UTF-8)."""
+    def load(cls, path: Union[str, "os.PathLike[str]"], *, head: Optional[str] = None) -> Ledger:
+        """Reads a JSON Lines file (UTF-8), verified: its chain must hold and pass through
+        ``head`` when one is given (``LedgerError`` otherwise). A ledger kept by a store (with its
+        anchor, or in a database) is opened with :class:`chiso.Store` instead."""
         with open(path, encoding="utf-8") as f:
-            return cls.from_jsonl(f.read())
+            return cls.from_jsonl(f.read(), verified=True, head=head)
 
     @classmethod
     def from_observations(
@@ -94,13 +103,18 @@ class Ledger:
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.to_jsonl())
 
-    def append(self, action: Union[str, Mapping[str, Any]]) -> Dict[str, Any]:
+    def append(self, action: Union[str, Mapping[str, Any]], *, recorded_at: Optional[Time] = None) -> Dict[str, Any]:
         """Appends an action without organisation rules (see :meth:`Reporting.append`); returns the entry.
 
-        Raises ``LedgerError`` (a malformed evidence hash, a decision on a decided revision) and
-        leaves the ledger unchanged.
+        With ``recorded_at``, the entry is stamped at that time as a store's clock stamps it
+        (format 2): lateness and "as of" are then judged from it, and no time the action claims
+        may be later. A durable ledger is kept by :class:`chiso.Store`, which stamps from its own clock.
+
+        Raises ``LedgerError`` (a malformed evidence hash, a decision on a decided revision or
+        before its submission, a text too long to read back) and leaves the ledger unchanged.
         """
-        result: Dict[str, Any] = json.loads(self._native.append_json(_text(action)))
+        recorded = time_text(recorded_at, "recorded_at") if recorded_at is not None else None
+        result: Dict[str, Any] = json.loads(self._native.append_json(_text(action), recorded))
         return result
 
     def verify(self, head: Optional[str] = None) -> Dict[str, Any]:

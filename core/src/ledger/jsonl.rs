@@ -38,6 +38,29 @@ impl Ledger {
             .collect()
     }
 
+    /// Reads JSON Lines and trusts them only if the chain holds and, with `head`, passes
+    /// through that head published earlier: the read every front door offers. A broken chain
+    /// is [`Error::Tampered`] naming the first entry found wrong (a missing head:
+    /// [`Tamper::Truncated`](super::Tamper::Truncated)).
+    ///
+    /// ```
+    /// use chiso::ledger::Ledger;
+    /// let text = "{\"sequence\":1,\"previous\":\"00\",\"action\":{\"kind\":\"approve\",\"revision\":1,\"by\":\"x\",\"at\":\"2026-01-01T00:00:00\"},\"hash\":\"ab\"}\n";
+    /// let err = Ledger::from_jsonl_verified(text, None).unwrap_err();
+    /// assert_eq!(err.code(), "ledger.tampered");
+    /// assert!(Ledger::from_jsonl_verified("", None).is_ok());
+    /// ```
+    pub fn from_jsonl_verified(text: &str, head: Option<&str>) -> Result<Ledger, Error> {
+        let ledger = Ledger::from_jsonl(text)?;
+        match ledger.verify(head).first_problem {
+            None => Ok(ledger),
+            Some(broken) => Err(Error::Tampered {
+                position: broken.position,
+                kind: broken.kind,
+            }),
+        }
+    }
+
     /// Reads JSON Lines. Every line that cannot be read is reported (up to
     /// [`MAX_LINE_FINDINGS`]), with its line number in the path (`/3` for the third line), and
     /// nothing is returned; blank lines are skipped. Each line is bounded as any JSON document

@@ -5,7 +5,9 @@ the verification expected from reading the chain rules:
 
 - `actions.json`: the actions, in order (the untampered ledger is these appended one by one);
 - `ledger.jsonl`: the ledger as stored, after the tampering;
-- `expected.json`: `{"head": the published head or null, "verification": what verify says}`.
+- `expected.json`: `{"head": the published head or null, "verification": what verify says}`;
+- `recorded_at.json` (stamped cases only): the time the store's clock read at each append, or
+  null where the entry was appended unstamped.
 
 Every suite appends `actions.json` and must write the untampered ledger byte for byte (so the
 hashes agree with hashlib), then reads `ledger.jsonl` and must verify it as expected."""
@@ -33,15 +35,15 @@ ACTIONS = [
 ]
 
 
-def build():
+def build(recorded=None):
     c = chain.Chain()
-    for a in ACTIONS:
-        c.add(a)
+    for i, a in enumerate(ACTIONS):
+        c.add(a, recorded[i] if recorded else None)
     return c
 
 
-def case(name, tamper=None, head=None, verification=None):
-    c = build()
+def case(name, tamper=None, head=None, verification=None, recorded=None):
+    c = build(recorded)
     entries = copy.deepcopy(c.entries)
     if tamper:
         entries = tamper(entries)
@@ -52,6 +54,8 @@ def case(name, tamper=None, head=None, verification=None):
     if verification is None:  # intact: valid, every entry read, head the last hash
         verification = {"valid": True, "entries": len(entries), "head": entries[-1]["hash"], "first_problem": None}
     expected = {"head": head(c) if head else None, "verification": verification}
+    if recorded:
+        (folder / "recorded_at.json").write_text(json.dumps(recorded) + "\n", encoding="utf-8")
     (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -108,3 +112,49 @@ case("reordered", swap, verification=broken(5, 2, "reordered"))
 case("truncated", truncate, head=lambda c: c.head(), verification=broken(3, 4, "truncated"))
 # Without the published head the same cut cannot be seen: say so.
 case("truncated-without-head", truncate)
+
+# Stamped by a store (format 2): each entry's time is the store's, one day after the claim of
+# the action (times never decrease along the chain), and the hash covers it.
+STAMPED = ["2026-06-16T09:05:00", "2026-06-17T10:00:30", "2026-06-18T09:00:10", "2026-06-19T10:00:00",
+           "2026-06-20T08:31:00"]
+case("stamped", recorded=STAMPED, head=lambda c: c.head())
+# An old ledger carried on by a store: two unstamped entries, then stamped ones. Valid.
+MIXED = [None, None] + STAMPED[2:]
+case("stamped-after-unstamped", recorded=MIXED)
+
+
+def backdate(entries):
+    # Entry 4's recorded time set before entry 3's and its hash recomputed, and every later
+    # link and hash after it (as a forger with write access would): the chain links hold, but
+    # the time goes back, so entry 4 is named.
+    entries[3]["recorded_at"] = "2026-06-17T00:00:00"
+    for i in range(3, len(entries)):
+        if i > 0:
+            entries[i]["previous"] = entries[i - 1]["hash"]
+        entries[i]["hash"] = chain.entry_hash(entries[i])
+    return entries
+
+
+case("stamped-backdated", backdate, recorded=STAMPED, verification=broken(5, 4, "backdated"))
+
+
+def unstamp_last(entries):
+    # The last entry written without a time after the store began stamping, rehashed as format 1.
+    last = entries[-1]
+    del last["format"], last["recorded_at"]
+    last["hash"] = chain.entry_hash(last)
+    return entries
+
+
+case("stamped-then-unstamped", unstamp_last, recorded=STAMPED, verification=broken(5, 5, "backdated"))
+
+
+def stamp_without_format(entries):
+    # A recorded time in an entry that does not declare format 2: not an entry any store
+    # writes, and no hash can match it (rehashed or not).
+    entries[1].pop("format")
+    entries[1]["hash"] = chain.entry_hash(entries[1])
+    return entries
+
+
+case("stamped-format-missing", stamp_without_format, recorded=STAMPED, verification=broken(5, 2, "edited"))
