@@ -33,9 +33,10 @@ fn entries(size: usize) -> Vec<Entry> {
         let action = Action::Submit {
             submission: submission(n),
         };
-        if ledger.append_at(action, at).is_err() {
-            panic!("a bench entry was refused");
-        }
+        assert!(
+            ledger.append_at(action, at).is_ok(),
+            "a bench entry was refused"
+        );
     }
     ledger.entries().to_vec()
 }
@@ -49,9 +50,8 @@ fn anchor_json(entries: &[Entry]) -> String {
 
 fn fill_file(dir: &Path, entries: &[Entry]) -> PathBuf {
     let path = dir.join("ledger.jsonl");
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}")),
-    );
+    let mut file =
+        std::io::BufWriter::new(std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}")));
     for entry in entries {
         let _ = writeln!(file, "{}", chiso::to_json(entry));
     }
@@ -73,7 +73,12 @@ fn fill_sqlite(dir: &Path, entries: &[Entry]) -> PathBuf {
         for e in entries {
             let sequence = i64::try_from(e.sequence).unwrap_or(i64::MAX);
             insert
-                .execute(rusqlite::params![sequence, e.previous, e.hash, chiso::to_json(e)])
+                .execute(rusqlite::params![
+                    sequence,
+                    e.previous,
+                    e.hash,
+                    chiso::to_json(e)
+                ])
                 .unwrap_or_else(|e| panic!("{e}"));
         }
     }
@@ -91,12 +96,16 @@ fn fill_sqlite(dir: &Path, entries: &[Entry]) -> PathBuf {
 
 fn fill_postgres(base: &str, size: usize, entries: &[Entry]) -> String {
     let database = format!("chiso_bench_append_{size}");
-    let mut admin = postgres::Client::connect(base, postgres::NoTls).unwrap_or_else(|e| panic!("{e}"));
+    let mut admin =
+        postgres::Client::connect(base, postgres::NoTls).unwrap_or_else(|e| panic!("{e}"));
     let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {database}"));
     admin
         .batch_execute(&format!("CREATE DATABASE {database}"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let url = format!("{}/{database}", base.rsplit_once('/').map_or(base, |(s, _)| s));
+    let url = format!(
+        "{}/{database}",
+        base.rsplit_once('/').map_or(base, |(s, _)| s)
+    );
     drop(PostgresStore::open(&url).unwrap_or_else(|e| panic!("{e}")));
     let mut db = postgres::Client::connect(&url, postgres::NoTls).unwrap_or_else(|e| panic!("{e}"));
     let mut copy = db
@@ -108,6 +117,7 @@ fn fill_postgres(base: &str, size: usize, entries: &[Entry]) -> String {
         assert!(!line.contains(['\t', '\n', '\\']));
         let _ = writeln!(copy, "{}\t{}\t{}\t{line}", e.sequence, e.previous, e.hash);
     }
+    // Not analysed here: the store notices the planner's stale idea of the table on opening.
     copy.finish().unwrap_or_else(|e| panic!("{e}"));
     if let Some(last) = entries.last() {
         let sequence = i64::try_from(last.sequence).unwrap_or(i64::MAX);
@@ -147,11 +157,16 @@ fn append(c: &mut Criterion) {
         let mut stores: Vec<(&str, Box<dyn Store>)> = vec![
             (
                 "file",
-                Box::new(FileStore::open(fill_file(&place, &written)).unwrap_or_else(|e| panic!("{e}"))),
+                Box::new(
+                    FileStore::open(fill_file(&place, &written)).unwrap_or_else(|e| panic!("{e}")),
+                ),
             ),
             (
                 "sqlite",
-                Box::new(SqliteStore::open(fill_sqlite(&place, &written)).unwrap_or_else(|e| panic!("{e}"))),
+                Box::new(
+                    SqliteStore::open(fill_sqlite(&place, &written))
+                        .unwrap_or_else(|e| panic!("{e}")),
+                ),
             ),
         ];
         if let Some(base) = &postgres {

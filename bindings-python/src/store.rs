@@ -4,14 +4,26 @@
 
 use chiso::ledger::Action;
 use chiso_store::{Location, Store};
+use std::sync::{Mutex, MutexGuard};
+
 use pyo3::prelude::*;
 
 use crate::error::{guard, store_error};
 use crate::reporting::{PyLedger, PyReporting};
 
-/// A ledger kept durably.
+/// A ledger kept durably. Python threads may share it: each call holds the store in turn.
 #[pyclass(module = "chiso._chiso", name = "Store")]
-pub struct PyStore(Box<dyn Store>);
+pub struct PyStore(Mutex<Box<dyn Store>>);
+
+impl PyStore {
+    /// The store, for one call. A panic inside an earlier call cannot have left it half
+    /// written (every write is a whole entry or none), so a poisoned lock is taken over.
+    fn store(&self) -> MutexGuard<'_, Box<dyn Store>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 #[pymethods]
 impl PyStore {
@@ -23,20 +35,20 @@ impl PyStore {
         let location: Location = location.parse().map_err(|e| store_error(&e))?;
         // Reading and verifying a large ledger takes a while: other Python threads run meanwhile.
         py.detach(|| chiso_store::open(&location, create))
-            .map(PyStore)
+            .map(|store| PyStore(Mutex::new(store)))
             .map_err(|e| store_error(&e))
     }
 
     /// Appends an action (JSON) under the ledger's own checks; returns the entry as JSON.
-    fn append_json(&mut self, action_json: &str) -> PyResult<String> {
+    fn append_json(&self, action_json: &str) -> PyResult<String> {
         let action = guard(|| Action::from_json(action_json))?;
-        let entry = self.0.append(action).map_err(|e| store_error(&e))?;
+        let entry = self.store().append(action).map_err(|e| store_error(&e))?;
         Ok(chiso::to_json(&entry))
     }
 
     /// Appends an action for `actor` under `reporting`'s rules; returns the entry as JSON.
     fn append_as_json(
-        &mut self,
+        &self,
         reporting: &PyReporting,
         actor: &str,
         action_json: &str,
@@ -44,7 +56,7 @@ impl PyStore {
         let action = guard(|| Action::from_json(action_json))?;
         let reporting = reporting.core();
         let entry = self
-            .0
+            .store()
             .append_with(&mut |ledger, now| {
                 reporting.prepare(ledger, actor, action.clone(), Some(now))
             })
@@ -53,21 +65,22 @@ impl PyStore {
     }
 
     /// The ledger as it stands (what other writers appended read in), verified: a copy.
-    fn ledger(&mut self) -> PyResult<PyLedger> {
-        let ledger = self.0.ledger().map_err(|e| store_error(&e))?;
+    fn ledger(&self) -> PyResult<PyLedger> {
+        let mut store = self.store();
+        let ledger = store.ledger().map_err(|e| store_error(&e))?;
         Ok(PyLedger::from(ledger.clone()))
     }
 
     /// The last acknowledged head as JSON (`{"sequence", "hash"}`), or None.
-    fn anchor_json(&mut self) -> PyResult<Option<String>> {
-        let anchor = self.0.anchor().map_err(|e| store_error(&e))?;
+    fn anchor_json(&self) -> PyResult<Option<String>> {
+        let anchor = self.store().anchor().map_err(|e| store_error(&e))?;
         Ok(anchor.map(|a| chiso::to_json(&a)))
     }
 
     /// `file`, `sqlite` or `postgres`.
     #[getter]
     fn backend(&self) -> &'static str {
-        self.0.backend()
+        self.store().backend()
     }
 }
 

@@ -113,6 +113,7 @@ CASES = [
     (chiso.PolicyError, "policy.denied", _policy_refusal),
     (chiso.ArgumentError, "argument.invalid", lambda: chiso.Reporting.load(SAMPLE).quality(chiso.Ledger(), "XX", "2026-Q3", AS_OF)),
     (chiso.InternalError, "internal.panic", _chiso._panic_for_tests),
+    (chiso.StoreError, "store.missing", lambda: chiso.Store("/nonexistent/so_cai.jsonl", create=False)),
 ]
 
 

@@ -431,7 +431,7 @@ export type Status = "official" | "illustrative";
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "Tamper".
  */
-export type Tamper = "edited" | "removed" | "inserted" | "reordered" | "truncated";
+export type Tamper = "edited" | "removed" | "inserted" | "reordered" | "truncated" | "backdated";
 /**
  * How tied scores are ranked.
  *
@@ -715,7 +715,7 @@ export interface Broken {
   /**
    * What was done to it.
    */
-  kind: "edited" | "removed" | "inserted" | "reordered" | "truncated";
+  kind: "edited" | "removed" | "inserted" | "reordered" | "truncated" | "backdated";
   /**
    * The position (from 1) of the first entry found wrong; one past the end for a
    * truncation.
@@ -1344,8 +1344,13 @@ export interface DimensionScore {
   warnings: number;
 }
 /**
- * One entry of the ledger: its place, the hash of the entry before it, what it records, and
- * its own hash, so that editing, removing, inserting or reordering entries is detectable.
+ * One entry of the ledger: its place, the hash of the entry before it, when the store recorded
+ * it, what it records, and its own hash, so that editing, removing, inserting or reordering
+ * entries is detectable.
+ *
+ * Two formats are read. Format 1 (no `format` field) has no recorded time: its times are the
+ * client's claims. Format 2 carries `recorded_at`, stamped by the store that accepted it from
+ * its own clock, and its hash covers that time; lateness and "as of" are judged from it.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "Entry".
@@ -1398,6 +1403,10 @@ export interface Entry {
         kind: "explain";
       };
   /**
+   * The entry's format: 1 when absent, 2 when the store stamped it.
+   */
+  format?: number;
+  /**
    * SHA-256 (hex) of this entry's canonical JSON without this field.
    */
   hash: string;
@@ -1405,6 +1414,10 @@ export interface Entry {
    * SHA-256 (hex) of the entry before; [`GENESIS`] for the first.
    */
   previous: string;
+  /**
+   * When the store accepted the entry (Vietnam time, from the store's own clock; format 2).
+   */
+  recorded_at?: string | null;
   /**
    * Position in the ledger, from 1.
    */

@@ -385,7 +385,11 @@ fn a_backdated_approval_does_not_change_a_past_snapshot() {
         )
         .unwrap();
     let period = "2026-05".parse().unwrap();
-    assert!(ledger.snapshot(period, Some(at("2026-06-15T00:00:00"))).is_empty());
+    assert!(
+        ledger
+            .snapshot(period, Some(at("2026-06-15T00:00:00")))
+            .is_empty()
+    );
     let now = ledger.snapshot(period, Some(at("2026-06-21T00:00:00")));
     assert_eq!(now.len(), 1);
     assert_eq!(now[0].approved_at, at("2026-06-20T10:00:00"));
@@ -469,7 +473,6 @@ fn decision_times_are_held_to_the_submission_and_the_clock() {
 }
 
 fn texts_of(action: &Action) -> Vec<String> {
-    let mut out = Vec::new();
     fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
             serde_json::Value::String(s) => out.push(s.clone()),
@@ -478,6 +481,7 @@ fn texts_of(action: &Action) -> Vec<String> {
             _ => {}
         }
     }
+    let mut out = Vec::new();
     walk(&serde_json::to_value(action).unwrap(), &mut out);
     out
 }

@@ -478,7 +478,14 @@ mod system_of_record {
         let dir = scratch("actor");
         let ledger = dir.join("ledger.jsonl");
         let action = write(&dir, "submit.json", SUBMIT);
-        let out = chiso(&["ledger", "append", ledger.to_str().unwrap(), &action, "--actor", "DN"]);
+        let out = chiso(&[
+            "ledger",
+            "append",
+            ledger.to_str().unwrap(),
+            &action,
+            "--actor",
+            "DN",
+        ]);
         assert_eq!(out.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&out.stderr).contains("--org"));
         assert!(!ledger.exists(), "nothing was written");
@@ -494,7 +501,11 @@ mod system_of_record {
         let out = chiso(&["ledger", "append", &ledger, &action]);
         assert_eq!(out.status.code(), Some(2));
         // The action file itself is a JSON document over the string bound: refused as it is read.
-        assert!(String::from_utf8_lossy(&out.stderr).contains("64"), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("65536"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
     }
 
@@ -517,22 +528,51 @@ mod system_of_record {
         let data = data.to_str().unwrap();
         let evaluate = |head: &str| {
             chiso(&[
-                "evaluate", "--data", data, "--ledger", &ledger, "--period", "2026-Q2", "--as-of",
-                "2026-10-15T00:00:00", "--head", head, "--format", "json",
+                "evaluate",
+                "--data",
+                data,
+                "--ledger",
+                &ledger,
+                "--period",
+                "2026-Q2",
+                "--as-of",
+                "2026-10-15T00:00:00",
+                "--head",
+                head,
+                "--format",
+                "json",
             ])
         };
-        assert_eq!(evaluate(&head).status.code(), Some(0), "{}", String::from_utf8_lossy(&evaluate(&head).stderr));
+        assert_eq!(
+            evaluate(&head).status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&evaluate(&head).stderr)
+        );
         let wrong = "ab".repeat(32);
         let refused = evaluate(&wrong);
         assert_eq!(refused.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&refused.stderr).contains("store.head_not_found"));
         let check = chiso(&[
-            "check", "--data", data, "--ledger", &ledger, "--unit", "CT", "--period", "2026-Q3",
-            "--as-of", "2026-10-15T00:00:00", "--head", &wrong,
+            "check",
+            "--data",
+            data,
+            "--ledger",
+            &ledger,
+            "--unit",
+            "CT",
+            "--period",
+            "2026-Q3",
+            "--as-of",
+            "2026-10-15T00:00:00",
+            "--head",
+            &wrong,
         ]);
         assert_eq!(check.status.code(), Some(2));
         for args in [
-            vec!["ledger", "snapshot", &ledger, "--period", "2026-Q2", "--head", &wrong],
+            vec![
+                "ledger", "snapshot", &ledger, "--period", "2026-Q2", "--head", &wrong,
+            ],
             vec!["ledger", "export", &ledger, "--head", &wrong],
             vec!["ledger", "verify", &ledger, "--head", &wrong],
         ] {
@@ -545,11 +585,16 @@ mod system_of_record {
         for args in [
             vec!["ledger", "snapshot", &ledger, "--period", "2026-01"],
             vec!["ledger", "export", &ledger],
-            vec!["evaluate", "--data", data, "--ledger", &ledger, "--period", "2026-Q2"],
+            vec![
+                "evaluate", "--data", data, "--ledger", &ledger, "--period", "2026-Q2",
+            ],
         ] {
             let out = chiso(&args);
             assert_eq!(out.status.code(), Some(2), "{args:?}");
-            assert!(stdout(&out).is_empty(), "{args:?} printed values from a tampered chain");
+            assert!(
+                stdout(&out).is_empty(),
+                "{args:?} printed values from a tampered chain"
+            );
             assert!(String::from_utf8_lossy(&out.stderr).contains("ledger.tampered"));
         }
     }
@@ -591,7 +636,11 @@ mod system_of_record {
         assert!(String::from_utf8_lossy(&verify.stderr).contains("line 4178"));
         let repair = chiso(&["ledger", "repair", &ledger, "--lang", "en"]);
         assert_eq!(repair.status.code(), Some(0));
-        assert!(stdout(&repair).contains("Dropped line 4178"), "{}", stdout(&repair));
+        assert!(
+            stdout(&repair).contains("Dropped line 4178"),
+            "{}",
+            stdout(&repair)
+        );
         assert!(stdout(&repair).contains("4177 entries remain"));
         assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
     }

@@ -22,6 +22,8 @@ __all__ = [
     "PeriodError",
     "PolicyError",
     "Reporting",
+    "Store",
+    "StoreError",
     "__version__",
     "_panic_for_tests",
     "catalogue_schema",
