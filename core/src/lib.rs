@@ -136,6 +136,11 @@
 //! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
 //! | `ledger.wrong_cycle` | a submission for a period not of its indicator's cycle |
 //! | `org.unknown_unit` | a unit id that is not in the organisation tree |
+//! | `assignment.reversed` | an assignment whose last period ends before its first |
+//! | `assignment.overlap` | an assignment overlapping an earlier one of the same unit and item |
+//! | `assignment.focal_officer` | an assignment without a focal officer of its unit |
+//! | `assignment.not_from_above` | an assignment not made by a unit above the one assigned |
+//! | `org.two_heads` | a unit with two heads among the chart's persons |
 //! | `org.cycle` | a unit that is, through its parents, its own ancestor |
 //! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |
 //! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |

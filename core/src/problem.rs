@@ -231,6 +231,43 @@ pub enum Problem {
         /// The indicator's cycle.
         cycle: String,
     },
+    /// An assignment whose last period ends before its first begins.
+    AssignmentReversed {
+        /// The first period.
+        from: String,
+        /// The last period.
+        to: String,
+    },
+    /// An assignment overlapping an earlier one of the same unit and item.
+    AssignmentOverlap {
+        /// The unit.
+        unit: String,
+        /// The item.
+        item: String,
+        /// The earlier row.
+        other: String,
+    },
+    /// An assignment without a focal officer of its unit.
+    AssignmentFocalOfficer {
+        /// The focal officer named.
+        person: String,
+        /// The unit.
+        unit: String,
+    },
+    /// An assignment not made by a unit above the one assigned.
+    AssignmentNotFromAbove {
+        /// The assigning unit.
+        by: String,
+        /// The unit assigned.
+        unit: String,
+    },
+    /// A unit with two heads in the organisation chart.
+    TwoHeads {
+        /// The unit.
+        unit: String,
+        /// Where its first head is.
+        first: String,
+    },
     /// A unit id that is not in the organisation tree.
     UnknownUnit {
         /// The id as written.
@@ -383,6 +420,11 @@ impl Problem {
             Problem::LedgerDecisionBeforeSubmission { .. } => "ledger.decision_before_submission",
             Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::UnknownUnit { .. } => "org.unknown_unit",
+            Problem::TwoHeads { .. } => "org.two_heads",
+            Problem::AssignmentReversed { .. } => "assignment.reversed",
+            Problem::AssignmentOverlap { .. } => "assignment.overlap",
+            Problem::AssignmentFocalOfficer { .. } => "assignment.focal_officer",
+            Problem::AssignmentNotFromAbove { .. } => "assignment.not_from_above",
             Problem::LedgerWrongCycle { .. } => "ledger.wrong_cycle",
             Problem::UnitCycle { .. } => "org.cycle",
             Problem::TargetMissingField { .. } => "target.missing_field",
@@ -553,6 +595,23 @@ impl Problem {
                 received,
             } => format!("Quyết định lúc {at} sớm hơn lúc nhận lần gửi {revision} ({received})."),
             Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
+            Problem::TwoHeads { unit, first } => {
+                format!("Đơn vị `{unit}` có hai người đứng đầu (người thứ nhất ở {first}).")
+            }
+            Problem::AssignmentReversed { from, to } => {
+                format!("Kỳ kết thúc {to} đứng trước kỳ bắt đầu {from}.")
+            }
+            Problem::AssignmentOverlap { unit, item, other } => {
+                format!("`{item}` đã được giao cho `{unit}` trong cùng thời gian ở dòng {other}.")
+            }
+            Problem::AssignmentFocalOfficer { person, unit } => format!(
+                "`{person}` không phải cán bộ đầu mối của `{unit}`: mỗi chỉ tiêu được giao phải gắn với một cán bộ đầu mối của đơn vị."
+            ),
+            Problem::AssignmentNotFromAbove { by, unit } => {
+                format!(
+                    "`{by}` không phải đơn vị cấp trên của `{unit}` nên không được giao chỉ tiêu."
+                )
+            }
             Problem::LedgerWrongCycle { period, cycle } => {
                 format!("Kỳ {period} không thuộc chu kỳ báo cáo `{cycle}` của chỉ số.")
             }
@@ -762,6 +821,21 @@ impl Problem {
             ),
             Problem::UnknownUnit { unit } => {
                 format!("There is no unit `{unit}` in the organisation tree.")
+            }
+            Problem::TwoHeads { unit, first } => {
+                format!("Unit `{unit}` has two heads (the first at {first}).")
+            }
+            Problem::AssignmentReversed { from, to } => {
+                format!("The last period {to} comes before the first, {from}.")
+            }
+            Problem::AssignmentOverlap { unit, item, other } => format!(
+                "`{item}` is already assigned to `{unit}` for some of these periods, at row {other}."
+            ),
+            Problem::AssignmentFocalOfficer { person, unit } => format!(
+                "`{person}` is not a focal officer of `{unit}`: every assigned item is tied to one."
+            ),
+            Problem::AssignmentNotFromAbove { by, unit } => {
+                format!("`{by}` is not above `{unit}`, so it cannot assign to it.")
             }
             Problem::LedgerWrongCycle { period, cycle } => {
                 format!("Period {period} is not one of the indicator's `{cycle}` cycle.")

@@ -77,12 +77,18 @@ impl Reporting {
             .map(ReportingCalendar::from_json)
             .transpose()?
             .unwrap_or_default();
-        Ok(Reporting::new(
-            catalogue,
-            OrgTree::from_json(org)?,
-            assignments_from_json(assignments)?,
-            calendar,
-        ))
+        let tree = OrgTree::from_json(org)?;
+        let assignments = assignments_from_json(assignments)?;
+        // Every row checked, every finding reported at once: a self-assignment, one by a
+        // sibling or by an unknown unit is refused, not honoured.
+        let findings = crate::org::check_assignments(&catalogue, &tree, &assignments);
+        if !findings.is_empty() {
+            return Err(Error::InvalidInput {
+                what: crate::InputKind::Assignments,
+                findings,
+            });
+        }
+        Ok(Reporting::new(catalogue, tree, assignments, calendar))
     }
 
     /// The catalogue.

@@ -141,6 +141,11 @@ fn every_documented_code_has_a_case() {
         "evidence.hash",
         "org.unknown_unit",
         "org.cycle",
+        "org.two_heads",
+        "assignment.reversed",
+        "assignment.overlap",
+        "assignment.focal_officer",
+        "assignment.not_from_above",
         "ledger.wrong_cycle",
         "scheme.out_of_range",
     ]

@@ -2,8 +2,9 @@
 //!
 //! WAL journal with `synchronous = FULL` (a commit is on disk when acknowledged), `BEGIN
 //! IMMEDIATE` for every append (writers are serialised by the database, each waiting its turn),
-//! and the table's constraints as a second guard: the sequence is the key, and each hash and
-//! each link to a previous entry appear once, so no fork of the chain can be committed.
+//! and the table's own rules as a second guard: the sequence is the key, each hash appears once,
+//! and a trigger refuses an entry whose link is not the hash of the entry before it, so no fork
+//! of the chain can be committed.
 
 use std::path::Path;
 use std::time::Duration;
@@ -14,13 +15,25 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::{Anchor, Clock, Store, StoreError, SystemClock, catch_up, verified};
 
+// The link is held by a trigger rather than a second unique index: the trigger reads the
+// entry just before (the newest page of the key), while an index on a random hash takes a
+// random page at every insert, and an append to a million entries cost twice one to ten
+// thousand (BENCHMARKS.md).
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS chiso_ledger (
     sequence INTEGER PRIMARY KEY CHECK (sequence >= 1),
-    previous TEXT NOT NULL UNIQUE,
+    previous TEXT NOT NULL,
     hash TEXT NOT NULL UNIQUE,
     entry TEXT NOT NULL
 );
+CREATE TRIGGER IF NOT EXISTS chiso_ledger_chained BEFORE INSERT ON chiso_ledger
+WHEN NEW.previous IS NOT (
+    SELECT coalesce(
+        (SELECT hash FROM chiso_ledger WHERE sequence = NEW.sequence - 1),
+        CASE WHEN NEW.sequence = 1 THEN '0000000000000000000000000000000000000000000000000000000000000000' END))
+BEGIN
+    SELECT RAISE(ABORT, 'chiso: an entry must link to the hash of the entry before it');
+END;
 CREATE TABLE IF NOT EXISTS chiso_anchor (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     sequence INTEGER NOT NULL,
@@ -44,9 +57,13 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
         let connection = Connection::open(path.as_ref()).map_err(fail)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(fail)?;
+        // 64 MiB of page cache (SQLite's default is 2): the upper levels of the hash indexes
+        // stay in memory, so an insert into a million-entry ledger reads no more pages than
+        // one into ten thousand.
         connection
             .pragma_update(None, "journal_mode", "WAL")
             .and_then(|()| connection.pragma_update(None, "synchronous", "FULL"))
+            .and_then(|()| connection.pragma_update(None, "cache_size", -65_536))
             .map_err(fail)?;
         let mut store = SqliteStore {
             connection,

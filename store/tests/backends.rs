@@ -507,3 +507,28 @@ fn locations_name_their_backend() {
         .unwrap();
     assert_eq!(error.code(), "store.missing");
 }
+
+/// The database itself refuses a fork: a row whose link is not the hash before it, or that
+/// takes a sequence number already used, is not committed whoever writes it.
+#[test]
+fn the_database_refuses_a_fork() {
+    let dir = scratch("fork");
+    let path = dir.join("ledger.db");
+    let hand = Hand::at("2026-07-02T08:30:00");
+    let mut store = Place::Sqlite(path.clone()).open(&hand).unwrap();
+    store
+        .append(submit("DN", "87.5", "2026-07-01T09:00:00"))
+        .unwrap();
+    drop(store);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let fork = db.execute(
+        "INSERT INTO chiso_ledger (sequence, previous, hash, entry) VALUES (2, 'ab', 'cd', '{}')",
+        [],
+    );
+    assert!(fork.unwrap_err().to_string().contains("link to the hash"));
+    let twice = db.execute(
+        "INSERT INTO chiso_ledger (sequence, previous, hash, entry) VALUES (1, ?1, 'cd', '{}')",
+        [chiso::ledger::GENESIS],
+    );
+    assert!(twice.is_err());
+}

@@ -111,17 +111,39 @@ impl<'a> Rules<'a> {
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
                 let unit = match ledger.entries().get(index).map(|e| &e.action) {
-                    Some(Action::Submit { submission }) => Some(submission.unit.clone()),
+                    Some(Action::Submit { submission }) => {
+                        Some((submission.unit.clone(), submission.submitted_by.clone()))
+                    }
                     _ => None,
                 };
                 match unit {
-                    Some(unit) => Request::Decide { unit },
+                    Some((unit, submitted_by)) => Request::Decide {
+                        unit,
+                        submitted_by: Some(submitted_by),
+                    },
                     // Not a submission: the ledger's own check says so.
                     None => return ledger.prepare(action, now),
                 }
             }
         };
         self.policy().check(actor, &request)?;
+        // Where the chart names persons, the action carries the acting person's name: an
+        // approval cannot be signed "Thủ tướng" by a clerk.
+        if self.tree.has_persons() {
+            let signed = match &action {
+                Action::Submit { submission } => &submission.submitted_by,
+                Action::Explain { explanation } => &explanation.submitted_by,
+                Action::Approve { by, .. } | Action::Return { by, .. } => by,
+            };
+            if signed != actor {
+                return Err(Error::Denied {
+                    actor: actor.to_owned(),
+                    reason: crate::org::Denial::SignedByAnother {
+                        signed: signed.clone(),
+                    },
+                });
+            }
+        }
         ledger.prepare(action, now)
     }
 

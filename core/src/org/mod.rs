@@ -2,13 +2,17 @@
 //! items to units ("giao chỉ số"), and the access policy that follows from them.
 
 mod assignment;
+mod assignment_check;
 mod expand;
+mod person;
 mod policy;
 mod tree;
 mod unit;
 
 pub use assignment::{Assignment, Role, assignments_from_json};
+pub use assignment_check::check_assignments;
 pub use expand::expand;
+pub use person::{Delegation, Duty, Person};
 pub use policy::{Denial, Policy, Refusal, Request};
 pub use tree::{OrgChart, OrgTree};
 pub use unit::{PeerGroup, Unit, UnitKind};

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Assignment, OrgTree};
+use super::{Assignment, Duty, OrgTree, Person};
 use crate::Error;
 use crate::period::Period;
 
@@ -31,6 +31,9 @@ pub enum Request {
     Decide {
         /// The unit whose submission it is.
         unit: String,
+        /// The person who submitted it, when known: never the one who decides on it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        submitted_by: Option<String>,
     },
     /// Read `unit`'s values.
     Read {
@@ -104,6 +107,27 @@ pub enum Denial {
     NotHeld,
     /// A unit may read only itself and the units below it.
     OutsideSubtree,
+    /// The actor is not a person of the organisation chart (which names persons, so every
+    /// actor must be one).
+    UnknownPerson {
+        /// The id given.
+        person: String,
+    },
+    /// The person does not hold the duty the action needs.
+    MissingDuty {
+        /// The duty needed.
+        duty: Duty,
+    },
+    /// A person never decides on their own submission.
+    OwnSubmission,
+    /// The person assigns in the name of a unit that is neither theirs nor one their office
+    /// acts for by delegation.
+    NotForUnit,
+    /// The action is signed by someone other than the person acting (`submitted_by`, `by`).
+    SignedByAnother {
+        /// The name the action carries.
+        signed: String,
+    },
 }
 
 impl Denial {
@@ -139,6 +163,29 @@ impl Denial {
                 "chỉ được xem đơn vị mình và cấp dưới",
                 "a unit reads only itself and the units below it",
             ),
+            Denial::UnknownPerson { person } => Text::new(
+                format!("không có cán bộ `{person}` trong sơ đồ tổ chức"),
+                format!("there is no person `{person}` in the organisation chart"),
+            ),
+            Denial::MissingDuty { duty } => {
+                let duty = duty.label();
+                Text::new(
+                    format!("thao tác này cần chức trách {}", duty.vi),
+                    format!("this needs the duty of {}", duty.en),
+                )
+            }
+            Denial::OwnSubmission => Text::new(
+                "không ai được phê duyệt hoặc trả lại số liệu do chính mình gửi",
+                "no one approves or returns their own submission",
+            ),
+            Denial::NotForUnit => Text::new(
+                "chỉ được giao chỉ tiêu nhân danh đơn vị mình hoặc đơn vị được ủy quyền",
+                "a person assigns only in the name of their unit or one it acts for by delegation",
+            ),
+            Denial::SignedByAnother { signed } => Text::new(
+                format!("thao tác ghi tên `{signed}`, không phải người đang thực hiện"),
+                format!("the action is signed `{signed}`, not by the person acting"),
+            ),
         }
     }
 }
@@ -166,6 +213,16 @@ impl<'a> Policy<'a> {
     }
 
     fn decide(&self, actor: &str, request: &Request) -> Result<(), Denial> {
+        if self.tree.has_persons() {
+            let person = self
+                .tree
+                .person(actor)
+                .ok_or_else(|| Denial::UnknownPerson {
+                    person: actor.to_owned(),
+                })?;
+            return self.decide_as(person, request);
+        }
+        // A chart without persons (an older file): the actor is a unit.
         self.known(actor)?;
         match request {
             Request::Submit { unit, item, period } => {
@@ -173,17 +230,9 @@ impl<'a> Policy<'a> {
                 if actor != unit {
                     return Err(Denial::NotOwnUnit);
                 }
-                let assigned = self
-                    .assignments
-                    .iter()
-                    .any(|a| a.unit == *unit && a.item == *item && a.covers(*period));
-                if assigned {
-                    Ok(())
-                } else {
-                    Err(Denial::NotAssigned)
-                }
+                self.assigned(unit, item, *period)
             }
-            Request::Decide { unit } => {
+            Request::Decide { unit, .. } => {
                 self.known(unit)?;
                 if self.tree.is_ancestor(actor, unit) {
                     Ok(())
@@ -206,17 +255,87 @@ impl<'a> Policy<'a> {
                 {
                     return Err(Denial::NotBelow);
                 }
-                let is_root = self.tree.unit(actor).is_some_and(|u| u.parent.is_none());
-                let holds = self
-                    .assignments
-                    .iter()
-                    .any(|a| a.unit == actor && a.item == assignment.item);
-                if is_root || holds {
+                self.holds(actor, &assignment.item)
+            }
+        }
+    }
+
+    /// The rules for a person: their unit's place in the tree, and their duties.
+    fn decide_as(&self, person: &Person, request: &Request) -> Result<(), Denial> {
+        let own = person.unit.as_str();
+        let needs = |duty: Duty| {
+            if person.has(duty) {
+                Ok(())
+            } else {
+                Err(Denial::MissingDuty { duty })
+            }
+        };
+        match request {
+            Request::Submit { unit, item, period } => {
+                self.known(unit)?;
+                if own != unit {
+                    return Err(Denial::NotOwnUnit);
+                }
+                needs(Duty::FocalOfficer)?;
+                self.assigned(unit, item, *period)
+            }
+            Request::Decide { unit, submitted_by } => {
+                self.known(unit)?;
+                needs(Duty::Approver)?;
+                if !self.tree.is_ancestor(own, unit) {
+                    return Err(Denial::NotAbove);
+                }
+                if submitted_by.as_deref() == Some(person.id.as_str()) {
+                    return Err(Denial::OwnSubmission);
+                }
+                Ok(())
+            }
+            Request::Read { unit } => {
+                self.known(unit)?;
+                if self.tree.is_within(unit, own) {
                     Ok(())
                 } else {
-                    Err(Denial::NotHeld)
+                    Err(Denial::OutsideSubtree)
                 }
             }
+            Request::Assign { assignment } => {
+                self.known(&assignment.unit)?;
+                needs(Duty::Approver)?;
+                let by = assignment.assigned_by.as_str();
+                if own != by && !self.tree.acts_for(own, by) {
+                    return Err(Denial::NotForUnit);
+                }
+                if !self.tree.is_ancestor(by, &assignment.unit) {
+                    return Err(Denial::NotBelow);
+                }
+                self.holds(by, &assignment.item)
+            }
+        }
+    }
+
+    fn assigned(&self, unit: &str, item: &str, period: Period) -> Result<(), Denial> {
+        let assigned = self
+            .assignments
+            .iter()
+            .any(|a| a.unit == unit && a.item == item && a.covers(period));
+        if assigned {
+            Ok(())
+        } else {
+            Err(Denial::NotAssigned)
+        }
+    }
+
+    /// A unit assigns only items it holds (a root holds every item).
+    fn holds(&self, unit: &str, item: &str) -> Result<(), Denial> {
+        let is_root = self.tree.unit(unit).is_some_and(|u| u.parent.is_none());
+        let holds = self
+            .assignments
+            .iter()
+            .any(|a| a.unit == unit && a.item == item);
+        if is_root || holds {
+            Ok(())
+        } else {
+            Err(Denial::NotHeld)
         }
     }
 

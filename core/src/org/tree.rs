@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{PeerGroup, Unit};
+use super::{Delegation, Duty, PeerGroup, Person, Unit};
 use crate::{Error, Finding, InputKind, Problem, json};
 
 /// Units and the peer groups they are ranked in, as read from JSON; [`OrgTree::new`] checks
@@ -18,6 +18,14 @@ pub struct OrgChart {
     /// The peer groups.
     #[serde(default)]
     pub peer_groups: Vec<PeerGroup>,
+    /// The persons who act: heads, focal officers, approvers, viewers. When there are any,
+    /// every actor is one of them; a chart without persons (an older file) is acted on by unit
+    /// ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<Person>,
+    /// Offices that assign for a unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delegations: Vec<Delegation>,
 }
 
 /// A checked organisation tree (a forest: each tree has one root).
@@ -39,6 +47,8 @@ pub struct OrgTree {
     /// The peer groups (by position) each unit belongs to, so finding a unit's peers does not
     /// scan every group's members.
     groups_of: HashMap<String, Vec<usize>>,
+    /// Each person's position in the chart's `persons`.
+    persons: HashMap<String, usize>,
 }
 
 impl OrgTree {
@@ -102,10 +112,12 @@ impl OrgTree {
                 }
             }
         }
+        let persons = person_findings(&chart, &index, &mut findings);
         let tree = OrgTree {
             chart,
             index,
             groups_of,
+            persons,
         };
         for (i, unit) in tree.chart.units.iter().enumerate() {
             if tree.climbs_into_cycle(i) {
@@ -159,6 +171,39 @@ impl OrgTree {
         self.index.get(id).and_then(|&i| self.chart.units.get(i))
     }
 
+    /// The person with this id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.persons
+            .get(id)
+            .and_then(|&i| self.chart.persons.get(i))
+    }
+
+    /// Whether the chart names persons: then every actor must be one.
+    pub fn has_persons(&self) -> bool {
+        !self.chart.persons.is_empty()
+    }
+
+    /// The persons of `unit`, in the chart's order.
+    pub fn persons_of<'t>(&'t self, unit: &'t str) -> impl Iterator<Item = &'t Person> + 't {
+        self.chart.persons.iter().filter(move |p| p.unit == unit)
+    }
+
+    /// The head of `unit` ("người đứng đầu"), when the chart names one.
+    pub fn head_of(&self, unit: &str) -> Option<&Person> {
+        self.chart
+            .persons
+            .iter()
+            .find(|p| p.unit == unit && p.duties.contains(&Duty::Head))
+    }
+
+    /// Whether `office` assigns for `unit` by a delegation in the chart.
+    pub fn acts_for(&self, office: &str, unit: &str) -> bool {
+        self.chart
+            .delegations
+            .iter()
+            .any(|d| d.office == office && d.acts_for == unit)
+    }
+
     /// The positions (in the chart's `peer_groups`) of the groups `unit` belongs to, in order.
     pub fn peer_groups_of(&self, unit: &str) -> &[usize] {
         self.groups_of.get(unit).map_or(&[], Vec::as_slice)
@@ -207,4 +252,63 @@ impl OrgTree {
         }
         false
     }
+}
+
+/// Checks the persons and delegations of `chart`: ids unique, units known, one head a unit at
+/// most. Returns each person's position.
+fn person_findings(
+    chart: &OrgChart,
+    units: &HashMap<String, usize>,
+    findings: &mut Vec<Finding>,
+) -> HashMap<String, usize> {
+    let mut persons: HashMap<String, usize> = HashMap::new();
+    let mut heads: HashMap<&str, usize> = HashMap::new();
+    for (i, person) in chart.persons.iter().enumerate() {
+        if let Some(&first) = persons.get(&person.id) {
+            findings.push(Finding::new(
+                &Problem::DuplicateCode {
+                    code: person.id.clone(),
+                    first: format!("/persons/{first}/id"),
+                },
+                format!("/persons/{i}/id"),
+            ));
+        } else {
+            persons.insert(person.id.clone(), i);
+        }
+        if !units.contains_key(&person.unit) {
+            findings.push(Finding::new(
+                &Problem::UnknownUnit {
+                    unit: person.unit.clone(),
+                },
+                format!("/persons/{i}/unit"),
+            ));
+        }
+        if person.duties.contains(&Duty::Head) {
+            if let Some(&first) = heads.get(person.unit.as_str()) {
+                findings.push(Finding::new(
+                    &Problem::TwoHeads {
+                        unit: person.unit.clone(),
+                        first: format!("/persons/{first}"),
+                    },
+                    format!("/persons/{i}/duties"),
+                ));
+            } else {
+                heads.insert(&person.unit, i);
+            }
+        }
+    }
+    for (i, delegation) in chart.delegations.iter().enumerate() {
+        for (field, unit) in [
+            ("office", &delegation.office),
+            ("acts_for", &delegation.acts_for),
+        ] {
+            if !units.contains_key(unit) {
+                findings.push(Finding::new(
+                    &Problem::UnknownUnit { unit: unit.clone() },
+                    format!("/delegations/{i}/{field}"),
+                ));
+            }
+        }
+    }
+    persons
 }

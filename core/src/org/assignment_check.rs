@@ -1,0 +1,104 @@
+//! Checking a list of assignments before it is trusted: each row names a known unit and item,
+//! a range that runs forwards and does not overlap another for the same unit and item, a
+//! focal officer, and a unit above as the one assigning. Every finding is reported at once.
+
+use super::{Assignment, Duty, OrgTree};
+use crate::catalogue::Catalogue;
+use crate::{Finding, Problem};
+
+/// Every problem of `assignments` (a file's rows, in order), at its row's path (`/3/to`).
+///
+/// ```
+/// use chiso::{Catalogue, org::{OrgTree, check_assignments}};
+/// let tree = OrgTree::from_json(r#"{"units": [
+///   {"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+///   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#)?;
+/// let rows = chiso::org::assignments_from_json(r#"[
+///   {"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "dn_dau_moi", "from": "2026-Q1", "assigned_by": "BCD"},
+///   {"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "", "from": "2026-Q3", "to": "2026-Q2", "assigned_by": "DN"}]"#)?;
+/// let codes: Vec<_> = check_assignments(&Catalogue::nq57(), &tree, &rows).into_iter().map(|f| f.code).collect();
+/// assert_eq!(codes, ["assignment.reversed", "assignment.focal_officer", "assignment.not_from_above"]);
+/// # Ok::<(), chiso::Error>(())
+/// ```
+pub fn check_assignments(
+    catalogue: &Catalogue,
+    tree: &OrgTree,
+    assignments: &[Assignment],
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (row, a) in assignments.iter().enumerate() {
+        let at = |field: &str| format!("/{row}/{field}");
+        if tree.unit(&a.unit).is_none() {
+            let problem = Problem::UnknownUnit {
+                unit: a.unit.clone(),
+            };
+            findings.push(Finding::new(&problem, at("unit")));
+        }
+        if catalogue.indicator(&a.item).is_none() && catalogue.data_element(&a.item).is_none() {
+            let problem = Problem::UnknownReference {
+                name: a.item.clone(),
+            };
+            findings.push(Finding::new(&problem, at("item")));
+        }
+        if let Some(to) = a.to
+            && to.last_month_index() < a.from.first_month_index()
+        {
+            let problem = Problem::AssignmentReversed {
+                from: a.from.to_string(),
+                to: to.to_string(),
+            };
+            findings.push(Finding::new(&problem, at("to")));
+        } else if let Some(other) = assignments[..row].iter().position(|b| overlaps(a, b)) {
+            let problem = Problem::AssignmentOverlap {
+                unit: a.unit.clone(),
+                item: a.item.clone(),
+                other: format!("/{other}"),
+            };
+            findings.push(Finding::new(&problem, at("from")));
+        }
+        if !focal_officer_ok(tree, a) {
+            let problem = Problem::AssignmentFocalOfficer {
+                person: a.focal_officer.clone(),
+                unit: a.unit.clone(),
+            };
+            findings.push(Finding::new(&problem, at("focal_officer")));
+        }
+        if tree.unit(&a.assigned_by).is_none() {
+            let problem = Problem::UnknownUnit {
+                unit: a.assigned_by.clone(),
+            };
+            findings.push(Finding::new(&problem, at("assigned_by")));
+        } else if tree.unit(&a.unit).is_some() && !tree.is_ancestor(&a.assigned_by, &a.unit) {
+            let problem = Problem::AssignmentNotFromAbove {
+                by: a.assigned_by.clone(),
+                unit: a.unit.clone(),
+            };
+            findings.push(Finding::new(&problem, at("assigned_by")));
+        }
+    }
+    findings
+}
+
+/// Whether two assignments of the same unit and item share a month.
+fn overlaps(a: &Assignment, b: &Assignment) -> bool {
+    let end = |x: &Assignment| x.to.map_or(i32::MAX, |t| t.last_month_index());
+    a.unit == b.unit
+        && a.item == b.item
+        && b.to
+            .is_none_or(|t| t.last_month_index() >= b.from.first_month_index())
+        && a.from.first_month_index() <= end(b)
+        && b.from.first_month_index() <= end(a)
+}
+
+/// A focal officer is named; where the chart names persons, it is a person of the unit who
+/// reports for it (a focal officer, or the head).
+fn focal_officer_ok(tree: &OrgTree, a: &Assignment) -> bool {
+    if a.focal_officer.trim().is_empty() {
+        return false;
+    }
+    if !tree.has_persons() {
+        return true;
+    }
+    tree.person(&a.focal_officer)
+        .is_some_and(|p| p.unit == a.unit && p.has(Duty::FocalOfficer))
+}

@@ -1,0 +1,74 @@
+//! Persons ("cán bộ") and what they answer for: the letters tie every assigned indicator to the
+//! head of the unit ("người đứng đầu") and a focal officer ("cán bộ đầu mối"), and a decision
+//! to someone entitled to make it. An actor is a person, never a unit.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Text;
+
+/// A person of the organisation, belonging to one unit, with the duties they hold there.
+///
+/// ```
+/// use chiso::org::{Duty, Person};
+/// let p: Person = serde_json::from_str(r#"{"id": "dn_dau_moi", "name": "Trần Thị B",
+///     "unit": "DN", "duties": ["focal_officer"]}"#).unwrap();
+/// assert!(p.has(Duty::FocalOfficer) && !p.has(Duty::Approver));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Identifier, unique among persons (the account a portal maps a login to).
+    pub id: String,
+    /// Full name, as printed in reports.
+    pub name: String,
+    /// The unit the person belongs to.
+    pub unit: String,
+    /// What the person does there.
+    pub duties: Vec<Duty>,
+}
+
+/// What a person does in their unit ("chức trách").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Duty {
+    /// The head of the unit ("người đứng đầu"): answers for every indicator assigned to it,
+    /// and may do what a focal officer and an approver do.
+    Head,
+    /// Reports and explains the unit's values ("cán bộ đầu mối").
+    FocalOfficer,
+    /// Approves or returns the values of units below, and assigns to them ("lãnh đạo phê duyệt").
+    Approver,
+    /// Reads only ("xem").
+    Viewer,
+}
+
+impl Duty {
+    /// The duty's name in both languages.
+    pub fn label(self) -> Text {
+        match self {
+            Duty::Head => Text::new("người đứng đầu", "head"),
+            Duty::FocalOfficer => Text::new("cán bộ đầu mối", "focal officer"),
+            Duty::Approver => Text::new("người phê duyệt", "approver"),
+            Duty::Viewer => Text::new("người xem", "viewer"),
+        }
+    }
+}
+
+impl Person {
+    /// Whether the person holds `duty` (the head holds every duty but viewing only).
+    pub fn has(&self, duty: Duty) -> bool {
+        self.duties.contains(&duty) || (duty != Duty::Viewer && self.duties.contains(&Duty::Head))
+    }
+}
+
+/// An office that acts for a unit in assigning (a steering committee's standing office, "văn
+/// phòng thường trực"): its approvers assign as if they were the unit's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Delegation {
+    /// The office.
+    pub office: String,
+    /// The unit it acts for.
+    pub acts_for: String,
+}
