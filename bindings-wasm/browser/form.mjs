@@ -21,7 +21,7 @@ const url = `${origin}/examples/web/index.html?now=${NOW}`;
 const sampleAssignments = await readFile(join(sample, 'assignments.json'), 'utf8');
 const fixtureAssignments = JSON.stringify([
   ...JSON.parse(sampleAssignments),
-  { unit: 'DN', item: 'B08', role: 'lead', focal_officer: 'Đỗ Thị Ngọc', from: '2026-Q1', assigned_by: 'BCD' },
+  { unit: 'DN', item: 'B08', role: 'lead', focal_officer: 'dn_dau_moi', from: '2026-Q1', assigned_by: 'BCD' },
 ], null, 2);
 const FIXTURE_ITEMS = new Set(['giai_ngan_khcn_cds', 'du_toan_khcn_cds']);
 
@@ -196,7 +196,7 @@ try {
     `findings by severity "${counts}", ${findingCount} listed`);
 
   // 6. The download.
-  await page.fill('#entered-by', 'do.thi.ngoc');
+  await page.fill('#entered-by', 'dn_dau_moi');
   const buttonText = await text('#download');
   check(buttonText.includes('5 giá trị, 1 giải trình'), `button states what goes in: "${buttonText}"`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -211,7 +211,7 @@ try {
   }), `values as exact decimal strings: ${JSON.stringify(values)}`);
   check(!('csdl_tong' in byItem), 'the invalid entry (csdl_tong "7x") is left out');
   check(filing.submissions.every((s) => s.source.kind === 'form' && s.unit === 'DN' && s.period === '2026-Q4'
-    && s.submitted_by === 'do.thi.ngoc' && s.submitted_at === NOW), 'source.kind "form", unit, period, who and when on every submission');
+    && s.submitted_by === 'dn_dau_moi' && s.submitted_at === NOW), 'source.kind "form", unit, period, who and when on every submission');
   const evidence = byItem.tram_5g_moi?.evidence ?? [];
   check(evidence.length === 1 && evidence[0].sha256 === evidenceSha && evidence[0].file_name === 'quyet-dinh.pdf'
     && evidence[0].size === evidenceBytes.length && evidence[0].media_type === 'application/pdf'
@@ -236,7 +236,7 @@ try {
   const fileWith = (assignments, text) => {
     try {
       const reporting = new Reporting(nq57, org, assignments, calendar);
-      return { sequences: [...reporting.file(Ledger.fromJsonl(ledgerText), 'DN', text)] };
+      return { sequences: [...reporting.file(Ledger.fromJsonl(ledgerText), 'dn_dau_moi', text)] };
     } catch (e) {
       return { error: `${e.code} ${e.path ?? ''} ${e.message}` };
     }

@@ -15,7 +15,7 @@ const NOW = '2026-12-10T09:00:00';
 
 const submission = (item, number, extra = {}) => ({
   unit: 'DN', item, period: '2026-Q4', value: { number }, source: { kind: 'form' },
-  submitted_by: 'can_bo', submitted_at: NOW, ...extra,
+  submitted_by: 'dn_dau_moi', submitted_at: NOW, ...extra,
 });
 
 test("the form lists DN's assigned indicators with their fields, in formula order", () => {
@@ -69,7 +69,7 @@ test('a preview shows the quality, the off-track indicator and the projected sco
     explanations: [{
       unit: 'DN', indicator: 'C06', period: '2026-Q4', causes: 'Hai hệ thống mới chưa được phê duyệt cấp độ.',
       bottlenecks: ['human_resources'], solutions: 'Hoàn thành hồ sơ cấp độ trong tháng 1.',
-      submitted_by: 'can_bo', submitted_at: NOW,
+      submitted_by: 'dn_dau_moi', submitted_at: NOW,
     }],
   };
   const q = reporting.preview(ledger, JSON.stringify(explained), 'DN', '2026-Q4', NOW).quality;
@@ -83,14 +83,14 @@ test('a filing is appended all or none, a refusal naming its place', () => {
   const ledger = chiso.Ledger.fromJsonl(history);
   const before = ledger.length;
   const bad = { submissions: [submission('httt_tong', '93'), { ...submission('httt_tong', '93'), period: '2026-11' }] };
-  assert.throws(() => reporting.file(ledger, 'DN', JSON.stringify(bad)),
+  assert.throws(() => reporting.file(ledger, 'dn_dau_moi', JSON.stringify(bad)),
     (e) => e.name === 'LedgerError' && e.path === '/submissions/1/period' && e.findings[0].code === 'ledger.wrong_cycle');
   assert.equal(ledger.length, before);
-  assert.throws(() => reporting.file(ledger, 'HN', JSON.stringify({ submissions: [submission('httt_tong', '93')] })),
+  assert.throws(() => reporting.file(ledger, 'hn_dau_moi', JSON.stringify({ submissions: [submission('httt_tong', '93')] })),
     (e) => e.name === 'PolicyError' && e.messageVi.length > 0);
-  assert.throws(() => reporting.file(ledger, 'DN', '{"submission": []}'),
+  assert.throws(() => reporting.file(ledger, 'dn_dau_moi', '{"submission": []}'),
     (e) => e.name === 'ArgumentError' && e.findings[0].code === 'json.unknown_field');
-  const sequences = reporting.file(ledger, 'DN', JSON.stringify({ submissions: [submission('httt_tong', '93')] }));
+  const sequences = reporting.file(ledger, 'dn_dau_moi', JSON.stringify({ submissions: [submission('httt_tong', '93')] }));
   assert.deepEqual([...sequences], [before + 1]);
   assert.equal(ledger.status(before + 1), 'submitted');
 });

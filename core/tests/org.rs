@@ -198,7 +198,7 @@ fn a_denial_says_why_in_both_languages() {
 }
 
 /// The same tree with persons: `dn_truong` heads DN, `dn_dau_moi` is its focal officer,
-/// `dn_lanh_dao` approves for it, `dn_xem` only reads; `x1_dau_moi` reports for DN_X1 and
+/// `dn_lanh_dao` approves for it, `dn_xem` only reads; `x1_dau_moi` reports for `DN_X1` and
 /// `bcd_lanh_dao` approves at the root; `vp_bcd` is the standing office acting for BCD.
 fn staffed() -> OrgTree {
     let mut chart = serde_json::to_value(tree().chart()).unwrap();

@@ -218,7 +218,7 @@ def org():
         {"id": "bo_nganh", "name": {"vi": "Bộ, ngành", "en": "Ministries"}, "members": [m[0] for m in ALL_MINISTRIES]},
         {"id": "tinh_thanh", "name": {"vi": "Tỉnh, thành phố", "en": "Provinces and cities"},
          "members": [p[0] for p in ALL_PROVINCES]},
-    ]}
+    ], "persons": persons()}
 
 
 OFFICERS = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Hoàng Thu Hà", "Vũ Đức Khang",
@@ -230,15 +230,43 @@ def items_of(uid):
     return MINISTRY_ITEMS if uid in MINISTRY_IDS else PROVINCE_ITEMS
 
 
+HEADS = ["Trần Văn Hải", "Nguyễn Thị Hồng", "Lê Quang Huy", "Phạm Thị Hương", "Hoàng Minh Khôi", "Vũ Thị Liên",
+         "Đặng Văn Long", "Bùi Thị Mai", "Đỗ Văn Nam", "Ngô Thị Oanh", "Dương Văn Phong"]
+
+
+def reporting_units():
+    return MINISTRIES + PROVINCES + ADDED_MINISTRIES + ADDED_PROVINCES
+
+
+def focal_officer(uid):
+    """The person who reports for a unit: the same id the ledger's submissions carry."""
+    return f"{uid.lower()}_dau_moi"
+
+
+def persons():
+    """Who acts: the Steering Committee's head and the approver of its standing office, and in
+    every unit a head (who approves for the units below it) and a focal officer."""
+    out = [{"id": "bcd_truong", "name": "Trưởng Ban Chỉ đạo", "unit": "BCD", "duties": ["head"]},
+           {"id": "bcd_lanh_dao", "name": "Lãnh đạo Văn phòng Ban Chỉ đạo", "unit": "BCD", "duties": ["approver"]}]
+    for k, (uid, _, _) in enumerate(reporting_units()):
+        out.append({"id": f"{uid.lower()}_lanh_dao", "name": HEADS[k % len(HEADS)], "unit": uid, "duties": ["head"]})
+        out.append({"id": focal_officer(uid), "name": OFFICERS[k % len(OFFICERS)], "unit": uid,
+                    "duties": ["focal_officer"]})
+    for uid, vi, _ in COMMUNES:
+        out.append({"id": focal_officer(uid), "name": f"Cán bộ văn phòng {vi}", "unit": uid,
+                    "duties": ["focal_officer"]})
+    return out
+
+
 def assignments():
     out = []
-    for k, (uid, _, _) in enumerate(MINISTRIES + PROVINCES + ADDED_MINISTRIES + ADDED_PROVINCES):
+    for uid, _, _ in reporting_units():
         monthly = MONTHLY_ITEMS if uid in ADDED_PROVINCE_IDS else []
         for item in items_of(uid) + monthly:
-            out.append({"unit": uid, "item": item, "role": "lead", "focal_officer": OFFICERS[k % len(OFFICERS)],
+            out.append({"unit": uid, "item": item, "role": "lead", "focal_officer": focal_officer(uid),
                         "from": "2026-Q1", "assigned_by": "BCD"})
     for uid, _, _ in COMMUNES:
-        out.append({"unit": uid, "item": "B05", "role": "implementing", "focal_officer": "Cán bộ văn phòng xã",
+        out.append({"unit": uid, "item": "B05", "role": "implementing", "focal_officer": focal_officer(uid),
                     "from": "2026-Q2", "assigned_by": "DN"})
     return out
 

@@ -645,3 +645,136 @@ mod system_of_record {
         assert_eq!(chiso(&["ledger", "verify", &ledger]).status.code(), Some(0));
     }
 }
+
+/// Persons and the assignments file, through the program.
+mod persons {
+    use super::{chiso, root, stdout};
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("chiso-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The sample's chart names persons: a focal officer submits for their unit, an approver
+    /// above decides, a unit id is no actor, and nobody signs in another's name.
+    #[test]
+    fn the_sample_acts_through_persons() {
+        let dir = scratch("persons");
+        let ledger = dir.join("ledger.jsonl");
+        let ledger = ledger.to_str().unwrap();
+        let sample = root().join("examples/data/sample");
+        let org = sample.join("org.json");
+        let assignments = sample.join("assignments.json");
+        let (org, assignments) = (org.to_str().unwrap(), assignments.to_str().unwrap());
+        let write = |name: &str, text: String| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        };
+        let submit = |by: &str| {
+            write(
+                &format!("submit-{by}.json"),
+                format!(
+                    r#"{{"kind": "submit", "submission": {{"unit": "DN", "item": "httt_tong",
+                    "period": "2026-Q3", "value": {{"number": "12"}}, "source": {{"kind": "form"}},
+                    "submitted_by": "{by}", "submitted_at": "2026-10-01T09:00:00"}}}}"#
+                ),
+            )
+        };
+        let append = |actor: &str, action: &str| {
+            chiso(&[
+                "ledger",
+                "append",
+                ledger,
+                action,
+                "--actor",
+                actor,
+                "--org",
+                org,
+                "--assignments",
+                assignments,
+                "--lang",
+                "en",
+            ])
+        };
+        let err = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+        let by_unit = append("DN", &submit("DN"));
+        assert_eq!(by_unit.status.code(), Some(2));
+        assert!(
+            err(&by_unit).contains("no person `DN`"),
+            "{}",
+            err(&by_unit)
+        );
+        let signed = append("dn_dau_moi", &submit("Thủ tướng"));
+        assert_eq!(signed.status.code(), Some(2));
+        assert!(
+            err(&signed).contains("signed `Thủ tướng`"),
+            "{}",
+            err(&signed)
+        );
+        let head_only = append("hn_dau_moi", &submit("hn_dau_moi"));
+        assert_eq!(head_only.status.code(), Some(2)); // another unit's officer
+        let ok = append("dn_dau_moi", &submit("dn_dau_moi"));
+        assert_eq!(ok.status.code(), Some(0), "{}", err(&ok));
+        let now = chiso_store::now_in_vietnam().format("%Y-%m-%dT%H:%M:%S");
+        let decide = |by: &str| {
+            write(
+                &format!("approve-{by}.json"),
+                format!(r#"{{"kind": "approve", "revision": 1, "by": "{by}", "at": "{now}"}}"#),
+            )
+        };
+        // The focal officer cannot approve; the province's head is not above itself.
+        for actor in ["dn_dau_moi", "dn_lanh_dao"] {
+            let out = append(actor, &decide(actor));
+            assert_eq!(out.status.code(), Some(2), "{actor}");
+        }
+        let approved = append("bcd_lanh_dao", &decide("bcd_lanh_dao"));
+        assert_eq!(approved.status.code(), Some(0), "{}", err(&approved));
+        assert!(stdout(&approved).contains("Appended entry 2"));
+    }
+
+    /// An assignments file with a self-assignment, one by a sibling and one by an unknown unit
+    /// was honoured; now every row is checked and every finding printed at once.
+    #[test]
+    fn a_bad_assignments_file_is_refused_with_every_finding() {
+        let dir = scratch("assignments");
+        let sample = root().join("examples/data/sample");
+        let mut rows: Vec<serde_json::Value> = serde_json::from_str(
+            &std::fs::read_to_string(sample.join("assignments.json")).unwrap(),
+        )
+        .unwrap();
+        let row = |unit: &str, by: &str, officer: &str| {
+            serde_json::json!({"unit": unit, "item": "C02", "role": "lead", "focal_officer": officer,
+                "from": "2026-Q1", "assigned_by": by})
+        };
+        rows.push(row("HP", "HP", "hp_dau_moi")); // itself
+        rows.push(row("CT", "HN", "ct_dau_moi")); // a sibling
+        rows.push(row("HUE", "XYZ", "hue_dau_moi")); // an unknown unit
+        let file = dir.join("assignments.json");
+        std::fs::write(&file, serde_json::to_string(&rows).unwrap()).unwrap();
+        let n = rows.len();
+        let out = chiso(&[
+            "evaluate",
+            "--data",
+            sample.to_str().unwrap(),
+            "--assignments",
+            file.to_str().unwrap(),
+            "--period",
+            "2026-Q3",
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        for (row, code) in [
+            (n - 3, "assignment.not_from_above"),
+            (n - 2, "assignment.not_from_above"),
+            (n - 1, "org.unknown_unit"),
+        ] {
+            assert!(
+                err.contains(&format!("/{row}/assigned_by [{code}]")),
+                "{err}"
+            );
+        }
+    }
+}

@@ -138,7 +138,12 @@ impl Reporting {
                 method: method_in_words(indicator),
                 evidence: indicator.evidence.clone(),
                 explanation: indicator.explanation,
-                focal_officer: assignment.focal_officer.clone(),
+                // The person's name where the chart names persons; the assignment's words
+                // otherwise (an older chart names the officer there).
+                focal_officer: self
+                    .tree()
+                    .person(&assignment.focal_officer)
+                    .map_or_else(|| assignment.focal_officer.clone(), |p| p.name.clone()),
                 fields,
             });
         }

@@ -114,17 +114,17 @@ impl Ledger {
         }
         let sequence = self.entries.len() as u64 + 1;
         let entry = Entry::stamped(sequence, self.head(), recorded_at, action);
-        // Bounded by the very limits every reader applies, once written as it will be read.
-        findings = crate::json::long_strings(&entry.action, "/action");
-        if findings.is_empty()
-            && let Err(finding) = crate::json::within_bounds(&crate::json::to_json(&entry))
-        {
-            findings.push(finding);
-        }
-        if findings.is_empty() {
-            Ok(entry)
-        } else {
-            Err(Error::InvalidEntry { findings })
+        // Bounded by the very limits every reader applies, once written as it will be read;
+        // only a refused entry is walked again, to name each text too long by its path.
+        match crate::json::within_bounds(&crate::json::to_json(&entry)) {
+            Ok(()) => Ok(entry),
+            Err(finding) => {
+                findings = crate::json::long_strings(&entry.action, "/action");
+                if findings.is_empty() {
+                    findings.push(finding);
+                }
+                Err(Error::InvalidEntry { findings })
+            }
         }
     }
 

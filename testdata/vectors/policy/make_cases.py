@@ -185,3 +185,135 @@ folder.mkdir(exist_ok=True)
 (folder / "expected.json").write_text(json.dumps([m["answer"] for m in matrix], indent=2) + "\n", encoding="utf-8")
 allowed = sum(m["answer"] is None for m in matrix)
 print(f"{len(matrix)} requests in the matrix, {allowed} allowed")
+
+
+# --- Persons: every duty, every tree position, every action -------------------------------------
+#
+# The same tree, staffed: in each unit a head, a focal officer, an approver and a viewer, and a
+# standing office (VP) whose approver assigns for the root by delegation. Every actor is a
+# person now. The rules, as SECURITY.md states them, written out again below:
+# - an actor must be a person of the chart (a unit id is none);
+# - a person submits only for their own unit, as its focal officer or head, what is assigned;
+# - a person decides as an approver or head of a unit strictly above, never on their own
+#   submission;
+# - any person reads their unit and the units below it;
+# - a person assigns as an approver or head, in the name of their unit or of the unit their
+#   office acts for, only below that unit, only items it holds (a root holds all).
+
+DUTIES = ["head", "focal_officer", "approver", "viewer"]
+P_UNITS = [u["id"] for u in M_ORG["units"]]
+P_ORG = {
+    "units": M_ORG["units"] + [unit("VP", "central")],
+    "persons": [{"id": f"{u}.{d}", "name": f"{d} {u}", "unit": u, "duties": [d]} for u in P_UNITS for d in DUTIES]
+    + [{"id": "VP.approver", "name": "approver VP", "unit": "VP", "duties": ["approver"]}],
+    "delegations": [{"office": "VP", "acts_for": "BCD"}],
+}
+P_ASSIGNMENTS = [dict(a, focal_officer=f"{a['unit']}.focal_officer") for a in M_ASSIGNMENTS]
+P_PARENT = dict(PARENT, VP=None)
+PERSONS = {p["id"]: p for p in P_ORG["persons"]}
+DELEGATED = {(d["office"], d["acts_for"]) for d in P_ORG["delegations"]}
+
+
+def person_answer(actor, request):
+    """The rules for persons, as stated above."""
+    person = PERSONS.get(actor)
+    if person is None:
+        return {"reason": "unknown_person", "person": actor}
+    own, duties = person["unit"], person["duties"]
+
+    def lacks(duty):
+        held = duty in duties or (duty != "viewer" and "head" in duties)
+        return None if held else {"reason": "missing_duty", "duty": duty}
+
+    def above(upper, lower):
+        at = P_PARENT.get(lower)
+        while at:
+            if at == upper:
+                return True
+            at = P_PARENT.get(at)
+        return False
+
+    unknown = lambda uid: {"reason": "unknown_unit", "unit": uid}
+    kind = request["action"]
+    if kind == "submit":
+        u = request["unit"]
+        if u not in P_PARENT:
+            return unknown(u)
+        if own != u:
+            return {"reason": "not_own_unit"}
+        if lacks("focal_officer"):
+            return lacks("focal_officer")
+        covered = any(a["unit"] == u and a["item"] == request["item"] and a["from"] <= request["period"]
+                      for a in P_ASSIGNMENTS)
+        return None if covered else {"reason": "not_assigned"}
+    if kind == "decide":
+        u = request["unit"]
+        if u not in P_PARENT:
+            return unknown(u)
+        if lacks("approver"):
+            return lacks("approver")
+        if not above(own, u):
+            return {"reason": "not_above"}
+        return {"reason": "own_submission"} if request.get("submitted_by") == actor else None
+    if kind == "read":
+        u = request["unit"]
+        if u not in P_PARENT:
+            return unknown(u)
+        return None if u == own or above(own, u) else {"reason": "outside_subtree"}
+    if kind == "assign":
+        a = request["assignment"]
+        if a["unit"] not in P_PARENT:
+            return unknown(a["unit"])
+        if lacks("approver"):
+            return lacks("approver")
+        by = a["assigned_by"]
+        if own != by and (own, by) not in DELEGATED:
+            return {"reason": "not_for_unit"}
+        if not above(by, a["unit"]):
+            return {"reason": "not_below"}
+        holds = P_PARENT.get(by) is None or any(x["unit"] == by and x["item"] == a["item"] for x in P_ASSIGNMENTS)
+        return None if holds else {"reason": "not_held"}
+    raise ValueError(kind)
+
+
+P_ACTIONS = {
+    "submit_assigned": lambda actor, unit_id, target: submit(target, "C01", "2026-Q3"),
+    "decide_other_submitter": lambda actor, unit_id, target: {"action": "decide", "unit": target,
+                                                              "submitted_by": f"{target}.focal_officer"},
+    "decide_own_submission": lambda actor, unit_id, target: {"action": "decide", "unit": target,
+                                                             "submitted_by": actor},
+    "read": lambda actor, unit_id, target: {"action": "read", "unit": target},
+    "assign_own_name": lambda actor, unit_id, target: assign(target, "C01", unit_id),
+    "assign_for_root": lambda actor, unit_id, target: assign(target, "B05", "BCD"),
+}
+persons_matrix = []
+for role, (unit_id, positions) in list(ROLES.items())[:4]:
+    targets = {"self": unit_id, **positions, "unknown": "ZZ"}
+    for duty in DUTIES:
+        actor = f"{unit_id}.{duty}"
+        for position, target in targets.items():
+            if target is None:
+                continue
+            for action, make in P_ACTIONS.items():
+                request = make(actor, unit_id, target)
+                persons_matrix.append({"role": role, "duty": duty, "position": position, "action": action,
+                                       "actor": actor, "request": request})
+# The office acting for the root, a unit id as actor, and a person the chart does not name.
+for actor, target in [("VP.approver", "DN"), ("VP.approver", "DN_X1"), ("DN", "DN"), ("XX.head", "DN")]:
+    for action, make in P_ACTIONS.items():
+        persons_matrix.append({"role": "other", "duty": None, "position": target, "action": action,
+                               "actor": actor, "request": make(actor, "VP", target)})
+for m in persons_matrix:
+    m["answer"] = person_answer(m["actor"], m["request"])
+
+folder = HERE / "persons-duties-positions"
+folder.mkdir(exist_ok=True)
+(folder / "input.json").write_text(json.dumps(
+    {"org": P_ORG, "assignments": P_ASSIGNMENTS,
+     "requests": [{k: m[k] for k in ("role", "duty", "position", "action", "actor", "request")}
+                  for m in persons_matrix]},
+    ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+(folder / "expected.json").write_text(json.dumps([m["answer"] for m in persons_matrix], indent=2) + "\n",
+                                      encoding="utf-8")
+allowed = sum(m["answer"] is None for m in persons_matrix)
+print(f"{len(persons_matrix)} requests by persons, {allowed} allowed")

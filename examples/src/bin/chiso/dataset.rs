@@ -73,6 +73,7 @@ impl DatasetArgs {
             .map_err(|e| Failure::from_error(&e))?;
         let assignments =
             read_assignments(&required(self.assignments.as_ref(), "assignments.json")?)?;
+        checked_assignments(&tree, &assignments)?;
         let location = match &self.ledger {
             Some(location) => location.clone(),
             None => required(None, "ledger.jsonl")?
@@ -152,6 +153,19 @@ pub fn as_of_or_now(text: Option<&str>) -> Result<chrono::NaiveDateTime, Failure
         || Ok(chiso_store::now_in_vietnam()),
         |t| chiso::period::parse_time(t).map_err(|e| Failure::from_error(&e)),
     )
+}
+
+/// Refuses assignments that do not hold against the chart and the embedded catalogue (every
+/// finding printed at once; a catalogue given with `--catalogue` is checked again by the command).
+pub fn checked_assignments(tree: &OrgTree, assignments: &[Assignment]) -> Result<(), Failure> {
+    let findings = chiso::org::check_assignments(&chiso::Catalogue::nq57(), tree, assignments);
+    if findings.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::from_error(&Error::InvalidInput {
+        what: chiso::InputKind::Assignments,
+        findings,
+    }))
 }
 
 fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {

@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
+use chiso::Catalogue;
 use chiso::ledger::{Action, Rules};
-use chiso::org::OrgTree;
+use chiso::org::{Assignment, OrgTree};
 use chiso::{Lang, Text};
 use chiso_store::{FileStore, Location, Repair, StoreError};
 use clap::Subcommand;
@@ -101,20 +102,13 @@ pub fn run(command: Command) -> Result<(), Failure> {
         } => {
             let action: Action =
                 Action::from_json(&read(&action)?).map_err(|e| Failure::from_error(&e))?;
-            let policy = match (actor, org) {
-                (Some(actor), Some(org)) => {
-                    let tree =
-                        OrgTree::from_json(&read(&org)?).map_err(|e| Failure::from_error(&e))?;
-                    let assignments = match &assignments {
-                        Some(file) => chiso::org::assignments_from_json(&read(file)?)
-                            .map_err(|e| Failure::from_error(&e))?,
-                        None => Vec::new(),
-                    };
-                    let catalogue = load_catalogue(catalogue.as_deref(), &view)?;
-                    Some((actor, tree, assignments, catalogue))
-                }
-                _ => None,
-            };
+            let policy = policy(
+                actor,
+                org,
+                assignments.as_deref(),
+                catalogue.as_deref(),
+                &view,
+            )?;
             let mut store = open(&ledger, true)?;
             if let Some(head) = &head {
                 verified(store.as_mut(), Some(head))?;
@@ -185,6 +179,38 @@ pub fn run(command: Command) -> Result<(), Failure> {
             print(&verified(store.as_mut(), head.as_deref())?.to_jsonl())
         }
     }
+}
+
+/// The acting person, and what the rules read: the chart, the checked assignments, the catalogue.
+type Acting = (String, OrgTree, Vec<Assignment>, Catalogue);
+
+/// The acting person and what the rules read, when `--actor` and `--org` are given.
+fn policy(
+    actor: Option<String>,
+    org: Option<PathBuf>,
+    assignments: Option<&std::path::Path>,
+    catalogue: Option<&std::path::Path>,
+    view: &View,
+) -> Result<Option<Acting>, Failure> {
+    let (Some(actor), Some(org)) = (actor, org) else {
+        return Ok(None);
+    };
+    let tree = OrgTree::from_json(&read(&org)?).map_err(|e| Failure::from_error(&e))?;
+    let assignments = match assignments {
+        Some(file) => {
+            chiso::org::assignments_from_json(&read(file)?).map_err(|e| Failure::from_error(&e))?
+        }
+        None => Vec::new(),
+    };
+    let catalogue = load_catalogue(catalogue, view)?;
+    let findings = chiso::org::check_assignments(&catalogue, &tree, &assignments);
+    if !findings.is_empty() {
+        return Err(Failure::from_error(&chiso::Error::InvalidInput {
+            what: chiso::InputKind::Assignments,
+            findings,
+        }));
+    }
+    Ok(Some((actor, tree, assignments, catalogue)))
 }
 
 /// `chiso ledger verify`: the chain, the anchor, and the published head.

@@ -75,9 +75,19 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// A core error for standard error, in both languages, with exit status 2.
+    /// A core error for standard error, in both languages, with exit status 2; when it has
+    /// more than one finding, every one follows with its path and code.
     pub fn from_error(error: &chiso::Error) -> Self {
-        Failure::Message(format!("{}\n{}", error.message_vi(), error.message_en()), 2)
+        let mut text = format!("{}\n{}", error.message_vi(), error.message_en());
+        if error.findings().len() > 1 {
+            for f in error.findings() {
+                text.push_str(&format!(
+                    "\n  {} [{}] {} / {}",
+                    f.path, f.code, f.message_vi, f.message_en
+                ));
+            }
+        }
+        Failure::Message(text, 2)
     }
 }
 
