@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-national package-python types web bench-web setup-fuzz fuzz soak
+	bench-national package-python types web bench-web setup-fuzz fuzz soak bench-store
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -105,7 +105,7 @@ test-browser: wasm
 	cd bindings-wasm && node browser/form.mjs
 
 bench-test: wasm setup-python
-	cargo test -p chiso-benches --benches
+	CHISO_TEST_POSTGRES="$$(store/scripts/postgres-server)" cargo test -p chiso-benches --benches
 	node benches/js/formula.mjs --quick
 	cargo build -q -p chiso-benches --bins
 	$(PY) benches/python/national.py --quick --bin-dir target/debug
@@ -123,7 +123,11 @@ web: wasm
 	python3 -m http.server 8057 --bind 127.0.0.1 --directory .
 
 bench:
-	cargo bench -p chiso-benches
+	CHISO_TEST_POSTGRES="$$(store/scripts/postgres-server)" cargo bench -p chiso-benches
+
+# One durable append at 10 thousand and 1 million entries on each store (BENCHMARKS.md).
+bench-store:
+	CHISO_TEST_POSTGRES="$$(store/scripts/postgres-server)" cargo bench -p chiso-benches --bench append
 
 # The fault harness at length: 10,000 SIGKILLs of `chiso ledger append` per backend, and the
 # 8 x 100 race, in release; the figures go to target/soak.log (recorded in SECURITY.md).

@@ -146,5 +146,7 @@ def test_quality_of_the_sample_data_set():
     assert (report["completeness"], report["score"]) == (Decimal("91.7"), Decimal("95.8"))
     with pytest.raises(chiso.ArgumentError):
         reporting.quality(ledger, "CT", "2026-Q3", "15/10/2026")
-    assert reporting.may("BCD", {"action": "read", "unit": "CT"})
-    assert not reporting.may("CT", {"action": "read", "unit": "HN"})
+    # The sample's chart names persons: they act, not units.
+    assert reporting.may("bcd_lanh_dao", {"action": "read", "unit": "CT"})
+    assert not reporting.may("ct_dau_moi", {"action": "read", "unit": "HN"})
+    assert reporting.refusal("BCD", {"action": "read", "unit": "CT"})["reason"] == "unknown_person"

@@ -102,3 +102,29 @@ def test_load_verifies_against_a_published_head(tmp_path):
         chiso.Ledger.load(sample / "ledger.jsonl", head=expected["head"])
     assert refused.value.code == "ledger.tampered"
     assert len(chiso.Ledger.load(sample / "ledger.jsonl")) == 3
+
+
+def test_the_sample_acts_through_persons(tmp_path):
+    """The bundled chart names persons: a focal officer submits, an approver above decides, a
+    unit id is no actor, and no one decides on their own submission."""
+    reporting = chiso.Reporting.load(VECTORS.parents[1] / "examples" / "data" / "sample")
+    store = chiso.Store(str(tmp_path / "so_cai.jsonl"))
+    submission = {"kind": "submit", "submission": {
+        "unit": "DN", "item": "httt_tong", "period": "2026-Q3", "value": {"number": "12"},
+        "source": {"kind": "form"}, "submitted_by": "dn_dau_moi", "submitted_at": "2026-10-01T09:00:00"}}
+    with pytest.raises(chiso.PolicyError) as refused:
+        store.append(submission, actor="DN", reporting=reporting)
+    assert refused.value.message_en.endswith("there is no person `DN` in the organisation chart")
+    assert store.append(submission, actor="dn_dau_moi", reporting=reporting)["sequence"] == 1
+    now = _vietnam_now().replace(microsecond=0).isoformat()
+
+    def approve(by):
+        return {"kind": "approve", "revision": 1, "by": by, "at": now}
+
+    with pytest.raises(chiso.PolicyError) as refused:
+        store.append(approve("dn_dau_moi"), actor="dn_dau_moi", reporting=reporting)
+    assert "approver" in refused.value.message_en
+    with pytest.raises(chiso.PolicyError) as refused:
+        store.append(approve("Thủ tướng"), actor="bcd_lanh_dao", reporting=reporting)
+    assert "signed `Thủ tướng`" in refused.value.message_en
+    assert store.append(approve("bcd_lanh_dao"), actor="bcd_lanh_dao", reporting=reporting)["sequence"] == 2
