@@ -207,6 +207,13 @@ export type Dimension = "correct" | "complete" | "clean" | "live";
  */
 export type Direction = "higher_is_better" | "lower_is_better" | "inside_band";
 /**
+ * What a person does in their unit ("chức trách").
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Duty".
+ */
+export type Duty = "head" | "focal_officer" | "approver" | "viewer";
+/**
  * When a formula is evaluated over a longer period than its inputs are reported for.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -379,6 +386,33 @@ export type Refusal =
     }
   | {
       reason: "outside_subtree";
+    }
+  | {
+      /**
+       * The id given.
+       */
+      person: string;
+      reason: "unknown_person";
+    }
+  | {
+      /**
+       * The duty needed.
+       */
+      duty: "head" | "focal_officer" | "approver" | "viewer";
+      reason: "missing_duty";
+    }
+  | {
+      reason: "own_submission";
+    }
+  | {
+      reason: "not_for_unit";
+    }
+  | {
+      reason: "signed_by_another";
+      /**
+       * The name the action carries.
+       */
+      signed: string;
     };
 /**
  * How a computed value is rounded to its declared precision ("quy tắc làm tròn").

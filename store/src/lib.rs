@@ -49,6 +49,8 @@ mod file;
 mod location;
 mod postgres;
 mod sqlite;
+#[doc(hidden)]
+pub mod testing;
 
 pub use anchor::Anchor;
 pub use clock::{Clock, SystemClock, now_in_vietnam};

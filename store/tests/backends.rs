@@ -65,35 +65,15 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// A fresh database on the test server, or `None` (skipped) when there is no server.
-fn fresh_postgres(name: &str) -> Option<String> {
-    let Ok(base) = std::env::var("CHISO_TEST_POSTGRES") else {
-        assert!(
-            std::env::var("CHISO_REQUIRE_POSTGRES").is_err(),
-            "CHISO_REQUIRE_POSTGRES is set but CHISO_TEST_POSTGRES names no server"
-        );
-        eprintln!("PostgreSQL cases skipped: CHISO_TEST_POSTGRES is not set");
-        return None;
-    };
-    let database = format!("chiso_{}_{name}", std::process::id());
-    let mut client = postgres::Client::connect(&base, postgres::NoTls).unwrap();
-    client
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {database}"))
-        .unwrap();
-    client
-        .batch_execute(&format!("CREATE DATABASE {database}"))
-        .unwrap();
-    let (server, _) = base.rsplit_once('/').unwrap();
-    Some(format!("{server}/{database}"))
-}
-
 fn places(name: &str) -> Vec<Place> {
     let dir = scratch(name);
     let mut places = vec![
         Place::File(dir.join("ledger.jsonl")),
         Place::Sqlite(dir.join("ledger.db")),
     ];
-    places.extend(fresh_postgres(name).map(Place::Postgres));
+    places.extend(
+        chiso_store::testing::fresh_postgres(&format!("store_{name}")).map(Place::Postgres),
+    );
     places
 }
 

@@ -40,6 +40,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
     let as_of = as_of_or_now(command.as_of.as_deref())?;
     let data = command.data.load()?;
     let catalogue = load_catalogue(command.catalogue.as_deref(), &view)?;
+    data.check_assignments(&catalogue)?;
     let quality = Quality::new(&catalogue, &data.tree, &data.assignments, &data.calendar);
     let report = quality
         .check(&data.ledger, &command.unit, period, as_of)

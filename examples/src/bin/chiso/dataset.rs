@@ -73,7 +73,6 @@ impl DatasetArgs {
             .map_err(|e| Failure::from_error(&e))?;
         let assignments =
             read_assignments(&required(self.assignments.as_ref(), "assignments.json")?)?;
-        checked_assignments(&tree, &assignments)?;
         let location = match &self.ledger {
             Some(location) => location.clone(),
             None => required(None, "ledger.jsonl")?
@@ -155,17 +154,19 @@ pub fn as_of_or_now(text: Option<&str>) -> Result<chrono::NaiveDateTime, Failure
     )
 }
 
-/// Refuses assignments that do not hold against the chart and the embedded catalogue (every
-/// finding printed at once; a catalogue given with `--catalogue` is checked again by the command).
-pub fn checked_assignments(tree: &OrgTree, assignments: &[Assignment]) -> Result<(), Failure> {
-    let findings = chiso::org::check_assignments(&chiso::Catalogue::nq57(), tree, assignments);
-    if findings.is_empty() {
-        return Ok(());
+impl Dataset {
+    /// Refuses assignments that do not hold against the chart and `catalogue`, every finding
+    /// printed at once: a self-assignment, one by a sibling or an unknown unit is never honoured.
+    pub fn check_assignments(&self, catalogue: &chiso::Catalogue) -> Result<(), Failure> {
+        let findings = chiso::org::check_assignments(catalogue, &self.tree, &self.assignments);
+        if findings.is_empty() {
+            return Ok(());
+        }
+        Err(Failure::from_error(&Error::InvalidInput {
+            what: chiso::InputKind::Assignments,
+            findings,
+        }))
     }
-    Err(Failure::from_error(&Error::InvalidInput {
-        what: chiso::InputKind::Assignments,
-        findings,
-    }))
 }
 
 fn read_assignments(path: &Path) -> Result<Vec<Assignment>, Failure> {

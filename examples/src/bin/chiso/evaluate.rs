@@ -56,6 +56,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
     };
     let data = command.data.load_or_sample()?;
     let catalogue = load_catalogue(command.catalogue.as_deref(), &view)?;
+    data.check_assignments(&catalogue)?;
     let reporting = Reporting::new(catalogue, data.tree, data.assignments, data.calendar);
     let evaluation = reporting
         .evaluate(&data.ledger, period, as_of, &scheme)
