@@ -52,6 +52,17 @@ def give_back(revision, by, at, reason):
     return {"kind": "return", "revision": revision, "by": by, "at": at, "reason": reason}
 
 
+def assign(assignment, by, at):
+    return {"kind": "assign", "assignment": assignment, "by": by, "at": at}
+
+
+def withdraw(entry, by, at, reason, to=None):
+    action = {"kind": "withdraw", "assignment": entry}
+    if to is not None:
+        action["to"] = to
+    return {**action, "by": by, "at": at, "reason": reason}
+
+
 def explain(unit, indicator, period, causes, bottlenecks, solutions, at, by="can_bo", support=None):
     e = {"unit": unit, "indicator": indicator, "period": period, "causes": causes,
          "bottlenecks": bottlenecks, "solutions": solutions}

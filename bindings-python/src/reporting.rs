@@ -114,6 +114,11 @@ impl PyLedger {
         self.0.status(sequence).map(|s| s.as_str().to_owned())
     }
 
+    /// The assignments the ledger made and has not withdrawn, each with its entry: JSON.
+    fn assignments_json(&self) -> String {
+        chiso::to_json(&self.0.assignment_entries())
+    }
+
     /// The hash of the last entry.
     #[getter]
     fn head(&self) -> String {

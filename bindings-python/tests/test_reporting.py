@@ -27,6 +27,10 @@ def test_ledger_vectors(case):
     ledger = chiso.Ledger()
     for action, at in zip(actions, recorded):
         ledger.append(action, recorded_at=at)
+    if "assignments" in expected:  # what the ledger holds in force, with the entry that made each
+        columns = ledger.assignments().columns
+        want = [{c: a.get(c) for c in columns} for a in expected["assignments"]]
+        assert ledger.assignments().rows == want
     intact = expected["verification"]["valid"] and not case.name.startswith("truncated")
     if intact:
         # The hashes Python's hashlib computed, byte for byte.

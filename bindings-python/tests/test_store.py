@@ -128,3 +128,39 @@ def test_the_sample_acts_through_persons(tmp_path):
         store.append(approve("Thủ tướng"), actor="bcd_lanh_dao", reporting=reporting)
     assert "signed `Thủ tướng`" in refused.value.message_en
     assert store.append(approve("bcd_lanh_dao"), actor="bcd_lanh_dao", reporting=reporting)["sequence"] == 2
+
+
+def test_assigning_and_withdrawing_in_the_ledger(tmp_path):
+    """Dong Nai's head passes C02 down to the ward of Biên Hòa in the ledger; the ward's officer
+    may then report its input, and no longer after the withdrawal ends it with Q3."""
+    reporting = chiso.Reporting.load(VECTORS.parents[1] / "examples" / "data" / "sample")
+    store = chiso.Store(f"sqlite:{tmp_path / 'so_cai.db'}")
+    now = _vietnam_now().replace(microsecond=0).isoformat()
+
+    def submit(period):
+        return {"kind": "submit", "submission": {
+            "unit": "DN_BH", "item": "tram_5g_moi", "period": period, "value": {"number": "4"},
+            "source": {"kind": "form"}, "submitted_by": "dn_bh_dau_moi", "submitted_at": now}}
+
+    with pytest.raises(chiso.PolicyError) as refused:
+        store.append(submit("2026-Q3"), actor="dn_bh_dau_moi", reporting=reporting)
+    assert refused.value.code == "policy.denied"
+    assign = {"kind": "assign", "by": "dn_lanh_dao", "at": now, "assignment": {
+        "unit": "DN_BH", "item": "C02", "role": "implementing", "focal_officer": "dn_bh_dau_moi",
+        "from": "2026-Q3", "assigned_by": "DN"}}
+    with pytest.raises(chiso.PolicyError) as refused:  # a sibling province's head
+        store.append({**assign, "by": "hp_lanh_dao"}, actor="hp_lanh_dao", reporting=reporting)
+    assert "units below it" in refused.value.message_en or "their unit" in refused.value.message_en
+    made = store.append(assign, actor="dn_lanh_dao", reporting=reporting)["sequence"]
+    assert store.append(submit("2026-Q3"), actor="dn_bh_dau_moi", reporting=reporting)["sequence"] == 2
+    withdraw = {"kind": "withdraw", "assignment": made, "to": "2026-Q3", "by": "dn_lanh_dao", "at": now,
+                "reason": "Tỉnh trực tiếp theo dõi từ quý IV"}
+    store.append(withdraw, actor="dn_lanh_dao", reporting=reporting)
+    with pytest.raises(chiso.PolicyError):
+        store.append(submit("2026-Q4"), actor="dn_bh_dau_moi", reporting=reporting)
+    rows = store.ledger().assignments().rows
+    assert [(r["entry"], r["unit"], r["item"], r["from"], r["to"]) for r in rows] == [
+        (1, "DN_BH", "C02", "2026-Q3", "2026-Q3")]
+    with pytest.raises(chiso.LedgerError) as twice:
+        store.append(withdraw, actor="dn_lanh_dao", reporting=reporting)
+    assert twice.value.code == "ledger.invalid_entry"

@@ -74,6 +74,7 @@ try {
     && c01.includes('Lớp C') && c01.includes('cơ chế') && c01.includes('≥ 1 (mỗi đơn vị, 2026)')
     && c01.includes('21/12/2026') && c01.includes('Đỗ Thị Ngọc'),
   'C01 card: code, name, layer, measure, targets, deadline, focal officer');
+  check(await text('#unit-head') === 'Người đứng đầu đơn vị: Đỗ Văn Nam', `the unit's head is named (${await text('#unit-head')})`);
   const unlabelled = await page.$$eval('input, select, textarea', (els) => els
     .filter((el) => el.type !== 'hidden' && !(el.labels && el.labels.length)).map((el) => el.id || el.outerHTML));
   check(unlabelled.length === 0, `every control has a <label for> (${unlabelled.join(', ') || 'none missing'})`);

@@ -116,6 +116,13 @@ impl Ledger {
             .map(|s| s.as_str().to_owned())
     }
 
+    /// The assignments the ledger made and has not withdrawn, each with the sequence number
+    /// of the entry that made it (what a withdrawal names): JSON.
+    #[wasm_bindgen(js_name = assignmentsJson)]
+    pub fn assignments_json(&self) -> String {
+        chiso::to_json(&self.0.assignment_entries())
+    }
+
     /// The hash of the last entry.
     #[wasm_bindgen(getter)]
     pub fn head(&self) -> String {

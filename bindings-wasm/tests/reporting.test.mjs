@@ -21,6 +21,7 @@ for (const name of casesOf('ledger')) {
       ? JSON.parse(read(dir, 'recorded_at.json')) : actions.map(() => null);
     const ledger = new chiso.Ledger();
     actions.forEach((action, i) => ledger.appendJson(JSON.stringify(action), recorded[i] ?? undefined));
+    if (expected.assignments) assert.deepEqual(JSON.parse(ledger.assignmentsJson()), expected.assignments);
     if (expected.verification.valid && !name.startsWith('truncated')) {
       // The hashes Python's hashlib computed, byte for byte.
       assert.equal(ledger.toJsonl(), read(dir, 'ledger.jsonl'));

@@ -54,6 +54,41 @@ export type Action =
   | {
       explanation: Explanation;
       kind: "explain";
+    }
+  | {
+      assignment: Assignment;
+      /**
+       * When.
+       */
+      at: string;
+      /**
+       * The person who made it, for the assigning unit (or an office acting for it).
+       */
+      by: string;
+      kind: "assign";
+    }
+  | {
+      /**
+       * The sequence number of the `assign` entry withdrawn.
+       */
+      assignment: number;
+      /**
+       * When.
+       */
+      at: string;
+      /**
+       * The person who withdrew it.
+       */
+      by: string;
+      kind: "withdraw";
+      /**
+       * Why.
+       */
+      reason: string;
+      /**
+       * The last period it still applies to; absent: none.
+       */
+      to?: string | null;
     };
 /**
  * A decimal written as a JSON string, so that no digit is lost to floating point.
@@ -415,6 +450,13 @@ export type Refusal =
       signed: string;
     };
 /**
+ * A unit's part in an assigned item.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export type Role = "lead" | "implementing";
+/**
  * How a computed value is rounded to its declared precision ("quy tắc làm tròn").
  *
  * Rounding happens once, at the indicator's precision; `half_up` (0.5 away from zero), the
@@ -661,6 +703,39 @@ export interface Explanation {
   unit: string;
 }
 /**
+ * The assignment made.
+ */
+export interface Assignment {
+  /**
+   * The unit that assigned it.
+   */
+  assigned_by: string;
+  /**
+   * The officer answerable for it ("cán bộ đầu mối").
+   */
+  focal_officer: string;
+  /**
+   * The first period it applies to.
+   */
+  from: string;
+  /**
+   * The indicator or data element code.
+   */
+  item: string;
+  /**
+   * Whether the unit leads or carries out.
+   */
+  role: "lead" | "implementing";
+  /**
+   * The last period it applies to; open-ended when absent.
+   */
+  to?: string | null;
+  /**
+   * The unit that must report.
+   */
+  unit: string;
+}
+/**
  * An agency named in indicator passports: a ministry, an office, or a class of units such as
  * "every province".
  *
@@ -686,6 +761,43 @@ export interface Text {
    * Vietnamese, with full diacritics (the official wording).
    */
   vi: string;
+}
+/**
+ * An item (indicator or data element) assigned to a unit ("giao chỉ số"), tied to the
+ * responsibility of a named focal officer, for a range of periods.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Assignment".
+ */
+export interface Assignment1 {
+  /**
+   * The unit that assigned it.
+   */
+  assigned_by: string;
+  /**
+   * The officer answerable for it ("cán bộ đầu mối").
+   */
+  focal_officer: string;
+  /**
+   * The first period it applies to.
+   */
+  from: string;
+  /**
+   * The indicator or data element code.
+   */
+  item: string;
+  /**
+   * Whether the unit leads or carries out.
+   */
+  role: "lead" | "implementing";
+  /**
+   * The last period it applies to; open-ended when absent.
+   */
+  to?: string | null;
+  /**
+   * The unit that must report.
+   */
+  unit: string;
 }
 /**
  * One declared band.
@@ -1435,6 +1547,41 @@ export interface Entry {
     | {
         explanation: Explanation;
         kind: "explain";
+      }
+    | {
+        assignment: Assignment;
+        /**
+         * When.
+         */
+        at: string;
+        /**
+         * The person who made it, for the assigning unit (or an office acting for it).
+         */
+        by: string;
+        kind: "assign";
+      }
+    | {
+        /**
+         * The sequence number of the `assign` entry withdrawn.
+         */
+        assignment: number;
+        /**
+         * When.
+         */
+        at: string;
+        /**
+         * The person who withdrew it.
+         */
+        by: string;
+        kind: "withdraw";
+        /**
+         * Why.
+         */
+        reason: string;
+        /**
+         * The last period it still applies to; absent: none.
+         */
+        to?: string | null;
       };
   /**
    * The entry's format: 1 when absent, 2 when the store stamped it.
@@ -1725,6 +1872,10 @@ export interface NodeWeight {
  */
 export interface UnitResult {
   /**
+   * Its head, who answers for its indicators, where the chart names persons.
+   */
+  head?: Head | null;
+  /**
    * Each indicator, in catalogue order.
    */
   indicators: IndicatorResult[];
@@ -1757,6 +1908,23 @@ export interface UnitResult {
    * The unit.
    */
   unit: string;
+}
+/**
+ * The head of a unit as a report names them ("người đứng đầu"): who answers for the unit's
+ * indicators.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Head".
+ */
+export interface Head {
+  /**
+   * Their full name.
+   */
+  name: string;
+  /**
+   * The person's identifier.
+   */
+  person: string;
 }
 /**
  * One indicator of one unit: its value, score and progress, with lineage.
@@ -2333,6 +2501,10 @@ export interface Form {
    */
   deadline: string;
   /**
+   * Its head, who answers for what is sent, where the chart names persons.
+   */
+  head?: Head | null;
+  /**
    * The assigned indicators with something to fill in this period, in assignment order.
    */
   indicators: FormIndicator[];
@@ -2721,6 +2893,10 @@ export interface QualityReport {
    */
   findings: QualityFinding[];
   /**
+   * Its head, who answers for its data, where the chart names persons.
+   */
+  head?: Head | null;
+  /**
    * Each item judged, in code order.
    */
   items: ItemCheck[];
@@ -2831,6 +3007,10 @@ export interface QualityReport1 {
    * Every finding, by item then code.
    */
   findings: QualityFinding[];
+  /**
+   * Its head, who answers for its data, where the chart names persons.
+   */
+  head?: Head | null;
   /**
    * Each item judged, in code order.
    */

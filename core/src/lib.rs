@@ -133,6 +133,9 @@
 //! | `ledger.already_decided` | a decision on a revision already approved or returned |
 //! | `ledger.time_ahead` | a time an action claims that is later than the store's clock |
 //! | `ledger.decision_before_submission` | a decision dated before its submission was received |
+//! | `ledger.not_an_assignment` | a withdrawal names a ledger entry that is not an assignment |
+//! | `ledger.already_withdrawn` | a withdrawal of an assignment already withdrawn |
+//! | `ledger.withdrawal_extends` | a withdrawal that would make an assignment last longer |
 //! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
 //! | `ledger.wrong_cycle` | a submission for a period not of its indicator's cycle |
 //! | `org.unknown_unit` | a unit id that is not in the organisation tree |

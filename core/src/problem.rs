@@ -219,6 +219,23 @@ pub enum Problem {
         /// When the submission was received.
         received: String,
     },
+    /// A withdrawal names a ledger entry that is not an assignment.
+    LedgerNotAnAssignment {
+        /// The sequence number named.
+        entry: u64,
+    },
+    /// A withdrawal of an assignment already withdrawn.
+    LedgerAlreadyWithdrawn {
+        /// The sequence number named.
+        entry: u64,
+    },
+    /// A withdrawal that would make an assignment last longer than it was given for.
+    LedgerWithdrawalExtends {
+        /// The last period the withdrawal names.
+        to: String,
+        /// The assignment's own last period.
+        until: String,
+    },
     /// An evidence hash that is not 64 lowercase hexadecimal digits.
     EvidenceHash {
         /// The hash as written (cut to 80 characters).
@@ -244,7 +261,7 @@ pub enum Problem {
         unit: String,
         /// The item.
         item: String,
-        /// The earlier row.
+        /// The earlier assignment: a file's row (`/3`) or a ledger's entry (`ledger#12`).
         other: String,
     },
     /// An assignment without a focal officer of its unit.
@@ -418,6 +435,9 @@ impl Problem {
             Problem::LedgerAlreadyDecided { .. } => "ledger.already_decided",
             Problem::LedgerTimeAhead { .. } => "ledger.time_ahead",
             Problem::LedgerDecisionBeforeSubmission { .. } => "ledger.decision_before_submission",
+            Problem::LedgerNotAnAssignment { .. } => "ledger.not_an_assignment",
+            Problem::LedgerAlreadyWithdrawn { .. } => "ledger.already_withdrawn",
+            Problem::LedgerWithdrawalExtends { .. } => "ledger.withdrawal_extends",
             Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::UnknownUnit { .. } => "org.unknown_unit",
             Problem::TwoHeads { .. } => "org.two_heads",
@@ -594,6 +614,15 @@ impl Problem {
                 at,
                 received,
             } => format!("Quyết định lúc {at} sớm hơn lúc nhận lần gửi {revision} ({received})."),
+            Problem::LedgerNotAnAssignment { entry } => {
+                format!("Mục {entry} của sổ cái không phải là một lần giao chỉ tiêu.")
+            }
+            Problem::LedgerAlreadyWithdrawn { entry } => {
+                format!("Việc giao chỉ tiêu ở mục {entry} đã được thu hồi.")
+            }
+            Problem::LedgerWithdrawalExtends { to, until } => format!(
+                "Thu hồi chỉ làm việc giao kết thúc sớm hơn: kỳ {to} sau kỳ cuối đã giao {until}."
+            ),
             Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
             Problem::TwoHeads { unit, first } => {
                 format!("Đơn vị `{unit}` có hai người đứng đầu (người thứ nhất ở {first}).")
@@ -602,7 +631,7 @@ impl Problem {
                 format!("Kỳ kết thúc {to} đứng trước kỳ bắt đầu {from}.")
             }
             Problem::AssignmentOverlap { unit, item, other } => {
-                format!("`{item}` đã được giao cho `{unit}` trong cùng thời gian ở dòng {other}.")
+                format!("`{item}` đã được giao cho `{unit}` trong cùng thời gian (xem {other}).")
             }
             Problem::AssignmentFocalOfficer { person, unit } => format!(
                 "`{person}` không phải cán bộ đầu mối của `{unit}`: mỗi chỉ tiêu được giao phải gắn với một cán bộ đầu mối của đơn vị."
@@ -819,6 +848,15 @@ impl Problem {
             } => format!(
                 "A decision at {at} predates the receipt of submission {revision} ({received})."
             ),
+            Problem::LedgerNotAnAssignment { entry } => {
+                format!("Ledger entry {entry} is not an assignment.")
+            }
+            Problem::LedgerAlreadyWithdrawn { entry } => {
+                format!("The assignment at entry {entry} has already been withdrawn.")
+            }
+            Problem::LedgerWithdrawalExtends { to, until } => format!(
+                "A withdrawal only ends an assignment sooner: {to} is after its last period, {until}."
+            ),
             Problem::UnknownUnit { unit } => {
                 format!("There is no unit `{unit}` in the organisation tree.")
             }
@@ -829,7 +867,7 @@ impl Problem {
                 format!("The last period {to} comes before the first, {from}.")
             }
             Problem::AssignmentOverlap { unit, item, other } => format!(
-                "`{item}` is already assigned to `{unit}` for some of these periods, at row {other}."
+                "`{item}` is already assigned to `{unit}` for some of these periods (see {other})."
             ),
             Problem::AssignmentFocalOfficer { person, unit } => format!(
                 "`{person}` is not a focal officer of `{unit}`: every assigned item is tied to one."

@@ -146,7 +146,24 @@ impl Reporting {
         as_of: NaiveDateTime,
         scheme: &Scheme,
     ) -> Result<Evaluation, Error> {
-        crate::evaluation::evaluate(self, ledger, period, as_of, scheme)
+        crate::evaluation::evaluate(&self.in_force(ledger), ledger, period, as_of, scheme)
+    }
+
+    /// This set-up with the assignments `ledger` made and has not withdrawn added to the
+    /// file's: what the evaluation and the quality checks read. Itself, borrowed, when the
+    /// ledger assigns nothing.
+    pub fn in_force(&self, ledger: &Ledger) -> std::borrow::Cow<'_, Reporting> {
+        if !ledger.has_assignments() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut assignments = self.assignments.clone();
+        assignments.extend(ledger.assignments());
+        std::borrow::Cow::Owned(Reporting::new(
+            self.catalogue.clone(),
+            self.tree.clone(),
+            assignments,
+            self.calendar.clone(),
+        ))
     }
 
     /// Appends `action` for `actor` under the [`Rules`]; on refusal the ledger is unchanged.
@@ -188,7 +205,12 @@ impl Reporting {
     }
 
     fn rules(&self) -> Rules<'_> {
-        Rules::expanded(&self.catalogue, &self.tree, &self.expanded)
+        Rules::expanded(
+            &self.catalogue,
+            &self.tree,
+            &self.assignments,
+            &self.expanded,
+        )
     }
 
     /// The quality report of `unit` for `period` as of `as_of`.
@@ -200,7 +222,8 @@ impl Reporting {
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
         let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
-        self.quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
+        self.in_force(ledger)
+            .quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
     }
 
     /// The quality report of every unit of the tree, in the tree's order, for `period` as of
@@ -230,11 +253,12 @@ impl Reporting {
         as_of: NaiveDateTime,
     ) -> Result<Vec<QualityReport>, Error> {
         let index = LedgerIndex::new(ledger);
+        let reporting = self.in_force(ledger);
         self.tree
             .chart()
             .units
             .iter()
-            .map(|unit| self.quality_in(&index, &unit.id, period, as_of))
+            .map(|unit| reporting.quality_in(&index, &unit.id, period, as_of))
             .collect()
     }
 

@@ -168,6 +168,15 @@ fn ledger_vectors() {
                 "{name}: appending the actions does not give ledger.jsonl"
             ));
         }
+        // Where the case says what the ledger holds in force, the appended ledger holds it.
+        if !expected["assignments"].is_null()
+            && serde_json::to_value(ledger.assignment_entries()).unwrap() != expected["assignments"]
+        {
+            problems.push(format!(
+                "{name}: assignments in force {}",
+                chiso::to_json(&ledger.assignment_entries())
+            ));
+        }
         let read = Ledger::from_jsonl(&stored).unwrap();
         let verification = read.verify(expected["head"].as_str());
         if serde_json::to_value(&verification).unwrap() != expected["verification"] {

@@ -348,6 +348,9 @@ fn check_reports_the_sample_quality_of_a_unit() {
     assert_eq!(codes, ["complete.missing", "live.overdue"]);
     let table = stdout(&chiso(&args("table")));
     assert!(table.contains("Score: 95.8/100"), "{table}");
+    // The head answers for the unit's data: named in the report (the sample chart's CT head).
+    assert_eq!(report["head"]["person"], "ct_lanh_dao");
+    assert!(table.contains("Head of the unit: Bùi Thị Mai"), "{table}");
     assert!(
         table.contains("Past the deadline (2026-09-21) with no value."),
         "{table}"
@@ -733,6 +736,79 @@ mod persons {
         let approved = append("bcd_lanh_dao", &decide("bcd_lanh_dao"));
         assert_eq!(approved.status.code(), Some(0), "{}", err(&approved));
         assert!(stdout(&approved).contains("Appended entry 2"));
+    }
+
+    /// Assigning is a ledger action under the policy: DN's head passes C02 down to the ward of
+    /// Biên Hòa, whose officer can then report its input; a sibling province cannot assign
+    /// to it, and the assignment is on the verified chain.
+    #[test]
+    fn assigning_in_the_ledger() {
+        let dir = scratch("assigning");
+        let ledger = dir.join("ledger.jsonl");
+        let ledger = ledger.to_str().unwrap();
+        let sample = root().join("examples/data/sample");
+        let org = sample.join("org.json");
+        let assignments = sample.join("assignments.json");
+        let (org, assignments) = (org.to_str().unwrap(), assignments.to_str().unwrap());
+        let write = |name: &str, text: String| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        };
+        let append = |actor: &str, action: &str| {
+            chiso(&[
+                "ledger",
+                "append",
+                ledger,
+                action,
+                "--actor",
+                actor,
+                "--org",
+                org,
+                "--assignments",
+                assignments,
+                "--lang",
+                "en",
+            ])
+        };
+        let err = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+        let now = chiso_store::now_in_vietnam().format("%Y-%m-%dT%H:%M:%S");
+        let submit = write(
+            "submit.json",
+            format!(
+                r#"{{"kind": "submit", "submission": {{"unit": "DN_BH", "item": "tram_5g_moi",
+                "period": "2026-Q3", "value": {{"number": "4"}}, "source": {{"kind": "form"}},
+                "submitted_by": "dn_bh_dau_moi", "submitted_at": "{now}"}}}}"#
+            ),
+        );
+        let before = append("dn_bh_dau_moi", &submit);
+        assert_eq!(before.status.code(), Some(2));
+        assert!(err(&before).contains("not assigned"), "{}", err(&before));
+        let assign = |by: &str, unit: &str| {
+            write(
+                &format!("assign-{by}.json"),
+                format!(
+                    r#"{{"kind": "assign", "by": "{by}", "at": "{now}", "assignment": {{
+                    "unit": "DN_BH", "item": "C02", "role": "implementing",
+                    "focal_officer": "dn_bh_dau_moi", "from": "2026-Q3", "assigned_by": "{unit}"}}}}"#
+                ),
+            )
+        };
+        let sibling = append("hp_lanh_dao", &assign("hp_lanh_dao", "HP"));
+        assert_eq!(sibling.status.code(), Some(2));
+        assert!(
+            err(&sibling).contains("units below it"),
+            "{}",
+            err(&sibling)
+        );
+        let given = append("dn_lanh_dao", &assign("dn_lanh_dao", "DN"));
+        assert_eq!(given.status.code(), Some(0), "{}", err(&given));
+        let after = append("dn_bh_dau_moi", &submit);
+        assert_eq!(after.status.code(), Some(0), "{}", err(&after));
+        let verify = chiso(&["ledger", "verify", ledger]);
+        assert_eq!(verify.status.code(), Some(0));
+        let text = std::fs::read_to_string(ledger).unwrap();
+        assert!(text.lines().next().unwrap().contains(r#""kind":"assign""#));
     }
 
     /// An assignments file with a self-assignment, one by a sibling and one by an unknown unit

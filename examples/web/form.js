@@ -254,6 +254,10 @@ function buildForm() {
         status: t(lang, `timeliness_${timeliness(state.period, undefined, now(), calendar)}`),
       }),
     }),
+    // The letters tie every assigned indicator to the unit's head: the form names them.
+    ...(form.head
+      ? [h('p', { id: 'unit-head', class: 'unit-head', text: (lang) => t(lang, 'headLine', { name: form.head.name }) })]
+      : []),
   );
 
   const cards = $('cards');

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal  # noqa: F401  (used in the doctest)
 import os
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from chiso import _chiso
 from chiso._convert import Time, datetime_of, time_text, value_out
@@ -144,6 +144,17 @@ class Ledger:
     def status(self, sequence: int) -> Optional[str]:
         """``"submitted"``, ``"approved"`` or ``"returned"`` for a submission's sequence number."""
         return self._native.status(sequence)
+
+    def assignments(self) -> Table:
+        """The assignments made in the ledger and still in force (a withdrawal ends one early or
+        removes it): the entry that made each (what a ``withdraw`` names), unit, item, role,
+        focal officer, from, to, assigned by. With the assignments file, what the rules,
+        quality checks and evaluations read."""
+        columns = ["entry", "unit", "item", "role", "focal_officer", "from", "to", "assigned_by"]
+        rows: List[Dict[str, Any]] = [
+            {c: a.get(c) for c in columns} for a in json.loads(self._native.assignments_json())
+        ]
+        return Table("ledger assignments", columns, rows)
 
     @property
     def head(self) -> str:

@@ -137,6 +137,7 @@ pub(crate) fn evaluate(
                 .peer_of
                 .get(s.unit.as_str())
                 .map(|g| (*g).to_owned()),
+            head: tree.head_of(&s.unit).map(Into::into),
             score: c.total.map(publish),
             layers,
             pillars,

@@ -70,6 +70,9 @@ pub struct UnitResult {
     /// The peer group it is ranked in, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peer_group: Option<String>,
+    /// Its head, who answers for its indicators, where the chart names persons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<crate::org::Head>,
     /// The total score, a fraction 0–1 at the published precision; absent with nothing scored.
     #[serde(default, with = "rust_decimal::serde::str_option")]
     #[schemars(with = "Option<DecimalString>")]

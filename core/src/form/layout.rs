@@ -18,6 +18,9 @@ pub struct Form {
     pub unit: String,
     /// Its name.
     pub unit_name: Text,
+    /// Its head, who answers for what is sent, where the chart names persons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<crate::org::Head>,
     /// The period reported.
     #[schemars(with = "String")]
     pub period: Period,
@@ -150,6 +153,7 @@ impl Reporting {
         Ok(Form {
             unit: unit.to_owned(),
             unit_name,
+            head: self.tree().head_of(unit).map(Into::into),
             period,
             deadline,
             indicators,

@@ -55,7 +55,19 @@ impl Reporting {
     ) -> Result<Preview, Error> {
         let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         let mut copy = ledger.clone();
-        let filed = self.file(&mut copy, unit, filing)?;
+        // Filed as the unit would file it: where the chart names persons, by the person who
+        // signs the filing (a filing signed by several is refused, as filing it would be).
+        let signer = filing
+            .submissions
+            .iter()
+            .map(|s| s.submitted_by.as_str())
+            .chain(filing.explanations.iter().map(|e| e.submitted_by.as_str()))
+            .next();
+        let actor = match signer {
+            Some(person) if self.tree().has_persons() => person,
+            _ => unit,
+        };
+        let filed = self.file(&mut copy, actor, filing)?;
         let quality = self.quality(&copy, unit, period, as_of)?;
         let submitted = filed.iter().take(filing.submissions.len());
         for &revision in submitted {

@@ -6,6 +6,7 @@ use chrono::{NaiveDateTime, Timelike};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::assigning::Assigned;
 use super::entry::GENESIS;
 use super::{Action, Entry, Submission};
 use crate::{Error, Finding, Problem};
@@ -29,6 +30,8 @@ pub struct Ledger {
     /// The decision on each decided revision, kept as entries are added so that checking a
     /// new decision does not scan the whole ledger.
     decisions: HashMap<u64, Status>,
+    /// The assignments made and withdrawn, kept likewise.
+    pub(super) assigned: Assigned,
 }
 
 /// Where a submitted revision stands.
@@ -170,6 +173,7 @@ impl Ledger {
 
     pub(super) fn accept_prepared(&mut self, entry: Entry) -> &Entry {
         record(&mut self.decisions, &entry);
+        self.assigned.record(&entry);
         self.entries.push(entry);
         &self.entries[self.entries.len() - 1] // just pushed
     }
@@ -208,6 +212,8 @@ impl Ledger {
         let mut findings = match action {
             Action::Submit { submission } => submission_findings(submission, "/action/submission"),
             Action::Explain { .. } => Vec::new(),
+            Action::Assign { assignment, .. } => Ledger::assign_findings(assignment),
+            Action::Withdraw { assignment, to, .. } => self.withdraw_findings(*assignment, *to),
             Action::Approve { revision, at, .. } | Action::Return { revision, at, .. } => {
                 match self.status(*revision) {
                     None => vec![Finding::new(
@@ -234,7 +240,10 @@ impl Ledger {
             let field = match action {
                 Action::Submit { .. } => "/action/submission/submitted_at",
                 Action::Explain { .. } => "/action/explanation/submitted_at",
-                Action::Approve { .. } | Action::Return { .. } => "/action/at",
+                Action::Approve { .. }
+                | Action::Return { .. }
+                | Action::Assign { .. }
+                | Action::Withdraw { .. } => "/action/at",
             };
             let problem = Problem::LedgerTimeAhead {
                 claimed: claimed.to_string(),
@@ -330,10 +339,16 @@ impl Ledger {
     /// [`verify`](Self::verify) before trusting it.
     pub fn from_entries(entries: Vec<Entry>) -> Ledger {
         let mut decisions = HashMap::new();
+        let mut assigned = Assigned::default();
         for entry in &entries {
             record(&mut decisions, entry);
+            assigned.record(entry);
         }
-        Ledger { entries, decisions }
+        Ledger {
+            entries,
+            decisions,
+            assigned,
+        }
     }
 }
 
@@ -342,7 +357,7 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
     let decision = match &entry.action {
         Action::Approve { revision, .. } => (*revision, Status::Approved),
         Action::Return { revision, .. } => (*revision, Status::Returned),
-        Action::Submit { .. } | Action::Explain { .. } => return,
+        _ => return,
     };
     decisions.entry(decision.0).or_insert(decision.1);
 }

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{Explanation, Submission};
+use crate::org::Assignment;
+use crate::period::Period;
 
 /// What an entry of the ledger records. Nothing is ever changed or removed: a correction is a
 /// new submission, and a decision on a submission is a new entry pointing at it.
@@ -43,6 +45,35 @@ pub enum Action {
         /// The explanation.
         explanation: Explanation,
     },
+    /// A unit above gives an item to a unit ("giao chỉ số"): from this entry on the
+    /// assignment is in force as if it were in the assignments file, and who gave it, when,
+    /// is on the chain.
+    Assign {
+        /// The assignment made.
+        assignment: Assignment,
+        /// The person who made it, for the assigning unit (or an office acting for it).
+        by: String,
+        /// When.
+        #[schemars(with = "String")]
+        at: NaiveDateTime,
+    },
+    /// A unit above withdraws an assignment made in the ledger ("thu hồi"): it no longer
+    /// applies after `to`, or at all when `to` is absent (an assignment made in error).
+    Withdraw {
+        /// The sequence number of the `assign` entry withdrawn.
+        assignment: u64,
+        /// The last period it still applies to; absent: none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(with = "Option<String>")]
+        to: Option<Period>,
+        /// The person who withdrew it.
+        by: String,
+        /// When.
+        #[schemars(with = "String")]
+        at: NaiveDateTime,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl Action {
@@ -52,7 +83,23 @@ impl Action {
         match self {
             Action::Submit { submission } => submission.submitted_at,
             Action::Explain { explanation } => explanation.submitted_at,
-            Action::Approve { at, .. } | Action::Return { at, .. } => *at,
+            Action::Approve { at, .. }
+            | Action::Return { at, .. }
+            | Action::Assign { at, .. }
+            | Action::Withdraw { at, .. } => *at,
+        }
+    }
+
+    /// The person the action is signed by: the submitter, or the one who decided, assigned
+    /// or withdrew.
+    pub fn signed_by(&self) -> &str {
+        match self {
+            Action::Submit { submission } => &submission.submitted_by,
+            Action::Explain { explanation } => &explanation.submitted_by,
+            Action::Approve { by, .. }
+            | Action::Return { by, .. }
+            | Action::Assign { by, .. }
+            | Action::Withdraw { by, .. } => by,
         }
     }
 

@@ -7,6 +7,7 @@
 //! [`head`](Ledger::head) hash (in a report, a letter) makes a rewritten or truncated ledger
 //! detectable too.
 
+mod assigning;
 mod chain;
 mod entry;
 mod explanation;
@@ -17,6 +18,7 @@ mod rules;
 mod snapshot;
 mod submission;
 
+pub use assigning::LedgerAssignment;
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, FORMAT_STAMPED, FORMAT_UNSTAMPED, GENESIS};
 pub use explanation::{Bottleneck, Explanation};

@@ -1,6 +1,7 @@
 //! Appending under the rules: the unit and item must exist, the period must be one of the
-//! item's cycle, and the access policy must allow the actor. A refused entry leaves the
-//! ledger unchanged.
+//! item's cycle, an assignment must hold as a row of the assignments file would, and the
+//! access policy must allow the actor, over the assignments in force (the file's and the
+//! ledger's). A refused entry leaves the ledger unchanged.
 
 use std::borrow::Cow;
 
@@ -8,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::{Action, Entry, Explanation, Ledger, Submission};
 use crate::catalogue::Catalogue;
-use crate::org::{Assignment, OrgTree, Policy, Request, expand};
+use crate::org::{Assignment, OrgTree, Policy, Request, assignment_findings, expand};
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
@@ -19,6 +20,9 @@ use crate::{Error, Finding, Problem};
 pub struct Rules<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
+    /// The assignments file's rows, as given (what a new assignment must not overlap).
+    given: Cow<'a, [Assignment]>,
+    /// Those rows with each computed indicator's inputs (what the policy decides on).
     assignments: Cow<'a, [Assignment]>,
 }
 
@@ -28,20 +32,24 @@ impl<'a> Rules<'a> {
         Rules {
             catalogue,
             tree,
+            given: Cow::Owned(assignments.to_vec()),
             assignments: Cow::Owned(expand(catalogue, assignments)),
         }
     }
 
-    /// The rules over assignments already [expanded](expand), borrowed as they are.
+    /// The rules over assignments as given and already [expanded](expand), borrowed as they
+    /// are.
     pub(crate) fn expanded(
         catalogue: &'a Catalogue,
         tree: &'a OrgTree,
-        assignments: &'a [Assignment],
+        given: &'a [Assignment],
+        expanded: &'a [Assignment],
     ) -> Self {
         Rules {
             catalogue,
             tree,
-            assignments: Cow::Borrowed(assignments),
+            given: Cow::Borrowed(given),
+            assignments: Cow::Borrowed(expanded),
         }
     }
 
@@ -54,6 +62,17 @@ impl<'a> Rules<'a> {
     /// The access policy these rules apply.
     pub fn policy(&self) -> Policy<'_> {
         Policy::new(self.tree, &self.assignments)
+    }
+
+    /// The assignments in force with `ledger`: the file's, expanded, and those the ledger
+    /// made and has not withdrawn, expanded likewise.
+    pub fn in_force(&self, ledger: &Ledger) -> Cow<'_, [Assignment]> {
+        if !ledger.has_assignments() {
+            return Cow::Borrowed(&self.assignments);
+        }
+        let mut all = self.assignments.to_vec();
+        all.extend(expand(self.catalogue, &ledger.assignments()));
+        Cow::Owned(all)
     }
 
     /// Appends `action` for `actor` if the rules allow it: first the entry's unit, item and
@@ -108,6 +127,23 @@ impl<'a> Rules<'a> {
                     period: explanation.period,
                 }
             }
+            Action::Assign { assignment, .. } => {
+                let findings = self.assign_findings(ledger, assignment);
+                if !findings.is_empty() {
+                    return Err(Error::InvalidEntry { findings });
+                }
+                Request::Assign {
+                    assignment: assignment.clone(),
+                }
+            }
+            Action::Withdraw { assignment, .. } => match ledger.withdrawable(*assignment) {
+                // Withdrawing is allowed to whoever may make that assignment now.
+                Some(made) => Request::Assign {
+                    assignment: made.clone(),
+                },
+                // Not an assignment: the ledger's own check says so.
+                None => return ledger.prepare(action, now),
+            },
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
                 let unit = match ledger.entries().get(index).map(|e| &e.action) {
@@ -126,25 +162,41 @@ impl<'a> Rules<'a> {
                 }
             }
         };
-        self.policy().check(actor, &request)?;
+        Policy::new(self.tree, &self.in_force(ledger)).check(actor, &request)?;
         // Where the chart names persons, the action carries the acting person's name: an
         // approval cannot be signed "Thủ tướng" by a clerk.
         if self.tree.has_persons() {
-            let signed = match &action {
-                Action::Submit { submission } => &submission.submitted_by,
-                Action::Explain { explanation } => &explanation.submitted_by,
-                Action::Approve { by, .. } | Action::Return { by, .. } => by,
-            };
+            let signed = action.signed_by();
             if signed != actor {
                 return Err(Error::Denied {
                     actor: actor.to_owned(),
                     reason: crate::org::Denial::SignedByAnother {
-                        signed: signed.clone(),
+                        signed: signed.to_owned(),
                     },
                 });
             }
         }
         ledger.prepare(action, now)
+    }
+
+    /// A new assignment's problems beside those in force: the file's rows and the ledger's.
+    fn assign_findings(&self, ledger: &Ledger, assignment: &Assignment) -> Vec<Finding> {
+        let made = ledger.assignment_entries();
+        let file = self
+            .given
+            .iter()
+            .enumerate()
+            .map(|(row, a)| (format!("/{row}"), a));
+        let ledger = made
+            .iter()
+            .map(|m| (format!("ledger#{}", m.entry), &m.assignment));
+        assignment_findings(
+            self.catalogue,
+            self.tree,
+            assignment,
+            file.chain(ledger),
+            "/action/assignment",
+        )
     }
 
     fn submission_findings(&self, submission: &Submission) -> Vec<Finding> {

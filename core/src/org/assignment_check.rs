@@ -27,54 +27,82 @@ pub fn check_assignments(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (row, a) in assignments.iter().enumerate() {
-        let at = |field: &str| format!("/{row}/{field}");
-        if tree.unit(&a.unit).is_none() {
-            let problem = Problem::UnknownUnit {
-                unit: a.unit.clone(),
-            };
-            findings.push(Finding::new(&problem, at("unit")));
-        }
-        if catalogue.indicator(&a.item).is_none() && catalogue.data_element(&a.item).is_none() {
-            let problem = Problem::UnknownReference {
-                name: a.item.clone(),
-            };
-            findings.push(Finding::new(&problem, at("item")));
-        }
-        if let Some(to) = a.to
-            && to.last_month_index() < a.from.first_month_index()
-        {
-            let problem = Problem::AssignmentReversed {
-                from: a.from.to_string(),
-                to: to.to_string(),
-            };
-            findings.push(Finding::new(&problem, at("to")));
-        } else if let Some(other) = assignments[..row].iter().position(|b| overlaps(a, b)) {
-            let problem = Problem::AssignmentOverlap {
-                unit: a.unit.clone(),
-                item: a.item.clone(),
-                other: format!("/{other}"),
-            };
-            findings.push(Finding::new(&problem, at("from")));
-        }
-        if !focal_officer_ok(tree, a) {
-            let problem = Problem::AssignmentFocalOfficer {
-                person: a.focal_officer.clone(),
-                unit: a.unit.clone(),
-            };
-            findings.push(Finding::new(&problem, at("focal_officer")));
-        }
-        if tree.unit(&a.assigned_by).is_none() {
-            let problem = Problem::UnknownUnit {
-                unit: a.assigned_by.clone(),
-            };
-            findings.push(Finding::new(&problem, at("assigned_by")));
-        } else if tree.unit(&a.unit).is_some() && !tree.is_ancestor(&a.assigned_by, &a.unit) {
-            let problem = Problem::AssignmentNotFromAbove {
-                by: a.assigned_by.clone(),
-                unit: a.unit.clone(),
-            };
-            findings.push(Finding::new(&problem, at("assigned_by")));
-        }
+        let earlier = assignments[..row]
+            .iter()
+            .enumerate()
+            .map(|(other, b)| (format!("/{other}"), b));
+        let row_findings = assignment_findings(catalogue, tree, a, earlier, &format!("/{row}"));
+        findings.extend(row_findings);
+        findings.extend(assigner_findings(tree, a, &format!("/{row}")));
+    }
+    findings
+}
+
+/// Every problem of one assignment `a` (at `base`) beside `earlier` ones in force, each named
+/// as a finding names it (a file's row `/3`, a ledger's entry `ledger#12`), but who assigns it:
+/// in the ledger, that is the access policy's question, answered with a refusal.
+pub(crate) fn assignment_findings<'a>(
+    catalogue: &Catalogue,
+    tree: &OrgTree,
+    a: &Assignment,
+    earlier: impl IntoIterator<Item = (String, &'a Assignment)>,
+    base: &str,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let at = |field: &str| format!("{base}/{field}");
+    if tree.unit(&a.unit).is_none() {
+        let problem = Problem::UnknownUnit {
+            unit: a.unit.clone(),
+        };
+        findings.push(Finding::new(&problem, at("unit")));
+    }
+    if catalogue.indicator(&a.item).is_none() && catalogue.data_element(&a.item).is_none() {
+        let problem = Problem::UnknownReference {
+            name: a.item.clone(),
+        };
+        findings.push(Finding::new(&problem, at("item")));
+    }
+    if let Some(to) = a.to
+        && to.last_month_index() < a.from.first_month_index()
+    {
+        let problem = Problem::AssignmentReversed {
+            from: a.from.to_string(),
+            to: to.to_string(),
+        };
+        findings.push(Finding::new(&problem, at("to")));
+    } else if let Some((other, _)) = earlier.into_iter().find(|(_, b)| overlaps(a, b)) {
+        let problem = Problem::AssignmentOverlap {
+            unit: a.unit.clone(),
+            item: a.item.clone(),
+            other,
+        };
+        findings.push(Finding::new(&problem, at("from")));
+    }
+    if !focal_officer_ok(tree, a) {
+        let problem = Problem::AssignmentFocalOfficer {
+            person: a.focal_officer.clone(),
+            unit: a.unit.clone(),
+        };
+        findings.push(Finding::new(&problem, at("focal_officer")));
+    }
+    findings
+}
+
+/// A file's row names a known unit above the one assigned as the one assigning.
+fn assigner_findings(tree: &OrgTree, a: &Assignment, base: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let at = |field: &str| format!("{base}/{field}");
+    if tree.unit(&a.assigned_by).is_none() {
+        let problem = Problem::UnknownUnit {
+            unit: a.assigned_by.clone(),
+        };
+        findings.push(Finding::new(&problem, at("assigned_by")));
+    } else if tree.unit(&a.unit).is_some() && !tree.is_ancestor(&a.assigned_by, &a.unit) {
+        let problem = Problem::AssignmentNotFromAbove {
+            by: a.assigned_by.clone(),
+            unit: a.unit.clone(),
+        };
+        findings.push(Finding::new(&problem, at("assigned_by")));
     }
     findings
 }

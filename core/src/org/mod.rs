@@ -10,9 +10,10 @@ mod tree;
 mod unit;
 
 pub use assignment::{Assignment, Role, assignments_from_json};
+pub(crate) use assignment_check::assignment_findings;
 pub use assignment_check::check_assignments;
 pub use expand::expand;
-pub use person::{Delegation, Duty, Person};
+pub use person::{Delegation, Duty, Head, Person};
 pub use policy::{Denial, Policy, Refusal, Request};
 pub use tree::{OrgChart, OrgTree};
 pub use unit::{PeerGroup, Unit, UnitKind};

@@ -72,3 +72,23 @@ pub struct Delegation {
     /// The unit it acts for.
     pub acts_for: String,
 }
+
+/// The head of a unit as a report names them ("người đứng đầu"): who answers for the unit's
+/// indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    /// The person's identifier.
+    pub person: String,
+    /// Their full name.
+    pub name: String,
+}
+
+impl From<&Person> for Head {
+    fn from(person: &Person) -> Self {
+        Head {
+            person: person.id.clone(),
+            name: person.name.clone(),
+        }
+    }
+}

@@ -49,6 +49,8 @@ pub struct OrgTree {
     groups_of: HashMap<String, Vec<usize>>,
     /// Each person's position in the chart's `persons`.
     persons: HashMap<String, usize>,
+    /// Each unit's head's position in the chart's `persons` (every report names the head).
+    heads: HashMap<String, usize>,
 }
 
 impl OrgTree {
@@ -113,11 +115,13 @@ impl OrgTree {
             }
         }
         let persons = person_findings(&chart, &index, &mut findings);
+        let heads = heads(&chart);
         let tree = OrgTree {
             chart,
             index,
             groups_of,
             persons,
+            heads,
         };
         for (i, unit) in tree.chart.units.iter().enumerate() {
             if tree.climbs_into_cycle(i) {
@@ -190,10 +194,9 @@ impl OrgTree {
 
     /// The head of `unit` ("người đứng đầu"), when the chart names one.
     pub fn head_of(&self, unit: &str) -> Option<&Person> {
-        self.chart
-            .persons
-            .iter()
-            .find(|p| p.unit == unit && p.duties.contains(&Duty::Head))
+        self.heads
+            .get(unit)
+            .and_then(|&i| self.chart.persons.get(i))
     }
 
     /// Whether `office` assigns for `unit` by a delegation in the chart.
@@ -311,4 +314,16 @@ fn person_findings(
         }
     }
     persons
+}
+
+/// Each unit's head's position in the chart's `persons` (the first, should a chart that
+/// failed its checks name two).
+fn heads(chart: &OrgChart) -> HashMap<String, usize> {
+    let mut heads = HashMap::new();
+    for (i, person) in chart.persons.iter().enumerate() {
+        if person.duties.contains(&Duty::Head) {
+            heads.entry(person.unit.clone()).or_insert(i);
+        }
+    }
+    heads
 }

@@ -107,7 +107,10 @@ impl<'l> LedgerIndex<'l> {
                         .or_default()
                         .insert(explanation.indicator.as_str(), explanation);
                 }
-                Action::Approve { .. } | Action::Return { .. } => {}
+                Action::Approve { .. }
+                | Action::Return { .. }
+                | Action::Assign { .. }
+                | Action::Withdraw { .. } => {}
             }
         }
         index

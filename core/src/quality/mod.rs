@@ -255,6 +255,7 @@ impl<'a> Quality<'a> {
             .count();
         Ok(QualityReport {
             unit: unit.to_owned(),
+            head: self.tree.head_of(unit).map(Into::into),
             period,
             as_of,
             deadline,

@@ -18,6 +18,9 @@ use crate::{Severity, Value};
 pub struct QualityReport {
     /// The unit.
     pub unit: String,
+    /// Its head, who answers for its data, where the chart names persons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<crate::org::Head>,
     /// The period.
     #[schemars(with = "String")]
     pub period: Period,

@@ -35,25 +35,27 @@ ACTIONS = [
 ]
 
 
-def build(recorded=None):
+def build(recorded=None, actions=ACTIONS):
     c = chain.Chain()
-    for i, a in enumerate(ACTIONS):
+    for i, a in enumerate(actions):
         c.add(a, recorded[i] if recorded else None)
     return c
 
 
-def case(name, tamper=None, head=None, verification=None, recorded=None):
-    c = build(recorded)
+def case(name, tamper=None, head=None, verification=None, recorded=None, actions=ACTIONS, assignments=None):
+    c = build(recorded, actions)
     entries = copy.deepcopy(c.entries)
     if tamper:
         entries = tamper(entries)
     folder = HERE / name
     folder.mkdir(exist_ok=True)
-    (folder / "actions.json").write_text(json.dumps(ACTIONS, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "actions.json").write_text(json.dumps(actions, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (folder / "ledger.jsonl").write_text("".join(chain.compact(e) + "\n" for e in entries), encoding="utf-8")
     if verification is None:  # intact: valid, every entry read, head the last hash
         verification = {"valid": True, "entries": len(entries), "head": entries[-1]["hash"], "first_problem": None}
     expected = {"head": head(c) if head else None, "verification": verification}
+    if assignments is not None:  # what the appended ledger holds in force
+        expected["assignments"] = assignments
     if recorded:
         (folder / "recorded_at.json").write_text(json.dumps(recorded) + "\n", encoding="utf-8")
     (folder / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -158,3 +160,29 @@ def stamp_without_format(entries):
 
 
 case("stamped-format-missing", stamp_without_format, recorded=STAMPED, verification=broken(5, 2, "edited"))
+
+# Assigning and withdrawing on the chain (who gave what, when): the Steering Committee gives
+# C01 to DN, withdraws it after Q2, and gives it to DN's commune from Q3; the field order is
+# the declared one (assign: assignment, by, at; withdraw: assignment, to, by, at, reason).
+C01_DN = {"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "dn_dau_moi", "from": "2026-Q1",
+          "assigned_by": "BCD"}
+ASSIGNING = [
+    chain.assign(C01_DN, "bcd_lanh_dao", "2026-01-05T09:00:00"),
+    chain.withdraw(1, "bcd_lanh_dao", "2026-06-30T16:00:00", "Chuyển cho cấp xã thực hiện", to="2026-Q2"),
+    chain.assign({**C01_DN, "unit": "DN_X1", "role": "implementing", "focal_officer": "x1_dau_moi",
+                  "from": "2026-Q3", "assigned_by": "DN"}, "dn_lanh_dao", "2026-07-01T08:00:00"),
+]
+ASSIGNED_AT = ["2026-01-05T09:00:02", "2026-06-30T16:00:01", "2026-07-01T08:00:05"]
+# In force after the three: DN's C01 ended with Q2 by the withdrawal (entry 1), the ward's
+# from Q3 on (entry 3), each as given with the entry that made it.
+case("assigned", recorded=ASSIGNED_AT, actions=ASSIGNING, head=lambda c: c.head(), assignments=[
+    {"entry": 1, **C01_DN, "to": "2026-Q2"},
+    {"entry": 3, **ASSIGNING[2]["assignment"]}])
+
+
+def reassign(entries):
+    entries[0]["action"]["assignment"]["unit"] = "HP"  # who was given C01, rewritten: hash no longer matches
+    return entries
+
+
+case("assigned-edited", reassign, recorded=ASSIGNED_AT, actions=ASSIGNING, verification=broken(3, 1, "edited"))

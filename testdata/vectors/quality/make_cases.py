@@ -120,3 +120,23 @@ case("rule-broken",
       sub("van_ban_tong", "2026-05", n("100"), "2026-06-01T09:00:00")],
      expect(2, 2, "100.0", "87.5", [["correct.rule", "van_ban_dien_tu", 1]]),
      period="2026-05", as_of="2026-06-10T00:00:00", assignments=(B01,))
+# Assigned in the ledger, not in the file: the same as "nothing-sent", the assignment being in
+# force from its entry on as a row of the file would be.
+GIVE_C01 = chain.assign(C01, "bcd", "2026-01-05T09:00:00")
+case("assigned-in-the-ledger", [GIVE_C01], expect(1, 0, "0.0", "50.0", [
+    ["complete.backfill", "sandbox_van_hanh", None],
+    ["complete.missing", "sandbox_van_hanh", None],
+    ["live.overdue", "sandbox_van_hanh", None]]), assignments=())
+# Withdrawn whole (an assignment made in error): nothing is expected, so there is no
+# completeness and no score (missing is not a perfect 100), and nothing is found.
+case("withdrawn-in-the-ledger",
+     [GIVE_C01, chain.withdraw(1, "bcd", "2026-02-01T09:00:00", "Giao nhầm")],
+     expect(0, 0, None, None, []), assignments=())
+# Withdrawn after 2026-Q1: Q1 stays assigned. Nothing sent for it by 10 July: missing (error,
+# complete) and overdue (error, live; Q1 was due 7 April); no earlier period was assigned, so
+# nothing to back-fill. 25 + 0 + 25 + 0.
+case("withdrawn-after-q1",
+     [GIVE_C01, chain.withdraw(1, "bcd", "2026-02-01T09:00:00", "Chuyển cho Sở", to="2026-Q1")],
+     expect(1, 0, "0.0", "50.0", [
+         ["complete.missing", "sandbox_van_hanh", None],
+         ["live.overdue", "sandbox_van_hanh", None]]), period="2026-Q1", assignments=())

@@ -80,6 +80,15 @@ fn render(report: &QualityReport, lang: Lang) -> String {
     )
     .get(lang)
     .to_owned();
+    // The letters make the unit's head answerable for its data: the report names them.
+    if let Some(head) = &report.head {
+        let line = if vi {
+            format!("Người đứng đầu đơn vị: {}\n", head.name)
+        } else {
+            format!("Head of the unit: {}\n", head.name)
+        };
+        out.push_str(&line);
+    }
     let header: [&str; 4] = if vi {
         ["Tiêu chí", "Điểm /25", "Lỗi", "Cảnh báo"]
     } else {
