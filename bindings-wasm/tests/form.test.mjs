@@ -57,6 +57,10 @@ test('a preview shows the quality, the off-track indicator and the projected sco
   assert.equal(p.peers, 34);
   assert.equal(p.rank.unit, 'DN');
   assert.equal(ledger.length, before, 'a preview leaves the ledger as it was');
+  // Previewed before the form's signer is filled in: the numbers do not depend on who signs.
+  const unsigned = { submissions: filing.submissions.map((s) => ({ ...s, submitted_by: '' })) };
+  const u = reporting.preview(ledger, JSON.stringify(unsigned), 'DN', '2026-Q4', NOW);
+  assert.deepEqual([u.quality.reported, u.projected.score], [2, p.projected.score]);
   // Before anyone has filed for Q4, all 34 provinces score 0 and share rank 1.
   const empty = reporting.preview(ledger, '{}', 'DN', '2026-Q4', NOW);
   assert.deepEqual([empty.rank.rank, empty.tied, empty.projected.score], ['1', 33, '0']);

@@ -158,60 +158,65 @@ fn an_assignment_in_the_ledger_lets_the_unit_report() {
 #[test]
 fn the_policy_decides_who_assigns() {
     let reporting = reporting();
-    let refused = |actor: &str, action: Action| {
+    // (actor, unit assigned, item, in the name of, signed by, first period): the refusal.
+    let cases = [
+        // A sibling province, in its own name and in BCD's.
+        (
+            ("hp_lanh_dao", "DN", "C01", "HP", "hp_lanh_dao", "2026-Q1"),
+            Denial::NotBelow,
+        ),
+        (
+            ("hp_lanh_dao", "DN", "C01", "BCD", "hp_lanh_dao", "2026-Q1"),
+            Denial::NotForUnit,
+        ),
+        // The focal officer has no approver's duty; a unit assigns nothing to itself.
+        (
+            ("dn_dau_moi", "DN_X1", "B01", "DN", "dn_dau_moi", "2026-05"),
+            Denial::MissingDuty {
+                duty: Duty::Approver,
+            },
+        ),
+        (
+            ("dn_lanh_dao", "DN", "C01", "DN", "dn_lanh_dao", "2026-Q1"),
+            Denial::NotBelow,
+        ),
+        // DN does not hold C01: it cannot pass it down.
+        (
+            (
+                "dn_lanh_dao",
+                "DN_X1",
+                "C01",
+                "DN",
+                "dn_lanh_dao",
+                "2026-Q1",
+            ),
+            Denial::NotHeld,
+        ),
+        // Signed in another's name.
+        (
+            (
+                "dn_lanh_dao",
+                "DN_X1",
+                "B01",
+                "DN",
+                "bcd_lanh_dao",
+                "2026-05",
+            ),
+            Denial::SignedByAnother {
+                signed: "bcd_lanh_dao".into(),
+            },
+        ),
+    ];
+    for ((actor, unit, item, name_of, by, from), want) in cases {
         let mut ledger = Ledger::default();
-        denial(reporting.append(&mut ledger, actor, action))
-    };
-    // A sibling province, in its own name and in BCD's.
-    assert_eq!(
-        refused(
-            "hp_lanh_dao",
-            assign("DN", "C01", "HP", "hp_lanh_dao", "2026-Q1")
-        ),
-        Denial::NotBelow
-    );
-    assert_eq!(
-        refused(
-            "hp_lanh_dao",
-            assign("DN", "C01", "BCD", "hp_lanh_dao", "2026-Q1")
-        ),
-        Denial::NotForUnit
-    );
-    // The focal officer has no approver's duty; a unit assigns nothing to itself.
-    assert_eq!(
-        refused(
-            "dn_dau_moi",
-            assign("DN_X1", "B01", "DN", "dn_dau_moi", "2026-05")
-        ),
-        Denial::MissingDuty {
-            duty: Duty::Approver
-        }
-    );
-    assert_eq!(
-        refused(
-            "dn_lanh_dao",
-            assign("DN", "C01", "DN", "dn_lanh_dao", "2026-Q1")
-        ),
-        Denial::NotBelow
-    );
-    // DN does not hold C01: it cannot pass it down.
-    assert_eq!(
-        refused(
-            "dn_lanh_dao",
-            assign("DN_X1", "C01", "DN", "dn_lanh_dao", "2026-Q1")
-        ),
-        Denial::NotHeld
-    );
-    // Signed in another's name.
-    assert_eq!(
-        refused(
-            "dn_lanh_dao",
-            assign("DN_X1", "B01", "DN", "bcd_lanh_dao", "2026-05")
-        ),
-        Denial::SignedByAnother {
-            signed: "bcd_lanh_dao".into()
-        }
-    );
+        let action = assign(unit, item, name_of, by, from);
+        let got = denial(reporting.append(&mut ledger, actor, action));
+        assert_eq!(
+            got, want,
+            "{actor} assigning {item} to {unit} for {name_of}"
+        );
+        assert!(ledger.entries().is_empty());
+    }
     // The office acting for BCD, and BCD's own approver, may.
     let mut ledger = Ledger::default();
     for (actor, unit) in [("vp_chanh", "DN"), ("bcd_lanh_dao", "HP")] {

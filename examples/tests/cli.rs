@@ -660,22 +660,55 @@ mod persons {
         dir
     }
 
+    /// A scratch ledger acted on under the sample's chart and assignments, and the action
+    /// files written beside it.
+    struct Office {
+        dir: std::path::PathBuf,
+        ledger: String,
+    }
+
+    impl Office {
+        fn new(name: &str) -> Office {
+            let dir = scratch(name);
+            let ledger = dir.join("ledger.jsonl").to_str().unwrap().to_owned();
+            Office { dir, ledger }
+        }
+
+        /// Writes an action file; returns its path.
+        fn write(&self, name: &str, text: &str) -> String {
+            let path = self.dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_str().unwrap().to_owned()
+        }
+
+        /// `chiso ledger append` of the action file `action` by `actor`, under the rules.
+        fn append(&self, actor: &str, action: &str) -> std::process::Output {
+            let sample = root().join("examples/data/sample");
+            let org = sample.join("org.json");
+            let assignments = sample.join("assignments.json");
+            chiso(&[
+                "ledger",
+                "append",
+                &self.ledger,
+                action,
+                "--actor",
+                actor,
+                "--org",
+                org.to_str().unwrap(),
+                "--assignments",
+                assignments.to_str().unwrap(),
+                "--lang",
+                "en",
+            ])
+        }
+    }
+
     /// The sample's chart names persons: a focal officer submits for their unit, an approver
     /// above decides, a unit id is no actor, and nobody signs in another's name.
     #[test]
     fn the_sample_acts_through_persons() {
-        let dir = scratch("persons");
-        let ledger = dir.join("ledger.jsonl");
-        let ledger = ledger.to_str().unwrap();
-        let sample = root().join("examples/data/sample");
-        let org = sample.join("org.json");
-        let assignments = sample.join("assignments.json");
-        let (org, assignments) = (org.to_str().unwrap(), assignments.to_str().unwrap());
-        let write = |name: &str, text: String| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path.to_str().unwrap().to_owned()
-        };
+        let office = Office::new("persons");
+        let write = |name: &str, text: String| office.write(name, &text);
         let submit = |by: &str| {
             write(
                 &format!("submit-{by}.json"),
@@ -686,22 +719,7 @@ mod persons {
                 ),
             )
         };
-        let append = |actor: &str, action: &str| {
-            chiso(&[
-                "ledger",
-                "append",
-                ledger,
-                action,
-                "--actor",
-                actor,
-                "--org",
-                org,
-                "--assignments",
-                assignments,
-                "--lang",
-                "en",
-            ])
-        };
+        let append = |actor: &str, action: &str| office.append(actor, action);
         let err = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
         let by_unit = append("DN", &submit("DN"));
         assert_eq!(by_unit.status.code(), Some(2));
@@ -743,34 +761,9 @@ mod persons {
     /// to it, and the assignment is on the verified chain.
     #[test]
     fn assigning_in_the_ledger() {
-        let dir = scratch("assigning");
-        let ledger = dir.join("ledger.jsonl");
-        let ledger = ledger.to_str().unwrap();
-        let sample = root().join("examples/data/sample");
-        let org = sample.join("org.json");
-        let assignments = sample.join("assignments.json");
-        let (org, assignments) = (org.to_str().unwrap(), assignments.to_str().unwrap());
-        let write = |name: &str, text: String| {
-            let path = dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path.to_str().unwrap().to_owned()
-        };
-        let append = |actor: &str, action: &str| {
-            chiso(&[
-                "ledger",
-                "append",
-                ledger,
-                action,
-                "--actor",
-                actor,
-                "--org",
-                org,
-                "--assignments",
-                assignments,
-                "--lang",
-                "en",
-            ])
-        };
+        let office = Office::new("assigning");
+        let write = |name: &str, text: String| office.write(name, &text);
+        let append = |actor: &str, action: &str| office.append(actor, action);
         let err = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
         let now = chiso_store::now_in_vietnam().format("%Y-%m-%dT%H:%M:%S");
         let submit = write(
@@ -805,9 +798,9 @@ mod persons {
         assert_eq!(given.status.code(), Some(0), "{}", err(&given));
         let after = append("dn_bh_dau_moi", &submit);
         assert_eq!(after.status.code(), Some(0), "{}", err(&after));
-        let verify = chiso(&["ledger", "verify", ledger]);
+        let verify = chiso(&["ledger", "verify", &office.ledger]);
         assert_eq!(verify.status.code(), Some(0));
-        let text = std::fs::read_to_string(ledger).unwrap();
+        let text = std::fs::read_to_string(&office.ledger).unwrap();
         assert!(text.lines().next().unwrap().contains(r#""kind":"assign""#));
     }
 

@@ -55,19 +55,35 @@ impl Reporting {
     ) -> Result<Preview, Error> {
         let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         let mut copy = ledger.clone();
-        // Filed as the unit would file it: where the chart names persons, by the person who
-        // signs the filing (a filing signed by several is refused, as filing it would be).
-        let signer = filing
-            .submissions
-            .iter()
-            .map(|s| s.submitted_by.as_str())
-            .chain(filing.explanations.iter().map(|e| e.submitted_by.as_str()))
-            .next();
-        let actor = match signer {
-            Some(person) if self.tree().has_persons() => person,
-            _ => unit,
+        // A preview is about the numbers, not about who signs (a form is previewed before its
+        // signer is filled in): where the chart names persons, the copy is filed by one who
+        // may file for the unit, its first focal officer (or head), every rule but the
+        // signature applying as to the filing itself.
+        let signer = self
+            .tree()
+            .persons_of(unit)
+            .find(|p| p.has(crate::org::Duty::FocalOfficer))
+            .map(|p| p.id.clone());
+        let (actor, signed);
+        let filing = match signer {
+            Some(person) if self.tree().has_persons() => {
+                let mut copy = filing.clone();
+                for s in &mut copy.submissions {
+                    s.submitted_by.clone_from(&person);
+                }
+                for e in &mut copy.explanations {
+                    e.submitted_by.clone_from(&person);
+                }
+                signed = copy;
+                actor = person;
+                &signed
+            }
+            _ => {
+                actor = unit.to_owned();
+                filing
+            }
         };
-        let filed = self.file(&mut copy, actor, filing)?;
+        let filed = self.file(&mut copy, &actor, filing)?;
         let quality = self.quality(&copy, unit, period, as_of)?;
         let submitted = filed.iter().take(filing.submissions.len());
         for &revision in submitted {
