@@ -434,6 +434,12 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
         "en",
     ]);
     assert!(stdout(&dn).contains("### Bien Hoa ward"));
+    // The unit's head answers for it, named under the title (the sample chart's DN head).
+    assert!(
+        stdout(&dn).contains("\nHead of the unit: Đỗ Văn Nam\n"),
+        "{}",
+        stdout(&dn)
+    );
     std::fs::remove_dir_all(&out_dir).unwrap();
     // A scheme file that cannot be read is exit status 3.
     let bad = chiso(&[

@@ -59,13 +59,13 @@ impl Reporting {
         // signer is filled in): where the chart names persons, the copy is filed by one who
         // may file for the unit, its first focal officer (or head), every rule but the
         // signature applying as to the filing itself.
-        let signer = self
+        let focal_officer = self
             .tree()
             .persons_of(unit)
             .find(|p| p.has(crate::org::Duty::FocalOfficer))
             .map(|p| p.id.clone());
         let (actor, signed);
-        let filing = match signer {
+        let filing = match focal_officer {
             Some(person) if self.tree().has_persons() => {
                 let mut copy = filing.clone();
                 for s in &mut copy.submissions {

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::{Action, Entry, Explanation, Ledger, Submission};
 use crate::catalogue::Catalogue;
-use crate::org::{Assignment, OrgTree, Policy, Request, assignment_findings, expand};
+use crate::org::{Assignment, Earlier, OrgTree, Policy, Request, assignment_findings, expand};
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
@@ -64,15 +64,14 @@ impl<'a> Rules<'a> {
         Policy::new(self.tree, &self.assignments)
     }
 
-    /// The assignments in force with `ledger`: the file's, expanded, and those the ledger
-    /// made and has not withdrawn, expanded likewise.
-    pub fn in_force(&self, ledger: &Ledger) -> Cow<'_, [Assignment]> {
+    /// The assignments in force with `ledger` beside the file's: those the ledger made and
+    /// has not withdrawn, with each computed indicator's inputs (none, and nothing computed,
+    /// when the ledger assigns nothing; the file's are never copied).
+    pub fn in_ledger(&self, ledger: &Ledger) -> Vec<Assignment> {
         if !ledger.has_assignments() {
-            return Cow::Borrowed(&self.assignments);
+            return Vec::new();
         }
-        let mut all = self.assignments.to_vec();
-        all.extend(expand(self.catalogue, &ledger.assignments()));
-        Cow::Owned(all)
+        expand(self.catalogue, &ledger.assignments())
     }
 
     /// Appends `action` for `actor` if the rules allow it: first the entry's unit, item and
@@ -162,7 +161,8 @@ impl<'a> Rules<'a> {
                 }
             }
         };
-        Policy::new(self.tree, &self.in_force(ledger)).check(actor, &request)?;
+        let in_ledger = self.in_ledger(ledger);
+        Policy::with_more(self.tree, &self.assignments, &in_ledger).check(actor, &request)?;
         // Where the chart names persons, the action carries the acting person's name: an
         // approval cannot be signed "Thủ tướng" by a clerk.
         if self.tree.has_persons() {
@@ -186,10 +186,10 @@ impl<'a> Rules<'a> {
             .given
             .iter()
             .enumerate()
-            .map(|(row, a)| (format!("/{row}"), a));
+            .map(|(row, a)| (Earlier::Row(row), a));
         let ledger = made
             .iter()
-            .map(|m| (format!("ledger#{}", m.entry), &m.assignment));
+            .map(|m| (Earlier::Entry(m.entry), &m.assignment));
         assignment_findings(
             self.catalogue,
             self.tree,

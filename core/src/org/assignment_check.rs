@@ -30,7 +30,7 @@ pub fn check_assignments(
         let earlier = assignments[..row]
             .iter()
             .enumerate()
-            .map(|(other, b)| (format!("/{other}"), b));
+            .map(|(other, b)| (Earlier::Row(other), b));
         let row_findings = assignment_findings(catalogue, tree, a, earlier, &format!("/{row}"));
         findings.extend(row_findings);
         findings.extend(assigner_findings(tree, a, &format!("/{row}")));
@@ -45,7 +45,7 @@ pub(crate) fn assignment_findings<'a>(
     catalogue: &Catalogue,
     tree: &OrgTree,
     a: &Assignment,
-    earlier: impl IntoIterator<Item = (String, &'a Assignment)>,
+    earlier: impl IntoIterator<Item = (Earlier, &'a Assignment)>,
     base: &str,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -74,7 +74,7 @@ pub(crate) fn assignment_findings<'a>(
         let problem = Problem::AssignmentOverlap {
             unit: a.unit.clone(),
             item: a.item.clone(),
-            other,
+            other: other.to_string(),
         };
         findings.push(Finding::new(&problem, at("from")));
     }
@@ -105,6 +105,25 @@ fn assigner_findings(tree: &OrgTree, a: &Assignment, base: &str) -> Vec<Finding>
         findings.push(Finding::new(&problem, at("assigned_by")));
     }
     findings
+}
+
+/// Where an assignment already in force comes from, as a finding names it: named only when it
+/// is found, since a file's rows are each compared with every row before.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Earlier {
+    /// A row of the assignments file (`/3`).
+    Row(usize),
+    /// The `assign` entry of the ledger (`ledger#12`).
+    Entry(u64),
+}
+
+impl std::fmt::Display for Earlier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Earlier::Row(row) => write!(f, "/{row}"),
+            Earlier::Entry(entry) => write!(f, "ledger#{entry}"),
+        }
+    }
 }
 
 /// Whether two assignments of the same unit and item share a month.

@@ -10,8 +10,8 @@ mod tree;
 mod unit;
 
 pub use assignment::{Assignment, Role, assignments_from_json};
-pub(crate) use assignment_check::assignment_findings;
 pub use assignment_check::check_assignments;
+pub(crate) use assignment_check::{Earlier, assignment_findings};
 pub use expand::expand;
 pub use person::{Delegation, Duty, Head, Person};
 pub use policy::{Denial, Policy, Refusal, Request};

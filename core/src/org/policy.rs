@@ -195,12 +195,36 @@ impl Denial {
 pub struct Policy<'a> {
     tree: &'a OrgTree,
     assignments: &'a [Assignment],
+    /// Those a ledger made, beside the file's (kept apart so that neither is copied).
+    more: &'a [Assignment],
 }
 
 impl<'a> Policy<'a> {
     /// The policy over `tree` and `assignments`.
     pub fn new(tree: &'a OrgTree, assignments: &'a [Assignment]) -> Self {
-        Policy { tree, assignments }
+        Policy {
+            tree,
+            assignments,
+            more: &[],
+        }
+    }
+
+    /// The policy over `tree`, `assignments` and `more` in force beside them.
+    pub(crate) fn with_more(
+        tree: &'a OrgTree,
+        assignments: &'a [Assignment],
+        more: &'a [Assignment],
+    ) -> Self {
+        Policy {
+            tree,
+            assignments,
+            more,
+        }
+    }
+
+    /// Every assignment in force.
+    fn in_force(&self) -> impl Iterator<Item = &'a Assignment> {
+        self.assignments.iter().chain(self.more)
     }
 
     /// Whether `actor` may make `request`; a refusal is [`Error::Denied`] with the reason.
@@ -315,8 +339,7 @@ impl<'a> Policy<'a> {
 
     fn assigned(&self, unit: &str, item: &str, period: Period) -> Result<(), Denial> {
         let assigned = self
-            .assignments
-            .iter()
+            .in_force()
             .any(|a| a.unit == unit && a.item == item && a.covers(period));
         if assigned {
             Ok(())
@@ -328,10 +351,7 @@ impl<'a> Policy<'a> {
     /// A unit assigns only items it holds (a root holds every item).
     fn holds(&self, unit: &str, item: &str) -> Result<(), Denial> {
         let is_root = self.tree.unit(unit).is_some_and(|u| u.parent.is_none());
-        let holds = self
-            .assignments
-            .iter()
-            .any(|a| a.unit == unit && a.item == item);
+        let holds = self.in_force().any(|a| a.unit == unit && a.item == item);
         if is_root || holds {
             Ok(())
         } else {

@@ -27,6 +27,9 @@ use crate::{Catalogue, Lang, Text, Value};
 pub struct Narrative {
     /// Its title.
     pub title: Text,
+    /// A unit's narrative: the unit's head, who answers for it, where the chart names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<crate::org::Head>,
     /// The sections, in order.
     pub sections: Vec<Section>,
 }
@@ -134,6 +137,7 @@ impl Narrative {
                 format!("Báo cáo đánh giá kỳ {period}"),
                 format!("Evaluation report, {period}"),
             ),
+            head: None,
             sections,
         }
     }
@@ -190,6 +194,7 @@ impl Narrative {
                 format!("Báo cáo đánh giá kỳ {period}: {}", own.name.vi),
                 format!("Evaluation report, {period}: {}", own.name.en),
             ),
+            head: own.head.clone(),
             sections,
         })
     }
@@ -197,6 +202,10 @@ impl Narrative {
     /// The narrative as Markdown text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n", self.title.get(lang));
+        if let Some(head) = &self.head {
+            let label = Text::new("Người đứng đầu đơn vị", "Head of the unit");
+            out.push_str(&format!("\n{}: {}\n", label.get(lang), head.name));
+        }
         for section in &self.sections {
             out.push_str(&format!("\n## {}\n", section.heading.get(lang)));
             for part in &section.parts {
