@@ -604,7 +604,7 @@ impl Problem {
                 format!("Mục {revision} của sổ cái không phải là một lần gửi số liệu.")
             }
             Problem::LedgerAlreadyDecided { revision, status } => {
-                format!("Lần gửi {revision} đã được xử lý (trạng thái `{status}`).")
+                format!("Lần gửi {revision} đã được xử lý ({}).", status_vi(status))
             }
             Problem::LedgerTimeAhead { claimed, now } => {
                 format!("Thời điểm {claimed} muộn hơn đồng hồ của kho lưu trữ ({now}).")
@@ -642,7 +642,10 @@ impl Problem {
                 )
             }
             Problem::LedgerWrongCycle { period, cycle } => {
-                format!("Kỳ {period} không thuộc chu kỳ báo cáo `{cycle}` của chỉ số.")
+                format!(
+                    "Kỳ {period} không thuộc chu kỳ báo cáo của chỉ số ({}).",
+                    cycle_vi(cycle)
+                )
             }
             Problem::UnitCycle { unit } => {
                 format!("Đơn vị `{unit}` là cấp trên của chính nó (vòng lặp trong cây tổ chức).")
@@ -1013,4 +1016,21 @@ fn expected_token_vi(expected: &str) -> &str {
         "`,` or `)`" => "`,` hoặc `)`",
         other => other,
     }
+}
+
+/// A revision's status (`approved`, `returned`, `submitted`) in Vietnamese words, so that no
+/// English word sits inside a Vietnamese message.
+fn status_vi(status: &str) -> &str {
+    match status {
+        "approved" => "đã phê duyệt",
+        "returned" => "đã trả lại",
+        "submitted" => "chờ xử lý",
+        other => other,
+    }
+}
+
+/// A reporting cycle (`monthly`, ...) as the Vietnamese label names it.
+fn cycle_vi(cycle: &str) -> String {
+    serde_json::from_value::<crate::period::Cycle>(serde_json::Value::String(cycle.to_owned()))
+        .map_or_else(|_| cycle.to_owned(), |c| c.label().vi.to_lowercase())
 }

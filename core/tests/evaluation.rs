@@ -67,21 +67,52 @@ fn ratio_to_a_lower_is_better_target() {
         score_value(&rank_like, &rule, &v("25"), 2026, &[]),
         Some(Decimal::ONE)
     );
-    // A band 40–50: 30 is 30 / 40 = 0.75 of the way; 60 is 50 / 60; 45 is inside.
+    // A range 40–50 for less is better is "≤ 50": 30 beats it (1), 45 meets it, 60 is 50 / 60.
     rank_like.targets = vec![serde_json::from_str(
         r#"{"comparator": "range", "min": "40", "max": "50", "scope": "each_unit", "year": 2030}"#,
     )
     .unwrap()];
-    assert_eq!(
-        score_value(&rank_like, &rule, &v("30"), 2026, &[]),
-        Some(d("0.75"))
-    );
-    assert_eq!(
-        score_value(&rank_like, &rule, &v("45"), 2026, &[]),
-        Some(Decimal::ONE)
-    );
-    let over = score_value(&rank_like, &rule, &v("60"), 2026, &[]).unwrap();
-    assert!(over.to_string().starts_with("0.8333333333"));
+    let at = |x: &str, indicator: &chiso::catalogue::Indicator| {
+        score_value(indicator, &rule, &v(x), 2026, &[]).map(|d| d.round_dp(10).to_string())
+    };
+    assert_eq!(at("30", &rank_like).as_deref(), Some("1"));
+    assert_eq!(at("45", &rank_like).as_deref(), Some("1"));
+    assert_eq!(at("60", &rank_like).as_deref(), Some("0.8333333333"));
+    // Declared a band (inside_band), over- and under-achievement both fall short: 30 is
+    // 30 / 40 = 0.75 of the way; 60 is 50 / 60; 45 is inside.
+    let mut band = rank_like.clone();
+    band.direction = Direction::InsideBand;
+    assert_eq!(at("30", &band).as_deref(), Some("0.75"));
+    assert_eq!(at("45", &band).as_deref(), Some("1"));
+    assert_eq!(at("60", &band).as_deref(), Some("0.8333333333"));
+}
+
+/// Issue 18: beating an "=" or a range target is not penalised unless the indicator is
+/// declared a band; rank targets against the world, Asia and ASEAN are scored.
+#[test]
+fn meeting_or_beating_a_target_is_one_and_every_scope_scores() {
+    let nq57 = Catalogue::nq57();
+    let rule = Scoring::RatioToTarget { cap: true };
+    let at = |code: &str, x: &str| {
+        let indicator = nq57.indicator(code).unwrap();
+        score_value(indicator, &rule, &v(x), 2026, &[])
+            .map(|d| d.round_dp(4).normalize().to_string())
+    };
+    // A09 "= 90" (national, 2030), more is better: 95 and 90 meet it; 81 is 81 / 90 = 0.9.
+    assert_eq!(at("A09", "95").as_deref(), Some("1"));
+    assert_eq!(at("A09", "90").as_deref(), Some("1"));
+    assert_eq!(at("A09", "81").as_deref(), Some("0.9"));
+    // A17, range 40–50, more is better: 55 and 45 meet it; 30 is 30 / 40 = 0.75.
+    assert_eq!(at("A17", "55").as_deref(), Some("1"));
+    assert_eq!(at("A17", "45").as_deref(), Some("1"));
+    assert_eq!(at("A17", "30").as_deref(), Some("0.75"));
+    // A01: ≤ 3 in ASEAN and ≤ 50 in the world (2030); its value is the world rank. 40 meets
+    // it; 80 is 50 / 80 = 0.625. A03 has only the ASEAN target ≤ 3: 4 is 3 / 4 = 0.75.
+    assert_eq!(at("A01", "40").as_deref(), Some("1"));
+    assert_eq!(at("A01", "80").as_deref(), Some("0.625"));
+    assert_eq!(at("A03", "4").as_deref(), Some("0.75"));
+    // A28, ≤ 10 in the world: 12 is 10 / 12 = 0.8333.
+    assert_eq!(at("A28", "12").as_deref(), Some("0.8333"));
 }
 
 #[test]

@@ -571,3 +571,29 @@ proptest! {
         prop_assert_eq!(accepted, longest <= chiso::MAX_STRING_BYTES);
     }
 }
+
+/// Issue 18: no English word inside a Vietnamese message: a revision's status and an
+/// indicator's cycle are named in Vietnamese.
+#[test]
+fn vietnamese_messages_name_statuses_and_cycles_in_vietnamese() {
+    let decided = chiso::Problem::LedgerAlreadyDecided {
+        revision: 4,
+        status: "approved".into(),
+    };
+    assert_eq!(
+        decided.message_vi(),
+        "Lần gửi 4 đã được xử lý (đã phê duyệt)."
+    );
+    assert_eq!(
+        decided.message_en(),
+        "Submission 4 has already been decided (status `approved`)."
+    );
+    let cycle = chiso::Problem::LedgerWrongCycle {
+        period: "2026-05".into(),
+        cycle: "quarterly".into(),
+    };
+    assert_eq!(
+        cycle.message_vi(),
+        "Kỳ 2026-05 không thuộc chu kỳ báo cáo của chỉ số (hằng quý)."
+    );
+}

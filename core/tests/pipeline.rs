@@ -285,6 +285,52 @@ fn progress_and_off_track_judgements() {
     assert_eq!(c01.progress.status, ProgressStatus::Deterioration);
 }
 
+/// Issue 18: an explanation with its causes or solutions left blank ("Giải pháp: .") explains
+/// nothing; the latest one decides.
+#[test]
+fn a_blank_explanation_is_no_explanation() {
+    let reporting = reporting(&["P1", "P2", "P3"]);
+    let explain = |ledger: &mut Ledger, causes: &str, solutions: &str| {
+        let explanation = serde_json::from_value(json!({
+            "unit": "P2", "indicator": "C01", "period": "2026-Q2", "causes": causes,
+            "bottlenecks": ["institutions"], "solutions": solutions,
+            "submitted_by": "can_bo", "submitted_at": "2026-07-04T09:00:00"}))
+        .unwrap();
+        ledger.append(Action::Explain { explanation }).unwrap();
+    };
+    let explained = |ledger: &Ledger| {
+        let e = reporting
+            .evaluate(
+                ledger,
+                "2026-Q2".parse().unwrap(),
+                "2026-07-10T00:00:00".parse().unwrap(),
+                &Scheme::default(),
+            )
+            .unwrap();
+        let c01 = unit(&e, "P2")
+            .indicators
+            .iter()
+            .find(|i| i.indicator == "C01")
+            .unwrap()
+            .clone();
+        assert!(c01.off_track.is_some()); // 1 → 0: worse than the period before
+        c01.explanation.map(|x| x.sequence)
+    };
+    let mut ledger = ledger();
+    explain(&mut ledger, "Chưa có hồ sơ thử nghiệm.", "  ");
+    assert_eq!(explained(&ledger), None);
+    explain(
+        &mut ledger,
+        "Chưa có hồ sơ thử nghiệm.",
+        "Trình quy chế trong quý III.",
+    );
+    let full = ledger.entries().len() as u64;
+    assert_eq!(explained(&ledger), Some(full));
+    // A later blank one supersedes it: the indicator stands unexplained again.
+    explain(&mut ledger, "", "");
+    assert_eq!(explained(&ledger), None);
+}
+
 #[test]
 fn a_merged_unit_is_scored_on_its_predecessors_mean() {
     let e = reporting(&["P1", "P2", "P3"])
@@ -499,4 +545,40 @@ fn charts_draw_the_published_numbers() {
     let refused = chiso::report::profile_svg(&e, "XX", chiso::Lang::En).unwrap_err();
     assert_eq!(refused.code(), "argument.invalid");
     assert!(chiso::report::ranking_svg(&e, "xa", chiso::Lang::En).is_err());
+}
+
+/// Issue 18: English counts agree with their noun ("1 unit", "3 units").
+#[test]
+fn english_counts_agree_with_their_noun() {
+    let e = evaluate(&Scheme::default());
+    let text = chiso::report::Narrative::national(&e, &Catalogue::nq57()).render(chiso::Lang::En);
+    // P2's C01 fell from 1 to 0 and was not explained: one unit.
+    assert!(text.contains("(1 unit): P2."), "{text}");
+    assert!(text.contains("Provinces: 3 units ranked"), "{text}");
+    assert!(!text.contains("1 units"), "{text}");
+}
+
+/// Issue 18: a list of leaders or movers never cuts through a tie silently. With nothing
+/// reported, five provinces all score 0 and share rank 1: three are named, "and 2 others also
+/// ranked 1".
+#[test]
+fn lists_do_not_cut_through_ties() {
+    let e = reporting(&["P1", "P2", "P3", "P4", "P5"])
+        .evaluate(
+            &Ledger::default(),
+            "2026-Q2".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    let summary = chiso::report::Summary::new(&e, &Catalogue::nq57());
+    assert_eq!(
+        (summary.groups[0].top.len(), summary.groups[0].top_tied),
+        (3, 2)
+    );
+    let narrative = chiso::report::Narrative::national(&e, &Catalogue::nq57());
+    let en = narrative.render(chiso::Lang::En);
+    assert!(en.contains(", and 2 others also ranked 1."), "{en}");
+    let vi = narrative.render(chiso::Lang::Vi);
+    assert!(vi.contains(", và 2 đơn vị khác cùng hạng 1."), "{vi}");
 }

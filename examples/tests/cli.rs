@@ -440,6 +440,15 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
         "{}",
         stdout(&dn)
     );
+    // Issue 18: --out with --unit writes the unit's report, not the national one, and its
+    // profile chart.
+    let written = std::fs::read_to_string(out_dir.join("narrative.en.md")).unwrap();
+    assert!(
+        written.starts_with("# Evaluation report, 2026-Q3: "),
+        "{written}"
+    );
+    assert!(written.contains("### Bien Hoa ward"), "{written}");
+    assert!(out_dir.join("profile.DN.svg").exists());
     std::fs::remove_dir_all(&out_dir).unwrap();
     // A scheme file that cannot be read is exit status 3.
     let bad = chiso(&[

@@ -148,6 +148,52 @@ pub enum Goal<'a> {
     Qualitative(&'a Text),
 }
 
+impl<'a> Goal<'a> {
+    /// The goal as an indicator whose better side is `direction` is judged by it: a band
+    /// (over-achievement falling short) only for an indicator declared
+    /// [`InsideBand`](super::Direction::InsideBand); otherwise an `=` or a range target is
+    /// met by reaching it and by going beyond it on the better side (`= 90` for more is
+    /// better is `≥ 90`; `40 – 50` is `≥ 40`, or `≤ 50` for less is better).
+    ///
+    /// ```
+    /// use chiso::catalogue::{Comparator, Direction, Goal};
+    /// let n = |s: &str| s.parse().unwrap();
+    /// let band = Goal::Range { min: n("40"), max: n("50") };
+    /// assert_eq!(band.clone().sided(Direction::HigherIsBetter),
+    ///     Goal::Threshold { comparator: Comparator::AtLeast, value: n("40") });
+    /// assert_eq!(band.clone().sided(Direction::InsideBand), band);
+    /// ```
+    #[must_use]
+    pub fn sided(self, direction: super::Direction) -> Goal<'a> {
+        use super::Direction;
+        let threshold = |comparator, value| Goal::Threshold { comparator, value };
+        match (self, direction) {
+            (
+                Goal::Threshold {
+                    comparator: Comparator::Equal,
+                    value,
+                },
+                Direction::HigherIsBetter,
+            ) => threshold(Comparator::AtLeast, value),
+            (
+                Goal::Threshold {
+                    comparator: Comparator::Equal,
+                    value,
+                },
+                Direction::LowerIsBetter,
+            ) => threshold(Comparator::AtMost, value),
+            (Goal::Range { min, .. }, Direction::HigherIsBetter) => {
+                threshold(Comparator::AtLeast, min)
+            }
+            (Goal::Range { max, .. }, Direction::LowerIsBetter) => {
+                threshold(Comparator::AtMost, max)
+            }
+            // A band keeps both sides; a one-sided or qualitative goal is as written.
+            (goal, _) => goal,
+        }
+    }
+}
+
 impl Target {
     /// The comparison as a typed value, or `None` when the fields do not fit the comparator
     /// (validation reports those).

@@ -509,7 +509,7 @@ impl<'a> Pipeline<'a> {
             })
             .flatten();
         let judged = target_for(row.indicator, self.scheme.progress_year)
-            .and_then(|t| Some((t.year, t.goal()?)))
+            .and_then(|t| Some((t.year, t.goal()?.sided(row.indicator.direction))))
             .zip(baseline)
             .map_or(cannot, |((year, goal), (at, base))| {
                 progress(
@@ -792,6 +792,9 @@ fn explanations(ledger: &Ledger, as_of: NaiveDateTime) -> Explanations<'_> {
             );
         }
     }
+    // The latest explanation with a part left blank explains nothing (the quality check
+    // names it `complete.explanation_empty`): it is neither counted nor printed.
+    out.retain(|_, (_, explanation)| explanation.blank_parts().is_empty());
     out
 }
 

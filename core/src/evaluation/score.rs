@@ -8,22 +8,29 @@ use crate::catalogue::{Comparator, Direction, Goal, Indicator, Scope, Scoring, T
 
 /// The target a unit's value is scored against in `year`: the unit's own (`each_unit`) target
 /// of the nearest year not before it, else its latest one; failing those, the national ones
-/// likewise. Qualitative targets are skipped.
+/// likewise, then the world's, Asia's and ASEAN's (a rank indicator's value is its overall
+/// position unless it has only a regional target). Qualitative targets are skipped.
 pub fn target_for(indicator: &Indicator, year: u16) -> Option<&Target> {
-    [Scope::EachUnit, Scope::National]
-        .into_iter()
-        .find_map(|scope| {
-            let numeric = || {
-                indicator
-                    .targets
-                    .iter()
-                    .filter(move |t| t.scope == scope && t.comparator != Comparator::Text)
-            };
-            numeric()
-                .filter(|t| t.year >= year)
-                .min_by_key(|t| t.year)
-                .or_else(|| numeric().max_by_key(|t| t.year))
-        })
+    [
+        Scope::EachUnit,
+        Scope::National,
+        Scope::World,
+        Scope::Asia,
+        Scope::Asean,
+    ]
+    .into_iter()
+    .find_map(|scope| {
+        let numeric = || {
+            indicator
+                .targets
+                .iter()
+                .filter(move |t| t.scope == scope && t.comparator != Comparator::Text)
+        };
+        numeric()
+            .filter(|t| t.year >= year)
+            .min_by_key(|t| t.year)
+            .or_else(|| numeric().max_by_key(|t| t.year))
+    })
 }
 
 /// The fraction 0–1 that `value` earns under `rule` (`None` when it cannot be scored: a
@@ -96,13 +103,17 @@ pub fn score_value(
         }
         Scoring::ZScore => z_score(value.as_number()?, peers, lower),
         Scoring::RatioToTarget { cap } => {
-            let goal = target_for(indicator, year)?.goal()?;
+            let goal = target_for(indicator, year)?
+                .goal()?
+                .sided(indicator.direction);
             let f = ratio_to_target(value.as_number()?, &goal)?;
             return Some(if *cap { clamp(f) } else { f.max(Decimal::ZERO) });
         }
         Scoring::DistanceToTarget => {
             let x = value.as_number()?;
-            let goal = target_for(indicator, year)?.goal()?;
+            let goal = target_for(indicator, year)?
+                .goal()?
+                .sided(indicator.direction);
             if ratio_to_target(x, &goal)? >= Decimal::ONE {
                 return Some(Decimal::ONE);
             }

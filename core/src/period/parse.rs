@@ -30,7 +30,7 @@ impl FromStr for Period {
     /// | month | `2026-05`, `202605`, `2026-M05` |
     /// | quarter | `2026-Q2`, `2026Q2` |
     /// | half-year | `2026-H1`, `2026H1`, `2026-S1`, `2026S1` (S for *semester*) |
-    /// | year | `2026` |
+    /// | year | `2026`, `2026-A1`, `2026A1` (SDMX's annual period) |
     ///
     /// Months take two digits, years four (1000–9999). Anything else is an
     /// [`Error::InvalidPeriod`] whose reason says why; its `value` is the trimmed text, cut to
@@ -73,7 +73,8 @@ fn parse(text: &str) -> Result<Period, InvalidPeriod> {
         .ok_or(InvalidPeriod::Unrecognised)?;
     let year = number(year).ok_or(InvalidPeriod::Unrecognised)?;
     let shape = match *rest {
-        [] => Shape::Year,
+        // A year alone, or as SDMX writes it, its one annual period.
+        [] | [b'-', b'A' | b'a', b'1'] | [b'A' | b'a', b'1'] => Shape::Year,
         [b'-', tens @ b'0'..=b'9', ones @ b'0'..=b'9']
         | [tens @ b'0'..=b'9', ones @ b'0'..=b'9']
         | [b'-', b'M' | b'm', tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::summary::{OffTrack, Summary};
+use super::summary::{GroupSummary, OffTrack, Summary};
 use crate::evaluation::{Evaluation, ProgressStatus, RankingRow, UnitResult};
 use crate::{Catalogue, Lang, Text, Value};
 
@@ -291,8 +291,11 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
             summary.units, evaluation.catalogue, evaluation.catalogue_version, evaluation.as_of
         ),
         format!(
-            "{period}: {} units evaluated on indicator set {} version {}, from data approved by {} (ledger {head}).",
-            summary.units, evaluation.catalogue, evaluation.catalogue_version, evaluation.as_of
+            "{period}: {} evaluated on indicator set {} version {}, from data approved by {} (ledger {head}).",
+            plural(summary.units, "unit"),
+            evaluation.catalogue,
+            evaluation.catalogue_version,
+            evaluation.as_of
         ),
         vec![format!("ledger/{}", evaluation.ledger_head)],
     )];
@@ -306,8 +309,10 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
                     g.name.vi, g.ranked, m.vi
                 ),
                 format!(
-                    "{}: {} units ranked, mean score {}.",
-                    g.name.en, g.ranked, m.en
+                    "{}: {} ranked, mean score {}.",
+                    g.name.en,
+                    plural(g.ranked, "unit"),
+                    m.en
                 ),
                 g.top
                     .iter()
@@ -316,36 +321,29 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
                     .collect(),
             ));
         }
-        for (rows, vi_word, en_word) in [
-            (&g.top, "Dẫn đầu", "Top"),
-            (&g.bottom, "Cuối bảng", "Bottom"),
+        for (rows, tied, vi_word, en_word) in [
+            (&g.top, g.top_tied, "Dẫn đầu", "Top"),
+            (&g.bottom, 0, "Cuối bảng", "Bottom"),
         ] {
             if !rows.is_empty() {
                 let (vi, en, lineage) = names(rows, id);
+                let more = also(rows, tied, |r| {
+                    r.rank.map(|rank| {
+                        let rank = num(rank);
+                        (
+                            format!("cùng hạng {}", rank.vi),
+                            format!("also ranked {}", rank.en),
+                        )
+                    })
+                });
                 out.push(Sentence::new(
-                    format!("{vi_word}: {vi}."),
-                    format!("{en_word}: {en}."),
+                    format!("{vi_word}: {vi}{}.", more.vi),
+                    format!("{en_word}: {en}{}.", more.en),
                     lineage,
                 ));
             }
         }
-        for (rows, vi_word, en_word) in [
-            (&g.risers, "Tăng hạng", "Biggest risers"),
-            (&g.fallers, "Giảm hạng", "Biggest fallers"),
-        ] {
-            if rows.is_empty() {
-                continue;
-            }
-            let vi: Vec<String> = rows.iter().map(|r| move_text(r, Lang::Vi)).collect();
-            let en: Vec<String> = rows.iter().map(|r| move_text(r, Lang::En)).collect();
-            out.push(Sentence::new(
-                format!("{vi_word}: {}.", vi.join("; ")),
-                format!("{en_word}: {}.", en.join("; ")),
-                rows.iter()
-                    .map(|r| format!("rank/{id}/{}", r.unit))
-                    .collect(),
-            ));
-        }
+        out.extend(movers(g));
         if !g.unranked.is_empty() {
             out.push(Sentence::new(
                 format!("Chưa xếp hạng (không có điểm): {}.", g.unranked.join(", ")),
@@ -356,6 +354,44 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
                     .collect(),
             ));
         }
+    }
+    out
+}
+
+/// A peer group's biggest risers and fallers, each list ending with those tied with its last.
+fn movers(g: &GroupSummary) -> Vec<Sentence> {
+    let id = &g.peer_group;
+    let mut out = Vec::new();
+    for (rows, tied, vi_word, en_word) in [
+        (&g.risers, g.risers_tied, "Tăng hạng", "Biggest risers"),
+        (&g.fallers, g.fallers_tied, "Giảm hạng", "Biggest fallers"),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        let vi: Vec<String> = rows.iter().map(|r| move_text(r, Lang::Vi)).collect();
+        let en: Vec<String> = rows.iter().map(|r| move_text(r, Lang::En)).collect();
+        let more = also(rows, tied, |r| {
+            r.movement.map(|m| {
+                let (word_vi, word_en) = if m > Decimal::ZERO {
+                    ("tăng", "up")
+                } else {
+                    ("giảm", "down")
+                };
+                let m = num(m.abs());
+                (
+                    format!("cũng {word_vi} {} bậc", m.vi),
+                    format!("also {word_en} {}", m.en),
+                )
+            })
+        });
+        out.push(Sentence::new(
+            format!("{vi_word}: {}{}.", vi.join("; "), more.vi),
+            format!("{en_word}: {}{}.", en.join("; "), more.en),
+            rows.iter()
+                .map(|r| format!("rank/{id}/{}", r.unit))
+                .collect(),
+        ));
     }
     out
 }
@@ -410,9 +446,9 @@ fn national_off_track(summary: &Summary) -> Vec<Sentence> {
                 units.join(", ")
             ),
             format!(
-                "Not yet explained – {indicator} {} ({} units): {}.",
+                "Not yet explained – {indicator} {} ({}): {}.",
                 name.en,
-                units.len(),
+                plural(units.len(), "unit"),
                 units.join(", ")
             ),
             lineage(&rows),
@@ -474,10 +510,10 @@ fn national_gaps(summary: &Summary) -> Vec<Sentence> {
                     list.join(", ")
                 ),
                 format!(
-                    "{}: {} items of {} units ({}).",
+                    "{}: {} of {} ({}).",
                     label.en,
-                    g.items.len(),
-                    units.len(),
+                    plural(g.items.len(), "item"),
+                    plural(units.len(), "unit"),
                     list.join(", ")
                 ),
                 units.iter().map(|u| format!("quality/{u}")).collect(),
@@ -531,8 +567,8 @@ fn national_progress(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
                 units.join(", ")
             ),
             format!(
-                "{indicator} is deteriorating in {} units: {}.",
-                units.len(),
+                "{indicator} is deteriorating in {}: {}.",
+                plural(units.len(), "unit"),
                 units.join(", ")
             ),
             units
@@ -806,4 +842,36 @@ fn gap_label(code: &str) -> Text {
 
 fn short(head: &str) -> &str {
     head.get(..12).unwrap_or(head)
+}
+
+/// `n` and the English noun, singular for one: "1 unit", "3 units".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The end of a list cut after its last row where `tied` more share that row's place: "và 3
+/// đơn vị khác cùng hạng 3" / "and 3 others also ranked 3"; empty when none do.
+fn also(
+    rows: &[RankingRow],
+    tied: usize,
+    place: impl Fn(&RankingRow) -> Option<(String, String)>,
+) -> Text {
+    match rows.last().and_then(place) {
+        Some((vi, en)) if tied > 0 => {
+            let others = if tied == 1 {
+                "1 other".to_owned()
+            } else {
+                format!("{tied} others")
+            };
+            Text::new(
+                format!(", và {tied} đơn vị khác {vi}"),
+                format!(", and {others} {en}"),
+            )
+        }
+        _ => Text::new("", ""),
+    }
 }

@@ -59,12 +59,43 @@ pub struct GroupSummary {
     pub mean: Option<Decimal>,
     /// The first [`NAMED`] rows.
     pub top: Vec<RankingRow>,
+    /// How many more rows share the rank of the last of `top` (a list never cuts through a
+    /// tie silently: "… and 3 others also ranked 3").
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub top_tied: usize,
     /// The last [`NAMED`] ranked rows, worst last.
     pub bottom: Vec<RankingRow>,
     /// The biggest gains in rank (at most [`NAMED`], gains only).
     pub risers: Vec<RankingRow>,
+    /// How many more rows gained as much as the last of `risers`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub risers_tied: usize,
     /// The biggest losses in rank (at most [`NAMED`], losses only).
     pub fallers: Vec<RankingRow>,
+    /// How many more rows lost as much as the last of `fallers`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fallers_tied: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The first [`NAMED`] of `rows`, and how many after them share the last one's `key`.
+fn named<'r>(
+    rows: impl IntoIterator<Item = &'r RankingRow>,
+    key: impl Fn(&RankingRow) -> Option<Decimal>,
+) -> (Vec<RankingRow>, usize) {
+    let rows: Vec<&RankingRow> = rows.into_iter().collect();
+    let shown: Vec<RankingRow> = rows.iter().take(NAMED).map(|x| (*x).clone()).collect();
+    let last = shown.last().and_then(&key);
+    let tied = rows
+        .iter()
+        .skip(NAMED)
+        .take_while(|x| last.is_some() && key(x) == last)
+        .count();
+    (shown, tied)
 }
 
 /// An off-track indicator of a unit.
@@ -173,19 +204,23 @@ impl GroupSummary {
             .collect();
         // Biggest move first; ties by rank, then id (the rows' order).
         moves.sort_by_key(|x| std::cmp::Reverse(x.movement.unwrap_or_default()));
-        let risers = moves
-            .iter()
-            .filter(|x| x.movement.is_some_and(|m| m > Decimal::ZERO))
-            .take(NAMED)
-            .map(|x| (*x).clone())
-            .collect();
+        let movement = |x: &RankingRow| x.movement;
+        let (risers, risers_tied) = named(
+            moves
+                .iter()
+                .copied()
+                .filter(|x| x.movement.is_some_and(|m| m > Decimal::ZERO)),
+            movement,
+        );
         moves.sort_by_key(|x| x.movement.unwrap_or_default());
-        let fallers = moves
-            .iter()
-            .filter(|x| x.movement.is_some_and(|m| m < Decimal::ZERO))
-            .take(NAMED)
-            .map(|x| (*x).clone())
-            .collect();
+        let (fallers, fallers_tied) = named(
+            moves
+                .iter()
+                .copied()
+                .filter(|x| x.movement.is_some_and(|m| m < Decimal::ZERO)),
+            movement,
+        );
+        let (top, top_tied) = named(ranked.iter().copied(), |x| x.rank);
         let bottom_from = ranked
             .len()
             .saturating_sub(NAMED)
@@ -201,10 +236,13 @@ impl GroupSummary {
                 .map(|x| x.unit.clone())
                 .collect(),
             mean,
-            top: ranked.iter().take(NAMED).map(|x| (*x).clone()).collect(),
+            top,
+            top_tied,
             bottom: ranked[bottom_from..].iter().map(|x| (*x).clone()).collect(),
             risers,
+            risers_tied,
             fallers,
+            fallers_tied,
         }
     }
 }

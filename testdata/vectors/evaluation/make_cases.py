@@ -52,6 +52,19 @@ CASES = [
     score("ratio-band-inside", "B18", n("72"), "1"),
     # Above the band: 85 / 90 = 0.9444… (28 places, the last digit 4 as the next one is 4).
     score("ratio-band-above", "B18", n("90"), "0.9444444444444444444444444444"),
+    # Beating a target is no fault unless the indicator is declared a band (inside_band):
+    # A09 "= 90" (national, 2030), more is better: 95 meets it.
+    score("ratio-equal-beaten", "A09", n("95"), "1", year=2030),
+    # A17, range 40–50, more is better: 55 is beyond it on the better side.
+    score("ratio-range-beaten", "A17", n("55"), "1", year=2030),
+    # A17 below the range: 30 / 40 = 0.75.
+    score("ratio-range-short", "A17", n("30"), "0.75", year=2030),
+    # Rank targets by scope: A01 is ≤ 3 in ASEAN and ≤ 50 in the world, its value the world
+    # rank: 40 meets it; 80 is 50 / 80 = 0.625.
+    score("ratio-world-rank-met", "A01", n("40"), "1", year=2030),
+    score("ratio-world-rank-short", "A01", n("80"), "0.625", year=2030),
+    # A03 has only the ASEAN target ≤ 3: rank 4 is 3 / 4 = 0.75.
+    score("ratio-asean-rank", "A03", n("4"), "0.75", year=2030),
     # Steps: 3 reaches "at least 3" → 0.75.
     score("steps-middle", "C01", n("3"), "0.75", rule=STEPS),
     # 0 reaches no step → 0.

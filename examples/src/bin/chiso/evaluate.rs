@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chiso::evaluation::{Evaluation, Scheme};
 use chiso::report::{
-    EvaluationReport, Narrative, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
-    ranking_svg,
+    EvaluationReport, Narrative, profile_svg, ranking_csv, ranking_html, ranking_json,
+    ranking_sdmx_csv, ranking_svg,
 };
 use chiso::{Lang, Reporting, Text, to_json};
 use clap::Args;
@@ -64,7 +64,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
     let lang = view.lang();
     let narrative = Narrative::new(&evaluation, reporting.catalogue(), command.unit.as_deref())
         .map_err(fail)?;
-    let written = write_exports(&command.out, &evaluation, &reporting)?;
+    let written = write_exports(
+        &command.out,
+        &evaluation,
+        &reporting,
+        command.unit.as_deref(),
+    )?;
     match view.format {
         Format::Json => {
             print(&(to_json(&EvaluationReport::new(&evaluation, reporting.catalogue())) + "\n"))
@@ -147,14 +152,17 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
     out
 }
 
-/// Writes every export into `dir`; returns how many files.
+/// Writes every export into `dir`; returns how many files. With `unit`, the narrative is that
+/// unit's (its sub-units' sections merged in) and its profile chart is added.
 fn write_exports(
     dir: &std::path::Path,
     evaluation: &Evaluation,
     reporting: &Reporting,
+    unit: Option<&str>,
 ) -> Result<usize, Failure> {
     let catalogue = reporting.catalogue();
-    let national = Narrative::national(evaluation, catalogue);
+    let narrative =
+        Narrative::new(evaluation, catalogue, unit).map_err(|e| Failure::from_error(&e))?;
     let mut files = vec![
         ("evaluation.json".to_owned(), to_json(evaluation)),
         (
@@ -172,9 +180,13 @@ fn write_exports(
             "ranking.en.html".to_owned(),
             ranking_html(evaluation, Lang::En),
         ),
-        ("narrative.vi.md".to_owned(), national.render(Lang::Vi)),
-        ("narrative.en.md".to_owned(), national.render(Lang::En)),
+        ("narrative.vi.md".to_owned(), narrative.render(Lang::Vi)),
+        ("narrative.en.md".to_owned(), narrative.render(Lang::En)),
     ];
+    if let Some(unit) = unit {
+        let svg = profile_svg(evaluation, unit, Lang::Vi).map_err(|e| Failure::from_error(&e))?;
+        files.push((format!("profile.{unit}.svg"), svg));
+    }
     // One bar chart per peer group (Vietnamese: what is published).
     for group in &evaluation.rankings {
         let svg = ranking_svg(evaluation, &group.peer_group, Lang::Vi)
