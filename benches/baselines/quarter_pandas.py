@@ -38,8 +38,9 @@ What it reproduces (everything that moves a published score or rank):
 * scoring: the declared rule, else yes/no for a yes/no indicator and the capped ratio to
   target otherwise (all rules of ``score.rs`` are here: ratio and distance to target, steps,
   goalposts, categorical on numbers, min-max and z-score over the first peer group); the
-  target in force (the unit's own scope before national, the nearest year not before the
-  reference year, else the latest); flows (counts of sum-aggregated inputs) put at a yearly
+  target in force (the unit's own scope, then national, world, Asia, ASEAN; the nearest year
+  not before the reference year, else the latest), a band only for an inside_band indicator
+  ("=" and a range otherwise met by reaching or beating them); flows (counts of sum-aggregated inputs) put at a yearly
   pace (x 12 / months of the reference period) before rules that compare with a yearly
   quantity;
 * the composite: weighted means by (layer, pillar = top-level group), then by layer, then the
@@ -360,8 +361,8 @@ class Catalogue:
 
     def target_for(self, code: str, year: int) -> dict | None:
         """The unit's own target of the nearest year not before `year`, else its latest; then
-        the national ones likewise. Qualitative targets are skipped."""
-        for scope in ("each_unit", "national"):
+        the national, world, Asia and ASEAN ones likewise. Qualitative targets are skipped."""
+        for scope in ("each_unit", "national", "world", "asia", "asean"):
             numeric = [
                 t
                 for t in self.indicators[code]["targets"]
@@ -378,16 +379,28 @@ class Catalogue:
 # --- scoring ------------------------------------------------------------------------------
 
 
-def goal_of(target: dict | None):
+def goal_of(target: dict | None, direction: str = "inside_band"):
+    """The goal as the indicator is judged by it: a band only for an inside_band indicator;
+    otherwise "=" and a range are met by reaching them or going beyond on the better side."""
     if target is None:
         return None
     if target["comparator"] == "range":
         if target.get("min") is None or target.get("max") is None:
             return None
-        return ("range", float(target["min"]), float(target["max"]))
+        lo, hi = float(target["min"]), float(target["max"])
+        if direction == "higher_is_better":
+            return (">=", lo)
+        if direction == "lower_is_better":
+            return ("<=", hi)
+        return ("range", lo, hi)
     if target.get("value") is None:
         return None
-    return (target["comparator"], float(target["value"]))
+    comparator = target["comparator"]
+    if comparator == "=" and direction == "higher_is_better":
+        comparator = ">="
+    elif comparator == "=" and direction == "lower_is_better":
+        comparator = "<="
+    return (comparator, float(target["value"]))
 
 
 def over(a, b):
@@ -420,7 +433,7 @@ def score(cat: Catalogue, code: str, rule: dict, x: np.ndarray, raw: np.ndarray,
     if kind == "yes_no":
         return np.where((x == 0) | (x == 1), x, np.nan)
     if kind in ("ratio_to_target", "distance_to_target"):
-        goal = goal_of(cat.target_for(code, year))
+        goal = goal_of(cat.target_for(code, year), cat.indicators[code]["direction"])
         if goal is None:
             return np.full(x.shape, np.nan)
         f = ratio_to_target(x, goal)
