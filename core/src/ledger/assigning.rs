@@ -97,19 +97,14 @@ impl Ledger {
         !self.assigned.made.is_empty()
     }
 
-    /// The assignment the `assign` entry at `sequence` made.
-    fn assignment_at(&self, sequence: u64) -> Option<&Assignment> {
+    /// The assignment the `assign` entry at `sequence` made (what a withdrawal of it would
+    /// withdraw), if that entry is one.
+    pub(crate) fn assignment_at(&self, sequence: u64) -> Option<&Assignment> {
         let index = usize::try_from(sequence.checked_sub(1)?).ok()?;
         match &self.entries().get(index)?.action {
             Action::Assign { assignment, .. } => Some(assignment),
             _ => None,
         }
-    }
-
-    /// The assignment a withdrawal of the entry at `sequence` would withdraw, if it names an
-    /// `assign` entry.
-    pub(crate) fn withdrawable(&self, sequence: u64) -> Option<&Assignment> {
-        self.assignment_at(sequence)
     }
 
     /// What is wrong with assigning `assignment` as the next entry, on its own: a range

@@ -135,7 +135,7 @@ impl<'a> Rules<'a> {
                     assignment: assignment.clone(),
                 }
             }
-            Action::Withdraw { assignment, .. } => match ledger.withdrawable(*assignment) {
+            Action::Withdraw { assignment, .. } => match ledger.assignment_at(*assignment) {
                 // Withdrawing is allowed to whoever may make that assignment now.
                 Some(made) => Request::Assign {
                     assignment: made.clone(),
