@@ -153,22 +153,23 @@ try {
   await page.fill('[data-evidence="C02"] [data-doc="date"]', '2026-11-30');
   await page.fill('[data-evidence="C02"] [data-doc="summary"]', 'Báo cáo trạm phát sóng 5G lắp mới quý IV năm 2026');
 
-  // 4. An off-track Layer C indicator asks for an explanation. DN had 206 new 5G stations in
-  // 2026-Q3 (sample ledger); 150 is worse than the period before. C01 at 0 is behind its path.
+  // 4. An off-track Layer C indicator asks for an explanation. DN had 203 new 5G stations in
+  // 2026-Q1 (sample ledger), 812 a year, over the target of ≥ 500 for 2026; 100 in Q4 is 400 a
+  // year: below the target it had met, moving away from it. C01 at 0 is behind its path.
   await page.fill('#f-sandbox_van_hanh', '0');
   await page.fill('#f-du_toan_khcn_cds', '120');
-  await page.fill('#f-tram_5g_moi', '150');
+  await page.fill('#f-tram_5g_moi', '100');
   await previewDone();
   const explainC02 = await page.isVisible('[data-explain="C02"]');
   const whyC02 = await text('#x-C02-why');
-  check(explainC02 && whyC02.includes('kém hơn kỳ trước (206 → 150)'), `C02 explanation opens: "${whyC02}"`);
+  check(explainC02 && whyC02.includes('xa mục tiêu ≥ 500 năm 2026 hơn: 2026-Q1 812 → 2026-Q4 400 (theo nhịp cả năm)'), `C02 explanation opens: "${whyC02}"`);
   check(await page.isVisible('[data-explain="C01"]'), 'C01 (0 sandboxes) explanation opens too');
   check(!(await page.isVisible('[data-explain="C06"]')) && !(await page.isVisible('[data-explain="C09"]')),
     'C06 and C09 (not off track) ask no explanation');
   check(await page.$('#sum-findings li[data-code="complete.explanation_missing"][data-item="C02"]') !== null,
     'summary lists complete.explanation_missing for C02');
   const badge = await text('#ind-C02-badge');
-  check(badge.includes('206 → 150'), `C02 card flagged: "${badge}"`);
+  check(badge.includes('812 → 2026-Q4 400'), `C02 card flagged: "${badge}"`);
   await page.fill('#x-C02-causes', 'Doanh nghiệp viễn thông chậm giải phóng mặt bằng cho trạm mới.');
   await page.check('#x-C02-bn-finance');
   await page.check('#x-C02-bn-infrastructure');
@@ -208,7 +209,7 @@ try {
   const byItem = Object.fromEntries(filing.submissions.map((s) => [s.item, s]));
   const values = Object.fromEntries(filing.submissions.map((s) => [s.item, s.value.number]).sort());
   check(JSON.stringify(values) === JSON.stringify({
-    du_toan_khcn_cds: '120', giai_ngan_khcn_cds: '87.5', httt_tong: '1234', sandbox_van_hanh: '0', tram_5g_moi: '150',
+    du_toan_khcn_cds: '120', giai_ngan_khcn_cds: '87.5', httt_tong: '1234', sandbox_van_hanh: '0', tram_5g_moi: '100',
   }), `values as exact decimal strings: ${JSON.stringify(values)}`);
   check(!('csdl_tong' in byItem), 'the invalid entry (csdl_tong "7x") is left out');
   check(filing.submissions.every((s) => s.source.kind === 'form' && s.unit === 'DN' && s.period === '2026-Q4'

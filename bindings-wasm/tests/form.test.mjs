@@ -47,13 +47,14 @@ test('a preview shows the quality, the off-track indicator and the projected sco
   assert.equal(p.quality.completeness, '16.7'); // 2 / 12 = 16.67 %
   const codes = (code) => p.quality.findings.filter((f) => f.code === code).map((f) => f.item);
   assert.deepEqual(codes('correct.no_evidence'), ['httt_phe_duyet_cap_do', 'httt_tong']);
-  // C06 = 100 × 70 / 93 = 75.27 → 75.3 at one place; Q3 was 100 × 73 / 93 = 78.49 → 78.5:
-  // worse than the period before, so the Layer C indicator must be explained.
+  // C06 = 100 × 70 / 93 = 75.27 → 75.3 at one place. Q4 ends 2026, the year of its target
+  // (= 100, higher is better): the straight line from any baseline asks the target itself
+  // now, and 75.3 is behind it, so the Layer C indicator is off track and must be explained.
   assert.deepEqual(codes('complete.explanation_missing'), ['C06']);
   const c06 = p.projected.indicators.find((i) => i.indicator === 'C06');
   assert.deepEqual(c06.value, { number: '75.3' });
   assert.equal(c06.fraction, '0.753'); // ratio to the target of 100
-  assert.equal(c06.off_track.en, 'worse than the period before (78.5 → 75.3)');
+  assert.equal(c06.off_track.en, 'behind the path to ≥ 100 by 2026: about 100 needed, 75.3 reached');
   assert.equal(p.peers, 34);
   assert.equal(p.rank.unit, 'DN');
   assert.equal(ledger.length, before, 'a preview leaves the ledger as it was');

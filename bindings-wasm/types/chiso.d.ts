@@ -1800,10 +1800,12 @@ export interface Scheme {
    */
   missing?: "zero" | "rescale" | "last_value";
   /**
-   * The year whose targets progress is judged against (the nearest later one, else the
-   * latest).
+   * The year whose targets progress is judged against (a milestone: 2025, 2030, 2045); an
+   * indicator with no target of that year cannot be assessed. By default, each
+   * indicator's next milestone: the target its period is scored against, the one "off
+   * track" is always judged by.
    */
-  progress_year?: number;
+  progress_year?: number | null;
   ranking?: RankingRule1;
   sensitivity?: SensitivityRule;
   /**
@@ -2117,6 +2119,10 @@ export interface Progress {
    * The status.
    */
   status: "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
+  /**
+   * The target judged against (which year's, which scope's), when one was chosen.
+   */
+  target?: Target | null;
 }
 /**
  * A node of the composite tree.
@@ -2975,6 +2981,10 @@ export interface Progress1 {
    * The status.
    */
   status: "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
+  /**
+   * The target judged against (which year's, which scope's), when one was chosen.
+   */
+  target?: Target | null;
 }
 /**
  * The quality of one unit's reporting for one period, as of a moment.
@@ -3129,11 +3139,14 @@ export interface RuleSide2 {
  * ```
  * use chiso::evaluation::{CompositeMethod, Scheme};
  * // Everything has a default: a weighted mean of Layers B and C, competition ranks on
- * // scores rounded to 4 places, quartile bands, progress towards the 2030 targets.
+ * // scores rounded to 4 places, quartile bands, progress towards each indicator's next
+ * // milestone.
  * let scheme = Scheme::from_json("{}")?;
  * assert_eq!(scheme, Scheme::default());
  * assert_eq!(scheme.method, CompositeMethod::WeightedMean);
- * assert_eq!(scheme.progress_year, 2030);
+ * assert_eq!(scheme.progress_year, None);
+ * let by_2045 = Scheme::from_json(r#"{"progress_year": 2045}"#)?;
+ * assert_eq!(by_2045.progress_year, Some(2045));
  * let dti = Scheme::from_json(r#"{"method": "points", "missing": "rescale"}"#)?;
  * assert_eq!(dti.method, CompositeMethod::Points);
  * assert!(Scheme::from_json(r#"{"method": "median"}"#).is_err());
@@ -3172,10 +3185,12 @@ export interface Scheme1 {
    */
   missing?: "zero" | "rescale" | "last_value";
   /**
-   * The year whose targets progress is judged against (the nearest later one, else the
-   * latest).
+   * The year whose targets progress is judged against (a milestone: 2025, 2030, 2045); an
+   * indicator with no target of that year cannot be assessed. By default, each
+   * indicator's next milestone: the target its period is scored against, the one "off
+   * track" is always judged by.
    */
-  progress_year?: number;
+  progress_year?: number | null;
   ranking?: RankingRule1;
   sensitivity?: SensitivityRule;
   /**

@@ -175,6 +175,7 @@ pub mod org;
 mod parallel;
 pub mod period;
 mod problem;
+pub mod progress;
 pub mod quality;
 pub mod report;
 mod reporting;

@@ -257,32 +257,59 @@ fn sensitivity_reports_each_units_rank_range() {
 
 #[test]
 fn progress_and_off_track_judgements() {
+    // By default progress is judged against each indicator's next milestone: C01's is ≥ 1 by
+    // 2026 (each unit). P1's C01 went from 0 (Q1) to 1 (Q2): met, on track, no ratio.
     let e = evaluate(&Scheme::default());
-    // P1's C01 went from 0 (Q1) to 1 (Q2) towards ≥ 3 by the end of 2030: 3 months gone of
-    // the 57 from March 2026 to December 2030; (1 − 0)·57 / ((3 − 0)·3) = 6.3333: on track.
-    let c01 = unit(&e, "P1")
-        .indicators
-        .iter()
-        .find(|i| i.indicator == "C01")
-        .unwrap();
-    assert_eq!(c01.progress.status, ProgressStatus::OnTrack);
-    assert_eq!(show(c01.progress.ratio), "6.3333");
+    let c01 = |e: &chiso::evaluation::Evaluation, id: &str| {
+        unit(e, id)
+            .indicators
+            .iter()
+            .find(|i| i.indicator == "C01")
+            .unwrap()
+            .clone()
+    };
+    let p1 = c01(&e, "P1");
     assert_eq!(
-        c01.baseline_period.map(|p| p.to_string()),
+        (p1.progress.status, p1.progress.ratio),
+        (ProgressStatus::OnTrack, None)
+    );
+    assert_eq!(p1.progress.target.as_ref().map(|t| t.year), Some(2026));
+    assert_eq!(
+        p1.baseline_period.map(|p| p.to_string()),
         Some("2026-Q1".to_owned())
     );
-    // P2's C01 fell from 1 to 0: off track (worse than the period before), and moving away
-    // from the target: deterioration.
-    let c01 = unit(&e, "P2")
-        .indicators
-        .iter()
-        .find(|i| i.indicator == "C01")
-        .unwrap();
+    assert_eq!(p1.off_track, None);
+    // P2's C01 fell from 1 (on the target) to 0: deterioration, and off track by the same
+    // judgement, which says so.
+    let p2 = c01(&e, "P2");
+    assert_eq!(p2.progress.status, ProgressStatus::Deterioration);
     assert_eq!(
-        c01.off_track.as_ref().unwrap().en,
-        "worse than the period before (1 → 0)"
+        p2.off_track.as_ref().unwrap().en,
+        "moving away from ≥ 1 by 2026: 2026-Q1 1 → 2026-Q2 0"
     );
-    assert_eq!(c01.progress.status, ProgressStatus::Deterioration);
+    // Issue 18: progress towards the year asked for. Towards ≥ 3 by the end of 2030: 3 months
+    // gone of the 57 from March 2026; (1 − 0)·57 / ((3 − 0)·3) = 6.3333, on track. Off track
+    // stays judged by the next milestone, whatever year the progress column is asked for.
+    let by_2030 = evaluate(&Scheme {
+        progress_year: Some(2030),
+        ..Scheme::default()
+    });
+    let p1 = c01(&by_2030, "P1");
+    assert_eq!(p1.progress.status, ProgressStatus::OnTrack);
+    assert_eq!(show(p1.progress.ratio), "6.3333");
+    assert_eq!(p1.progress.target.as_ref().map(|t| t.year), Some(2030));
+    assert!(c01(&by_2030, "P2").off_track.is_some());
+    // C01 has no 2045 target: towards 2045 it cannot be assessed (before, 2045 silently gave
+    // the 2030 answer).
+    let by_2045 = evaluate(&Scheme {
+        progress_year: Some(2045),
+        ..Scheme::default()
+    });
+    let p1 = c01(&by_2045, "P1");
+    assert_eq!(
+        (p1.progress.status, p1.progress.target),
+        (ProgressStatus::CannotAssess, None)
+    );
 }
 
 /// Issue 18: an explanation with its causes or solutions left blank ("Giải pháp: .") explains
@@ -313,7 +340,7 @@ fn a_blank_explanation_is_no_explanation() {
             .find(|i| i.indicator == "C01")
             .unwrap()
             .clone();
-        assert!(c01.off_track.is_some()); // 1 → 0: worse than the period before
+        assert!(c01.off_track.is_some()); // 1 → 0: moving away from ≥ 1
         c01.explanation.map(|x| x.sequence)
     };
     let mut ledger = ledger();

@@ -336,18 +336,29 @@ fn check_reports_the_sample_quality_of_a_unit() {
     assert!(out.status.success());
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     // Can Tho holds 7 items, 12 inputs in all; it did not send the 5G stations for Q3.
-    // Completeness 11/12 = 91.67 → 91.7; score 25 + 25·11/12 + 25 + 25·11/12 = 95.83 → 95.8.
+    // Completeness 11/12 = 91.67 → 91.7. Its C06 (approved systems, "= 100" by 2026, higher is
+    // better) is off track and unexplained: 44/55 = 80 in Q1, the line to 100 at the end of
+    // 2026 asks 80 + 20·6/9 = 93.33 by September, 47/56 = 83.9 reached. So 13 items are
+    // judged: complete loses 2 (the stations, C06), live 1 (overdue): 25 + 25·11/13 + 25 +
+    // 25·12/13 = 94.23 → 94.2.
     assert_eq!(report["completeness"], "91.7");
-    assert_eq!(report["score"], "95.8");
+    assert_eq!(report["score"], "94.2");
     let codes: Vec<&str> = report["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["code"].as_str().unwrap())
         .collect();
-    assert_eq!(codes, ["complete.missing", "live.overdue"]);
+    assert_eq!(
+        codes,
+        [
+            "complete.explanation_missing",
+            "complete.missing",
+            "live.overdue"
+        ]
+    );
     let table = stdout(&chiso(&args("table")));
-    assert!(table.contains("Score: 95.8/100"), "{table}");
+    assert!(table.contains("Score: 94.2/100"), "{table}");
     // The head answers for the unit's data: named in the report (the sample chart's CT head).
     assert_eq!(report["head"]["person"], "ct_lanh_dao");
     assert!(table.contains("Head of the unit: Bùi Thị Mai"), "{table}");
@@ -418,6 +429,7 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
             .unwrap();
     assert_eq!(evaluation["period"], "2026-Q3");
     assert_eq!(evaluation["ledger_head"].as_str().unwrap().len(), 64);
+    one_off_track(&evaluation, &text);
     std::fs::remove_dir_all(&out_dir).unwrap();
     // A unit's report merges its communes' sections under their names.
     let dn = chiso(&[
@@ -461,6 +473,81 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
         out,
     ]);
     assert_eq!(bad.status.code(), Some(3));
+}
+
+/// Issue 18: one "off track" on the bundled sample. The rows the evaluation calls off track are
+/// exactly those whose progress needs acceleration, is limited or deteriorates, and the
+/// narrative prints those same counts; the cases the issue named are judged as worked here
+/// from the sample's observations (each unit's Q1 baseline, the end of 2026 target, 6 of the
+/// 9 months gone by September).
+fn one_off_track(evaluation: &serde_json::Value, narrative: &str) {
+    let rows: Vec<(&str, &serde_json::Value)> = evaluation["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| {
+            let id = u["unit"].as_str().unwrap();
+            u["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |i| (id, i))
+        })
+        .collect();
+    let count = |status: &str| {
+        rows.iter()
+            .filter(|(_, i)| i["progress"]["status"] == status)
+            .count()
+    };
+    let (accelerate, limited, worse) = (
+        count("needs_acceleration"),
+        count("limited_progress"),
+        count("deterioration"),
+    );
+    let off: Vec<_> = rows
+        .iter()
+        .filter(|(_, i)| i.get("off_track").is_some())
+        .collect();
+    assert_eq!(off.len(), accelerate + limited + worse);
+    assert!(
+        narrative.contains(&format!("{} unit indicators off track;", off.len())),
+        "{narrative}"
+    );
+    assert!(
+        narrative.contains(&format!(
+            "needs acceleration {accelerate}, limited progress {limited}, deterioration {worse}"
+        )),
+        "{narrative}"
+    );
+    let row = |unit: &str, indicator: &str| {
+        rows.iter()
+            .find(|(u, i)| *u == unit && i["indicator"] == indicator)
+            .unwrap()
+            .1
+    };
+    let why = |unit: &str, indicator: &str| row(unit, indicator)["off_track"]["en"].clone();
+    // SL C06: 51/98 = 52.0 → 55/99 = 55.6; the line to 100 asks 52 + 48·6/9 = 84.
+    assert_eq!(
+        why("SL", "C06"),
+        "behind the path to ≥ 100 by 2026: about 84 needed, 55.6 reached"
+    );
+    // TTCP C16: 12/21 = 57.1 → 12/20 = 60; 57.1 + 42.9·6/9 = 85.7.
+    assert_eq!(
+        why("TTCP", "C16"),
+        "behind the path to ≥ 100 by 2026: about 85.7 needed, 60 reached"
+    );
+    // SL C02, a flow at a yearly pace: 58 × 4 = 232 → 35 × 4 = 140, away from ≥ 500.
+    assert_eq!(
+        why("SL", "C02"),
+        "moving away from ≥ 500 by 2026: 2026-Q1 232 → 2026-Q3 140 (at a yearly pace)"
+    );
+    // BXD C09 met ≥ 90 in Q1 (28/31 = 90.3) and fell to 24/32 = 75: deterioration (the pace
+    // formula once read the two negative changes as a ratio of 76.5, "on track").
+    assert_eq!(row("BXD", "C09")["progress"]["status"], "deterioration");
+    // BGDDT C21: 14 applications a quarter is 56 a year, over ≥ 20: on track, nothing to
+    // explain, though it fell from 16.
+    assert!(row("BGDDT", "C21").get("off_track").is_none());
+    assert!(!narrative.contains("C21"), "{narrative}");
 }
 
 /// The findings of issue 17 that the CLI showed: each now refused or caught.

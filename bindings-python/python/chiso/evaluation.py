@@ -44,7 +44,7 @@ _SCORES = [
     "off_track",
     "explained",
 ]
-_PROGRESS = ["unit", "indicator", "period", "status", "ratio", "baseline_period"]
+_PROGRESS = ["unit", "indicator", "period", "status", "ratio", "target_year", "baseline_period"]
 _QUALITY = ["unit", "quality", "completeness", "missing", "late", "overdue", "no_evidence"]
 
 
@@ -181,8 +181,9 @@ class Evaluation:
         return Table(f"scores {self.period}", _SCORES, rows, self.lang)
 
     def progress(self) -> Table:
-        """One row per unit and indicator: the progress status towards the scheme's year and
-        the ratio of the pace achieved to the pace needed."""
+        """One row per unit and indicator: the progress status towards the scheme's year (by
+        default each indicator's next milestone), the ratio of the pace achieved to the pace
+        needed, and the year of the target judged against."""
         rows = [
             {
                 "unit": u["unit"],
@@ -190,6 +191,7 @@ class Evaluation:
                 "period": i["period"],
                 "status": i["progress"]["status"],
                 "ratio": decimal(i["progress"].get("ratio")),
+                "target_year": (i["progress"].get("target") or {}).get("year"),
                 "baseline_period": i.get("baseline_period"),
             }
             for u in self.data["units"]

@@ -16,13 +16,13 @@ use super::result::{
 use super::sensitivity::{rank_range, weight_draws};
 use super::tree::{Composite, Leaf, composite};
 use super::values::{Approved, Lineage, Traced, Values, reference_period};
-use super::{
-    Bands, MissingPolicy, Progress, ProgressStatus, Scheme, progress, rank, score_value, target_for,
-};
-use crate::catalogue::{Catalogue, ExplanationRequirement, Indicator, RoundingMode, Scoring};
+use super::{Bands, MissingPolicy, Scheme, rank, score_value};
+use crate::catalogue::target_for;
+use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
 use crate::ledger::{Action, Explanation, Ledger};
 use crate::period::Period;
-use crate::quality::{LedgerIndex, off_track};
+use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
+use crate::quality::LedgerIndex;
 use crate::{Error, Reporting, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
@@ -461,65 +461,45 @@ impl<'a> Pipeline<'a> {
         }
     }
 
-    /// Progress towards the scheme's target year from the unit's earliest value in the last
-    /// [`HISTORY_PERIODS`], and whether the indicator is off track by the explanation rule.
+    /// Progress towards the scheme's progress year (by default the next milestone) from the
+    /// unit's earliest value in the last [`BASELINE_PERIODS`](crate::progress::BASELINE_PERIODS), and
+    /// whether the value is off track: both by [`standing`], the one definition.
     fn progress_of(
         &self,
         values: &mut Values<'_>,
         unit: &str,
         row: &Row<'a>,
     ) -> (Progress, Option<Period>, Option<Text>) {
-        let cannot = Progress {
-            status: ProgressStatus::CannotAssess,
-            ratio: None,
-        };
         let Some(latest) = row.own.value.as_number() else {
-            return (cannot, None, None);
+            return (
+                Progress {
+                    status: ProgressStatus::CannotAssess,
+                    ratio: None,
+                    target: None,
+                },
+                None,
+                None,
+            );
         };
-        let pace = self.yearly_pace(row).unwrap_or(Decimal::ONE);
         let code = row.indicator.code.as_str();
-        let mut number = |p: Period| {
+        let pace = progress::pace(self.flows.contains(code), row.reference);
+        let baseline = progress::baseline(row.reference, |p| {
             if values.none_up_to(p) {
                 return None; // before any approved value: nothing to compute
             }
-            self.value_of(values, unit, code, p)
-                .0
-                .value
-                .as_number()
-                .map(|x| (p, x))
+            self.value_of(values, unit, code, p).0.value.as_number()
+        });
+        let now = (row.reference, latest);
+        let judge = |year| {
+            let target = progress_target(row.indicator, row.reference, year);
+            standing(row.indicator, target, baseline, now, pace)
         };
-        let mut baseline = None;
-        let mut at = row.reference;
-        for _ in 0..HISTORY_PERIODS {
-            let Some(p) = at.previous() else { break };
-            if let Some(found) = number(p) {
-                baseline = Some(found);
-            }
-            at = p;
-        }
-        let previous = row
-            .reference
-            .previous()
-            .and_then(&mut number)
-            .map(|(_, x)| x);
-        let off = (row.indicator.explanation != ExplanationRequirement::None)
-            .then(|| {
-                let line = baseline.filter(|_| !self.flows.contains(row.indicator.code.as_str()));
-                off_track(row.indicator, row.reference, latest, previous, line)
-            })
-            .flatten();
-        let judged = target_for(row.indicator, self.scheme.progress_year)
-            .and_then(|t| Some((t.year, t.goal()?.sided(row.indicator.direction))))
-            .zip(baseline)
-            .map_or(cannot, |((year, goal), (at, base))| {
-                progress(
-                    &goal,
-                    year,
-                    (at, base * pace),
-                    (row.reference, latest * pace),
-                )
-            });
-        (judged, baseline.map(|(p, _)| p), off)
+        let next = judge(None);
+        let progress = match self.scheme.progress_year {
+            None => next.progress,
+            year => judge(year).progress,
+        };
+        (progress, baseline.map(|(p, _)| p), next.off_track)
     }
 
     /// The published layer and pillar scores.

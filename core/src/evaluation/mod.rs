@@ -4,7 +4,6 @@
 
 mod composite;
 mod evaluate;
-mod progress;
 mod rank;
 mod request;
 mod result;
@@ -16,7 +15,6 @@ mod values;
 
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;
-pub use progress::{Progress, ProgressStatus, progress};
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
 pub use request::{combine_json, progress_json, rank_json, score_json};
 pub use result::{
@@ -24,4 +22,10 @@ pub use result::{
     QualitySummary, RankRange, RankingRow, UnitResult,
 };
 pub use scheme::{Band, Bands, MAX_SENSITIVITY_RUNS, NodeWeight, Scheme, SensitivityRule};
-pub use score::{score_value, target_for};
+pub use score::score_value;
+// Progress and the one "off track" live below both the evaluation and the quality checks.
+pub use crate::catalogue::target_for;
+pub use crate::progress::{
+    BASELINE_PERIODS, Progress, ProgressStatus, Standing, baseline, progress, progress_target,
+    standing, yearly_pace,
+};

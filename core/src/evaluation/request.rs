@@ -209,6 +209,7 @@ pub fn progress_json(request: &str) -> Result<String, Error> {
         Progress {
             status: ProgressStatus::CannotAssess,
             ratio: None,
+            target: None,
         },
         |goal| {
             progress(

@@ -15,11 +15,14 @@ use crate::{Error, Finding, InputKind, MAX_PRECISION, Problem, Text, json};
 /// ```
 /// use chiso::evaluation::{CompositeMethod, Scheme};
 /// // Everything has a default: a weighted mean of Layers B and C, competition ranks on
-/// // scores rounded to 4 places, quartile bands, progress towards the 2030 targets.
+/// // scores rounded to 4 places, quartile bands, progress towards each indicator's next
+/// // milestone.
 /// let scheme = Scheme::from_json("{}")?;
 /// assert_eq!(scheme, Scheme::default());
 /// assert_eq!(scheme.method, CompositeMethod::WeightedMean);
-/// assert_eq!(scheme.progress_year, 2030);
+/// assert_eq!(scheme.progress_year, None);
+/// let by_2045 = Scheme::from_json(r#"{"progress_year": 2045}"#)?;
+/// assert_eq!(by_2045.progress_year, Some(2045));
 /// let dti = Scheme::from_json(r#"{"method": "points", "missing": "rescale"}"#)?;
 /// assert_eq!(dti.method, CompositeMethod::Points);
 /// assert!(Scheme::from_json(r#"{"method": "median"}"#).is_err());
@@ -52,18 +55,16 @@ pub struct Scheme {
     /// The rank-stability analysis.
     #[serde(default)]
     pub sensitivity: SensitivityRule,
-    /// The year whose targets progress is judged against (the nearest later one, else the
-    /// latest).
-    #[serde(default = "year_2030")]
-    pub progress_year: u16,
+    /// The year whose targets progress is judged against (a milestone: 2025, 2030, 2045); an
+    /// indicator with no target of that year cannot be assessed. By default, each
+    /// indicator's next milestone: the target its period is scored against, the one "off
+    /// track" is always judged by.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress_year: Option<u16>,
 }
 
 fn units_layers() -> Vec<Layer> {
     vec![Layer::B, Layer::C]
-}
-
-fn year_2030() -> u16 {
-    2030
 }
 
 impl Default for Scheme {
@@ -76,7 +77,7 @@ impl Default for Scheme {
             weights: Vec::new(),
             bands: Bands::default(),
             sensitivity: SensitivityRule::default(),
-            progress_year: year_2030(),
+            progress_year: None,
         }
     }
 }
@@ -159,7 +160,10 @@ impl Scheme {
                 "listed from the highest down",
             );
         }
-        if !(2000..=2100).contains(&self.progress_year) {
+        if self
+            .progress_year
+            .is_some_and(|year| !(2000..=2100).contains(&year))
+        {
             out(
                 "progress_year",
                 "/progress_year".into(),

@@ -4,34 +4,7 @@
 use rust_decimal::{Decimal, MathematicalOps};
 
 use crate::Value;
-use crate::catalogue::{Comparator, Direction, Goal, Indicator, Scope, Scoring, Target};
-
-/// The target a unit's value is scored against in `year`: the unit's own (`each_unit`) target
-/// of the nearest year not before it, else its latest one; failing those, the national ones
-/// likewise, then the world's, Asia's and ASEAN's (a rank indicator's value is its overall
-/// position unless it has only a regional target). Qualitative targets are skipped.
-pub fn target_for(indicator: &Indicator, year: u16) -> Option<&Target> {
-    [
-        Scope::EachUnit,
-        Scope::National,
-        Scope::World,
-        Scope::Asia,
-        Scope::Asean,
-    ]
-    .into_iter()
-    .find_map(|scope| {
-        let numeric = || {
-            indicator
-                .targets
-                .iter()
-                .filter(move |t| t.scope == scope && t.comparator != Comparator::Text)
-        };
-        numeric()
-            .filter(|t| t.year >= year)
-            .min_by_key(|t| t.year)
-            .or_else(|| numeric().max_by_key(|t| t.year))
-    })
-}
+use crate::catalogue::{Comparator, Direction, Goal, Indicator, Scoring, target_for};
 
 /// The fraction 0–1 that `value` earns under `rule` (`None` when it cannot be scored: a
 /// missing value, a value of the wrong kind, no numeric target for a rule that needs one).

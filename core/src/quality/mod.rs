@@ -30,9 +30,9 @@
 //! brings its inputs, see [`crate::org::expand`]) that it reports itself and whose
 //! cycle ([`Catalogue::cycle_of`]) is the period's.
 //!
-//! An indicator is off track ([`off_track`]) when it is worse than in the period before (by
-//! its direction), or behind the straight line from the unit's first value to its `each_unit`
-//! target, or outside its target band.
+//! An indicator is off track by the one definition the evaluation also uses
+//! ([`crate::progress::standing`]): its target (the next milestone) not met and its pace since
+//! the baseline below the pace needed, a flow judged at a yearly pace.
 
 mod clean;
 mod complete;
@@ -53,7 +53,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-pub use explain::off_track;
 pub use flaw::{Dimension, Flaw};
 pub use outlier::{MIN_SAMPLE, is_outlier};
 pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};

@@ -411,17 +411,20 @@ fn national_off_track(summary: &Summary) -> Vec<Sentence> {
             .collect()
     };
     let all: Vec<&OffTrack> = summary.off_track.iter().collect();
-    let (explained, unexplained): (Vec<&OffTrack>, Vec<&OffTrack>) =
-        all.iter().partition(|o| o.explanation.is_some());
+    let due = all.iter().filter(|o| o.explanation_due).count();
+    let (explained, unexplained): (Vec<&OffTrack>, Vec<&OffTrack>) = all
+        .iter()
+        .filter(|o| o.explanation_due || o.explanation.is_some())
+        .partition(|o| o.explanation.is_some());
     let mut out = vec![Sentence::new(
         format!(
-            "{} lượt chỉ số chưa đạt tiến độ, {} đã có giải trình.",
+            "{} lượt chỉ số chưa đạt tiến độ; {due} lượt phải giải trình, {} đã có giải trình.",
             all.len(),
             explained.len()
         ),
         format!(
-            "{} unit indicators are off track; {} have been explained.",
-            all.len(),
+            "{} off track; {due} to be explained, {} explained.",
+            plural(all.len(), "unit indicator"),
             explained.len()
         ),
         lineage(&all),
@@ -534,14 +537,24 @@ fn national_progress(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
         .iter()
         .map(|s| format!("{} {}", s.status.label().en.to_lowercase(), s.count))
         .collect();
-    let year = evaluation.scheme.progress_year;
+    let (to_vi, to_en) = match evaluation.scheme.progress_year {
+        Some(year) => (
+            format!("đến mục tiêu năm {year}"),
+            format!("towards the {year} targets"),
+        ),
+        None => (
+            "đến mốc mục tiêu gần nhất".to_owned(),
+            "towards each indicator's next milestone".to_owned(),
+        ),
+    };
     let mut out = vec![Sentence::new(
         format!(
-            "Tiến độ đến {year} của {total} lượt chỉ số: {}.",
+            "Tiến độ {to_vi} của {total} lượt chỉ số: {}.",
             vi.join(", ")
         ),
         format!(
-            "Progress towards {year} of {total} unit indicators: {}.",
+            "Progress {to_en} of {}: {}.",
+            plural(total, "unit indicator"),
             en.join(", ")
         ),
         Vec::new(),

@@ -117,6 +117,8 @@ pub struct OffTrack {
     pub value: Value,
     /// Why it is off track.
     pub why: Text,
+    /// Whether the catalogue asks the unit to explain it (Layer C, by default).
+    pub explanation_due: bool,
     /// The unit's explanation, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<ExplanationRef>,
@@ -169,16 +171,18 @@ impl OffTrack {
         i: &IndicatorResult,
         catalogue: &crate::Catalogue,
     ) -> Option<OffTrack> {
+        let indicator = catalogue.indicator(&i.indicator);
         Some(OffTrack {
             unit: unit.unit.clone(),
             name: unit.name.clone(),
             indicator: i.indicator.clone(),
-            indicator_name: catalogue
-                .indicator(&i.indicator)
+            indicator_name: indicator
                 .map_or_else(|| Text::new(&i.indicator, &i.indicator), |x| x.name.clone()),
             period: i.period,
             value: i.value.clone(),
             why: i.off_track.clone()?,
+            explanation_due: indicator
+                .is_some_and(|x| x.explanation != crate::catalogue::ExplanationRequirement::None),
             explanation: i.explanation.clone(),
         })
     }

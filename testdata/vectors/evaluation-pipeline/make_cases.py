@@ -18,6 +18,13 @@ Scores (ratio to target, capped): C01 1/1 = 1 or 0/1 = 0; B05 68/85 = 0.8 or 90 
     Q2 ranks (competition) P1 1, P2 2, P3 2; Q1 P2 1, P3 1, P1 3: movement +2, −1, −1.
   rescale policy, Q2: P3's missing C01 drops out with its pillar and layer: P3 = 1; P1 0.9;
     P2 0.5: ranks P3 1, P1 2, P2 3; Q1 as above (nothing missing): movement 0, +1, −2.
+
+Progress and off track (one definition, towards each indicator's next milestone, 2026 here;
+baseline Q1, the end of March, 9 months before the end of 2026, 3 of them gone by June):
+  P1 C01 0 → 1 meets ≥ 1: on track, no ratio. P1 B05 68 → 68: ratio 0, limited progress, off
+    track; the line asks 68 + 17·3/9 = 73.67 by June ("about 73.67 needed, 68 reached").
+  P2 C01 1 → 0: the baseline sat on the target and the value left it: deterioration, off track
+    ("moving away from ≥ 1 by 2026: 2026-Q1 1 → 2026-Q2 0"). P2, P3 B05 90 meet ≥ 85.
 """
 
 import json

@@ -13,16 +13,17 @@
 //! **limited progress** from 0, **deterioration** below 0 (moving away). The same formula
 //! serves lower-is-better targets (both changes negative when improving) and zero baselines
 //! (where compound growth rates, the other variant of the method, are undefined); linear rates
-//! also keep the arithmetic exact. A range target counts its nearer bound. Without two
-//! distinct points in time, or with the baseline already at the target and the latest value
-//! not, the answer is "cannot assess" or "deterioration" as below.
+//! also keep the arithmetic exact. A range target counts its nearer bound. A met target is on
+//! track even from a single point in time; otherwise, without two distinct points in time, or
+//! with the baseline already at the target and the latest value not, the answer is "cannot
+//! assess" or "deterioration" as below.
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
-use crate::catalogue::{Comparator, DecimalString, Goal, RoundingMode};
+use crate::catalogue::{Comparator, DecimalString, Goal, RoundingMode, Target};
 use crate::period::Period;
 
 /// Where an indicator stands against its target (ordered from the best).
@@ -67,6 +68,9 @@ pub struct Progress {
     #[serde(default, with = "rust_decimal::serde::str_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub ratio: Option<Decimal>,
+    /// The target judged against (which year's, which scope's), when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
 }
 
 /// The ratio from which a status starts (inclusive).
@@ -78,7 +82,7 @@ const ACCELERATE: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 ///
 /// ```
 /// use chiso::catalogue::{Comparator, Goal};
-/// use chiso::evaluation::{ProgressStatus, progress};
+/// use chiso::progress::{ProgressStatus, progress};
 /// let p = |s: &str| s.parse().unwrap();
 /// let n = |s: &str| s.parse().unwrap();
 /// let goal = Goal::Threshold { comparator: Comparator::AtLeast, value: n("80") };
@@ -97,45 +101,51 @@ pub fn progress(
     let cannot = Progress {
         status: ProgressStatus::CannotAssess,
         ratio: None,
+        target: None,
     };
     let (start, x0) = baseline;
     let (now, xt) = latest;
-    let (target, met) = match *goal {
+    // Whether a value meets the goal, and the value aimed at.
+    let (target, meets): (Decimal, Box<dyn Fn(Decimal) -> bool>) = match *goal {
         Goal::Threshold { comparator, value } => {
-            let met = match comparator {
-                Comparator::AtLeast => xt >= value,
-                Comparator::Above => xt > value,
-                Comparator::AtMost => xt <= value,
-                Comparator::Below => xt < value,
-                Comparator::Equal => xt == value,
+            let meets: Box<dyn Fn(Decimal) -> bool> = match comparator {
+                Comparator::AtLeast => Box::new(move |x| x >= value),
+                Comparator::Above => Box::new(move |x| x > value),
+                Comparator::AtMost => Box::new(move |x| x <= value),
+                Comparator::Below => Box::new(move |x| x < value),
+                Comparator::Equal => Box::new(move |x| x == value),
                 Comparator::Range | Comparator::Text => return cannot,
             };
-            (value, met)
+            (value, meets)
         }
         // A band: aim at the bound nearer the baseline.
-        Goal::Range { min, max } => {
-            let met = xt >= min && xt <= max;
-            (if x0 < min { min } else { max }, met)
-        }
+        Goal::Range { min, max } => (
+            if x0 < min { min } else { max },
+            Box::new(move |x| x >= min && x <= max),
+        ),
         Goal::Qualitative(_) => return cannot,
     };
+    let met = meets(xt);
     let elapsed = now.last_month_index() - start.last_month_index();
     let horizon = i32::from(target_year) * 12 + 11 - start.last_month_index();
-    if elapsed <= 0 {
-        return cannot;
-    }
     if met {
         return Progress {
             status: ProgressStatus::OnTrack,
             ratio: None,
+            target: None,
         };
     }
+    if elapsed <= 0 {
+        return cannot;
+    }
     let needed = target - x0;
-    if needed.is_zero() || horizon <= 0 {
-        // The baseline sat on the target (or the deadline has passed) and the value is off it.
+    if meets(x0) || needed.is_zero() || horizon <= 0 {
+        // The baseline met the target (sat on it or beyond it: a pace towards it has no
+        // meaning), or the deadline has passed, and the value does not meet it now.
         return Progress {
             status: ProgressStatus::Deterioration,
             ratio: None,
+            target: None,
         };
     }
     // ((xₜ − x₀) / elapsed) / (needed / horizon) = (xₜ − x₀) · horizon / (needed · elapsed)
@@ -162,6 +172,7 @@ pub fn progress(
     Progress {
         status,
         ratio: Some(shown),
+        target: None,
     }
 }
 
@@ -234,6 +245,17 @@ mod tests {
         // The baseline met the target, the latest does not: deterioration.
         assert_eq!(
             judge(Comparator::AtLeast, "60", ("2025", "60"), ("2026", "59")),
+            (Deterioration, None)
+        );
+        // Beyond the target at the baseline, below it now (90.2 → 75 against ≥ 90): the
+        // "needed" change is negative, and so is the change made; their ratio (114) is no
+        // pace. Deterioration, as the sample's Ministry of Construction C09 showed.
+        assert_eq!(
+            judge(Comparator::AtLeast, "90", ("2025", "90.2"), ("2026", "75")),
+            (Deterioration, None)
+        );
+        assert_eq!(
+            judge(Comparator::AtMost, "30", ("2025", "28"), ("2026", "31")),
             (Deterioration, None)
         );
         // A band 40–50 from 30: aim at 40 (10 in 60 months); 32 after 12 months: 2/12 ÷ 10/60 = 1.
