@@ -103,7 +103,7 @@ export type DecimalString = string;
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "Missing".
  */
-export type Missing = "no_data" | "division_by_zero" | "not_applicable";
+export type Missing = "no_data" | "division_by_zero" | "not_applicable" | "out_of_domain" | "invalid";
 /**
  * How a computation failed.
  *

@@ -49,6 +49,12 @@ pub enum Missing {
     DivisionByZero,
     /// The indicator does not apply to this unit or period.
     NotApplicable,
+    /// A function outside its domain (`ln(0)`, the square root of a negative number): the
+    /// result is undefined, as for a division by zero.
+    OutOfDomain,
+    /// A value that fails an error-level rule of the catalogue (104 % of a share): by default
+    /// not scored as valid.
+    Invalid,
 }
 
 /// How a computation failed.
@@ -116,6 +122,11 @@ impl Missing {
             Missing::NoData => crate::Text::new("chưa có số liệu", "no data"),
             Missing::DivisionByZero => crate::Text::new("chia cho 0", "division by zero"),
             Missing::NotApplicable => crate::Text::new("không áp dụng", "not applicable"),
+            Missing::OutOfDomain => crate::Text::new(
+                "ngoài miền xác định của hàm",
+                "outside the function's domain",
+            ),
+            Missing::Invalid => crate::Text::new("số liệu không hợp lệ", "invalid"),
         }
     }
 }

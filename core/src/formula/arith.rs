@@ -69,7 +69,12 @@ impl Arith {
                 | Function::Min
                 | Function::Max
                 | Function::Abs
-                | Function::Round),
+                | Function::Round
+                | Function::Ln
+                | Function::Exp
+                | Function::Log10
+                | Function::Power
+                | Function::Sqrt),
                 args,
             ) => {
                 for (i, arg) in args.iter().enumerate() {

@@ -9,19 +9,6 @@ use crate::Problem;
 /// Walks the tree, returning its type (`None` where an earlier problem makes it unknown, so
 /// one mistake is reported once, not at every enclosing operator).
 pub(crate) fn check(expr: &Expr, context: &dyn Context, out: &mut Vec<Located>) -> Option<Type> {
-    let mut expect =
-        |expr: &Expr, ty: Option<Type>, want: Type, operation: &str, out: &mut Vec<Located>| {
-            if let Some(found) = ty
-                && found != want
-            {
-                let problem = Problem::FormulaType {
-                    operation: operation.to_owned(),
-                    expected: want,
-                    found,
-                };
-                out.push((problem, expr.span.clone()));
-            }
-        };
     match &expr.kind {
         ExprKind::Number(_) => Some(Type::Number),
         ExprKind::Text(_) => Some(Type::Text),
@@ -81,32 +68,64 @@ pub(crate) fn check(expr: &Expr, context: &dyn Context, out: &mut Vec<Located>) 
         }
         ExprKind::Call(function, args) => {
             let types: Vec<Option<Type>> = args.iter().map(|a| check(a, context, out)).collect();
-            let name = function.name();
-            match function {
-                Function::Sum | Function::Avg | Function::Min | Function::Max | Function::Abs => {
-                    for (arg, ty) in args.iter().zip(&types) {
-                        expect(arg, *ty, Type::Number, name, out);
-                    }
-                    Some(Type::Number)
-                }
-                Function::Round => {
-                    expect(&args[0], types[0], Type::Number, name, out);
-                    if !matches!(args[1].kind, ExprKind::Number(n) if n.scale() == 0 && n <= 28.into())
-                    {
-                        out.push((Problem::FormulaRoundPlaces, args[1].span.clone()));
-                    }
-                    Some(Type::Number)
-                }
-                Function::Coalesce => same_type(args, &types, name, out, &mut expect),
-                Function::IsMissing => Some(Type::Bool),
-                Function::If => {
-                    expect(&args[0], types[0], Type::Bool, name, out);
-                    same_type(&args[1..], &types[1..], name, out, &mut expect)
-                }
-                // `prev` and `last_year` are read into shifted references by the parser.
-                Function::Prev | Function::LastYear => None,
-            }
+            call(*function, args, &types, out)
         }
+    }
+}
+
+/// Reports `expr` when its known type `ty` is not `want`.
+fn expect(expr: &Expr, ty: Option<Type>, want: Type, operation: &str, out: &mut Vec<Located>) {
+    if let Some(found) = ty
+        && found != want
+    {
+        let problem = Problem::FormulaType {
+            operation: operation.to_owned(),
+            expected: want,
+            found,
+        };
+        out.push((problem, expr.span.clone()));
+    }
+}
+
+/// The type of a call of `function` on `args`, whose types are `types`.
+fn call(
+    function: Function,
+    args: &[Expr],
+    types: &[Option<Type>],
+    out: &mut Vec<Located>,
+) -> Option<Type> {
+    let name = function.name();
+    match function {
+        Function::Sum
+        | Function::Avg
+        | Function::Min
+        | Function::Max
+        | Function::Abs
+        | Function::Ln
+        | Function::Exp
+        | Function::Log10
+        | Function::Power
+        | Function::Sqrt => {
+            for (arg, ty) in args.iter().zip(types) {
+                expect(arg, *ty, Type::Number, name, out);
+            }
+            Some(Type::Number)
+        }
+        Function::Round => {
+            expect(&args[0], types[0], Type::Number, name, out);
+            if !matches!(args[1].kind, ExprKind::Number(n) if n.scale() == 0 && n <= 28.into()) {
+                out.push((Problem::FormulaRoundPlaces, args[1].span.clone()));
+            }
+            Some(Type::Number)
+        }
+        Function::Coalesce => same_type(args, types, name, out),
+        Function::IsMissing => Some(Type::Bool),
+        Function::If => {
+            expect(&args[0], types[0], Type::Bool, name, out);
+            same_type(&args[1..], &types[1..], name, out)
+        }
+        // `prev` and `last_year` are read into shifted references by the parser.
+        Function::Prev | Function::LastYear => None,
     }
 }
 
@@ -116,7 +135,6 @@ fn same_type(
     types: &[Option<Type>],
     name: &str,
     out: &mut Vec<Located>,
-    expect: &mut impl FnMut(&Expr, Option<Type>, Type, &str, &mut Vec<Located>),
 ) -> Option<Type> {
     let first = types.iter().flatten().next().copied()?;
     for (arg, ty) in args.iter().zip(types) {

@@ -15,6 +15,16 @@ pub enum Function {
     Abs,
     /// `round(x, n)`: `x` rounded half-up to `n` decimal places (`n` a whole number 0–28).
     Round,
+    /// `ln(x)`: the natural logarithm, for `x > 0`.
+    Ln,
+    /// `exp(x)`: `e` to the power `x`.
+    Exp,
+    /// `log10(x)`: the logarithm in base 10, for `x > 0`.
+    Log10,
+    /// `power(x, y)`: `x` to the power `y` (a negative `x` only with a whole `y`).
+    Power,
+    /// `sqrt(x)`: the square root, for `x ≥ 0`.
+    Sqrt,
     /// `coalesce(a, b, ...)`: the first argument that is not missing.
     Coalesce,
     /// `is_missing(x)`: whether `x` is missing.
@@ -29,13 +39,18 @@ pub enum Function {
 
 impl Function {
     /// Every function.
-    pub const ALL: [Function; 11] = [
+    pub const ALL: [Function; 16] = [
         Function::Sum,
         Function::Avg,
         Function::Min,
         Function::Max,
         Function::Abs,
         Function::Round,
+        Function::Ln,
+        Function::Exp,
+        Function::Log10,
+        Function::Power,
+        Function::Sqrt,
         Function::Coalesce,
         Function::IsMissing,
         Function::If,
@@ -52,6 +67,11 @@ impl Function {
             Function::Max => "max",
             Function::Abs => "abs",
             Function::Round => "round",
+            Function::Ln => "ln",
+            Function::Exp => "exp",
+            Function::Log10 => "log10",
+            Function::Power => "power",
+            Function::Sqrt => "sqrt",
             Function::Coalesce => "coalesce",
             Function::IsMissing => "is_missing",
             Function::If => "if",
@@ -71,10 +91,15 @@ impl Function {
             Function::Sum | Function::Avg | Function::Min | Function::Max | Function::Coalesce => {
                 (1, None)
             }
-            Function::Abs | Function::IsMissing | Function::Prev | Function::LastYear => {
-                (1, Some(1))
-            }
-            Function::Round => (2, Some(2)),
+            Function::Abs
+            | Function::Ln
+            | Function::Exp
+            | Function::Log10
+            | Function::Sqrt
+            | Function::IsMissing
+            | Function::Prev
+            | Function::LastYear => (1, Some(1)),
+            Function::Round | Function::Power => (2, Some(2)),
             Function::If => (3, Some(3)),
         }
     }
@@ -88,6 +113,11 @@ impl Function {
             Function::Max => Text::new("lớn nhất", "maximum"),
             Function::Abs => Text::new("giá trị tuyệt đối", "absolute value"),
             Function::Round => Text::new("làm tròn", "rounded"),
+            Function::Ln => Text::new("lôgarit tự nhiên", "natural logarithm"),
+            Function::Exp => Text::new("hàm mũ cơ số e", "exponential"),
+            Function::Log10 => Text::new("lôgarit thập phân", "base-10 logarithm"),
+            Function::Power => Text::new("lũy thừa", "power"),
+            Function::Sqrt => Text::new("căn bậc hai", "square root"),
             Function::Coalesce => {
                 Text::new("giá trị đầu tiên có số liệu trong", "first available of")
             }

@@ -20,6 +20,8 @@
 //! | `if(p, a, b)` | `a` when `p` is yes, `b` when no, missing when `p` is missing |
 //! | `sum(…)`, `avg(…)`, `min(…)`, `max(…)` | of one or more numbers |
 //! | `abs(x)`, `round(x, n)` | absolute value; `x` rounded half-up to `n` places (`n` a whole number 0–28) |
+//! | `ln(x)`, `log10(x)`, `exp(x)` | logarithms (for `x > 0`) and `e` to the power `x`, to 28 significant digits |
+//! | `power(x, y)`, `sqrt(x)` | `x` to the power `y` (a negative `x` only with a whole `y`); the square root of `x ≥ 0` |
 //! | `coalesce(a, b, …)` | the first argument that is not missing |
 //! | `is_missing(x)` | whether `x` is missing |
 //!
@@ -32,7 +34,10 @@
 //! - Blanks are never zero: a missing input makes the result missing unless the indicator
 //!   declares another [`MissingStrategy`], or the formula says so with `coalesce`.
 //! - Division by zero gives a missing value with reason `division_by_zero`, never Infinity or
-//!   NaN; a result too large for exact decimals is the error value `overflow`.
+//!   NaN, and a function outside its domain (`ln(0)`, `sqrt(-1)`) one with reason
+//!   `out_of_domain`; a result too large for exact decimals is the error value `overflow`.
+//!   `ln`, `exp`, `log10`, `power` and `sqrt` are correctly rounded, computed well beyond the
+//!   28 places kept (see `math.rs`), so every front door prints the same digits.
 //! - One syntax for references (a bare code), one for each function, one equality (`==`).
 //! - Rounding happens once, at the indicator's declared precision, not inside each operation.
 //!
@@ -65,6 +70,7 @@ mod function;
 mod indicator;
 mod interpret;
 mod lexer;
+mod math;
 mod missing;
 mod ops;
 mod parser;

@@ -7,8 +7,8 @@
 
 use rust_decimal::Decimal;
 
-use super::Function;
 use super::ast::BinaryOp;
+use super::{Function, math};
 use crate::catalogue::RoundingMode;
 use crate::{Missing, Value, ValueError};
 
@@ -195,6 +195,14 @@ pub(crate) fn numeric_call(
                 Some(places) => Value::Number(RoundingMode::HalfUp.round(x, places)),
                 None => MISMATCH,
             },
+            _ => MISMATCH,
+        },
+        Function::Ln => numbers.next().map_or(MISMATCH, math::ln),
+        Function::Exp => numbers.next().map_or(MISMATCH, math::exp),
+        Function::Log10 => numbers.next().map_or(MISMATCH, math::log10),
+        Function::Sqrt => numbers.next().map_or(MISMATCH, math::sqrt),
+        Function::Power => match (numbers.next(), numbers.next()) {
+            (Some(x), Some(y)) => math::power(x, y),
             _ => MISMATCH,
         },
         Function::Coalesce

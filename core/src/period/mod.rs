@@ -35,9 +35,11 @@
 mod calendar;
 mod cycle;
 mod deadline;
+mod holidays;
 mod info;
 mod invalid;
 mod label;
+mod lunar;
 mod model;
 mod parse;
 mod relations;
@@ -46,7 +48,12 @@ mod time;
 pub use calendar::{Calendar, MAX_CUTOFF_DAY, MIN_CUTOFF_DAY};
 pub use cycle::Cycle;
 pub use deadline::{MAX_DUE_WORKING_DAYS, ReportingCalendar, Timeliness};
+pub use holidays::{
+    Declaration, official_declarations, public_holidays, vietnamese_holidays,
+    vietnamese_working_weekend_days, working_weekend_days,
+};
 pub use info::{Parents, PeriodInfo, describe};
 pub use invalid::InvalidPeriod;
+pub use lunar::{LUNAR_YEARS, LunarDate, from_lunar, tet, to_lunar};
 pub use model::{MAX_YEAR, MIN_YEAR, Period};
 pub use time::parse_time;

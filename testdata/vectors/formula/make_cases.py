@@ -3,6 +3,7 @@
 says how); the findings are the codes the language's rules call for. The runners compare
 chiso's full output with output.json, written once by the Rust suite and read by a person."""
 
+import decimal
 import json
 import pathlib
 
@@ -91,3 +92,66 @@ case("negative-zero", "-a * 0 + round(b, 1)", {"a": n("5"), "b": n("-0.01")}, n(
 # foo(a) at 0, b (unknown) at 9, "t" (text in *) at 13: all three at once, in text order.
 case("all-findings-at-once", 'foo(a) + b * "t"', {"a": n("1")},
      codes=["formula.unknown_function", "reference.unknown_code", "formula.type"], result_type="number")
+
+# ln, exp, log10, power, sqrt (issue 18). The expected values come from Python's decimal module,
+# whose ln, exp, log10 and sqrt are correctly rounded: computed at 60 significant digits, then
+# rounded half away from zero to 28 places less one per digit before the point (28 significant
+# digits), trailing zeros dropped; domain errors are missing ("out_of_domain"), a result of
+# 10^28 or more an overflow. This is the rule of core/src/formula/math.rs, computed here
+# independently of it.
+def exact(x):
+    with decimal.localcontext() as cx:
+        cx.prec = 60
+        cx.traps[decimal.InvalidOperation] = True
+        before = max(0, x.adjusted() + 1) if x else 0
+        places = 28 - before
+        if places < 0:
+            return {"error": "overflow"}
+        q = x.quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+        text = format(q.normalize(), "f") if q else "0"
+        return n(text)
+
+
+def math(name, *args):
+    with decimal.localcontext() as cx:
+        cx.prec = 60
+        x = [decimal.Decimal(a) for a in args]
+        if name == "ln":
+            return x[0].ln()
+        if name == "exp":
+            return x[0].exp()
+        if name == "log10":
+            return x[0].log10()
+        if name == "sqrt":
+            return x[0].sqrt()
+        return x[0] ** x[1]
+
+
+case("ln", "ln(a)", {"a": n("2")}, exact(math("ln", "2")), result_type="number")
+case("exp", "exp(a)", {"a": n("3")}, exact(math("exp", "3")), result_type="number")
+case("log10-exact", "log10(a)", {"a": n("1000")}, exact(math("log10", "1000")), result_type="number")  # 3
+case("sqrt", "sqrt(a)", {"a": n("2")}, exact(math("sqrt", "2")), result_type="number")
+case("power-fraction", "power(a, b)", {"a": n("1.5"), "b": n("2.5")}, exact(math("power", "1.5", "2.5")),
+     result_type="number")
+# 0.5^29 = 0.00000000186264514923095703125 exactly, 29 places: a tie at the 28th, away from zero.
+case("power-tie", "power(a, 29)", {"a": n("0.5")}, n("0.0000000018626451492309570313"), result_type="number")
+case("ln-of-zero", "ln(a)", {"a": n("0")}, {"missing": "out_of_domain"}, result_type="number")
+case("sqrt-of-negative", "sqrt(a)", {"a": n("-4")}, {"missing": "out_of_domain"}, result_type="number")
+case("power-negative-fraction", "power(a, 0.5)", {"a": n("-8")}, {"missing": "out_of_domain"}, result_type="number")
+case("exp-overflow", "exp(a)", {"a": n("66")}, {"error": "overflow"}, result_type="number")  # e^66 ≈ 4.6e28
+case("math-arity", "power(a)", {"a": n("2")}, codes=["formula.arity"])
+
+
+# The UNDP Human Development Index's income index: (ln GNI − ln 100) / (ln 75000 − ln 100), to 4
+# places. GNI per capita 15,000: ln 150 / ln 750 = 5.0106352941 / 6.6200732065 = 0.7569 (to 4).
+def income_index(gni):
+    lns = [exact(math("ln", v))["number"] for v in (gni, "100", "75000", "100")]
+    d = [decimal.Decimal(v) for v in lns]
+    with decimal.localcontext() as cx:
+        cx.prec = 60
+        ratio = (d[0] - d[1]) / (d[2] - d[3])
+    return n(str(ratio.quantize(decimal.Decimal("0.0001"), rounding=decimal.ROUND_HALF_UP)))
+
+
+case("hdi-income-index", "round((ln(gni) - ln(100)) / (ln(75000) - ln(100)), 4)", {"gni": n("15000")},
+     income_index("15000"), result_type="number")
