@@ -13,9 +13,9 @@
 //! of [`public_holidays`] apply.
 //!
 //! The Code's list is applied to every year. Before 2021 the older Codes gave other lists
-//! (National Day was one day), and a holiday added by a later amendment (24 November, "Ngày Văn
-//! hóa Việt Nam", was proposed in 2026) belongs in a declaration's `days_off` until the Code
-//! lists it.
+//! (National Day was one day). A day not yet in the Code belongs in a declaration's `days_off`:
+//! 24 November, "Ngày Văn hóa Việt Nam", which Nghị quyết 80-NQ/TW (2026) makes a paid day off,
+//! awaits the amendment of Art. 112.
 
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
@@ -394,12 +394,11 @@ fn statutory(year: i32, declaration: Option<&Declaration>) -> Option<BTreeSet<Na
     let day = |month, day| NaiveDate::from_ymd_opt(year, month, day);
     let new_year = tet(year)?;
     let mut days = BTreeSet::new();
-    match declaration.and_then(|d| d.tet.as_ref()) {
-        Some(declared) => days.extend(declared),
-        None => {
-            days.insert(new_year.pred_opt()?);
-            days.extend(new_year.iter_days().take(TET_DAYS - 1));
-        }
+    if let Some(declared) = declaration.and_then(|d| d.tet.as_ref()) {
+        days.extend(declared);
+    } else {
+        days.insert(new_year.pred_opt()?);
+        days.extend(new_year.iter_days().take(TET_DAYS - 1));
     }
     days.insert(from_lunar(year, 3, 10, false)?);
     let national_day = day(9, 2)?;
@@ -468,7 +467,10 @@ mod days {
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
-        Ok(Vec::<Day>::deserialize(d)?.into_iter().map(|Day(day)| day).collect())
+        Ok(Vec::<Day>::deserialize(d)?
+            .into_iter()
+            .map(|Day(day)| day)
+            .collect())
     }
 }
 
@@ -505,15 +507,300 @@ mod some_day {
 
     use super::Day;
 
-    #[allow(clippy::ref_option)] // serde's `with` passes a reference to the field
-    pub(super) fn serialize<S: Serializer>(day: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    #[allow(clippy::ref_option, clippy::trivially_copy_pass_by_ref)] // serde's `with` passes a reference to the field
+    pub(super) fn serialize<S: Serializer>(
+        day: &Option<NaiveDate>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match day {
             Some(day) => crate::json::date::serialize(day, s),
             None => s.serialize_none(),
         }
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
         Ok(Option::<Day>::deserialize(d)?.map(|Day(day)| day))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn days(texts: &[&str]) -> BTreeSet<NaiveDate> {
+        texts.iter().map(|text| day(text)).collect()
+    }
+
+    fn official(year: i32) -> Declaration {
+        official_declarations()
+            .into_iter()
+            .find(|d| d.year == year)
+            .unwrap()
+    }
+
+    fn blank(year: i32) -> Declaration {
+        Declaration {
+            year,
+            tet: None,
+            national_day_adjacent: None,
+            days_off: vec![],
+            working_days: vec![],
+        }
+    }
+
+    /// 2026 as announced: New Year on Thursday with Friday 2 January moved off (Saturday
+    /// 10 January worked); Tết 16–20 February; the Hùng Kings on Sunday 26 April, made up on
+    /// Monday 27; 30 April and 1 May on Thursday and Friday; National Day on Wednesday with
+    /// Tuesday 1 September, and Monday 31 August moved off (Saturday 22 August worked).
+    #[test]
+    fn the_year_2026_as_declared() {
+        let declaration = official(2026);
+        assert_eq!(
+            public_holidays(2026, Some(&declaration)),
+            days(&[
+                "2026-01-01",
+                "2026-01-02",
+                "2026-02-16",
+                "2026-02-17",
+                "2026-02-18",
+                "2026-02-19",
+                "2026-02-20",
+                "2026-04-26",
+                "2026-04-27",
+                "2026-04-30",
+                "2026-05-01",
+                "2026-08-31",
+                "2026-09-01",
+                "2026-09-02",
+            ])
+        );
+        assert_eq!(
+            working_weekend_days(2026, Some(&declaration)),
+            days(&["2026-01-10", "2026-08-22"])
+        );
+    }
+
+    /// 2025 as announced: New Year on Wednesday; Tết 27–31 January; the Hùng Kings on Monday
+    /// 7 April; 30 April to 4 May with Friday 2 May moved off (Saturday 26 April worked);
+    /// National Day on Tuesday with Monday 1 September.
+    #[test]
+    fn the_year_2025_as_declared() {
+        let declaration = official(2025);
+        assert_eq!(
+            public_holidays(2025, Some(&declaration)),
+            days(&[
+                "2025-01-01",
+                "2025-01-27",
+                "2025-01-28",
+                "2025-01-29",
+                "2025-01-30",
+                "2025-01-31",
+                "2025-04-07",
+                "2025-04-30",
+                "2025-05-01",
+                "2025-05-02",
+                "2025-09-01",
+                "2025-09-02",
+            ])
+        );
+        assert_eq!(
+            working_weekend_days(2025, Some(&declaration)),
+            days(&["2025-04-26"])
+        );
+    }
+
+    /// Without a declaration, Tết 2025 is 29 Chạp (Tuesday 28 January) to mùng 4 (Saturday
+    /// 1 February), the Saturday made up on Monday 3 February.
+    #[test]
+    fn the_year_2025_by_default() {
+        assert_eq!(
+            public_holidays(2025, None),
+            days(&[
+                "2025-01-01",
+                "2025-01-28",
+                "2025-01-29",
+                "2025-01-30",
+                "2025-01-31",
+                "2025-02-01",
+                "2025-02-03",
+                "2025-04-07",
+                "2025-04-30",
+                "2025-05-01",
+                "2025-09-01",
+                "2025-09-02",
+            ])
+        );
+        assert!(working_weekend_days(2025, None).is_empty());
+    }
+
+    /// The default day beside National Day gives the days off the Government chose in
+    /// 2021–2026 (under the 2019 Code): 2–3 September 2021 (Thursday, Friday), 1–2 September
+    /// 2022 (Thursday, Friday), 1 September 2023 and Monday 4 for Saturday 2, 2–3 September
+    /// 2024 (Monday, Tuesday), 1–2 September 2025 and 2026.
+    #[test]
+    fn national_day_defaults_follow_practice() {
+        let around = |year: i32| -> BTreeSet<NaiveDate> {
+            public_holidays(year, None)
+                .into_iter()
+                .filter(|d| d.month() == 9 || (d.month() == 8 && d.day() == 31))
+                .collect()
+        };
+        assert_eq!(around(2021), days(&["2021-09-02", "2021-09-03"]));
+        assert_eq!(around(2022), days(&["2022-09-01", "2022-09-02"]));
+        assert_eq!(
+            around(2023),
+            days(&["2023-09-01", "2023-09-02", "2023-09-04"])
+        );
+        assert_eq!(around(2024), days(&["2024-09-02", "2024-09-03"]));
+        assert_eq!(around(2025), days(&["2025-09-01", "2025-09-02"]));
+        assert_eq!(around(2026), days(&["2026-09-01", "2026-09-02"]));
+    }
+
+    /// 30 April and 1 May 2022 fell on Saturday and Sunday: made up on Monday 2 and Tuesday
+    /// 3 May, as in 2022.
+    #[test]
+    fn two_weekend_holidays_take_the_next_two_weekdays() {
+        let may: BTreeSet<_> = public_holidays(2022, None)
+            .into_iter()
+            .filter(|d| (d.month(), d.day()) >= (4, 30) && d.month() <= 5)
+            .collect();
+        assert_eq!(
+            may,
+            days(&["2022-04-30", "2022-05-01", "2022-05-02", "2022-05-03"])
+        );
+    }
+
+    #[test]
+    fn a_declaration_for_another_year_is_not_used() {
+        let declaration = official(2026);
+        assert_eq!(
+            public_holidays(2025, Some(&declaration)),
+            public_holidays(2025, None)
+        );
+        assert!(working_weekend_days(2025, Some(&declaration)).is_empty());
+    }
+
+    #[test]
+    fn declared_working_days_win() {
+        let mut declaration = blank(2026);
+        declaration.working_days = vec![day("2026-04-26")];
+        // A Sunday holiday declared worked: still made up on Monday, but itself not off.
+        let off = public_holidays(2026, Some(&declaration));
+        assert!(!off.contains(&day("2026-04-26")));
+        assert!(off.contains(&day("2026-04-27")));
+    }
+
+    #[test]
+    fn outside_the_lunar_years_there_is_nothing() {
+        assert!(public_holidays(1898, None).is_empty());
+        assert!(public_holidays(2201, None).is_empty());
+        assert!(public_holidays(i32::MIN, None).is_empty());
+        assert!(!public_holidays(1899, None).is_empty());
+        assert!(!public_holidays(2200, None).is_empty());
+        // A whole i32 of years ends at once: only 1899–2200 are visited.
+        let all = vietnamese_holidays(i32::MIN..=i32::MAX, &[]);
+        assert_eq!(all.first().map(Datelike::year), Some(1899));
+        assert_eq!(all.last().map(Datelike::year), Some(2200));
+        let (from, to) = (2030, 2020);
+        assert!(vietnamese_holidays(from..=to, &[]).is_empty());
+    }
+
+    /// Every year gives eleven weekdays off, however many holidays fall on a weekend; only in
+    /// 1947, when the Hùng Kings' day fell on 30 April, do two holidays share a day.
+    #[test]
+    fn every_year_gives_eleven_weekdays_off() {
+        for year in LUNAR_YEARS {
+            let off = public_holidays(year, None);
+            let weekdays = off.iter().filter(|d| !is_weekend(**d)).count();
+            assert_eq!(weekdays, if year == 1947 { 10 } else { 11 }, "{year}");
+        }
+        assert_eq!(from_lunar(1947, 3, 10, false), Some(day("1947-04-30")));
+    }
+
+    #[test]
+    fn later_declarations_override_earlier_ones() {
+        let mut mine = blank(2026);
+        mine.days_off = vec![day("2026-12-31")];
+        let mut declarations = official_declarations();
+        declarations.push(mine);
+        let off = vietnamese_holidays(2026..=2026, &declarations);
+        assert!(off.contains(&day("2026-12-31")));
+        assert!(!off.contains(&day("2026-01-02")));
+        assert!(vietnamese_working_weekend_days(2026..=2026, &declarations).is_empty());
+    }
+
+    #[test]
+    fn official_declarations_pass_their_checks_and_round_trip() {
+        let declared = official_declarations();
+        for declaration in &declared {
+            declaration.check().unwrap();
+        }
+        let text = serde_json::to_string(&declared).unwrap();
+        assert_eq!(Declaration::list_from_json(&text).unwrap(), declared);
+        assert!(text.starts_with(r#"[{"year":2025,"tet":["2025-01-27","#));
+    }
+
+    #[test]
+    fn checks_name_the_field() {
+        let field = |declaration: &Declaration| match declaration.check() {
+            Err(Error::InvalidArgument { name, .. }) => name,
+            other => panic!("expected an invalid argument, got {other:?}"),
+        };
+        let mut d = blank(2026);
+        d.year = 2300;
+        assert_eq!(field(&d), "year");
+
+        let mut d = blank(2026);
+        d.tet = Some(TET_2026[..4].to_vec());
+        assert_eq!(field(&d), "tet");
+        d.tet = Some([&TET_2026[..4], &TET_2026[..1]].concat());
+        assert_eq!(field(&d), "tet");
+        d.tet = Some([&TET_2026[..4], &[day("2026-03-20")]].concat());
+        assert_eq!(field(&d), "tet");
+        d.tet = Some(TET_2025.to_vec());
+        assert_eq!(field(&d), "tet");
+
+        let mut d = blank(2026);
+        d.national_day_adjacent = Some(day("2026-09-02"));
+        assert_eq!(field(&d), "national_day_adjacent");
+        d.national_day_adjacent = Some(day("2025-09-01"));
+        assert_eq!(field(&d), "national_day_adjacent");
+
+        let mut d = blank(2026);
+        d.days_off = vec![day("2027-01-01")];
+        assert_eq!(field(&d), "days_off");
+
+        let mut d = blank(2026);
+        d.working_days = vec![day("2026-08-24")]; // a Monday
+        assert_eq!(field(&d), "working_days");
+        d.working_days = vec![day("2027-01-02")];
+        assert_eq!(field(&d), "working_days");
+        d.working_days = vec![day("2026-08-22")];
+        d.days_off = vec![day("2026-08-22")];
+        assert_eq!(field(&d), "working_days");
+    }
+
+    #[test]
+    fn json_problems_have_paths() {
+        let err =
+            Declaration::from_json(r#"{"year": 2026, "days_off": ["2026-8-31"]}"#).unwrap_err();
+        assert_eq!(err.findings()[0].path, "/days_off/0");
+        let err = Declaration::from_json(r#"{"tet": []}"#).unwrap_err();
+        assert_eq!(err.findings()[0].code, "json.missing_field");
+        let err =
+            Declaration::list_from_json(r#"[{"year": 2026}, {"year": 2026, "x": 1}]"#).unwrap_err();
+        assert_eq!(err.findings()[0].path, "/1/x");
+        let err = Declaration::from_json(r#"{"year": 2026, "tet": ["2026-02-16"]}"#).unwrap_err();
+        assert_eq!(err.code(), "argument.invalid");
+        let read = Declaration::from_json(r#"{"year": 2026, "tet": null}"#).unwrap();
+        assert_eq!(read, blank(2026));
     }
 }

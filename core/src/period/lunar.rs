@@ -79,11 +79,17 @@ pub fn to_lunar(date: NaiveDate) -> Option<LunarDate> {
         return None;
     }
     let day = date.num_days_from_ce() + JDN_OF_DAY_ZERO;
-    let k = floor((f64::from(day) - EPOCH_NEW_MOON) / SYNODIC_MONTH);
-    let mut month_start = new_moon_day(k + 1);
-    if month_start > day {
-        month_start = new_moon_day(k);
+    // The month holding the day. The estimate from the mean month can be one off either way;
+    // the published code only looks one month ahead, and so gives a "day 0" on 2054-05-07 and
+    // 2062-04-09, where the new moon comes more than a day after the mean.
+    let mut k = floor((f64::from(day) - EPOCH_NEW_MOON) / SYNODIC_MONTH);
+    while new_moon_day(k) > day {
+        k -= 1;
     }
+    while new_moon_day(k + 1) <= day {
+        k += 1;
+    }
+    let month_start = new_moon_day(k);
     // The months 11 around the day: the lunar year runs from the first to the second.
     let mut a11 = month_11(gregorian_year);
     let mut b11 = a11;
@@ -274,6 +280,171 @@ fn leap_month_offset(a11: i32) -> i32 {
         sign = sun_sign(new_moon_day(k + i));
         if sign == last || i >= 14 {
             return i - 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[allow(clippy::unnecessary_wraps)] // compared with what `to_lunar` returns
+    fn lunar(year: i32, month: u8, day: u8, leap: bool) -> Option<LunarDate> {
+        Some(LunarDate {
+            year,
+            month,
+            day,
+            leap,
+        })
+    }
+
+    /// Tết from Vietnam's published calendars. 1968, 1969, 2007 and 2030 are a day before
+    /// China's New Year, 1985 a month before (the cases that show UTC+7 is applied).
+    #[test]
+    fn tet_matches_the_published_calendar() {
+        let published = [
+            (1968, "1968-01-29"),
+            (1969, "1969-02-16"),
+            (1985, "1985-01-21"),
+            (2007, "2007-02-17"),
+            (2020, "2020-01-25"),
+            (2021, "2021-02-12"),
+            (2022, "2022-02-01"),
+            (2023, "2023-01-22"),
+            (2024, "2024-02-10"),
+            (2025, "2025-01-29"),
+            (2026, "2026-02-17"),
+            (2027, "2027-02-06"),
+            (2028, "2028-01-26"),
+            (2029, "2029-02-13"),
+            (2030, "2030-02-02"),
+        ];
+        for (year, date) in published {
+            assert_eq!(tet(year), Some(day(date)), "Tết {year}");
+            assert_eq!(to_lunar(day(date)), lunar(year, 1, 1, false));
+        }
+    }
+
+    #[test]
+    fn hung_kings_day_is_the_10th_of_the_3rd_month() {
+        for (year, date) in [
+            (2023, "2023-04-29"),
+            (2024, "2024-04-18"),
+            (2025, "2025-04-07"),
+            (2026, "2026-04-26"),
+        ] {
+            assert_eq!(from_lunar(year, 3, 10, false), Some(day(date)), "{year}");
+            assert_eq!(to_lunar(day(date)), lunar(year, 3, 10, false));
+        }
+    }
+
+    /// Leap months of the published calendar: 2020 (4th), 2023 (2nd), 2025 (6th), and the
+    /// 11th month of 2033 that the algorithm's shortcuts must not miss.
+    #[test]
+    fn leap_months() {
+        assert_eq!(from_lunar(2020, 4, 1, true), Some(day("2020-05-23")));
+        assert_eq!(from_lunar(2023, 2, 1, true), Some(day("2023-03-22")));
+        assert_eq!(from_lunar(2025, 6, 1, true), Some(day("2025-07-25")));
+        assert_eq!(to_lunar(day("2025-08-01")), lunar(2025, 6, 8, true));
+        assert!(from_lunar(2033, 11, 1, true).is_some());
+        // The months after a leap month keep their numbers.
+        assert_eq!(from_lunar(2025, 7, 15, false), Some(day("2025-09-06"))); // Vu Lan
+        assert_eq!(from_lunar(2025, 8, 15, false), Some(day("2025-10-06"))); // Mid-autumn
+        // No leap month in 2026, nor a leap 5th in 2025.
+        for month in 1..=12 {
+            assert_eq!(from_lunar(2026, month, 1, true), None);
+        }
+        assert_eq!(from_lunar(2025, 5, 1, true), None);
+    }
+
+    /// The Government's holiday notices give lunar dates beside the Gregorian ones: Tết 2025
+    /// ran from the 26th of the 12th month (25 January) to the 5th of the 1st (2 February),
+    /// Tết 2026 from the 27th (14 February) to the 6th (22 February), with no 30th that year.
+    #[test]
+    fn dates_named_in_holiday_notices() {
+        assert_eq!(to_lunar(day("2025-01-25")), lunar(2024, 12, 26, false));
+        assert_eq!(to_lunar(day("2025-02-02")), lunar(2025, 1, 5, false));
+        assert_eq!(to_lunar(day("2026-02-14")), lunar(2025, 12, 27, false));
+        assert_eq!(to_lunar(day("2026-02-22")), lunar(2026, 1, 6, false));
+        assert_eq!(from_lunar(2025, 12, 29, false), Some(day("2026-02-16")));
+        assert_eq!(from_lunar(2025, 12, 30, false), None);
+    }
+
+    /// Where the new moon comes more than a day after the mean one, the month holding the day
+    /// is the one before the estimate (the published code gives a "day 0" here).
+    #[test]
+    fn late_new_moons() {
+        assert_eq!(to_lunar(day("2054-05-07")), lunar(2054, 3, 30, false));
+        assert_eq!(to_lunar(day("2054-05-08")), lunar(2054, 4, 1, false));
+        let before = to_lunar(day("2062-04-09")).unwrap();
+        assert!(before.day == 29 || before.day == 30);
+        assert_eq!(to_lunar(day("2062-04-10")).map(|d| d.day), Some(1));
+    }
+
+    #[test]
+    fn out_of_range_is_none() {
+        assert_eq!(tet(1898), None);
+        assert_eq!(tet(2201), None);
+        assert!(tet(1899).is_some() && tet(2200).is_some());
+        assert_eq!(to_lunar(NaiveDate::MIN), None);
+        assert_eq!(to_lunar(NaiveDate::MAX), None);
+        assert_eq!(to_lunar(day("1800-06-01")), None);
+        assert_eq!(to_lunar(day("2300-06-01")), None);
+        assert_eq!(from_lunar(i32::MIN, 1, 1, false), None);
+        assert_eq!(from_lunar(i32::MAX, 1, 1, false), None);
+        assert_eq!(from_lunar(2026, 0, 1, false), None);
+        assert_eq!(from_lunar(2026, 13, 1, false), None);
+        assert_eq!(from_lunar(2026, 1, 0, false), None);
+        assert_eq!(from_lunar(2026, 1, 31, false), None);
+        assert_eq!(from_lunar(2026, u8::MAX, u8::MAX, true), None);
+    }
+
+    /// Every day of 1900–2199 converts and back; consecutive days step through the calendar
+    /// one day at a time, months have 29 or 30 days, years 12 or 13 months.
+    #[test]
+    fn every_day_of_1900_to_2199_round_trips() {
+        let mut previous = to_lunar(day("1899-12-31")).unwrap();
+        let mut months_in_year = 0;
+        for date in day("1900-01-01")
+            .iter_days()
+            .take_while(|d| d.year() < 2200)
+        {
+            let now = to_lunar(date).unwrap();
+            assert_eq!(
+                from_lunar(now.year, now.month, now.day, now.leap),
+                Some(date)
+            );
+            if now.day == 1 {
+                assert!(previous.day == 29 || previous.day == 30, "{date}");
+                months_in_year += 1;
+                if now.leap {
+                    assert_eq!(now.month, previous.month, "{date}");
+                } else if now.month == 1 {
+                    assert_eq!(now.year, previous.year + 1, "{date}");
+                    assert!(months_in_year == 12 || months_in_year == 13 || date.year() == 1900);
+                    months_in_year = 0;
+                } else {
+                    assert_eq!(now.month, previous.month % 12 + 1, "{date}");
+                }
+            } else {
+                assert_eq!(
+                    (now.year, now.month, now.day, now.leap),
+                    (
+                        previous.year,
+                        previous.month,
+                        previous.day + 1,
+                        previous.leap
+                    ),
+                    "{date}"
+                );
+            }
+            previous = now;
         }
     }
 }
