@@ -259,6 +259,11 @@ def test_results_come_out_as_dataframes_with_exact_decimals(evaluation):
     # CT: 94.2 (its unexplained, off-track C06 costs "complete"; worked in examples/tests/cli.rs).
     assert (quality.loc["CT", "quality"], quality.loc["CT", "completeness"]) == (Decimal("94.2"), Decimal("91.7"))
     assert quality.loc["CT", "missing"] == 1
+    # Da Nang's Q3 C06 reads 95 systems with an approved level out of 91 (rule R_C06, an error):
+    # both values are invalid, listed as gaps, and C06 is not scored.
+    assert quality.loc["DNA", "invalid"] == 2
+    dna_c06 = scores[(scores["unit"] == "DNA") & (scores["indicator"] == "C06")].iloc[0]
+    assert dna_c06["origin"] == "missing" and dna_c06["fraction"] is None
     units = evaluation.units().to_pandas()
     assert {"layer_b", "layer_c"} <= set(units.columns)
     # Lists of dicts for those without pandas.

@@ -309,6 +309,13 @@ export type Value =
  */
 export type Type = "number" | "yes_no" | "text";
 /**
+ * What an evaluation does with a value that fails an error-level rule.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "InvalidPolicy".
+ */
+export type InvalidPolicy = "missing" | "scored";
+/**
  * Where a submitted revision stands.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -1787,6 +1794,11 @@ export interface Scheme {
         kind: "thresholds";
       };
   /**
+   * What a value failing an error-level rule of the catalogue does: by default it is not
+   * scored (missing, reason `invalid`).
+   */
+  invalid?: "missing" | "scored";
+  /**
    * The layers that count towards a unit's total (B and C by default: Layer A is the
    * national steering set, reported once for the country).
    */
@@ -2183,7 +2195,7 @@ export interface QualitySummary {
    */
   completeness?: DecimalString | null;
   /**
-   * The gaps the report names: items missing, late, overdue or without evidence.
+   * The gaps the report names: items missing, late, overdue, without evidence or invalid.
    */
   gaps: Gap[];
   /**
@@ -2200,7 +2212,8 @@ export interface QualitySummary {
 export interface Gap {
   /**
    * The quality finding's code (`complete.missing`, `live.late`, `live.overdue`,
-   * `correct.no_evidence`).
+   * `correct.no_evidence`, and `correct.rule` for an approved value failing an error-level
+   * rule, not scored unless the scheme says otherwise).
    */
   code: string;
   /**
@@ -3171,6 +3184,11 @@ export interface Scheme1 {
         bands: Band[];
         kind: "thresholds";
       };
+  /**
+   * What a value failing an error-level rule of the catalogue does: by default it is not
+   * scored (missing, reason `invalid`).
+   */
+  invalid?: "missing" | "scored";
   /**
    * The layers that count towards a unit's total (B and C by default: Layer A is the
    * national steering set, reported once for the country).

@@ -78,6 +78,12 @@ fn b05(ledger: &mut Ledger, unit: &str, period: &str, part: &str) {
 /// Q1: P1 has no sandbox and 68 %; P2 and P3 one sandbox and 90 %. Q2: P1 one sandbox and
 /// 68 %; P2 none and 90 %; P3 90 % and no C01 report.
 fn ledger() -> Ledger {
+    ledger_with_p2_q2("90")
+}
+
+/// [`ledger`] with P2's Q2 end-to-end services at `part` of 100.
+fn ledger_with_p2_q2(part: &str) -> Ledger {
+    let p2 = part;
     let mut l = Ledger::default();
     for (unit, c01, part) in [("P1", "0", "68"), ("P2", "1", "90"), ("P3", "1", "90")] {
         report(&mut l, unit, "sandbox_van_hanh", "2026-Q1", c01);
@@ -85,7 +91,7 @@ fn ledger() -> Ledger {
     }
     for (unit, c01, part) in [
         ("P1", Some("1"), "68"),
-        ("P2", Some("0"), "90"),
+        ("P2", Some("0"), p2),
         ("P3", None, "90"),
     ] {
         if let Some(c01) = c01 {
@@ -309,6 +315,71 @@ fn progress_and_off_track_judgements() {
     assert_eq!(
         (p1.progress.status, p1.progress.target),
         (ProgressStatus::CannotAssess, None)
+    );
+}
+
+/// Issue 18: a value that fails an error-level rule is not scored as valid. P2 reports 104
+/// end-to-end services of 100 eligible procedures in Q2 (rule `R_B05`: `dvc_toan_trinh <=
+/// tthc_du_dieu_kien`). By default B05 is missing with the reason `invalid`, scored 0 under the
+/// zero policy: P2 = (0 + 0) / 2 = 0, last behind P1 0.9 and P3 0.5; both values are listed
+/// among P2's gaps. A scheme that scores invalid data anyway gives B05 104/85 capped at 1:
+/// P2 = 0.5, tied with P3 — and the choice is recorded in the result's scheme.
+#[test]
+fn invalid_data_is_not_scored_by_default() {
+    use chiso::evaluation::InvalidPolicy;
+    let run = |scheme: &Scheme| {
+        reporting(&["P1", "P2", "P3"])
+            .evaluate(
+                &ledger_with_p2_q2("104"),
+                "2026-Q2".parse().unwrap(),
+                "2026-07-10T00:00:00".parse().unwrap(),
+                scheme,
+            )
+            .unwrap()
+    };
+    let e = run(&Scheme::default());
+    let b05 = unit(&e, "P2")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "B05")
+        .unwrap();
+    assert_eq!(b05.value, Value::Missing(chiso::Missing::Invalid));
+    assert_eq!((b05.origin, b05.fraction), (Origin::Missing, None));
+    assert_eq!(show(unit(&e, "P2").score), "0");
+    assert_eq!(ranks(&e), ["P1:1", "P3:2", "P2:3"]);
+    let gaps: Vec<(String, String)> = unit(&e, "P2")
+        .quality
+        .as_ref()
+        .unwrap()
+        .gaps
+        .iter()
+        .map(|g| (g.code.clone(), g.item.clone()))
+        .collect();
+    for item in ["dvc_toan_trinh", "tthc_du_dieu_kien"] {
+        assert!(
+            gaps.contains(&("correct.rule".to_owned(), item.to_owned())),
+            "{gaps:?}"
+        );
+    }
+    let json: Json = serde_json::from_str(&chiso::to_json(&e)).unwrap();
+    assert_eq!(json["scheme"]["invalid"], "missing");
+
+    let scored = run(&Scheme {
+        invalid: InvalidPolicy::Scored,
+        ..Scheme::default()
+    });
+    assert_eq!(show(unit(&scored, "P2").score), "0.5");
+    assert_eq!(ranks(&scored), ["P1:1", "P2:2", "P3:2"]);
+    let json: Json = serde_json::from_str(&chiso::to_json(&scored)).unwrap();
+    assert_eq!(json["scheme"]["invalid"], "scored");
+    assert!(
+        unit(&scored, "P2")
+            .quality
+            .as_ref()
+            .unwrap()
+            .gaps
+            .iter()
+            .any(|g| g.code == "correct.rule")
     );
 }
 

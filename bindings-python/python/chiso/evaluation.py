@@ -45,7 +45,7 @@ _SCORES = [
     "explained",
 ]
 _PROGRESS = ["unit", "indicator", "period", "status", "ratio", "target_year", "baseline_period"]
-_QUALITY = ["unit", "quality", "completeness", "missing", "late", "overdue", "no_evidence"]
+_QUALITY = ["unit", "quality", "completeness", "missing", "late", "overdue", "no_evidence", "invalid"]
 
 
 class RankingTable(Table):
@@ -202,7 +202,7 @@ class Evaluation:
     def quality(self) -> Table:
         """One row per unit: the data-quality score and completeness, and its gaps by kind."""
         kinds = {"missing": "complete.missing", "late": "live.late", "overdue": "live.overdue",
-                 "no_evidence": "correct.no_evidence"}
+                 "no_evidence": "correct.no_evidence", "invalid": "correct.rule"}
         rows = []
         for u in self.data["units"]:
             q = u.get("quality") or {}

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
+use super::invalid;
 use super::result::{
     BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankingRow, UnitResult,
@@ -16,14 +17,14 @@ use super::result::{
 use super::sensitivity::{rank_range, weight_draws};
 use super::tree::{Composite, Leaf, composite};
 use super::values::{Approved, Lineage, Traced, Values, reference_period};
-use super::{Bands, MissingPolicy, Scheme, rank, score_value};
+use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
 use crate::ledger::{Action, Explanation, Ledger};
 use crate::period::Period;
 use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
 use crate::quality::LedgerIndex;
-use crate::{Error, Reporting, Text, Value};
+use crate::{Error, Missing, Reporting, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
 /// evaluation cycle: three years of quarters).
@@ -36,6 +37,9 @@ const GAP_CODES: [&str; 4] = [
     "live.overdue",
     "correct.no_evidence",
 ];
+
+/// The gap code of a value failing an error-level rule (the quality finding's code).
+const INVALID_GAP: &str = "correct.rule";
 
 /// One unit's indicators valued and scored, before anything is published.
 struct Scored<'c> {
@@ -69,7 +73,14 @@ pub(crate) fn evaluate(
     scheme.check()?;
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
-    let approved = Approved::new(ledger.approved(Some(as_of)));
+    let mut approved = Approved::new(ledger.approved(Some(as_of)));
+    let breaches = invalid::breaches(catalogue, &approved);
+    if scheme.invalid == InvalidPolicy::Missing {
+        let cells = breaches
+            .iter()
+            .map(|b| (b.unit.as_str(), b.item.as_str(), b.period));
+        approved.withhold(cells, Missing::Invalid);
+    }
     let pipeline = Pipeline {
         reporting,
         catalogue,
@@ -111,23 +122,7 @@ pub(crate) fn evaluate(
             .iter()
             .map(|row| pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish))
             .collect();
-        let quality = reporting
-            .quality_in(&index, &s.unit, period, as_of)
-            .ok()
-            .map(|q| QualitySummary {
-                score: q.score,
-                completeness: q.completeness,
-                gaps: q
-                    .findings
-                    .iter()
-                    .filter(|f| GAP_CODES.contains(&f.code.as_str()))
-                    .map(|f| Gap {
-                        code: f.code.clone(),
-                        item: f.item.clone(),
-                        revision: f.revision,
-                    })
-                    .collect(),
-            });
+        let quality = quality_of(reporting, &index, &s.unit, period, as_of, &breaches);
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         results.push(UnitResult {
             unit: s.unit.clone(),
@@ -724,6 +719,41 @@ impl<'a> Pipeline<'a> {
         }
         out
     }
+}
+
+/// A unit's data quality as of `as_of` and the gaps a report names: the quality findings of
+/// [`GAP_CODES`] and the unit's values in `period` that fail an error-level rule.
+fn quality_of(
+    reporting: &Reporting,
+    index: &LedgerIndex<'_>,
+    unit: &str,
+    period: Period,
+    as_of: NaiveDateTime,
+    breaches: &BTreeSet<invalid::Breach>,
+) -> Option<QualitySummary> {
+    let q = reporting.quality_in(index, unit, period, as_of).ok()?;
+    let findings = q
+        .findings
+        .iter()
+        .filter(|f| GAP_CODES.contains(&f.code.as_str()))
+        .map(|f| Gap {
+            code: f.code.clone(),
+            item: f.item.clone(),
+            revision: f.revision,
+        });
+    let invalid = breaches
+        .iter()
+        .filter(|b| b.unit == unit && period.contains(&b.period))
+        .map(|b| Gap {
+            code: INVALID_GAP.to_owned(),
+            item: b.item.clone(),
+            revision: Some(b.revision),
+        });
+    Some(QualitySummary {
+        score: q.score,
+        completeness: q.completeness,
+        gaps: findings.chain(invalid).collect(),
+    })
 }
 
 /// Whether a value can be scored (a number or yes/no).

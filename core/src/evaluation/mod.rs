@@ -4,6 +4,7 @@
 
 mod composite;
 mod evaluate;
+mod invalid;
 mod rank;
 mod request;
 mod result;
@@ -15,6 +16,7 @@ mod values;
 
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;
+pub use invalid::InvalidPolicy;
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
 pub use request::{combine_json, progress_json, rank_json, score_json};
 pub use result::{

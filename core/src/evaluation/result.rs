@@ -215,7 +215,7 @@ pub struct QualitySummary {
     #[serde(default, with = "rust_decimal::serde::str_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub completeness: Option<Decimal>,
-    /// The gaps the report names: items missing, late, overdue or without evidence.
+    /// The gaps the report names: items missing, late, overdue, without evidence or invalid.
     pub gaps: Vec<Gap>,
 }
 
@@ -224,7 +224,8 @@ pub struct QualitySummary {
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// The quality finding's code (`complete.missing`, `live.late`, `live.overdue`,
-    /// `correct.no_evidence`).
+    /// `correct.no_evidence`, and `correct.rule` for an approved value failing an error-level
+    /// rule, not scored unless the scheme says otherwise).
     pub code: String,
     /// The item.
     pub item: String,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{CompositeMethod, MissingPolicy, RankingRule};
+use super::{CompositeMethod, InvalidPolicy, MissingPolicy, RankingRule};
 use crate::catalogue::{DecimalString, Layer};
 use crate::{Error, Finding, InputKind, MAX_PRECISION, Problem, Text, json};
 
@@ -37,6 +37,10 @@ pub struct Scheme {
     /// What a missing score does.
     #[serde(default)]
     pub missing: MissingPolicy,
+    /// What a value failing an error-level rule of the catalogue does: by default it is not
+    /// scored (missing, reason `invalid`).
+    #[serde(default)]
+    pub invalid: InvalidPolicy,
     /// Tie policy and published precision; the total is published at `round_to` places.
     #[serde(default)]
     pub ranking: RankingRule,
@@ -72,6 +76,7 @@ impl Default for Scheme {
         Scheme {
             method: CompositeMethod::default(),
             missing: MissingPolicy::default(),
+            invalid: InvalidPolicy::default(),
             ranking: RankingRule::default(),
             layers: units_layers(),
             weights: Vec::new(),

@@ -91,8 +91,42 @@ impl Approved {
         out
     }
 
-    fn get(&self, unit: &str, item: &str, period: Period) -> Option<&(Value, u64)> {
+    /// The approved value of `item` for `unit` in `period` and its revision.
+    pub fn get(&self, unit: &str, item: &str, period: Period) -> Option<&(Value, u64)> {
         self.values.get(unit)?.get(item)?.get(&period)
+    }
+
+    /// The units with an approved value.
+    pub fn units(&self) -> impl Iterator<Item = &str> {
+        self.values.keys().map(String::as_str)
+    }
+
+    /// The periods in which `unit` has an approved value of `item`.
+    pub fn periods(&self, unit: &str, item: &str) -> impl Iterator<Item = Period> + '_ {
+        self.values
+            .get(unit)
+            .and_then(|items| items.get(item))
+            .into_iter()
+            .flat_map(|history| history.keys().copied())
+    }
+
+    /// Replaces each of `cells` (unit, item, period) by the missing value `reason`, keeping its
+    /// revision in the lineage.
+    pub fn withhold<'c>(
+        &mut self,
+        cells: impl IntoIterator<Item = (&'c str, &'c str, Period)>,
+        reason: Missing,
+    ) {
+        for (unit, item, period) in cells {
+            if let Some((value, _)) = self
+                .values
+                .get_mut(unit)
+                .and_then(|items| items.get_mut(item))
+                .and_then(|history| history.get_mut(&period))
+            {
+                *value = Value::Missing(reason);
+            }
+        }
     }
 
     /// Whether `period` and every period before it are certainly without a value (they end

@@ -60,6 +60,7 @@ pub use score::score;
 
 pub(crate) use self::facts::{Facts, facts as item_facts};
 pub(crate) use self::index::LedgerIndex;
+pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
 use crate::ledger::Ledger;
 use crate::org::{Assignment, OrgTree, expand};

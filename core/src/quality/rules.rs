@@ -10,8 +10,9 @@ use std::collections::BTreeSet;
 
 use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding};
-use crate::catalogue::RuleOperator;
+use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
+use crate::period::Period;
 use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
@@ -32,16 +33,11 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
         else {
             continue;
         };
-        let pairing = rule.operator.is_pairing();
-        let (Some(l), Some(r)) = (
-            side(cx, &mut values, &left, rule.left.missing, pairing),
-            side(cx, &mut values, &right, rule.right.missing, pairing),
-        ) else {
+        let mut value = |code: &str, at: Period| values.value(cx.unit, code, at);
+        let Some((l, r)) = broken(rule, (&left, &right), cx.catalogue, cx.period, &mut value)
+        else {
             continue;
         };
-        if holds(rule.operator, &l, &r) {
-            continue;
-        }
         let flaw = Flaw::Rule {
             rule: rule.code.clone(),
             name: rule.name.clone(),
@@ -58,10 +54,41 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
     }
 }
 
+/// The two sides' values when `rule`, compiled as `sides`, fails in `period` over the values
+/// `value` gives (an item's value in a period); `None` when it holds or is skipped. The quality
+/// checks read the standing values, the evaluation the approved ones: one judgement for both.
+pub(crate) fn broken(
+    rule: &ValidationRule,
+    sides: (&Compiled, &Compiled),
+    catalogue: &Catalogue,
+    period: Period,
+    value: &mut dyn FnMut(&str, Period) -> Value,
+) -> Option<(Value, Value)> {
+    let pairing = rule.operator.is_pairing();
+    let l = side(
+        catalogue,
+        period,
+        value,
+        sides.0,
+        rule.left.missing,
+        pairing,
+    )?;
+    let r = side(
+        catalogue,
+        period,
+        value,
+        sides.1,
+        rule.right.missing,
+        pairing,
+    )?;
+    (!holds(rule.operator, &l, &r)).then_some((l, r))
+}
+
 /// One side's value, or `None` when the rule is skipped.
 fn side(
-    cx: &Context<'_, '_>,
-    values: &mut UnitValues<'_, '_>,
+    catalogue: &Catalogue,
+    period: Period,
+    value: &mut dyn FnMut(&str, Period) -> Value,
     compiled: &Compiled,
     missing: MissingStrategy,
     pairing: bool,
@@ -72,10 +99,8 @@ fn side(
         .map(|input| {
             input
                 .shift
-                .apply(cx.period)
-                .map_or(Value::Missing(Missing::NoData), |at| {
-                    values.value(cx.unit, &input.code, at)
-                })
+                .apply(period)
+                .map_or(Value::Missing(Missing::NoData), |at| value(&input.code, at))
         })
         .collect();
     if pairing {
@@ -88,7 +113,7 @@ fn side(
         compiled
             .inputs()
             .get(i)
-            .and_then(|input| formula::Context::type_of(cx.catalogue, &input.code))
+            .and_then(|input| formula::Context::type_of(catalogue, &input.code))
             == Some(Type::Number)
     };
     let applied = missing.apply(&inputs, &numeric)?;

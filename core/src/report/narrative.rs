@@ -849,6 +849,7 @@ fn gap_label(code: &str) -> Text {
         "live.late" => Text::new("Nộp muộn", "Submitted late"),
         "live.overdue" => Text::new("Quá hạn chưa nộp", "Overdue"),
         "correct.no_evidence" => Text::new("Thiếu minh chứng", "Without evidence"),
+        "correct.rule" => Text::new("Vi phạm quy tắc kiểm tra", "Failing a validation rule"),
         other => Text::new(other, other),
     }
 }

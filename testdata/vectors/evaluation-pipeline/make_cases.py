@@ -48,7 +48,7 @@ def assignments():
              "assigned_by": "BCD"} for p in PROVINCES for item in ["C01", "B05"]]
 
 
-def actions():
+def actions(p2_q2="90"):
     out = []
 
     def report(unit, item, period, value):
@@ -58,7 +58,7 @@ def actions():
         out.append({"kind": "approve", "revision": len(out), "by": "lanh_dao", "at": "2026-07-08T10:00:00"})
 
     quarters = {"2026-Q1": [("P1", "0", "68"), ("P2", "1", "90"), ("P3", "1", "90")],
-                "2026-Q2": [("P1", "1", "68"), ("P2", "0", "90"), ("P3", None, "90")]}
+                "2026-Q2": [("P1", "1", "68"), ("P2", "0", p2_q2), ("P3", None, "90")]}
     for period, rows in quarters.items():
         for unit, c01, part in rows:
             if c01 is not None:
@@ -68,20 +68,31 @@ def actions():
     return out
 
 
+# Invalid data (issue 18): P2 reports 104 end-to-end services of 100 eligible procedures in Q2,
+# against rule R_B05 (dvc_toan_trinh <= tthc_du_dieu_kien, an error). By default B05 is missing
+# ("invalid"), 0 under the zero policy: P2 = (0 + 0)/2 = 0; P1 0.9, P3 0.5: ranks P1 1, P3 2,
+# P2 3; against Q1 (P2 1, P3 1, P1 3) movement +2, −1, −2. Scored anyway, B05 = 104/85 capped
+# at 1 and P2 = 0.5, as in the zero-policy case.
 CASES = {
     "zero-policy": ({"missing": "zero", "sensitivity": {"runs": 5}},
                     {"scores": {"P1": "0.9", "P2": "0.5", "P3": "0.5"},
-                     "ranking": [["P1", "1", "2"], ["P2", "2", "-1"], ["P3", "2", "-1"]]}),
+                     "ranking": [["P1", "1", "2"], ["P2", "2", "-1"], ["P3", "2", "-1"]]}, "90"),
     "rescale-policy": ({"missing": "rescale", "sensitivity": {"runs": 5}},
                        {"scores": {"P1": "0.9", "P2": "0.5", "P3": "1"},
-                        "ranking": [["P3", "1", "0"], ["P1", "2", "1"], ["P2", "3", "-2"]]}),
+                        "ranking": [["P3", "1", "0"], ["P1", "2", "1"], ["P2", "3", "-2"]]}, "90"),
+    "invalid-not-scored": ({"missing": "zero", "sensitivity": {"runs": 5}},
+                           {"scores": {"P1": "0.9", "P2": "0", "P3": "0.5"},
+                            "ranking": [["P1", "1", "2"], ["P3", "2", "-1"], ["P2", "3", "-2"]]}, "104"),
+    "invalid-scored": ({"missing": "zero", "invalid": "scored", "sensitivity": {"runs": 5}},
+                       {"scores": {"P1": "0.9", "P2": "0.5", "P3": "0.5"},
+                        "ranking": [["P1", "1", "2"], ["P2", "2", "-1"], ["P3", "2", "-1"]]}, "104"),
 }
 
-for name, (scheme, expected) in CASES.items():
+for name, (scheme, expected, p2_q2) in CASES.items():
     d = HERE / name
     d.mkdir(exist_ok=True)
     case = {"org": org(), "assignments": assignments(),
-            "calendar": {"calendar": {"kind": "calendar"}, "due_working_days": 5}, "actions": actions(),
+            "calendar": {"calendar": {"kind": "calendar"}, "due_working_days": 5}, "actions": actions(p2_q2),
             "period": "2026-Q2", "as_of": "2026-07-10T00:00:00", "scheme": scheme}
     (d / "input.json").write_text(json.dumps(case, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (d / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
