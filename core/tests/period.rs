@@ -10,7 +10,8 @@ use std::path::Path;
 
 use chiso::Error;
 use chiso::period::{
-    Calendar, Cycle, InvalidPeriod, Period, PeriodInfo, ReportingCalendar, Timeliness, describe,
+    Calendar, Cycle, InvalidPeriod, Period, PeriodInfo, PublicHolidays, ReportingCalendar,
+    Timeliness, describe,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -522,8 +523,59 @@ fn the_period_a_date_falls_in() {
 
 // --- Deadlines and timeliness -----------------------------------------------------------------
 
+/// A calendar keeping only the `holidays` listed (the cases below were worked with those).
 fn regime(calendar: Calendar, due: u32, holidays: &[&str]) -> ReportingCalendar {
-    ReportingCalendar::new(calendar, due, holidays.iter().map(|d| date(d))).unwrap()
+    ReportingCalendar {
+        public_holidays: PublicHolidays::Listed,
+        ..ReportingCalendar::new(calendar, due, holidays.iter().map(|d| date(d))).unwrap()
+    }
+}
+
+/// Issue 18: Vietnam's working days by default, each date below read off the 2026 calendar
+/// (Tết 16–20 February and the moves of 2 January and 31 August as the Government declared;
+/// the Hùng Kings' day, 10/3 lunar, on Sunday 26 April).
+#[test]
+fn vietnamese_working_days_by_default() {
+    let vietnam = |calendar, due| ReportingCalendar::new(calendar, due, []).unwrap();
+    // April 2026 ends Thursday 30 (Reunification Day); 1 May is Labour Day: Mon 4 … Fri 8.
+    assert_eq!(
+        vietnam(Calendar::Calendar, 5)
+            .deadline(p("2026-04"))
+            .unwrap(),
+        date("2026-05-08")
+    );
+    assert_eq!(
+        regime(Calendar::Calendar, 5, &[])
+            .deadline(p("2026-04"))
+            .unwrap(),
+        date("2026-05-07")
+    );
+    // December 2025 ends Wednesday 31; 1 January and 2 January (moved) are off; Mon 5 … Fri 9
+    // are five, and Saturday 10 January, worked in exchange, the sixth.
+    let r = vietnam(Calendar::Calendar, 6);
+    assert_eq!(r.deadline(p("2025-12")).unwrap(), date("2026-01-10"));
+    // The Hùng Kings' Sunday is made up on Monday 27 April.
+    assert!(!r.is_working_day(date("2026-04-27")));
+    assert!(r.is_working_day(date("2026-04-28")));
+    // A declaration of the calendar's own adds to (and for its year, replaces) those shipped.
+    let own: ReportingCalendar = serde_json::from_str(
+        r#"{"calendar": {"kind": "calendar"}, "due_working_days": 1,
+            "declarations": [{"year": 2027, "days_off": ["2027-04-29"]}]}"#,
+    )
+    .unwrap();
+    assert!(!own.is_working_day(date("2027-04-29"))); // Thursday, declared off
+    assert!(ReportingCalendar::default().is_working_day(date("2027-04-29")));
+    // A declaration that does not hold (a Wednesday "worked in exchange") is refused by the
+    // calendar's check, which every deadline runs.
+    let bad = ReportingCalendar::from_json(
+        r#"{"calendar": {"kind": "calendar"}, "due_working_days": 1,
+            "declarations": [{"year": 2027, "working_days": ["2027-04-28"]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        bad.deadline(p("2027-04")).unwrap_err().code(),
+        "argument.invalid"
+    );
 }
 
 #[test]
@@ -593,6 +645,7 @@ fn due_working_days_are_bounded() {
         calendar: Calendar::Calendar,
         due_working_days: 367,
         holidays: [].into(),
+        ..ReportingCalendar::default()
     };
     assert_eq!(
         hand_built.deadline(p("2026-05")),
@@ -602,6 +655,7 @@ fn due_working_days_are_bounded() {
         calendar: Calendar::Cutoff { day: 31 },
         due_working_days: 5,
         holidays: [].into(),
+        ..ReportingCalendar::default()
     };
     assert_eq!(
         bad_day.deadline(p("2026-05")).unwrap_err().code(),
@@ -620,7 +674,8 @@ fn reporting_calendars_in_json() {
     let text = r#"{"calendar":{"kind":"cutoff","day":15},"due_working_days":5,"holidays":["2026-09-01","2026-09-02"]}"#;
     let read: ReportingCalendar =
         serde_json::from_str(r#"{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-09-02", "2026-09-01", "2026-09-02"]}"#).unwrap();
-    assert_eq!(read, regime(CUTOFF_15, 5, &["2026-09-01", "2026-09-02"]));
+    let kept = ["2026-09-01", "2026-09-02"].map(date);
+    assert_eq!(read, ReportingCalendar::new(CUTOFF_15, 5, kept).unwrap());
     assert_eq!(chiso::to_json(&read), text);
     let no_holidays: ReportingCalendar =
         serde_json::from_str(r#"{"calendar": {"kind": "calendar"}, "due_working_days": 0}"#)

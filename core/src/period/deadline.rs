@@ -9,7 +9,9 @@ use schemars::JsonSchema;
 use serde::de::{Error as _, Unexpected};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Calendar, Period};
+use super::{
+    Calendar, Declaration, Period, official_declarations, public_holidays, working_weekend_days,
+};
 use crate::{Error, Text};
 
 /// The most working days a report may be given after its period ends: a year and a day, far
@@ -17,11 +19,19 @@ use crate::{Error, Text};
 pub const MAX_DUE_WORKING_DAYS: u32 = 366;
 
 /// A reporting regime's calendar: how periods are cut, how long units have to report, and the
-/// public holidays that do not count as working days.
+/// days that are not working days.
+///
+/// Working days are Vietnam's for public offices by default ([`PublicHolidays::Vietnam`]):
+/// Monday to Friday less the public holidays of the Labour Code, Tết and the Hùng Kings' day
+/// computed from the lunar calendar, weekend holidays made up on the next working day, and each
+/// year's declared changes ([`Declaration`]: those shipped, [`official_declarations`], and the
+/// calendar's own, which win for their year), a Saturday declared worked counting as a working
+/// day. `holidays` lists further days off.
 ///
 /// In JSON:
-/// `{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-09-02"]}`
-/// (`holidays` may be left out).
+/// `{"calendar": {"kind": "cutoff", "day": 15}, "due_working_days": 5, "holidays": ["2026-11-24"],
+/// "declarations": [{"year": 2027, "days_off": ["2027-04-30"]}]}` (`holidays`, `declarations`
+/// and `public_holidays`, `"vietnam"` or `"listed"`, may be left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportingCalendar {
@@ -37,17 +47,50 @@ pub struct ReportingCalendar {
     #[serde(default, with = "holidays")]
     #[schemars(with = "BTreeSet<holidays::Day>")]
     pub holidays: BTreeSet<NaiveDate>,
+    /// Which public holidays are kept besides those listed.
+    #[serde(default, skip_serializing_if = "PublicHolidays::is_vietnam")]
+    pub public_holidays: PublicHolidays,
+    /// The Government's yearly decisions on holidays, over those shipped for the same year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declarations: Vec<Declaration>,
+}
+
+/// Which public holidays a [`ReportingCalendar`] keeps besides the days it lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicHolidays {
+    /// Vietnam's, computed for every year, with the declared changes.
+    #[default]
+    Vietnam,
+    /// Only the days listed in `holidays` (Saturdays and Sundays always rest).
+    Listed,
+}
+
+impl PublicHolidays {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+    fn is_vietnam(&self) -> bool {
+        *self == PublicHolidays::Vietnam
+    }
+}
+
+/// The days off and the weekend days worked of one year.
+struct Year {
+    number: i32,
+    off: BTreeSet<NaiveDate>,
+    worked: BTreeSet<NaiveDate>,
 }
 
 /// The administrative practice of Nghị định 09/2019/NĐ-CP: the cut-off calendar with periods
-/// ending on the 14th, and reports due five working days after, with no holidays listed. A
-/// starting point only: set the due days and the year's holidays your unit actually keeps.
+/// ending on the 14th, and reports due five working days after, Vietnam's public holidays kept.
+/// A starting point only: set the due days and any further days your unit keeps.
 impl Default for ReportingCalendar {
     fn default() -> Self {
         ReportingCalendar {
             calendar: Calendar::ND09_2019,
             due_working_days: 5,
             holidays: BTreeSet::new(),
+            public_holidays: PublicHolidays::Vietnam,
+            declarations: Vec::new(),
         }
     }
 }
@@ -71,8 +114,9 @@ impl ReportingCalendar {
         })
     }
 
-    /// A reporting calendar, checking that the cut-off day is within 2–28 and that
-    /// `due_working_days` is at most [`MAX_DUE_WORKING_DAYS`].
+    /// A reporting calendar keeping Vietnam's public holidays and the days listed, checking
+    /// that the cut-off day is within 2–28 and that `due_working_days` is at most
+    /// [`MAX_DUE_WORKING_DAYS`].
     pub fn new(
         calendar: Calendar,
         due_working_days: u32,
@@ -82,6 +126,8 @@ impl ReportingCalendar {
             calendar,
             due_working_days,
             holidays: holidays.into_iter().collect(),
+            public_holidays: PublicHolidays::Vietnam,
+            declarations: Vec::new(),
         };
         regime.check()?;
         Ok(regime)
@@ -91,6 +137,9 @@ impl ReportingCalendar {
     /// constructor and the JSON reader refuse one).
     pub fn check(&self) -> Result<(), Error> {
         self.calendar.check()?;
+        for declaration in &self.declarations {
+            declaration.check()?;
+        }
         if self.due_working_days > MAX_DUE_WORKING_DAYS {
             return Err(Error::InvalidArgument {
                 name: "due_working_days",
@@ -101,9 +150,53 @@ impl ReportingCalendar {
         Ok(())
     }
 
-    /// Whether `date` is a working day: Monday to Friday and not a listed holiday.
+    /// Whether `date` is a working day: Monday to Friday and not a holiday, or a weekend day
+    /// declared worked.
+    ///
+    /// ```
+    /// use chiso::period::ReportingCalendar;
+    /// use chrono::NaiveDate;
+    /// let vietnam = ReportingCalendar::default();
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// assert!(!vietnam.is_working_day(day(2, 17))); // Tết, mùng 1
+    /// assert!(!vietnam.is_working_day(day(4, 27))); // the Hùng Kings' Sunday, made up
+    /// assert!(vietnam.is_working_day(day(1, 10))); // a Saturday worked for 2 January
+    /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+        self.working(date, &self.year(date.year()))
+    }
+
+    /// Whether `date` is a working day, `year` being its year's days.
+    fn working(&self, date: NaiveDate, year: &Year) -> bool {
+        if year.worked.contains(&date) {
+            return true;
+        }
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+            && !self.holidays.contains(&date)
+            && !year.off.contains(&date)
+    }
+
+    /// The public holidays and weekend days worked of `year`, by this calendar's rule.
+    fn year(&self, year: i32) -> Year {
+        if self.public_holidays == PublicHolidays::Listed {
+            return Year {
+                number: year,
+                off: BTreeSet::new(),
+                worked: BTreeSet::new(),
+            };
+        }
+        let shipped = official_declarations();
+        let declaration = self
+            .declarations
+            .iter()
+            .rev()
+            .chain(shipped.iter())
+            .find(|d| d.year == year);
+        Year {
+            number: year,
+            off: public_holidays(year, declaration),
+            worked: working_weekend_days(year, declaration),
+        }
     }
 
     /// The day `period`'s report is due: the `due_working_days`-th working day after the
@@ -116,23 +209,32 @@ impl ReportingCalendar {
     /// ```
     /// use chiso::period::{Calendar, Period, ReportingCalendar};
     /// use chrono::NaiveDate;
-    /// let national_day = NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
-    /// let regime = ReportingCalendar::new(Calendar::Calendar, 5, [national_day])?;
-    /// // August 2026 ends on Monday the 31st; the 2nd of September is a holiday.
+    /// let regime = ReportingCalendar::new(Calendar::Calendar, 5, [])?;
+    /// // August 2026 ends on Monday the 31st; 1 and 2 September are National Day's holidays,
+    /// // so the fifth working day after is Wednesday the 9th.
     /// let due = regime.deadline(Period::month(2026, 8)?)?;
-    /// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 9, 8).unwrap());
+    /// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 9, 9).unwrap());
+    /// // Under the cut-off calendar, February 2026 ends on Saturday the 14th; Tết closes offices
+    /// // 16–20 February, so its report is due on Friday the 27th, not the 20th.
+    /// let nd09 = ReportingCalendar::new(Calendar::ND09_2019, 5, [])?;
+    /// let due = nd09.deadline(Period::month(2026, 2)?)?;
+    /// assert_eq!(due, NaiveDate::from_ymd_opt(2026, 2, 27).unwrap());
     /// # Ok::<(), chiso::Error>(())
     /// ```
     pub fn deadline(&self, period: Period) -> Result<NaiveDate, Error> {
         self.check()?;
         let (_, mut day) = period.date_range(&self.calendar);
         let mut left = self.due_working_days;
-        // Each step either counts a working day or passes a weekend day or a listed holiday,
-        // so the search ends after at most about 1.4 × (366 + the number of holidays) days.
+        let mut year = self.year(day.year());
+        // Each step either counts a working day or passes a weekend day or a holiday, so the
+        // search ends after at most about 1.4 × (366 + the number of holidays) days.
         while left > 0 {
             let Some(next) = day.succ_opt() else { break };
             day = next;
-            if self.is_working_day(day) {
+            if day.year() != year.number {
+                year = self.year(day.year());
+            }
+            if self.working(day, &year) {
                 left -= 1;
             }
         }

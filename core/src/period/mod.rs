@@ -47,7 +47,7 @@ mod time;
 
 pub use calendar::{Calendar, MAX_CUTOFF_DAY, MIN_CUTOFF_DAY};
 pub use cycle::Cycle;
-pub use deadline::{MAX_DUE_WORKING_DAYS, ReportingCalendar, Timeliness};
+pub use deadline::{MAX_DUE_WORKING_DAYS, PublicHolidays, ReportingCalendar, Timeliness};
 pub use holidays::{
     Declaration, official_declarations, public_holidays, vietnamese_holidays,
     vietnamese_working_weekend_days, working_weekend_days,
