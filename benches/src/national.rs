@@ -123,6 +123,7 @@ pub fn national(target: usize, seed: u64) -> National {
                 submitted_by: format!("{unit}_dau_moi"),
                 submitted_at,
                 comment: None,
+                corrects: None,
             };
             if (990..995).contains(&roll) {
                 observations.push(submission.clone()); // duplicate
@@ -284,6 +285,7 @@ pub fn read_observations_csv(text: &str) -> Vec<Submission> {
                 submitted_by: (*by).to_owned(),
                 submitted_at: at.parse().ok()?,
                 comment: None,
+                corrects: None,
             })
         })
         .collect()

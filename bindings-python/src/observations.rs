@@ -187,6 +187,7 @@ impl Decoded {
                 .copied()
                 .unwrap_or(defaults.submitted_at),
             comment: cell(&self.comment),
+            corrects: None,
         })
     }
 }

@@ -89,6 +89,10 @@ export type Action =
        * The last period it still applies to; absent: none.
        */
       to?: string | null;
+    }
+  | {
+      kind: "publish";
+      publication: Publication;
     };
 /**
  * A decimal written as a JSON string, so that no digit is lost to floating point.
@@ -551,6 +555,11 @@ export interface Submission {
    */
   comment?: string | null;
   /**
+   * The publication this revision corrects: a period once published is closed, and a later
+   * revision to it (or to a period within it) names the publication it would change.
+   */
+  corrects?: number | null;
+  /**
    * The documents that back the value.
    */
   evidence?: Evidence[];
@@ -739,6 +748,97 @@ export interface Assignment {
   to?: string | null;
   /**
    * The unit that must report.
+   */
+  unit: string;
+}
+/**
+ * The publication.
+ */
+export interface Publication {
+  /**
+   * The time the evaluation read the ledger as of.
+   */
+  as_of: string;
+  /**
+   * When.
+   */
+  at: string;
+  /**
+   * Who published, for the steering body.
+   */
+  by: string;
+  /**
+   * The catalogue's id.
+   */
+  catalogue: string;
+  /**
+   * Its version.
+   */
+  catalogue_version: string;
+  /**
+   * The ledger's head when the ranking was computed: the publication follows it directly.
+   */
+  ledger_head: string;
+  /**
+   * The period ranked.
+   */
+  period: string;
+  /**
+   * SHA-256 of the rankings' canonical JSON ([`Publication::hash`]).
+   */
+  ranking_hash: string;
+  /**
+   * Each peer group's ranking.
+   */
+  rankings: PublishedRanking[];
+  /**
+   * Why it was republished.
+   */
+  reason?: string | null;
+  /**
+   * The publication of the same period this one replaces (a republication).
+   */
+  replaces?: number | null;
+  /**
+   * The evaluation scheme, as recorded with the result.
+   */
+  scheme: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * One peer group's published ranking.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "PublishedRanking".
+ */
+export interface PublishedRanking {
+  /**
+   * The peer group.
+   */
+  peer_group: string;
+  /**
+   * Its units in rank order.
+   */
+  rows: PublishedRow[];
+}
+/**
+ * One unit's published place.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "PublishedRow".
+ */
+export interface PublishedRow {
+  /**
+   * Its rank; absent when unranked (no score).
+   */
+  rank?: DecimalString | null;
+  /**
+   * Its published score.
+   */
+  score?: DecimalString | null;
+  /**
+   * The unit.
    */
   unit: string;
 }
@@ -1589,6 +1689,10 @@ export interface Entry {
          * The last period it still applies to; absent: none.
          */
         to?: string | null;
+      }
+    | {
+        kind: "publish";
+        publication: Publication;
       };
   /**
    * The entry's format: 1 when absent, 2 when the store stamped it.
@@ -1642,6 +1746,12 @@ export interface Evaluation2 {
    * The period movements are measured against.
    */
   previous_period?: string | null;
+  /**
+   * The publication of the previous period that previous ranks and movement were read
+   * from (its ledger sequence); absent when that period was never published, and they were
+   * recomputed.
+   */
+  previous_publication?: number | null;
   /**
    * One ranking per peer group, in the organisation chart's order.
    */
@@ -1956,6 +2066,11 @@ export interface IndicatorResult {
    */
   explanation?: ExplanationRef | null;
   /**
+   * The focal officer the indicator is assigned to ("cán bộ đầu mối"), named where the
+   * chart names the person.
+   */
+  focal_officer?: Head | null;
+  /**
    * The score, a fraction 0–1 at the published precision; absent when missing.
    */
   fraction?: DecimalString | null;
@@ -1980,7 +2095,8 @@ export interface IndicatorResult {
    */
   merged_from?: string[];
   /**
-   * Why the indicator is off track (the explanation rule's judgement), if it is.
+   * Why the indicator is off track (the one judgement, [`crate::progress::standing`]), if it
+   * is.
    */
   off_track?: Text9 | null;
   /**
@@ -2217,6 +2333,10 @@ export interface Gap {
    */
   code: string;
   /**
+   * The focal officer the item is assigned to, if it is.
+   */
+  focal_officer?: Head | null;
+  /**
    * The item.
    */
   item: string;
@@ -2428,6 +2548,11 @@ export interface Submission1 {
    * A remark.
    */
   comment?: string | null;
+  /**
+   * The publication this revision corrects: a period once published is closed, and a later
+   * revision to it (or to a period within it) names the publication it would change.
+   */
+  corrects?: number | null;
   /**
    * The documents that back the value.
    */
@@ -2734,6 +2859,11 @@ export interface ItemCheck {
    */
   item: string;
   /**
+   * The period checked: the report's, or a shorter one within it for an item reported
+   * more often (a quarter's report checks its monthly items month by month).
+   */
+  period: string;
+  /**
    * The standing revision.
    */
   revision?: number | null;
@@ -2998,6 +3128,64 @@ export interface Progress1 {
    * The target judged against (which year's, which scope's), when one was chosen.
    */
   target?: Target | null;
+}
+/**
+ * A period's ranking as published.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Publication".
+ */
+export interface Publication1 {
+  /**
+   * The time the evaluation read the ledger as of.
+   */
+  as_of: string;
+  /**
+   * When.
+   */
+  at: string;
+  /**
+   * Who published, for the steering body.
+   */
+  by: string;
+  /**
+   * The catalogue's id.
+   */
+  catalogue: string;
+  /**
+   * Its version.
+   */
+  catalogue_version: string;
+  /**
+   * The ledger's head when the ranking was computed: the publication follows it directly.
+   */
+  ledger_head: string;
+  /**
+   * The period ranked.
+   */
+  period: string;
+  /**
+   * SHA-256 of the rankings' canonical JSON ([`Publication::hash`]).
+   */
+  ranking_hash: string;
+  /**
+   * Each peer group's ranking.
+   */
+  rankings: PublishedRanking[];
+  /**
+   * Why it was republished.
+   */
+  reason?: string | null;
+  /**
+   * The publication of the same period this one replaces (a republication).
+   */
+  replaces?: number | null;
+  /**
+   * The evaluation scheme, as recorded with the result.
+   */
+  scheme: {
+    [k: string]: unknown;
+  };
 }
 /**
  * The quality of one unit's reporting for one period, as of a moment.

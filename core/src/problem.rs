@@ -236,6 +236,35 @@ pub enum Problem {
         /// The assignment's own last period.
         until: String,
     },
+    /// A publication whose ranking hash is not the hash of its rankings.
+    LedgerPublicationHash,
+    /// A publication computed on another ledger head than the one it follows.
+    LedgerPublicationStale {
+        /// The head the ranking was computed on.
+        computed: String,
+        /// The ledger's head.
+        head: String,
+    },
+    /// A second publication of a period that does not name the one it replaces.
+    LedgerAlreadyPublished {
+        /// The period.
+        period: String,
+        /// The publication in force.
+        publication: u64,
+    },
+    /// An entry named as a publication (of the right period) that is not one.
+    LedgerNotAPublication {
+        /// The sequence number named.
+        sequence: u64,
+    },
+    /// A submission for a published (closed) period that does not name the publication it
+    /// corrects.
+    LedgerPeriodClosed {
+        /// The submission's period.
+        period: String,
+        /// The publication that closed it.
+        publication: u64,
+    },
     /// An evidence hash that is not 64 lowercase hexadecimal digits.
     EvidenceHash {
         /// The hash as written (cut to 80 characters).
@@ -438,6 +467,11 @@ impl Problem {
             Problem::LedgerNotAnAssignment { .. } => "ledger.not_an_assignment",
             Problem::LedgerAlreadyWithdrawn { .. } => "ledger.already_withdrawn",
             Problem::LedgerWithdrawalExtends { .. } => "ledger.withdrawal_extends",
+            Problem::LedgerPublicationHash => "ledger.publication_hash",
+            Problem::LedgerPublicationStale { .. } => "ledger.publication_stale",
+            Problem::LedgerAlreadyPublished { .. } => "ledger.already_published",
+            Problem::LedgerNotAPublication { .. } => "ledger.not_a_publication",
+            Problem::LedgerPeriodClosed { .. } => "ledger.period_closed",
             Problem::EvidenceHash { .. } => "evidence.hash",
             Problem::UnknownUnit { .. } => "org.unknown_unit",
             Problem::TwoHeads { .. } => "org.two_heads",
@@ -622,6 +656,27 @@ impl Problem {
             }
             Problem::LedgerWithdrawalExtends { to, until } => format!(
                 "Thu hồi chỉ làm việc giao kết thúc sớm hơn: kỳ {to} sau kỳ cuối đã giao {until}."
+            ),
+            Problem::LedgerPublicationHash => {
+                "Mã băm của bảng xếp hạng công bố không khớp với bảng xếp hạng.".to_owned()
+            }
+            Problem::LedgerPublicationStale { computed, head } => format!(
+                "Bảng xếp hạng được tính trên sổ cái {computed}, nhưng sổ cái nay đã là {head}: tính lại rồi công bố."
+            ),
+            Problem::LedgerAlreadyPublished {
+                period,
+                publication,
+            } => format!(
+                "Kỳ {period} đã công bố (mục {publication}); công bố lại phải nêu mục được thay thế và lý do."
+            ),
+            Problem::LedgerNotAPublication { sequence } => {
+                format!("Mục {sequence} của sổ cái không phải là một lần công bố của kỳ này.")
+            }
+            Problem::LedgerPeriodClosed {
+                period,
+                publication,
+            } => format!(
+                "Kỳ {period} đã khóa khi công bố (mục {publication}): chỉ nhận số liệu đính chính có nêu lần công bố."
             ),
             Problem::UnknownUnit { unit } => format!("Không có đơn vị `{unit}` trong cây tổ chức."),
             Problem::TwoHeads { unit, first } => {
@@ -859,6 +914,27 @@ impl Problem {
             }
             Problem::LedgerWithdrawalExtends { to, until } => format!(
                 "A withdrawal only ends an assignment sooner: {to} is after its last period, {until}."
+            ),
+            Problem::LedgerPublicationHash => {
+                "The published ranking's hash is not the hash of the ranking.".to_owned()
+            }
+            Problem::LedgerPublicationStale { computed, head } => format!(
+                "The ranking was computed on ledger head {computed}, but the head is now {head}: recompute, then publish."
+            ),
+            Problem::LedgerAlreadyPublished {
+                period,
+                publication,
+            } => format!(
+                "{period} is already published (entry {publication}); a republication names the entry it replaces and why."
+            ),
+            Problem::LedgerNotAPublication { sequence } => {
+                format!("Ledger entry {sequence} is not a publication of this period.")
+            }
+            Problem::LedgerPeriodClosed {
+                period,
+                publication,
+            } => format!(
+                "{period} was closed when it was published (entry {publication}): only a correction naming the publication is accepted."
             ),
             Problem::UnknownUnit { unit } => {
                 format!("There is no unit `{unit}` in the organisation tree.")

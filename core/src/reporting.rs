@@ -223,7 +223,7 @@ impl Reporting {
     ) -> Result<QualityReport, Error> {
         let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
         self.in_force(ledger)
-            .quality_in(&LedgerIndex::new(ledger), unit, period, as_of)
+            .quality_in(&LedgerIndex::new(ledger, as_of), unit, period, as_of)
     }
 
     /// The quality report of every unit of the tree, in the tree's order, for `period` as of
@@ -252,7 +252,7 @@ impl Reporting {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<Vec<QualityReport>, Error> {
-        let index = LedgerIndex::new(ledger);
+        let index = LedgerIndex::new(ledger, as_of);
         let reporting = self.in_force(ledger);
         self.tree
             .chart()

@@ -469,12 +469,14 @@ fn the_report_cites_its_numbers() {
         .iter()
         .find(|s| s.en.starts_with("Top: "))
         .unwrap();
+    // Issue 18: scores at the published precision (4 places), the word "score" before each so
+    // that none reads as a rank.
     assert_eq!(
         top.en,
-        "Top: Province P1 (0.9), Province P2 (0.5), Province P3 (0.5)."
+        "Top: Province P1 (score 0.9000), Province P2 (score 0.5000), Province P3 (score 0.5000)."
     );
     assert!(top.lineage.contains(&"unit/P1/score".to_owned()));
-    assert!(top.vi.contains("Tỉnh P1 (0,9)"));
+    assert!(top.vi.contains("Tỉnh P1 (điểm 0,9000)"));
     // The exports hold the same numbers.
     let csv = chiso::report::ranking_csv(&e);
     assert!(
@@ -650,8 +652,11 @@ fn charts_draw_the_published_numbers() {
 fn english_counts_agree_with_their_noun() {
     let e = evaluate(&Scheme::default());
     let text = chiso::report::Narrative::national(&e, &Catalogue::nq57()).render(chiso::Lang::En);
-    // P2's C01 fell from 1 to 0 and was not explained: one unit.
-    assert!(text.contains("(1 unit): P2."), "{text}");
+    // P2's C01 fell from 1 to 0 and was not explained: one unit, named.
+    assert!(
+        text.contains("(1 unit): Province P2 (focal officer can_bo)."),
+        "{text}"
+    );
     assert!(text.contains("Provinces: 3 units ranked"), "{text}");
     assert!(!text.contains("1 units"), "{text}");
 }
@@ -679,4 +684,156 @@ fn lists_do_not_cut_through_ties() {
     assert!(en.contains(", and 2 others also ranked 1."), "{en}");
     let vi = narrative.render(chiso::Lang::Vi);
     assert!(vi.contains(", và 2 đơn vị khác cùng hạng 1."), "{vi}");
+}
+
+/// Issue 18: a published ranking is frozen. Q1 is evaluated and published (P2 and P3 tie at
+/// 1 with (1 + 1)/2, P1 third with (0 + 68/85 = 0.8)/2 = 0.4). A later correction of P1's Q1
+/// (one sandbox, 90 of 100 services) is refused unless it names the publication; accepted, it
+/// would make P1's recomputed Q1 total (1 + 1)/2 = 1, rank 1 — yet Q2's "previous rank" of P1
+/// stays the published 3. Recomputing Q1 is a republication that names the one it replaces,
+/// with the diff: P1 from 3 (0.40) to 1 (1), resting on the corrections.
+#[test]
+#[allow(clippy::too_many_lines)] // one story, told in order
+fn published_rankings_are_frozen() {
+    use chiso::Error;
+    let reporting = reporting(&["P1", "P2", "P3"]);
+    let q1: chiso::period::Period = "2026-Q1".parse().unwrap();
+    let at = |s: &str| -> chrono::NaiveDateTime { s.parse().unwrap() };
+    let mut ledger = Ledger::default();
+    for (unit, c01, part) in [("P1", "0", "68"), ("P2", "1", "90"), ("P3", "1", "90")] {
+        report(&mut ledger, unit, "sandbox_van_hanh", "2026-Q1", c01);
+        b05(&mut ledger, unit, "2026-Q1", part);
+    }
+    let evaluate = |ledger: &Ledger, period: &str| {
+        reporting
+            .evaluate(
+                ledger,
+                period.parse().unwrap(),
+                at("2026-07-10T00:00:00"),
+                &Scheme::default(),
+            )
+            .unwrap()
+    };
+    let first = evaluate(&ledger, "2026-Q1");
+    assert_eq!(ranks(&first), ["P2:1", "P3:1", "P1:3"]);
+    let publish = first.publication("bcd_lanh_dao", at("2026-07-09T09:00:00"), None);
+    // A tampered ranking does not match its hash.
+    let mut forged = publish.clone();
+    if let Action::Publish { publication } = &mut forged {
+        publication.rankings[0].rows[2].rank = Some(1.into());
+    }
+    let err = ledger.clone().append(forged).unwrap_err();
+    assert_eq!(err.findings()[0].code, "ledger.publication_hash");
+    let published = ledger.append(publish.clone()).unwrap().sequence;
+    assert_eq!(
+        ledger.publication_of(q1, None).map(|(s, _)| s),
+        Some(published)
+    );
+    // The same publication again: the period is already published.
+    let again =
+        evaluate(&ledger, "2026-Q1").publication("bcd_lanh_dao", at("2026-07-09T10:00:00"), None);
+    assert_eq!(
+        ledger.clone().append(again).unwrap_err().findings()[0].code,
+        "ledger.already_published"
+    );
+
+    // Q1 is closed: a correction must name the publication.
+    let correction = |item: &str, value: &str, corrects: Option<u64>| {
+        let mut s = json!({"unit": "P1", "item": item, "period": "2026-Q1", "value": {"number": value},
+            "source": {"kind": "form"}, "submitted_by": "can_bo", "submitted_at": "2026-07-09T11:00:00"});
+        if let Some(p) = corrects {
+            s["corrects"] = json!(p);
+        }
+        Action::Submit {
+            submission: serde_json::from_value(s).unwrap(),
+        }
+    };
+    let refused = ledger
+        .clone()
+        .append(correction("sandbox_van_hanh", "1", None))
+        .unwrap_err();
+    assert!(matches!(refused, Error::InvalidEntry { .. }));
+    assert_eq!(refused.findings()[0].code, "ledger.period_closed");
+    assert_eq!(
+        ledger
+            .clone()
+            .append(correction("sandbox_van_hanh", "1", Some(1)))
+            .unwrap_err()
+            .findings()[0]
+            .code,
+        "ledger.not_a_publication"
+    );
+    let mut corrections = Vec::new();
+    for (item, value) in [("sandbox_van_hanh", "1"), ("dvc_toan_trinh", "90")] {
+        let revision = ledger
+            .append(correction(item, value, Some(published)))
+            .unwrap()
+            .sequence;
+        ledger
+            .append(Action::Approve {
+                revision,
+                by: "lanh_dao".into(),
+                at: at("2026-07-09T12:00:00"),
+            })
+            .unwrap();
+        corrections.push(revision);
+    }
+
+    // Q2 (P1 one sandbox and 68 %: 0.9; P2 none and 90 %: 0.5; P3 90 %, no C01: 0.5). Its
+    // previous ranks are Q1's published ones, not the recomputation's.
+    for (unit, c01, part) in [
+        ("P1", Some("1"), "68"),
+        ("P2", Some("0"), "90"),
+        ("P3", None, "90"),
+    ] {
+        if let Some(c01) = c01 {
+            report(&mut ledger, unit, "sandbox_van_hanh", "2026-Q2", c01);
+        }
+        b05(&mut ledger, unit, "2026-Q2", part);
+    }
+    let q2 = evaluate(&ledger, "2026-Q2");
+    assert_eq!(q2.previous_publication, Some(published));
+    let p1 = q2.rankings[0].rows.iter().find(|r| r.unit == "P1").unwrap();
+    assert_eq!(
+        (show(p1.rank), show(p1.previous_rank), show(p1.movement)),
+        ("1".into(), "3".into(), "2".into())
+    );
+
+    // Recomputing Q1: P1 is 1 now. The diff names it and the corrections.
+    let recomputed = evaluate(&ledger, "2026-Q1");
+    assert_eq!(ranks(&recomputed), ["P1:1", "P2:1", "P3:1"]);
+    let (_, in_force) = ledger.publication_of(q1, None).unwrap();
+    let moved = recomputed.moved_since(in_force, &ledger);
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(
+        (
+            moved[0].unit.as_str(),
+            show(moved[0].published_rank),
+            show(moved[0].rank)
+        ),
+        ("P1", "3".into(), "1".into())
+    );
+    assert_eq!(
+        (show(moved[0].published_score), show(moved[0].score)),
+        ("0.4".into(), "1".into())
+    );
+    assert_eq!(moved[0].revisions, corrections);
+    // A republication names the publication it replaces.
+    let republish = recomputed.publication(
+        "bcd_lanh_dao",
+        at("2026-07-10T09:00:00"),
+        Some((published, "Đính chính số liệu quý I của P1")),
+    );
+    let again = ledger.append(republish).unwrap().sequence;
+    assert_eq!(ledger.publication_of(q1, None).map(|(s, _)| s), Some(again));
+    // Computed before the ledger moved on, a publication is stale.
+    let stale = recomputed.publication(
+        "bcd_lanh_dao",
+        at("2026-07-10T10:00:00"),
+        Some((again, "x")),
+    );
+    assert_eq!(
+        ledger.clone().append(stale).unwrap_err().findings()[0].code,
+        "ledger.publication_stale"
+    );
 }

@@ -11,8 +11,8 @@ use chiso::{Catalogue, Severity};
 use serde_json::{Value as Json, json};
 
 /// Nine provinces under the steering committee, ranked as one peer group; each is assigned C01
-/// (sandboxes, quarterly, through `sandbox_van_hanh`) from 2026-Q1 and B01 (digital documents,
-/// monthly, through `van_ban_dien_tu` and `van_ban_tong`) from 2026-01. The calendar is the
+/// (sandboxes, quarterly, through `sandbox_van_hanh`) from 2026-Q1 ([`monthly_world`] adds B01,
+/// digital documents, monthly, through `van_ban_dien_tu` and `van_ban_tong`). The calendar is the
 /// plain calendar with reports due 5 working days after: 2026-Q2 (ends Tuesday 30 June) is due
 /// Tuesday 7 July; 2026-05 (ends Sunday 31 May) is due Friday 5 June.
 struct World {
@@ -39,13 +39,11 @@ fn world() -> World {
     .unwrap();
     let mut assignments = Vec::new();
     for p in PROVINCES {
-        for (item, from) in [("C01", "2026-Q1"), ("B01", "2026-01")] {
-            assignments.push(
-                serde_json::from_value(json!({"unit": p, "item": item, "role": "lead",
-                    "focal_officer": "can_bo", "from": from, "assigned_by": "BCD"}))
-                .unwrap(),
-            );
-        }
+        assignments.push(
+            serde_json::from_value(json!({"unit": p, "item": "C01", "role": "lead",
+                "focal_officer": "can_bo", "from": "2026-Q1", "assigned_by": "BCD"}))
+            .unwrap(),
+        );
     }
     World {
         catalogue: Catalogue::nq57(),
@@ -54,6 +52,19 @@ fn world() -> World {
         calendar: ReportingCalendar::new(Calendar::Calendar, 5, []).unwrap(),
         ledger: Ledger::default(),
     }
+}
+
+/// [`world`] with B01 (monthly) assigned to every province from `from`.
+fn monthly_world(from: &str) -> World {
+    let mut w = world();
+    for p in PROVINCES {
+        w.assignments.push(
+            serde_json::from_value(json!({"unit": p, "item": "B01", "role": "lead",
+                "focal_officer": "can_bo", "from": from, "assigned_by": "BCD"}))
+            .unwrap(),
+        );
+    }
+    w
 }
 
 /// A form submission with one well-formed evidence document; `edit` changes the JSON.
@@ -172,7 +183,7 @@ fn a_clean_quarter_has_no_finding_and_scores_100() {
     );
     let report = w.check_q2("P1");
     assert_eq!(codes(&report), []);
-    // Expected in a quarter: C01's input only (B01's inputs are monthly).
+    // Expected in a quarter: C01's input only.
     assert_eq!((report.expected, report.reported), (1, 1));
     assert_eq!(report.completeness.unwrap().to_string(), "100.0");
     assert_eq!(report.score.unwrap().to_string(), "100.0");
@@ -261,7 +272,7 @@ fn correct_out_of_range() {
 #[test]
 fn correct_rule() {
     // R_B01: van_ban_dien_tu <= van_ban_tong, severity error.
-    let mut w = world();
+    let mut w = monthly_world("2026-01");
     w.report(
         "P1",
         "van_ban_dien_tu",
@@ -295,7 +306,7 @@ fn correct_rule() {
     );
 
     // Equal sides keep the rule; a missing side skips it (skip_if_any_missing).
-    let mut w = world();
+    let mut w = monthly_world("2026-01");
     w.report(
         "P1",
         "van_ban_dien_tu",
@@ -317,7 +328,7 @@ fn correct_rule() {
             .iter()
             .all(|(c, _)| *c == "complete.backfill")
     );
-    let mut w = world();
+    let mut w = monthly_world("2026-01");
     w.report(
         "P1",
         "van_ban_dien_tu",
@@ -934,4 +945,61 @@ fn every_documented_quality_code_is_tested() {
         assert!(tests.contains(&name), "no test named {name}");
     }
     assert_eq!(documented, 18);
+}
+
+/// Issue 18: a quarter's quality holds its months' monthly items. P1 is assigned B01 (two
+/// monthly inputs) from April and sends both for April and June, not May: 1 + 2 × 3 = 7 items
+/// expected in Q2, 5 reported (71.4 %); May's two are missing and overdue (due Friday 5 June).
+/// Over the 7 judged, complete and live each lose 2: 25 + 25·5/7 + 25 + 25·5/7 = 85.71 → 85.7.
+#[test]
+fn a_quarter_holds_its_monthly_items() {
+    let mut w = monthly_world("2026-04");
+    w.report(
+        "P1",
+        "sandbox_van_hanh",
+        "2026-Q1",
+        "1",
+        "2026-04-02T09:00:00",
+    );
+    w.report(
+        "P1",
+        "sandbox_van_hanh",
+        "2026-Q2",
+        "1",
+        "2026-07-02T09:00:00",
+    );
+    // April is due Friday 8 May (1 May is a holiday), June Tuesday 7 July: both on time.
+    for (month, at) in [
+        ("2026-04", "2026-05-05T09:00:00"),
+        ("2026-06", "2026-07-02T09:00:00"),
+    ] {
+        w.report("P1", "van_ban_dien_tu", month, "50", at);
+        w.report("P1", "van_ban_tong", month, "100", at);
+    }
+    let report = w.check_q2("P1");
+    assert_eq!((report.expected, report.reported), (7, 5));
+    assert_eq!(report.completeness.unwrap().to_string(), "71.4");
+    let may: Vec<(&str, &str, String)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.item.as_str(), f.period.to_string()))
+        .collect();
+    assert_eq!(
+        may,
+        [
+            ("complete.missing", "van_ban_dien_tu", "2026-05".to_owned()),
+            ("live.overdue", "van_ban_dien_tu", "2026-05".to_owned()),
+            ("complete.missing", "van_ban_tong", "2026-05".to_owned()),
+            ("live.overdue", "van_ban_tong", "2026-05".to_owned()),
+        ]
+    );
+    assert_eq!(report.score.unwrap().to_string(), "85.7");
+    // Each month's items are checked in their month.
+    let checked: Vec<String> = report
+        .items
+        .iter()
+        .filter(|c| c.item == "van_ban_tong")
+        .map(|c| c.period.to_string())
+        .collect();
+    assert_eq!(checked, ["2026-04", "2026-05", "2026-06"]);
 }

@@ -20,8 +20,9 @@ use super::values::{Approved, Lineage, Traced, Values, reference_period};
 use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
-use crate::ledger::{Action, Explanation, Ledger};
-use crate::period::Period;
+use crate::ledger::{Action, Explanation, Ledger, Publication};
+use crate::org::Head;
+use crate::period::{Cycle, Period};
 use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
 use crate::quality::LedgerIndex;
 use crate::{Error, Missing, Reporting, Text, Value};
@@ -73,14 +74,7 @@ pub(crate) fn evaluate(
     scheme.check()?;
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
-    let mut approved = Approved::new(ledger.approved(Some(as_of)));
-    let breaches = invalid::breaches(catalogue, &approved);
-    if scheme.invalid == InvalidPolicy::Missing {
-        let cells = breaches
-            .iter()
-            .map(|b| (b.unit.as_str(), b.item.as_str(), b.period));
-        approved.withhold(cells, Missing::Invalid);
-    }
+    let (approved, breaches) = approved_values(catalogue, ledger, as_of, scheme);
     let pipeline = Pipeline {
         reporting,
         catalogue,
@@ -109,8 +103,10 @@ pub(crate) fn evaluate(
 
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
-    let index = LedgerIndex::new(ledger);
+    let index = LedgerIndex::new(ledger, as_of);
     let mut values = Values::new(catalogue, &approved);
+    let focal = officers(reporting, period);
+    let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
     let mut results = Vec::new();
     let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
     for s in &scored {
@@ -120,9 +116,15 @@ pub(crate) fn evaluate(
         let indicators = s
             .rows
             .iter()
-            .map(|row| pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish))
+            .map(|row| IndicatorResult {
+                focal_officer: officer(&s.unit, &row.indicator.code),
+                ..pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish)
+            })
             .collect();
-        let quality = quality_of(reporting, &index, &s.unit, period, as_of, &breaches);
+        let answers = |item: &str| officer(&s.unit, item);
+        let quality = quality_of(
+            reporting, &index, &s.unit, period, as_of, &breaches, &answers,
+        );
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         results.push(UnitResult {
             unit: s.unit.clone(),
@@ -148,12 +150,22 @@ pub(crate) fn evaluate(
             (s.unit.clone(), c.total)
         })
         .collect();
-    let rankings = pipeline.rankings(&results, &scored, &totals, &previous_totals);
+    // Previous ranks are the published ones where the previous period was published: a late
+    // revision to it never moves what was shown.
+    let published = previous.and_then(|p| ledger.publication_of(p, Some(as_of)));
+    let rankings = pipeline.rankings(
+        &results,
+        &scored,
+        &totals,
+        &previous_totals,
+        published.map(|(_, p)| p),
+    );
     Ok(Evaluation {
         catalogue: catalogue.id.clone(),
         catalogue_version: catalogue.version.clone(),
         period,
         previous_period: previous,
+        previous_publication: published.map(|(sequence, _)| sequence),
         as_of,
         ledger_head: ledger.head().to_owned(),
         scheme: scheme.clone(),
@@ -201,7 +213,13 @@ impl<'a> Pipeline<'a> {
                 continue;
             };
             let indicator = &self.catalogue.indicators[i];
-            if self.scheme.layers.contains(&indicator.layer) && indicator.scoring_rule().is_some() {
+            // A monthly evaluation scores what is reported monthly; a longer one also reads an
+            // indicator of a longer cycle at its last full period (its result names it).
+            let read = period.cycle() != Cycle::Monthly || indicator.cycle == Cycle::Monthly;
+            if read
+                && self.scheme.layers.contains(&indicator.layer)
+                && indicator.scoring_rule().is_some()
+            {
                 units.entry(a.unit.clone()).or_default().insert(i);
             }
         }
@@ -453,6 +471,7 @@ impl<'a> Pipeline<'a> {
                     causes: e.causes.clone(),
                     solutions: e.solutions.clone(),
                 }),
+            focal_officer: None,
         }
     }
 
@@ -536,6 +555,7 @@ impl<'a> Pipeline<'a> {
         scored: &[Scored<'_>],
         totals: &HashMap<String, Option<Decimal>>,
         previous: &HashMap<String, Option<Decimal>>,
+        published: Option<&Publication>,
     ) -> Vec<PeerRanking> {
         let rule = self.scheme.ranking;
         let by_unit: HashMap<&str, &UnitResult> =
@@ -560,10 +580,17 @@ impl<'a> Pipeline<'a> {
                             .collect()
                     };
                 let placed = rank(&members(totals), rule);
-                let before: HashMap<String, Option<Decimal>> = rank(&members(previous), rule)
-                    .into_iter()
-                    .map(|p| (p.unit, p.rank))
-                    .collect();
+                let before: HashMap<String, Option<Decimal>> = match published {
+                    Some(publication) => group
+                        .members
+                        .iter()
+                        .map(|m| (m.clone(), publication.rank_of(&group.id, m)))
+                        .collect(),
+                    None => rank(&members(previous), rule)
+                        .into_iter()
+                        .map(|p| (p.unit, p.rank))
+                        .collect(),
+                };
                 let ranked = placed.iter().filter(|p| p.rank.is_some()).count();
                 let rows = placed
                     .into_iter()
@@ -721,8 +748,50 @@ impl<'a> Pipeline<'a> {
     }
 }
 
+/// The values approved by `as_of`, and those failing an error-level rule, withheld as
+/// `invalid` unless the scheme scores them.
+fn approved_values(
+    catalogue: &Catalogue,
+    ledger: &Ledger,
+    as_of: NaiveDateTime,
+    scheme: &Scheme,
+) -> (Approved, BTreeSet<invalid::Breach>) {
+    let mut approved = Approved::new(ledger.approved(Some(as_of)));
+    let breaches = invalid::breaches(catalogue, &approved);
+    if scheme.invalid == InvalidPolicy::Missing {
+        let cells = breaches
+            .iter()
+            .map(|b| (b.unit.as_str(), b.item.as_str(), b.period));
+        approved.withhold(cells, Missing::Invalid);
+    }
+    (approved, breaches)
+}
+
+/// Who answers for each item of each unit in `period`: its focal officer, by name where the
+/// chart names the person.
+fn officers(reporting: &Reporting, period: Period) -> HashMap<(&str, &str), Head> {
+    let tree = reporting.tree();
+    reporting
+        .expanded()
+        .iter()
+        .filter(|a| a.covers(period))
+        .map(|a| {
+            let id = a.focal_officer.as_str();
+            let head = tree.person(id).map_or_else(
+                || Head {
+                    person: id.to_owned(),
+                    name: id.to_owned(),
+                },
+                Head::from,
+            );
+            ((a.unit.as_str(), a.item.as_str()), head)
+        })
+        .collect()
+}
+
 /// A unit's data quality as of `as_of` and the gaps a report names: the quality findings of
-/// [`GAP_CODES`] and the unit's values in `period` that fail an error-level rule.
+/// [`GAP_CODES`] and the unit's values in `period` that fail an error-level rule, each with the
+/// focal officer `officer` names for its item.
 fn quality_of(
     reporting: &Reporting,
     index: &LedgerIndex<'_>,
@@ -730,6 +799,7 @@ fn quality_of(
     period: Period,
     as_of: NaiveDateTime,
     breaches: &BTreeSet<invalid::Breach>,
+    officer: &dyn Fn(&str) -> Option<Head>,
 ) -> Option<QualitySummary> {
     let q = reporting.quality_in(index, unit, period, as_of).ok()?;
     let findings = q
@@ -740,6 +810,7 @@ fn quality_of(
             code: f.code.clone(),
             item: f.item.clone(),
             revision: f.revision,
+            focal_officer: officer(&f.item),
         });
     let invalid = breaches
         .iter()
@@ -748,6 +819,7 @@ fn quality_of(
             code: INVALID_GAP.to_owned(),
             item: b.item.clone(),
             revision: Some(b.revision),
+            focal_officer: officer(&b.item),
         });
     Some(QualitySummary {
         score: q.score,

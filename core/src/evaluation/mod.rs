@@ -5,6 +5,7 @@
 mod composite;
 mod evaluate;
 mod invalid;
+mod publish;
 mod rank;
 mod request;
 mod result;
@@ -17,6 +18,7 @@ mod values;
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;
 pub use invalid::InvalidPolicy;
+pub use publish::Moved;
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
 pub use request::{combine_json, progress_json, rank_json, score_json};
 pub use result::{

@@ -27,6 +27,11 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub previous_period: Option<Period>,
+    /// The publication of the previous period that previous ranks and movement were read
+    /// from (its ledger sequence); absent when that period was never published, and they were
+    /// recomputed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_publication: Option<u64>,
     /// Approvals and timeliness as they stood at this time.
     #[schemars(with = "String")]
     pub as_of: NaiveDateTime,
@@ -181,12 +186,17 @@ pub struct IndicatorResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub baseline_period: Option<Period>,
-    /// Why the indicator is off track (the explanation rule's judgement), if it is.
+    /// Why the indicator is off track (the one judgement, [`crate::progress::standing`]), if it
+    /// is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub off_track: Option<Text>,
     /// The unit's explanation for the period, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<ExplanationRef>,
+    /// The focal officer the indicator is assigned to ("cán bộ đầu mối"), named where the
+    /// chart names the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focal_officer: Option<crate::org::Head>,
 }
 
 /// An explanation, as the report cites it.
@@ -232,6 +242,9 @@ pub struct Gap {
     /// The revision concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u64>,
+    /// The focal officer the item is assigned to, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focal_officer: Option<crate::org::Head>,
 }
 
 /// The ranking of one peer group.

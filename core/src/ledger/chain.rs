@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::assigning::Assigned;
 use super::entry::GENESIS;
-use super::{Action, Entry, Submission};
+use super::{Action, Entry, Publication, Submission};
+use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
 /// The append-only record of every submission and every decision on one.
@@ -210,7 +211,12 @@ impl Ledger {
     /// `now` when a store stamps it).
     fn check(&self, action: &Action, now: Option<NaiveDateTime>) -> Vec<Finding> {
         let mut findings = match action {
-            Action::Submit { submission } => submission_findings(submission, "/action/submission"),
+            Action::Submit { submission } => {
+                let mut found = submission_findings(submission, "/action/submission");
+                found.extend(self.closed_findings(submission));
+                found
+            }
+            Action::Publish { publication } => self.publication_findings(publication),
             Action::Explain { .. } => Vec::new(),
             Action::Assign { assignment, .. } => Ledger::assign_findings(assignment),
             Action::Withdraw { assignment, to, .. } => self.withdraw_findings(*assignment, *to),
@@ -240,6 +246,7 @@ impl Ledger {
             let field = match action {
                 Action::Submit { .. } => "/action/submission/submitted_at",
                 Action::Explain { .. } => "/action/explanation/submitted_at",
+                Action::Publish { .. } => "/action/publication/at",
                 Action::Approve { .. }
                 | Action::Return { .. }
                 | Action::Assign { .. }
@@ -252,6 +259,101 @@ impl Ledger {
             findings.push(Finding::new(&problem, field));
         }
         findings
+    }
+
+    /// Every publication, oldest first, with its sequence number.
+    pub fn publications(&self) -> impl Iterator<Item = (u64, &Publication, NaiveDateTime)> {
+        self.entries.iter().filter_map(|e| match &e.action {
+            Action::Publish { publication } => Some((e.sequence, publication, e.effective_at())),
+            _ => None,
+        })
+    }
+
+    /// The publication in force for `period` as the ledger stood at `as_of` (the latest one;
+    /// all of them without `as_of`).
+    ///
+    /// ```
+    /// let ledger = chiso::ledger::Ledger::default();
+    /// assert!(ledger.publication_of("2026-Q2".parse()?, None).is_none());
+    /// # Ok::<(), chiso::period::InvalidPeriod>(())
+    /// ```
+    pub fn publication_of(
+        &self,
+        period: Period,
+        as_of: Option<NaiveDateTime>,
+    ) -> Option<(u64, &Publication)> {
+        self.publications()
+            .filter(|(_, p, at)| p.period == period && as_of.is_none_or(|limit| *at <= limit))
+            .map(|(sequence, p, _)| (sequence, p))
+            .last()
+    }
+
+    /// A publication's findings: its hash must be its rankings', it must follow the ledger it
+    /// was computed on, and a period already published is republished only by naming the
+    /// publication in force.
+    fn publication_findings(&self, publication: &Publication) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if publication.ranking_hash != Publication::hash(&publication.rankings) {
+            out.push(Finding::new(
+                &Problem::LedgerPublicationHash,
+                "/action/publication/ranking_hash",
+            ));
+        }
+        if publication.ledger_head != self.head() {
+            let problem = Problem::LedgerPublicationStale {
+                computed: publication.ledger_head.clone(),
+                head: self.head().to_owned(),
+            };
+            out.push(Finding::new(&problem, "/action/publication/ledger_head"));
+        }
+        let in_force = self
+            .publication_of(publication.period, None)
+            .map(|(s, _)| s);
+        match (in_force, publication.replaces) {
+            (Some(current), Some(named)) if named == current => {}
+            (Some(current), None) => {
+                let problem = Problem::LedgerAlreadyPublished {
+                    period: publication.period.to_string(),
+                    publication: current,
+                };
+                out.push(Finding::new(&problem, "/action/publication/replaces"));
+            }
+            (_, Some(named)) => {
+                let problem = Problem::LedgerNotAPublication { sequence: named };
+                out.push(Finding::new(&problem, "/action/publication/replaces"));
+            }
+            (None, None) => {}
+        }
+        out
+    }
+
+    /// A submission for a published period (or one within it) must name a publication of it
+    /// that it corrects.
+    fn closed_findings(&self, submission: &Submission) -> Vec<Finding> {
+        let closing = self
+            .publications()
+            .filter(|(_, p, _)| {
+                p.period == submission.period || p.period.contains(&submission.period)
+            })
+            .map(|(sequence, p, _)| (sequence, p.period))
+            .collect::<Vec<_>>();
+        let Some(&(latest, _)) = closing.last() else {
+            return Vec::new();
+        };
+        match submission.corrects {
+            Some(named) if closing.iter().any(|(s, _)| *s == named) => Vec::new(),
+            Some(named) => vec![Finding::new(
+                &Problem::LedgerNotAPublication { sequence: named },
+                "/action/submission/corrects",
+            )],
+            None => vec![Finding::new(
+                &Problem::LedgerPeriodClosed {
+                    period: submission.period.to_string(),
+                    publication: latest,
+                },
+                "/action/submission/corrects",
+            )],
+        }
     }
 
     /// A decision at `at` on the submission `revision` may not predate its receipt (the

@@ -3,7 +3,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Explanation, Submission};
+use super::{Explanation, Publication, Submission};
 use crate::org::Assignment;
 use crate::period::Period;
 
@@ -74,6 +74,11 @@ pub enum Action {
         /// Why.
         reason: String,
     },
+    /// A period's ranking made public and frozen ("công bố"); see [`Publication`].
+    Publish {
+        /// The publication.
+        publication: Publication,
+    },
 }
 
 impl Action {
@@ -83,6 +88,7 @@ impl Action {
         match self {
             Action::Submit { submission } => submission.submitted_at,
             Action::Explain { explanation } => explanation.submitted_at,
+            Action::Publish { publication } => publication.at,
             Action::Approve { at, .. }
             | Action::Return { at, .. }
             | Action::Assign { at, .. }
@@ -96,6 +102,7 @@ impl Action {
         match self {
             Action::Submit { submission } => &submission.submitted_by,
             Action::Explain { explanation } => &explanation.submitted_by,
+            Action::Publish { publication } => &publication.by,
             Action::Approve { by, .. }
             | Action::Return { by, .. }
             | Action::Assign { by, .. }

@@ -143,6 +143,15 @@ impl<'a> Rules<'a> {
                 // Not an assignment: the ledger's own check says so.
                 None => return ledger.prepare(action, now),
             },
+            // Publishing speaks for the whole tree: the steering body at its root publishes.
+            Action::Publish { .. } => {
+                let Some(root) = self.tree.chart().units.iter().find(|u| u.parent.is_none()) else {
+                    return ledger.prepare(action, now);
+                };
+                Request::Read {
+                    unit: root.id.clone(),
+                }
+            }
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
                 let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
                 let unit = match ledger.entries().get(index).map(|e| &e.action) {

@@ -39,6 +39,10 @@ pub struct Submission {
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The publication this revision corrects: a period once published is closed, and a later
+    /// revision to it (or to a period within it) names the publication it would change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrects: Option<u64>,
 }
 
 /// Qualifiers of a reported value.

@@ -21,7 +21,7 @@ pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<Quality
         }
         _ => {}
     }
-    if cx.expected.contains(item) {
+    if cx.expected.contains(item) && cx.backfill {
         backfill(cx, item, out);
     }
 }

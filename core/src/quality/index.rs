@@ -62,26 +62,42 @@ impl<'l> LedgerIndex<'l> {
         sample
     }
 
-    pub fn new(ledger: &'l Ledger) -> Self {
-        let mut returns: HashMap<u64, &'l str> = HashMap::new();
-        for entry in ledger.entries() {
-            if let Action::Return {
-                revision, reason, ..
-            } = &entry.action
-            {
-                returns.entry(*revision).or_insert(reason.as_str());
-            }
+    /// The ledger as it stood at `as_of`: entries received later (by the store's time, or
+    /// their own claim in an unstamped ledger) are not seen, so a past period's quality does
+    /// not change when the ledger grows.
+    pub fn new(ledger: &'l Ledger, as_of: NaiveDateTime) -> Self {
+        let seen = || {
+            ledger
+                .entries()
+                .iter()
+                .filter(move |e| e.effective_at() <= as_of)
+        };
+        // The first decision on a revision stands (the ledger refuses a second).
+        let mut decisions: HashMap<u64, (Status, Option<&'l str>)> = HashMap::new();
+        for entry in seen() {
+            let (revision, decision) = match &entry.action {
+                Action::Approve { revision, .. } => (*revision, (Status::Approved, None)),
+                Action::Return {
+                    revision, reason, ..
+                } => (*revision, (Status::Returned, Some(reason.as_str()))),
+                _ => continue,
+            };
+            decisions.entry(revision).or_insert(decision);
         }
         let mut index = LedgerIndex::default();
-        for entry in ledger.entries() {
+        for entry in seen() {
             match &entry.action {
                 Action::Submit { submission } => {
+                    let (status, returned_for) = decisions
+                        .get(&entry.sequence)
+                        .copied()
+                        .unwrap_or((Status::Submitted, None));
                     let revision = Revision {
                         sequence: entry.sequence,
                         submission,
                         received_at: entry.effective_at(),
-                        status: ledger.status(entry.sequence).unwrap_or(Status::Submitted),
-                        returned_for: returns.get(&entry.sequence).copied(),
+                        status,
+                        returned_for,
                     };
                     index
                         .revisions
@@ -110,7 +126,8 @@ impl<'l> LedgerIndex<'l> {
                 Action::Approve { .. }
                 | Action::Return { .. }
                 | Action::Assign { .. }
-                | Action::Withdraw { .. } => {}
+                | Action::Withdraw { .. }
+                | Action::Publish { .. } => {}
             }
         }
         index

@@ -64,7 +64,7 @@ pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
 use crate::ledger::Ledger;
 use crate::org::{Assignment, OrgTree, expand};
-use crate::period::{Period, ReportingCalendar};
+use crate::period::{Cycle, Period, ReportingCalendar};
 use crate::{Error, Severity};
 
 /// How many earlier periods of its own a unit's value is compared with.
@@ -118,6 +118,9 @@ struct Context<'q, 'l> {
     deadline: NaiveDate,
     /// The items the unit must report for the period.
     expected: BTreeSet<String>,
+    /// Whether earlier periods still missing are looked for: in the report's own period, and
+    /// in the first shorter one within it (its later ones would list the same months again).
+    backfill: bool,
 }
 
 impl<'a> Quality<'a> {
@@ -165,7 +168,7 @@ impl<'a> Quality<'a> {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
-        self.check_in(&LedgerIndex::new(ledger), unit, period, as_of)
+        self.check_in(&LedgerIndex::new(ledger, as_of), unit, period, as_of)
     }
 
     /// [`Quality::check`] on a ledger already indexed (an evaluation checks every unit
@@ -187,81 +190,87 @@ impl<'a> Quality<'a> {
         let deadline = self.calendar.deadline(period)?;
         let catalogue = self.catalogue;
         let assignments = self.assignments.get(unit).map_or(&[][..], Vec::as_slice);
-        let expected: BTreeSet<String> = assignments
-            .iter()
-            .filter(|a| a.covers(period) && catalogue.is_reportable(&a.item))
-            .filter(|a| {
-                self.facts
-                    .get(&a.item)
-                    .and_then(|f| f.cycle)
-                    .is_none_or(|c| c == period.cycle())
-            })
-            .map(|a| a.item.clone())
-            .collect();
-        let cx = Context {
-            catalogue,
-            tree: self.tree,
-            assignments,
-            calendar: self.calendar,
-            facts: &self.facts,
-            index,
-            unit,
-            period,
-            as_of,
-            deadline,
-            expected,
+        // The cycle each assigned item is reported at, in `period` or in a shorter period of it
+        // (a quarter's check holds its months' monthly items).
+        let cycle_of = |item: &str| {
+            self.facts
+                .get(item)
+                .and_then(|f| f.cycle)
+                .unwrap_or(period.cycle())
         };
-        let mut items: BTreeSet<String> = cx.expected.clone();
-        items.extend(cx.index.items_of(unit, period).map(str::to_owned));
-
+        let assigned = |p: Period| {
+            assignments
+                .iter()
+                .filter(move |a| a.covers(p) && catalogue.is_reportable(&a.item))
+        };
+        let cycles: BTreeSet<Cycle> = assigned(period)
+            .map(|a| cycle_of(&a.item))
+            .filter(|c| *c <= period.cycle())
+            .chain([period.cycle()])
+            .collect();
+        let mut contexts = Vec::new();
+        for cycle in cycles.into_iter().rev() {
+            let periods = if cycle == period.cycle() {
+                vec![period]
+            } else {
+                period.children(cycle)
+            };
+            for (k, p) in periods.into_iter().enumerate() {
+                contexts.push(Context {
+                    backfill: k == 0,
+                    catalogue,
+                    tree: self.tree,
+                    assignments,
+                    calendar: self.calendar,
+                    facts: &self.facts,
+                    index,
+                    unit,
+                    period: p,
+                    as_of,
+                    deadline: self.calendar.deadline(p)?,
+                    expected: assigned(p)
+                        .filter(|a| cycle_of(&a.item) == cycle)
+                        .map(|a| a.item.clone())
+                        .collect(),
+                });
+            }
+        }
         let mut findings = Vec::new();
         let mut checks = Vec::new();
-        for item in &items {
-            let before = findings.len();
-            complete::check_item(&cx, item, &mut findings);
-            correct::check_item(&cx, item, &mut findings);
-            clean::check_item(&cx, item, &mut findings);
-            let timeliness = live::check_item(&cx, item, &mut findings)?;
-            let standing = cx.index.standing(unit, item, period);
-            checks.push(ItemCheck {
-                item: item.clone(),
-                expected: cx.expected.contains(item),
-                status: standing.map(|r| r.status),
-                revision: standing.map(|r| r.sequence),
-                value: standing.map(|r| r.submission.value.clone()),
-                timeliness,
-                findings: findings.len() - before,
-            });
+        let mut judged: BTreeSet<(String, Period)> = BTreeSet::new();
+        let (mut expected, mut reported) = (0, 0);
+        for cx in &contexts {
+            let (checked, found) = cx.check()?;
+            expected += cx.expected.len();
+            reported += cx
+                .expected
+                .iter()
+                .filter(|item| index.standing(unit, item, cx.period).is_some())
+                .count();
+            judged.extend(checked.iter().map(|c| (c.item.clone(), c.period)));
+            checks.extend(checked);
+            findings.extend(found);
         }
-        rules::check(&cx, &items, &mut findings);
-        explain::check(&cx, &mut findings);
         findings.sort_by(|a, b| {
-            (&a.item, a.dimension, &a.code, a.revision).cmp(&(
+            (&a.item, a.period, a.dimension, &a.code, a.revision).cmp(&(
                 &b.item,
+                b.period,
                 b.dimension,
                 &b.code,
                 b.revision,
             ))
         });
-        for check in &mut checks {
-            check.findings = findings.iter().filter(|f| f.item == check.item).count();
-        }
-
-        let (scored, dimensions) = summarise(&items, &findings);
-        let reported = cx
-            .expected
-            .iter()
-            .filter(|item| cx.index.standing(unit, item, period).is_some())
-            .count();
+        checks.sort_by(|a, b| (&a.item, a.period).cmp(&(&b.item, b.period)));
+        let (scored, dimensions) = summarise(judged, &findings);
         Ok(QualityReport {
             unit: unit.to_owned(),
             head: self.tree.head_of(unit).map(Into::into),
             period,
             as_of,
             deadline,
-            expected: cx.expected.len(),
+            expected,
             reported,
-            completeness: complete::percentage(reported, cx.expected.len()),
+            completeness: complete::percentage(reported, expected),
             score: scored,
             dimensions,
             items: checks,
@@ -271,24 +280,64 @@ impl<'a> Quality<'a> {
 }
 
 impl Context<'_, '_> {
+    /// Every check of the unit's items in this context's period: each item's checks, then the
+    /// rules and the explanations.
+    fn check(&self) -> Result<(Vec<ItemCheck>, Vec<QualityFinding>), Error> {
+        let mut items: BTreeSet<String> = self.expected.clone();
+        items.extend(
+            self.index
+                .items_of(self.unit, self.period)
+                .map(str::to_owned),
+        );
+        let mut findings = Vec::new();
+        let mut checks = Vec::new();
+        for item in &items {
+            let before = findings.len();
+            complete::check_item(self, item, &mut findings);
+            correct::check_item(self, item, &mut findings);
+            clean::check_item(self, item, &mut findings);
+            let timeliness = live::check_item(self, item, &mut findings)?;
+            let standing = self.index.standing(self.unit, item, self.period);
+            checks.push(ItemCheck {
+                item: item.clone(),
+                period: self.period,
+                expected: self.expected.contains(item),
+                status: standing.map(|r| r.status),
+                revision: standing.map(|r| r.sequence),
+                value: standing.map(|r| r.submission.value.clone()),
+                timeliness,
+                findings: findings.len() - before,
+            });
+        }
+        rules::check(self, &items, &mut findings);
+        explain::check(self, &mut findings);
+        for check in &mut checks {
+            check.findings = findings.iter().filter(|f| f.item == check.item).count();
+        }
+        Ok((checks, findings))
+    }
+}
+
+impl Context<'_, '_> {
     fn push(&self, out: &mut Vec<QualityFinding>, flaw: &Flaw, item: &str, revision: Option<u64>) {
         out.push(QualityFinding::new(flaw, item, self.period, revision));
     }
 }
 
-/// The score and each dimension's points and counts.
+/// The score and each dimension's points and counts, over the (item, period) pairs judged.
 fn summarise(
-    items: &BTreeSet<String>,
+    mut judged: BTreeSet<(String, Period)>,
     findings: &[QualityFinding],
 ) -> (Option<rust_decimal::Decimal>, Vec<DimensionScore>) {
-    let judged: BTreeSet<&str> = items
+    judged.extend(findings.iter().map(|f| (f.item.clone(), f.period)));
+    let keys: Vec<String> = findings
         .iter()
-        .map(String::as_str)
-        .chain(findings.iter().map(|f| f.item.as_str()))
+        .map(|f| format!("{}@{}", f.item, f.period))
         .collect();
     let costs: Vec<(Dimension, &str, Severity)> = findings
         .iter()
-        .map(|f| (f.dimension, f.item.as_str(), f.severity))
+        .zip(&keys)
+        .map(|(f, key)| (f.dimension, key.as_str(), f.severity))
         .collect();
     let scored = score(judged.len(), &costs);
     let dimensions = Dimension::ALL

@@ -73,6 +73,10 @@ pub struct DimensionScore {
 pub struct ItemCheck {
     /// The item's code.
     pub item: String,
+    /// The period checked: the report's, or a shorter one within it for an item reported
+    /// more often (a quarter's report checks its monthly items month by month).
+    #[schemars(with = "String")]
+    pub period: Period,
     /// Whether the assignments require it.
     pub expected: bool,
     /// The standing revision's status; absent when nothing stands.

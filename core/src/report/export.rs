@@ -229,8 +229,34 @@ fn rows_of(evaluation: &Evaluation) -> impl Iterator<Item = (&PeerRanking, &Rank
 }
 
 /// A decimal as people read it in `lang`: no trailing zeros, a decimal comma in Vietnamese.
-pub(super) fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
+///
+/// ```
+/// use chiso::Lang;
+/// use chiso::report::number;
+/// assert_eq!(number("96.70".parse().unwrap(), Lang::Vi), "96,7");
+/// assert_eq!(number("96.70".parse().unwrap(), Lang::En), "96.7");
+/// ```
+pub fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
     let s = d.normalize().to_string();
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A score as published: exactly `places` decimals (rounded half up), a decimal comma in
+/// Vietnamese, so that 0.96 published at 4 places reads `0,9600`.
+///
+/// ```
+/// use chiso::Lang;
+/// use chiso::report::fixed;
+/// assert_eq!(fixed("0.96".parse().unwrap(), 4, Lang::Vi), "0,9600");
+/// assert_eq!(fixed("1".parse().unwrap(), 4, Lang::En), "1.0000");
+/// ```
+pub fn fixed(d: rust_decimal::Decimal, places: u32, lang: Lang) -> String {
+    let mut d = crate::catalogue::RoundingMode::HalfUp.round(d, places);
+    d.rescale(places);
+    let s = d.to_string();
     match lang {
         Lang::Vi => s.replace('.', ","),
         Lang::En => s,

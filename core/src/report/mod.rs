@@ -12,7 +12,8 @@ mod summary;
 
 pub use chart::{profile_svg, ranking_svg};
 pub use export::{
-    ExportFormat, SDMX_DATAFLOW, export, ranking_csv, ranking_html, ranking_json, ranking_sdmx_csv,
+    ExportFormat, SDMX_DATAFLOW, export, fixed, number, ranking_csv, ranking_html, ranking_json,
+    ranking_sdmx_csv,
 };
 pub use narrative::{Narrative, Section, SectionPart, Sentence, Topic};
 pub use summary::{

@@ -17,8 +17,10 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::export::fixed;
 use super::summary::{GroupSummary, OffTrack, Summary};
 use crate::evaluation::{Evaluation, ProgressStatus, RankingRow, UnitResult};
+use crate::org::Head;
 use crate::{Catalogue, Lang, Text, Value};
 
 /// A narrative: sections, each with one part per unit it speaks for.
@@ -258,15 +260,28 @@ fn value_text(v: &Value) -> Text {
     }
 }
 
-fn names(rows: &[RankingRow], group: &str) -> (String, String, Vec<String>) {
+/// Units named with their scores at the published precision, the word "score" before each so
+/// that it never reads as a rank: "Bộ Công an (điểm 1,0000)".
+fn names(rows: &[RankingRow], group: &str, places: u32) -> (String, String, Vec<String>) {
     let mut vi = Vec::new();
     let mut en = Vec::new();
     let mut lineage = Vec::new();
     for r in rows {
-        let score = r.score.map(num);
-        let (sv, se) = score.map_or((String::new(), String::new()), |s| (s.vi, s.en));
-        vi.push(format!("{} ({sv})", r.name.vi));
-        en.push(format!("{} ({se})", r.name.en));
+        if let Some(score) = r.score {
+            vi.push(format!(
+                "{} (điểm {})",
+                r.name.vi,
+                fixed(score, places, Lang::Vi)
+            ));
+            en.push(format!(
+                "{} (score {})",
+                r.name.en,
+                fixed(score, places, Lang::En)
+            ));
+        } else {
+            vi.push(r.name.vi.clone());
+            en.push(r.name.en.clone());
+        }
         lineage.push(format!("unit/{}/score", r.unit));
         lineage.push(format!("rank/{group}/{}", r.unit));
     }
@@ -284,6 +299,7 @@ fn national(topic: Topic, evaluation: &Evaluation, summary: &Summary) -> Vec<Sen
 
 fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence> {
     let period = evaluation.period;
+    let places = evaluation.scheme.ranking.round_to.unwrap_or(4);
     let head = short(&evaluation.ledger_head);
     let mut out = vec![Sentence::new(
         format!(
@@ -302,7 +318,7 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
     for g in &summary.groups {
         let id = &g.peer_group;
         if let Some(mean) = g.mean {
-            let m = num(mean);
+            let m = Text::new(fixed(mean, places, Lang::Vi), fixed(mean, places, Lang::En));
             out.push(Sentence::new(
                 format!(
                     "{}: {} đơn vị được xếp hạng, điểm bình quân {}.",
@@ -326,7 +342,7 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
             (&g.bottom, 0, "Cuối bảng", "Bottom"),
         ] {
             if !rows.is_empty() {
-                let (vi, en, lineage) = names(rows, id);
+                let (vi, en, lineage) = names(rows, id, places);
                 let more = also(rows, tied, |r| {
                     r.rank.map(|rank| {
                         let rank = num(rank);
@@ -439,20 +455,30 @@ fn national_off_track(summary: &Summary) -> Vec<Sentence> {
             .push(o);
     }
     for (indicator, rows) in by_indicator {
-        let units: Vec<&str> = rows.iter().map(|o| o.unit.as_str()).collect();
         let name = &rows[0].indicator_name;
+        let who = |lang: Lang| -> Vec<String> {
+            rows.iter()
+                .map(|o| {
+                    with_who(
+                        o.name.get(lang),
+                        &answerable(o.head.as_ref(), o.focal_officer.as_ref()),
+                        lang,
+                    )
+                })
+                .collect()
+        };
         out.push(Sentence::new(
             format!(
                 "Chưa giải trình – {indicator} {} ({} đơn vị): {}.",
                 name.vi,
-                units.len(),
-                units.join(", ")
+                rows.len(),
+                who(Lang::Vi).join("; ")
             ),
             format!(
                 "Not yet explained – {indicator} {} ({}): {}.",
                 name.en,
-                plural(units.len(), "unit"),
-                units.join(", ")
+                plural(rows.len(), "unit"),
+                who(Lang::En).join("; ")
             ),
             lineage(&rows),
         ));
@@ -499,25 +525,30 @@ fn national_gaps(summary: &Summary) -> Vec<Sentence> {
             let label = gap_label(&g.code);
             let mut units: Vec<&str> = g.items.iter().map(|i| i.unit.as_str()).collect();
             units.dedup();
-            let list: Vec<String> = g
-                .items
-                .iter()
-                .map(|i| format!("{} {}", i.unit, i.item))
-                .collect();
+            let list = |lang: Lang| -> Vec<String> {
+                g.items
+                    .iter()
+                    .map(|i| {
+                        let what = format!("{} – {}", i.name.get(lang), i.item_name.get(lang));
+                        let who = answerable(i.head.as_ref(), i.focal_officer.as_ref());
+                        with_who(&what, &who, lang)
+                    })
+                    .collect()
+            };
             Sentence::new(
                 format!(
                     "{}: {} mục của {} đơn vị ({}).",
                     label.vi,
                     g.items.len(),
                     units.len(),
-                    list.join(", ")
+                    list(Lang::Vi).join("; ")
                 ),
                 format!(
                     "{}: {} of {} ({}).",
                     label.en,
                     plural(g.items.len(), "item"),
                     plural(units.len(), "unit"),
-                    list.join(", ")
+                    list(Lang::En).join("; ")
                 ),
                 units.iter().map(|u| format!("quality/{u}")).collect(),
             )
@@ -793,17 +824,70 @@ fn off_track_sentence(o: &OffTrack, with_unit: bool) -> Sentence {
             " Not yet explained".to_owned(),
         ),
     };
+    let answers = answerable(o.head.as_ref(), o.focal_officer.as_ref());
+    let (vi_answers, en_answers) = if answers.vi.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(" Trách nhiệm: {}.", answers.vi),
+            format!(" Answerable: {}.", answers.en),
+        )
+    };
     Sentence::new(
         format!(
-            "{who_vi}{} {} = {} ({}): {}.{vi_tail}.",
-            o.indicator, o.indicator_name.vi, v.vi, o.period, o.why.vi
+            "{who_vi}{} {} = {}{} ({}): {}.{vi_tail}.{vi_answers}",
+            o.indicator,
+            o.indicator_name.vi,
+            v.vi,
+            measure(&o.measure.vi),
+            o.period,
+            o.why.vi
         ),
         format!(
-            "{who_en}{} {} = {} ({}): {}.{en_tail}.",
-            o.indicator, o.indicator_name.en, v.en, o.period, o.why.en
+            "{who_en}{} {} = {}{} ({}): {}.{en_tail}.{en_answers}",
+            o.indicator,
+            o.indicator_name.en,
+            v.en,
+            measure(&o.measure.en),
+            o.period,
+            o.why.en
         ),
         lineage,
     )
+}
+
+/// A unit of measure after a value: " %" as "%", others after a space; nothing for none.
+fn measure(unit: &str) -> String {
+    match unit.trim() {
+        "" => String::new(),
+        "%" => "%".to_owned(),
+        other => format!(" {other}"),
+    }
+}
+
+/// Who answers for an item: "người đứng đầu: X; đầu mối: Y" (each where known).
+fn answerable(head: Option<&Head>, officer: Option<&Head>) -> Text {
+    let mut vi = Vec::new();
+    let mut en = Vec::new();
+    if let Some(h) = head {
+        vi.push(format!("người đứng đầu {}", h.name));
+        en.push(format!("head {}", h.name));
+    }
+    if let Some(f) = officer {
+        vi.push(format!("đầu mối {}", f.name));
+        en.push(format!("focal officer {}", f.name));
+    }
+    Text::new(vi.join(", "), en.join(", "))
+}
+
+/// `what`, followed by who answers for it in brackets when anyone is known.
+fn with_who(what: &str, who: &Text, lang: Lang) -> String {
+    let who = who.get(lang);
+    if who.is_empty() {
+        what.to_owned()
+    } else {
+        format!("{what} ({who})")
+    }
 }
 
 fn trim_stop(s: &str) -> &str {

@@ -15,6 +15,7 @@ use crate::evaluation::{
     Evaluation, ExplanationRef, IndicatorResult, ProgressStatus, RankingRow, UnitResult,
 };
 use crate::ledger::Bottleneck;
+use crate::org::Head;
 use crate::period::Period;
 
 /// How many units the summary names at the top and bottom of each ranking, and as movers.
@@ -115,10 +116,18 @@ pub struct OffTrack {
     pub period: Period,
     /// Its value.
     pub value: Value,
+    /// The indicator's unit of measure.
+    pub measure: Text,
     /// Why it is off track.
     pub why: Text,
     /// Whether the catalogue asks the unit to explain it (Layer C, by default).
     pub explanation_due: bool,
+    /// The unit's head, who answers for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<Head>,
+    /// The focal officer it is assigned to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focal_officer: Option<Head>,
     /// The unit's explanation, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<ExplanationRef>,
@@ -150,8 +159,27 @@ pub struct GapCount {
 pub struct UnitItem {
     /// The unit.
     pub unit: String,
+    /// Its name.
+    pub name: Text,
     /// The item.
     pub item: String,
+    /// The item's name.
+    pub item_name: Text,
+    /// The unit's head.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<Head>,
+    /// The focal officer the item is assigned to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focal_officer: Option<Head>,
+}
+
+/// An item's name: the indicator's or data element's, else its code.
+fn item_name(catalogue: &crate::Catalogue, code: &str) -> Text {
+    catalogue
+        .indicator(code)
+        .map(|i| i.name.clone())
+        .or_else(|| catalogue.data_element(code).map(|d| d.name.clone()))
+        .unwrap_or_else(|| Text::new(code, code))
 }
 
 /// How many (unit, indicator) pairs have a progress status.
@@ -180,7 +208,10 @@ impl OffTrack {
                 .map_or_else(|| Text::new(&i.indicator, &i.indicator), |x| x.name.clone()),
             period: i.period,
             value: i.value.clone(),
+            measure: indicator.map_or_else(|| Text::new("", ""), |x| x.unit.clone()),
             why: i.off_track.clone()?,
+            head: unit.head.clone(),
+            focal_officer: i.focal_officer.clone(),
             explanation_due: indicator
                 .is_some_and(|x| x.explanation != crate::catalogue::ExplanationRequirement::None),
             explanation: i.explanation.clone(),
@@ -278,7 +309,11 @@ impl Summary {
             for gap in unit.quality.iter().flat_map(|q| &q.gaps) {
                 gaps.entry(gap.code.as_str()).or_default().push(UnitItem {
                     unit: unit.unit.clone(),
+                    name: unit.name.clone(),
                     item: gap.item.clone(),
+                    item_name: item_name(catalogue, &gap.item),
+                    head: unit.head.clone(),
+                    focal_officer: gap.focal_officer.clone(),
                 });
             }
         }

@@ -41,6 +41,14 @@ pub struct Command {
     /// The catalogue (the embedded NQ57 set by default).
     #[arg(long, value_name = "FILE")]
     catalogue: Option<PathBuf>,
+    /// Publish the ranking, signed by this person of the steering body: writes
+    /// `publication.json`, the ledger action that freezes it (append it with `chiso ledger
+    /// append`). A period already published needs `--republish`.
+    #[arg(long, value_name = "PERSON")]
+    publish_as: Option<String>,
+    /// Why a published period is published again; what moved is printed first.
+    #[arg(long, value_name = "REASON", requires = "publish_as")]
+    republish: Option<String>,
     #[command(flatten)]
     view: View,
 }
@@ -62,6 +70,10 @@ pub fn run(command: Command) -> Result<(), Failure> {
         .evaluate(&data.ledger, period, as_of, &scheme)
         .map_err(fail)?;
     let lang = view.lang();
+    if let Some(by) = &command.publish_as {
+        let replacing = command.republish.as_deref();
+        publish(&command.out, replacing, &evaluation, &data.ledger, by, lang)?;
+    }
     let narrative = Narrative::new(&evaluation, reporting.catalogue(), command.unit.as_deref())
         .map_err(fail)?;
     let written = write_exports(
@@ -86,6 +98,69 @@ pub fn run(command: Command) -> Result<(), Failure> {
             print(&out)
         }
     }
+}
+
+/// Writes `publication.json`, the action publishing `evaluation` signed by `by`; a period
+/// already published is republished only with a reason, after what moved is printed.
+fn publish(
+    out_dir: &std::path::Path,
+    republish: Option<&str>,
+    evaluation: &Evaluation,
+    ledger: &chiso::ledger::Ledger,
+    by: &str,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let replaces = match ledger.publication_of(evaluation.period, None) {
+        None => None,
+        Some((sequence, published)) => {
+            let mut out = String::new();
+            for m in evaluation.moved_since(published, ledger) {
+                let show = |d: Option<rust_decimal::Decimal>| {
+                    d.map_or("–".to_owned(), |d| chiso::report::number(d, lang))
+                };
+                let revisions: Vec<String> = m.revisions.iter().map(ToString::to_string).collect();
+                let line = Text::new(
+                    format!(
+                        "{} ({}): hạng {} → {}, điểm {} → {}; số liệu mới: mục {}\n",
+                        m.unit,
+                        m.peer_group,
+                        show(m.published_rank),
+                        show(m.rank),
+                        show(m.published_score),
+                        show(m.score),
+                        revisions.join(", ")
+                    ),
+                    format!(
+                        "{} ({}): rank {} → {}, score {} → {}; new data: entries {}\n",
+                        m.unit,
+                        m.peer_group,
+                        show(m.published_rank),
+                        show(m.rank),
+                        show(m.published_score),
+                        show(m.score),
+                        revisions.join(", ")
+                    ),
+                );
+                out.push_str(line.get(lang));
+            }
+            print(&out)?;
+            let Some(reason) = republish else {
+                return Err(Failure::Message(
+                    format!(
+                        "Kỳ {} đã công bố (mục {sequence}): công bố lại cần --republish \"lý do\".\n{} was published already (entry {sequence}): republishing needs --republish \"reason\".",
+                        evaluation.period, evaluation.period
+                    ),
+                    2,
+                ));
+            };
+            Some((sequence, reason))
+        }
+    };
+    let now = as_of_or_now(None)?;
+    let action = evaluation.publication(by, now, replaces);
+    std::fs::create_dir_all(out_dir)
+        .and_then(|()| std::fs::write(out_dir.join("publication.json"), to_json(&action) + "\n"))
+        .map_err(|e| Failure::Message(format!("{}: {e}", out_dir.display()), 3))
 }
 
 /// The ranking tables, one per peer group.
@@ -115,7 +190,11 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
         ]
     };
     let show = |d: Option<rust_decimal::Decimal>| {
-        d.map_or_else(|| "—".to_owned(), |d| d.normalize().to_string())
+        d.map_or_else(|| "—".to_owned(), |d| chiso::report::number(d, lang))
+    };
+    let places = evaluation.scheme.ranking.round_to.unwrap_or(4);
+    let score = |d: Option<rust_decimal::Decimal>| {
+        d.map_or_else(|| "—".to_owned(), |d| chiso::report::fixed(d, places, lang))
     };
     let mut out = String::new();
     for group in &evaluation.rankings {
@@ -134,7 +213,7 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
             vec![
                 show(r.rank),
                 r.name.get(lang).to_owned(),
-                show(r.score),
+                score(r.score),
                 show(r.previous_rank),
                 movement,
                 r.band
