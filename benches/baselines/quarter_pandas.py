@@ -35,6 +35,8 @@ What it reproduces (everything that moves a published score or rank):
   evaluated per month and averaged, if declared), each result rounded half up once at the
   indicator's precision;
 * a merged unit with no value of its own takes the mean of its predecessors' values;
+* invalid data: a pair of values failing an error-level validation rule (``part <= total``) is
+  missing, not scored (the default ``invalid: missing`` scheme);
 * scoring: the declared rule, else yes/no for a yes/no indicator and the capped ratio to
   target otherwise (all rules of ``score.rs`` are here: ratio and distance to target, steps,
   goalposts, categorical on numbers, min-max and z-score over the first peer group); the
@@ -486,6 +488,62 @@ def score(cat: Catalogue, code: str, rule: dict, x: np.ndarray, raw: np.ndarray,
 # --- the pipeline -------------------------------------------------------------------------
 
 
+COMPARE = {"<=": np.less_equal, "<": np.less, ">=": np.greater_equal, ">": np.greater, "==": np.equal}
+
+
+def error_rules(catalogue: dict) -> list[tuple[str, str, str, str]]:
+    """The error-level validation rules as (code, left code, right code, operator); a rule of
+    another shape (an expression on a side, a pair operator, a missing strategy other than
+    skipping) is refused."""
+    out = []
+    for rule in catalogue.get("validation_rules", []):
+        if rule.get("severity", "error") != "error":
+            continue
+        left, right = rule["left"]["expression"].strip(), rule["right"]["expression"].strip()
+        strategies = {rule["left"].get("missing", "skip_if_any_missing"), rule["right"].get("missing", "skip_if_any_missing")}
+        if rule["operator"] not in COMPARE or not left.isidentifier() or not right.isidentifier() or strategies != {"skip_if_any_missing"}:
+            raise NotImplementedError(f"validation rule {rule['code']}")
+        out.append((rule["code"], left, right, rule["operator"]))
+    return out
+
+
+def invalidate(wide: pd.DataFrame, rules: list[tuple[str, str, str, str]], periods: set[str], cat: "Catalogue") -> None:
+    """An approved value failing an error-level rule is not scored: each rule is judged, for
+    each unit, in each period where the unit has an approved value of an item the rule reads,
+    on the values the rule reads there (an item reported more often rolled up, as formulas read
+    it); when it fails, the approved values it read in that period become missing (they still
+    stand over the months under them, like a value that is not a number)."""
+    n = len(wide)
+
+    def read(code: str, p: Period) -> tuple[np.ndarray, np.ndarray]:
+        """(value, approved here) of `code` in `p` for every unit, from the values as approved."""
+        key = (code, str(p))
+        direct = wide[key].to_numpy(dtype=float) if key in wide.columns else np.full(n, np.nan)
+        present = ~np.isnan(direct)
+        value = np.where(direct == -np.inf, np.nan, direct)
+        reported = cat.reported_cycle.get(code)
+        if reported is not None and reported < p.months:
+            aggregation = cat.elements[code]["aggregation"] if code in cat.elements else "last"
+            rolled = roll_up(aggregation, [read(code, q)[0] for q in p.children(reported)])
+            value = np.where(present, value, rolled)
+        return value, present
+
+    # Every rule is judged on the values as approved, before any is withheld (a total shared by
+    # two rules is judged by both).
+    withheld = []
+    for _, left, right, op in rules:
+        for text in periods:
+            p = parse_period(text)
+            (l, at_l), (r, at_r) = read(left, p), read(right, p)
+            both = ~np.isnan(l) & ~np.isnan(r)
+            broken = (at_l | at_r) & both & ~COMPARE[op](np.where(both, l, 0), np.where(both, r, 0))
+            if broken.any():
+                withheld += [(broken & at_l, (left, text)), (broken & at_r, (right, text))]
+    for broken, key in withheld:
+        if broken.any():
+            wide.loc[broken, key] = -np.inf
+
+
 def evaluate(obs: pd.DataFrame, catalogue: dict, org: dict, assignments: pd.DataFrame) -> pd.DataFrame:
     """Every peer-group row with the unit's published score (in 1/10,000, nullable) and rank.
 
@@ -552,11 +610,14 @@ def evaluate(obs: pd.DataFrame, catalogue: dict, org: dict, assignments: pd.Data
     # An approved value that is not a number is missing but still stands: mark it -inf so that
     # it hides the months under it, unlike a value never reported.
     value = value.where(np.isfinite(value), -np.inf)
+    rules = error_rules(catalogue)
+    read = {c for c, _ in wanted} | {c for r in rules for c in r[1:3]}
     rows = obs.assign(value=value).loc[
-        obs["item"].isin({c for c, _ in wanted}) & obs["period"].isin(periods) & obs["unit"].notna()
+        obs["item"].isin(read) & obs["period"].isin(periods) & obs["unit"].notna()
     ]
     rows = rows.drop_duplicates(["unit", "item", "period"], keep="last")
     wide = rows.pivot(index="unit", columns=["item", "period"], values="value")
+    invalidate(wide, rules, periods, cat)
     wide = wide.reindex(wide.index.union(units).union(pd.Index([p for ps in merged.values() for p in ps])))
     n = len(wide)
 

@@ -106,6 +106,7 @@ pub(crate) fn evaluate(
     let index = LedgerIndex::new(ledger, as_of);
     let mut values = Values::new(catalogue, &approved);
     let focal = officers(reporting, period);
+    let invalid_by_unit = by_unit(&breaches, period);
     let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
     let mut results = Vec::new();
     let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
@@ -122,9 +123,10 @@ pub(crate) fn evaluate(
             })
             .collect();
         let answers = |item: &str| officer(&s.unit, item);
-        let quality = quality_of(
-            reporting, &index, &s.unit, period, as_of, &breaches, &answers,
-        );
+        let invalid = invalid_by_unit
+            .get(s.unit.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let quality = quality_of(reporting, &index, &s.unit, period, as_of, invalid, &answers);
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         results.push(UnitResult {
             unit: s.unit.clone(),
@@ -767,6 +769,18 @@ fn approved_values(
     (approved, breaches)
 }
 
+/// The breaches within `period`, by unit.
+fn by_unit(
+    breaches: &BTreeSet<invalid::Breach>,
+    period: Period,
+) -> HashMap<&str, Vec<&invalid::Breach>> {
+    let mut out: HashMap<&str, Vec<&invalid::Breach>> = HashMap::new();
+    for b in breaches.iter().filter(|b| period.contains(&b.period)) {
+        out.entry(b.unit.as_str()).or_default().push(b);
+    }
+    out
+}
+
 /// Who answers for each item of each unit in `period`: its focal officer, by name where the
 /// chart names the person.
 fn officers(reporting: &Reporting, period: Period) -> HashMap<(&str, &str), Head> {
@@ -790,15 +804,15 @@ fn officers(reporting: &Reporting, period: Period) -> HashMap<(&str, &str), Head
 }
 
 /// A unit's data quality as of `as_of` and the gaps a report names: the quality findings of
-/// [`GAP_CODES`] and the unit's values in `period` that fail an error-level rule, each with the
-/// focal officer `officer` names for its item.
+/// [`GAP_CODES`] and `breaches`, the unit's values in `period` that fail an error-level rule,
+/// each with the focal officer `officer` names for its item.
 fn quality_of(
     reporting: &Reporting,
     index: &LedgerIndex<'_>,
     unit: &str,
     period: Period,
     as_of: NaiveDateTime,
-    breaches: &BTreeSet<invalid::Breach>,
+    breaches: &[&invalid::Breach],
     officer: &dyn Fn(&str) -> Option<Head>,
 ) -> Option<QualitySummary> {
     let q = reporting.quality_in(index, unit, period, as_of).ok()?;
@@ -812,15 +826,12 @@ fn quality_of(
             revision: f.revision,
             focal_officer: officer(&f.item),
         });
-    let invalid = breaches
-        .iter()
-        .filter(|b| b.unit == unit && period.contains(&b.period))
-        .map(|b| Gap {
-            code: INVALID_GAP.to_owned(),
-            item: b.item.clone(),
-            revision: Some(b.revision),
-            focal_officer: officer(&b.item),
-        });
+    let invalid = breaches.iter().map(|b| Gap {
+        code: INVALID_GAP.to_owned(),
+        item: b.item.clone(),
+        revision: Some(b.revision),
+        focal_officer: officer(&b.item),
+    });
     Some(QualitySummary {
         score: q.score,
         completeness: q.completeness,

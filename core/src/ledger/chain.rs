@@ -275,7 +275,7 @@ impl Ledger {
     /// ```
     /// let ledger = chiso::ledger::Ledger::default();
     /// assert!(ledger.publication_of("2026-Q2".parse()?, None).is_none());
-    /// # Ok::<(), chiso::period::InvalidPeriod>(())
+    /// # Ok::<(), chiso::Error>(())
     /// ```
     pub fn publication_of(
         &self,

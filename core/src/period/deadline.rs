@@ -2,7 +2,8 @@
 //! of working days after the period's last day, and the on-time rate is one of the measures a
 //! reporting system is itself judged by.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use schemars::JsonSchema;
@@ -73,11 +74,27 @@ impl PublicHolidays {
     }
 }
 
+/// Without a declaration of its own, every calendar keeps the same days for a year: worked out
+/// once per process (a national quality check asks for thousands of deadlines, each a lunar
+/// computation otherwise).
+static SHIPPED: OnceLock<Mutex<HashMap<i32, Arc<Year>>>> = OnceLock::new();
+
 /// The days off and the weekend days worked of one year.
 struct Year {
     number: i32,
     off: BTreeSet<NaiveDate>,
     worked: BTreeSet<NaiveDate>,
+}
+
+impl Year {
+    /// Vietnam's days of `year` under `declaration`.
+    fn of(year: i32, declaration: Option<&Declaration>) -> Year {
+        Year {
+            number: year,
+            off: public_holidays(year, declaration),
+            worked: working_weekend_days(year, declaration),
+        }
+    }
 }
 
 /// The administrative practice of Nghị định 09/2019/NĐ-CP: the cut-off calendar with periods
@@ -177,26 +194,25 @@ impl ReportingCalendar {
     }
 
     /// The public holidays and weekend days worked of `year`, by this calendar's rule.
-    fn year(&self, year: i32) -> Year {
+    fn year(&self, year: i32) -> Arc<Year> {
         if self.public_holidays == PublicHolidays::Listed {
-            return Year {
+            return Arc::new(Year {
                 number: year,
                 off: BTreeSet::new(),
                 worked: BTreeSet::new(),
-            };
+            });
         }
-        let shipped = official_declarations();
-        let declaration = self
-            .declarations
-            .iter()
-            .rev()
-            .chain(shipped.iter())
-            .find(|d| d.year == year);
-        Year {
-            number: year,
-            off: public_holidays(year, declaration),
-            worked: working_weekend_days(year, declaration),
+        if let Some(own) = self.declarations.iter().rev().find(|d| d.year == year) {
+            return Arc::new(Year::of(year, Some(own)));
         }
+        let cache = SHIPPED.get_or_init(Mutex::default);
+        let mut cache = cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(cache.entry(year).or_insert_with(|| {
+            let shipped = official_declarations();
+            Arc::new(Year::of(year, shipped.iter().find(|d| d.year == year)))
+        }))
     }
 
     /// The day `period`'s report is due: the `due_working_days`-th working day after the
