@@ -90,10 +90,15 @@ def dong_nai():
     return chiso.Reporting(chiso.Catalogue.nq57(), data["org"], data["assignments"])
 
 
-def _submission(unit="DN", item="sandbox_van_hanh", period="2026-Q2"):
+# A document as the catalogue requires for C01's input (an approval without it is refused).
+_EVIDENCE = [{"file_name": "bao_cao.pdf", "sha256": "ab" * 32, "size": 2048, "media_type": "application/pdf"}]
+
+
+def _submission(unit="DN", item="sandbox_van_hanh", period="2026-Q2", evidence=True):
     return {"kind": "submit", "submission": {
         "unit": unit, "item": item, "period": period, "value": {"number": "2"},
-        "source": {"kind": "form"}, "submitted_by": "can_bo", "submitted_at": "2026-07-02T09:00:00"}}
+        "source": {"kind": "form"}, "evidence": _EVIDENCE if evidence else [],
+        "submitted_by": "can_bo", "submitted_at": "2026-07-02T09:00:00"}}
 
 
 def test_a_denied_append_raises_policy_error_and_changes_nothing(dong_nai):
@@ -108,6 +113,15 @@ def test_a_denied_append_raises_policy_error_and_changes_nothing(dong_nai):
     dong_nai.append(ledger, "BCD", {"kind": "approve", "revision": 1, "by": "lanh_dao", "at": "2026-07-03T10:00:00"})
     assert ledger.status(1) == "approved"
     assert [v["value"] for v in ledger.snapshot("2026-Q2")] == [Decimal("2")]
+
+
+def test_a_value_without_the_required_evidence_cannot_be_approved(dong_nai):
+    ledger = chiso.Ledger()
+    dong_nai.append(ledger, "DN", _submission(evidence=False))
+    with pytest.raises(chiso.LedgerError) as caught:
+        dong_nai.append(ledger, "BCD", {"kind": "approve", "revision": 1, "by": "lanh_dao", "at": "2026-07-03T10:00:00"})
+    assert caught.value.findings[0]["code"] == "ledger.evidence_required"
+    assert ledger.status(1) == "submitted"
 
 
 def test_bad_entries_are_ledger_errors_with_every_finding(dong_nai):

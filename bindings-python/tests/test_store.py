@@ -111,7 +111,8 @@ def test_the_sample_acts_through_persons(tmp_path):
     store = chiso.Store(str(tmp_path / "so_cai.jsonl"))
     submission = {"kind": "submit", "submission": {
         "unit": "DN", "item": "httt_tong", "period": "2026-Q3", "value": {"number": "12"},
-        "source": {"kind": "form"}, "submitted_by": "dn_dau_moi", "submitted_at": "2026-10-01T09:00:00"}}
+        "source": {"kind": "form"}, "submitted_by": "dn_dau_moi", "submitted_at": "2026-10-01T09:00:00",
+        "evidence": [{"file_name": "bao_cao.pdf", "sha256": "ab" * 32, "size": 2048, "media_type": "application/pdf"}]}}
     with pytest.raises(chiso.PolicyError) as refused:
         store.append(submission, actor="DN", reporting=reporting)
     assert refused.value.message_en.endswith("there is no person `DN` in the organisation chart")

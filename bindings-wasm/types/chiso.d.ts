@@ -1215,6 +1215,11 @@ export interface Indicator {
    * Decimal places kept when the value is rounded (once, at the end).
    */
   precision: number;
+  /**
+   * The code this indicator had in an earlier version of the catalogue: an assignment of
+   * the old code is an assignment of this one, so a renamed indicator is never dropped.
+   */
+  replaces?: string | null;
   responsibility: Responsibility;
   /**
    * Rounding rule; half-up when not given.
@@ -1761,6 +1766,11 @@ export interface Evaluation2 {
    * Every unit evaluated, by id.
    */
   units: UnitResult[];
+  /**
+   * What the reader must know about how far the result can be relied on: a catalogue
+   * version not yet in force for the period evaluated.
+   */
+  warnings?: Finding[];
 }
 /**
  * The ranking of one peer group.
@@ -2233,6 +2243,10 @@ export interface ExplanationRef {
    * The solutions, in the unit's words.
    */
   solutions: string;
+  /**
+   * The proposals and support requested ("kiến nghị, đề xuất"), in the unit's words.
+   */
+  support_requested?: string | null;
 }
 /**
  * Progress towards the scheme's target year.
@@ -2346,6 +2360,66 @@ export interface Gap {
   revision?: number | null;
 }
 /**
+ * One thing found wrong (or worth a look) in an input.
+ *
+ * Serialised as `{"code", "severity", "path", "message_vi", "message_en", "span"?}`; the
+ * code is stable across versions, so portals can key translations and help pages on it.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Finding".
+ */
+export interface Finding {
+  /**
+   * Stable, dotted code such as `target.range_unordered`.
+   */
+  code: string;
+  /**
+   * What is wrong, in English.
+   */
+  message_en: string;
+  /**
+   * What is wrong, in Vietnamese.
+   */
+  message_vi: string;
+  /**
+   * JSON Pointer (RFC 6901) to the offending value; `""` is the whole document.
+   */
+  path: string;
+  /**
+   * Whether the input is unusable (`error`) or merely suspicious (`warning`).
+   */
+  severity: "error" | "warning";
+  /**
+   * Where in the text, for problems inside a document or a formula.
+   */
+  span?: Span | null;
+}
+/**
+ * A place in a text: byte offsets `start..end` and the 1-based line and column (in characters)
+ * of `start`.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Span".
+ */
+export interface Span {
+  /**
+   * 1-based column of `start`, counted in characters.
+   */
+  column: number;
+  /**
+   * Byte offset just past the last byte.
+   */
+  end: number;
+  /**
+   * 1-based line of `start`.
+   */
+  line: number;
+  /**
+   * Byte offset of the first byte.
+   */
+  start: number;
+}
+/**
  * The evidence ("tài liệu, minh chứng") a reported value must carry.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -2451,66 +2525,6 @@ export interface FieldCheck {
    * The value read, when the text could be read (it may still be out of range).
    */
   value?: Value | null;
-}
-/**
- * One thing found wrong (or worth a look) in an input.
- *
- * Serialised as `{"code", "severity", "path", "message_vi", "message_en", "span"?}`; the
- * code is stable across versions, so portals can key translations and help pages on it.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Finding".
- */
-export interface Finding {
-  /**
-   * Stable, dotted code such as `target.range_unordered`.
-   */
-  code: string;
-  /**
-   * What is wrong, in English.
-   */
-  message_en: string;
-  /**
-   * What is wrong, in Vietnamese.
-   */
-  message_vi: string;
-  /**
-   * JSON Pointer (RFC 6901) to the offending value; `""` is the whole document.
-   */
-  path: string;
-  /**
-   * Whether the input is unusable (`error`) or merely suspicious (`warning`).
-   */
-  severity: "error" | "warning";
-  /**
-   * Where in the text, for problems inside a document or a formula.
-   */
-  span?: Span | null;
-}
-/**
- * A place in a text: byte offsets `start..end` and the 1-based line and column (in characters)
- * of `start`.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Span".
- */
-export interface Span {
-  /**
-   * 1-based column of `start`, counted in characters.
-   */
-  column: number;
-  /**
-   * Byte offset just past the last byte.
-   */
-  end: number;
-  /**
-   * 1-based line of `start`.
-   */
-  line: number;
-  /**
-   * Byte offset of the first byte.
-   */
-  start: number;
 }
 /**
  * The submissions and explanations a form sends together.

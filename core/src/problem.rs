@@ -236,6 +236,29 @@ pub enum Problem {
         /// The assignment's own last period.
         until: String,
     },
+    /// A period evaluated under a catalogue version that took effect after it ended.
+    CatalogueNotInForce {
+        /// The version.
+        version: String,
+        /// The day it took effect.
+        from: String,
+        /// The period evaluated.
+        period: String,
+    },
+    /// An assigned item the catalogue no longer holds, and no indicator replaces.
+    AssignedItemGone {
+        /// The item.
+        item: String,
+        /// The catalogue version.
+        version: String,
+    },
+    /// An approval of a submission that lacks the evidence the catalogue requires.
+    LedgerEvidenceRequired {
+        /// The submission's sequence number.
+        revision: u64,
+        /// Its item.
+        item: String,
+    },
     /// A publication whose ranking hash is not the hash of its rankings.
     LedgerPublicationHash,
     /// A publication computed on another ledger head than the one it follows.
@@ -467,6 +490,9 @@ impl Problem {
             Problem::LedgerNotAnAssignment { .. } => "ledger.not_an_assignment",
             Problem::LedgerAlreadyWithdrawn { .. } => "ledger.already_withdrawn",
             Problem::LedgerWithdrawalExtends { .. } => "ledger.withdrawal_extends",
+            Problem::LedgerEvidenceRequired { .. } => "ledger.evidence_required",
+            Problem::CatalogueNotInForce { .. } => "catalogue.not_in_force",
+            Problem::AssignedItemGone { .. } => "assignment.item_gone",
             Problem::LedgerPublicationHash => "ledger.publication_hash",
             Problem::LedgerPublicationStale { .. } => "ledger.publication_stale",
             Problem::LedgerAlreadyPublished { .. } => "ledger.already_published",
@@ -503,7 +529,9 @@ impl Problem {
     /// Whether the problem makes the input unusable.
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::UnusedDataElement { .. } => Severity::Warning,
+            Problem::UnusedDataElement { .. } | Problem::CatalogueNotInForce { .. } => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -656,6 +684,19 @@ impl Problem {
             }
             Problem::LedgerWithdrawalExtends { to, until } => format!(
                 "Thu hồi chỉ làm việc giao kết thúc sớm hơn: kỳ {to} sau kỳ cuối đã giao {until}."
+            ),
+            Problem::LedgerEvidenceRequired { revision, item } => format!(
+                "Lần gửi {revision} (`{item}`) chưa kèm minh chứng mà bộ chỉ số yêu cầu: chưa thể phê duyệt."
+            ),
+            Problem::CatalogueNotInForce {
+                version,
+                from,
+                period,
+            } => format!(
+                "Kỳ {period} kết thúc trước khi bộ chỉ số phiên bản {version} có hiệu lực ({from}): kết quả không theo phiên bản áp dụng cho kỳ này."
+            ),
+            Problem::AssignedItemGone { item, version } => format!(
+                "Chỉ số được giao `{item}` không còn trong bộ chỉ số phiên bản {version} và không có chỉ số nào thay thế (`replaces`)."
             ),
             Problem::LedgerPublicationHash => {
                 "Mã băm của bảng xếp hạng công bố không khớp với bảng xếp hạng.".to_owned()
@@ -914,6 +955,19 @@ impl Problem {
             }
             Problem::LedgerWithdrawalExtends { to, until } => format!(
                 "A withdrawal only ends an assignment sooner: {to} is after its last period, {until}."
+            ),
+            Problem::LedgerEvidenceRequired { revision, item } => format!(
+                "Submission {revision} (`{item}`) lacks the evidence the catalogue requires: it cannot be approved."
+            ),
+            Problem::CatalogueNotInForce {
+                version,
+                from,
+                period,
+            } => format!(
+                "{period} ended before catalogue version {version} took effect ({from}): the result is not under the version in force for it."
+            ),
+            Problem::AssignedItemGone { item, version } => format!(
+                "The assigned item `{item}` is not in catalogue version {version}, and no indicator replaces it (`replaces`)."
             ),
             Problem::LedgerPublicationHash => {
                 "The published ranking's hash is not the hash of the ranking.".to_owned()

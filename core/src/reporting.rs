@@ -51,6 +51,18 @@ impl Reporting {
         assignments: Vec<Assignment>,
         calendar: ReportingCalendar,
     ) -> Self {
+        // An assignment of a code a later version renamed is one of the indicator replacing it.
+        let assignments: Vec<Assignment> = assignments
+            .into_iter()
+            .map(|mut a| {
+                if let Some(current) = catalogue.current_code(&a.item)
+                    && current != a.item
+                {
+                    a.item = current.to_owned();
+                }
+                a
+            })
+            .collect();
         let expanded = expand(&catalogue, &assignments);
         let facts = item_facts(&catalogue);
         let expanded_by_unit = by_unit(expanded.clone());

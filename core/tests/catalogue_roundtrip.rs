@@ -110,7 +110,7 @@ prop_compose! {
                 lead_agency: "AG".into(), implementing_agencies: vec!["AG".into()], update, verified_by: "AG".into(),
             },
             evidence: EvidenceRequirement { required: evidence.is_some(), documents: evidence },
-            explanation, weight, max_points, legal_sources: legal,
+            explanation, weight, max_points, legal_sources: legal, replaces: None,
             // A declared rule on computed indicators, the default on reported ones.
             scoring: formula.as_ref().map(|_| Scoring::Steps {
                 steps: vec![

@@ -354,6 +354,54 @@ mod rules {
         assert_eq!(ledger.entries().len(), 2);
         assert!(ledger.verify(Some(ledger.head())).valid);
     }
+
+    /// Issue 18: where the catalogue requires evidence (B01 in the minimal catalogue), a value
+    /// sent without it cannot be approved; it can be returned, and a revision with the evidence
+    /// is approved.
+    #[test]
+    fn a_value_without_the_required_evidence_is_not_approvable() {
+        let (catalogue, tree, assignments) = fixtures();
+        let rules = Rules::new(&catalogue, &tree, &assignments);
+        let mut ledger = Ledger::default();
+        let mut bare = submission("DN", "B01", "2026-Q2", "75");
+        bare.evidence.clear();
+        let revision = rules
+            .append(&mut ledger, "DN", Action::Submit { submission: bare })
+            .unwrap()
+            .sequence;
+        let decide = |approve: bool, revision: u64| {
+            let (by, at) = ("BCD".to_owned(), at("2026-07-10T09:00:00"));
+            if approve {
+                Action::Approve { revision, by, at }
+            } else {
+                Action::Return {
+                    revision,
+                    by,
+                    at,
+                    reason: "Thiếu minh chứng".into(),
+                }
+            }
+        };
+        let refused = rules
+            .append(&mut ledger, "BCD", decide(true, revision))
+            .unwrap_err();
+        assert_eq!(refused.findings()[0].code, "ledger.evidence_required");
+        assert_eq!(
+            refused.findings()[0].message_en,
+            "Submission 1 (`B01`) lacks the evidence the catalogue requires: it cannot be approved."
+        );
+        rules
+            .append(&mut ledger, "BCD", decide(false, revision))
+            .unwrap();
+        let with = rules
+            .append(&mut ledger, "DN", quarterly("DN", "B01", "2026-Q2"))
+            .unwrap()
+            .sequence;
+        rules
+            .append(&mut ledger, "BCD", decide(true, with))
+            .unwrap();
+        assert_eq!(ledger.status(with).unwrap().as_str(), "approved");
+    }
 }
 
 // --- trusted time and bounds at the door ---------------------------------------------------------

@@ -374,7 +374,7 @@ fn an_assignments_file_is_checked_row_by_row() {
             ("assignment.focal_officer", "/3/focal_officer"),
             ("org.unknown_unit", "/3/assigned_by"),
             ("org.unknown_unit", "/4/unit"),
-            ("reference.unknown_code", "/4/item"),
+            ("assignment.item_gone", "/4/item"),
             ("assignment.reversed", "/4/to"),
             ("assignment.focal_officer", "/4/focal_officer"),
             ("assignment.overlap", "/5/from"),

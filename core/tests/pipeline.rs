@@ -16,6 +16,11 @@ use serde_json::{Value as Json, json};
 /// ≥ 85 % in 2026, ≥ 90 % by 2030) from 2026-Q1; OLD1 and OLD2 were merged into M, which is
 /// assigned C01 too.
 fn reporting(provinces: &[&str]) -> Reporting {
+    reporting_with(Catalogue::nq57(), provinces).unwrap()
+}
+
+/// [`reporting`] under another catalogue.
+fn reporting_with(catalogue: Catalogue, provinces: &[&str]) -> Result<Reporting, chiso::Error> {
     let mut units = vec![
         json!({"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}),
     ];
@@ -39,12 +44,11 @@ fn reporting(provinces: &[&str]) -> Reporting {
         assignments.push(json!({"unit": u, "item": "C01", "role": "lead", "focal_officer": "can_bo", "from": "2026-Q1", "assigned_by": "BCD"}));
     }
     Reporting::from_json(
-        Catalogue::nq57(),
+        catalogue,
         &org.to_string(),
         &Json::Array(assignments).to_string(),
         Some(r#"{"calendar": {"kind": "calendar"}, "due_working_days": 5}"#),
     )
-    .unwrap()
 }
 
 /// Submits and approves a number.
@@ -835,5 +839,105 @@ fn published_rankings_are_frozen() {
     assert_eq!(
         ledger.clone().append(stale).unwrap_err().findings()[0].code,
         "ledger.publication_stale"
+    );
+}
+
+/// Issue 18: bands follow the place whatever the tie policy. Q1 under the zero policy: P2 and
+/// P3 score 1, P1 0.4. Dense ties number P1 2 (competition 3); its quartile band is that of its
+/// place, ⌊4 · (3 − 1) / 3⌋ + 1 = 3, as under competition ranks, not ⌊4 · 1 / 3⌋ + 1 = 2.
+#[test]
+fn dense_and_ordinal_ties_keep_the_bands_of_the_places() {
+    use chiso::evaluation::{RankingRule, TiePolicy};
+    let run = |ties| {
+        reporting(&["P1", "P2", "P3"])
+            .evaluate(
+                &ledger(),
+                "2026-Q1".parse().unwrap(),
+                "2026-07-10T00:00:00".parse().unwrap(),
+                &Scheme {
+                    ranking: RankingRule {
+                        ties,
+                        ..RankingRule::default()
+                    },
+                    ..Scheme::default()
+                },
+            )
+            .unwrap()
+    };
+    let row = |e: &Evaluation, id: &str| {
+        let r = e.rankings[0].rows.iter().find(|r| r.unit == id).unwrap();
+        (show(r.rank), r.band.as_ref().map(|b| b.number))
+    };
+    let dense = run(TiePolicy::Dense);
+    assert_eq!(row(&dense, "P1"), ("2".to_owned(), Some(3)));
+    assert_eq!(row(&dense, "P2").1, Some(1));
+    let ordinal = run(TiePolicy::Ordinal);
+    // Ordinal numbers the tied P2 and P3 1 and 2, but they share their place's band.
+    assert_eq!(row(&ordinal, "P2").1, row(&ordinal, "P3").1);
+    assert_eq!(row(&ordinal, "P1"), ("3".to_owned(), Some(3)));
+    let competition = run(TiePolicy::Competition);
+    assert_eq!(row(&competition, "P1"), ("3".to_owned(), Some(3)));
+}
+
+/// Issue 18: catalogue versions over time. NQ57 2026.06 took effect on 19 June 2026: Q2 (ending
+/// 30 June) is evaluated under it without remark, Q1 (ending 31 March) with a warning that the
+/// report repeats. A version renaming C01 to C01N declares `replaces: "C01"`: the assignments of
+/// C01 are C01N's, and P1's Q2 (one sandbox against ≥ 1) still scores 1; renamed without
+/// `replaces`, the assignments are refused (the indicator is gone), never dropped in silence.
+#[test]
+fn catalogue_versions_are_in_force_for_their_periods_and_renames_are_declared() {
+    let q1 = reporting(&["P1", "P2", "P3"])
+        .evaluate(
+            &ledger(),
+            "2026-Q1".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    assert_eq!(q1.warnings.len(), 1);
+    assert_eq!(q1.warnings[0].code, "catalogue.not_in_force");
+    let text = chiso::report::Narrative::national(&q1, &Catalogue::nq57()).render(chiso::Lang::En);
+    assert!(
+        text.contains(
+            "Note: 2026-Q1 ended before catalogue version 2026.06 took effect (2026-06-19)"
+        ),
+        "{text}"
+    );
+    assert!(evaluate(&Scheme::default()).warnings.is_empty());
+
+    let renamed = |replaces: bool| {
+        let mut doc = serde_json::to_value(Catalogue::nq57()).unwrap();
+        for i in doc["indicators"].as_array_mut().unwrap() {
+            if i["code"] == "C01" {
+                i["code"] = json!("C01N");
+                if replaces {
+                    i["replaces"] = json!("C01");
+                }
+            }
+        }
+        doc["version"] = json!("2026.12");
+        Catalogue::from_json(&doc.to_string()).unwrap()
+    };
+    let e = reporting_with(renamed(true), &["P1", "P2", "P3"])
+        .unwrap()
+        .evaluate(
+            &ledger(),
+            "2026-Q2".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    let c01n = unit(&e, "P1")
+        .indicators
+        .iter()
+        .find(|i| i.indicator == "C01N")
+        .unwrap();
+    assert_eq!(show(c01n.fraction), "1");
+    let gone = reporting_with(renamed(false), &["P1", "P2", "P3"]).unwrap_err();
+    assert_eq!(gone.findings()[0].code, "assignment.item_gone");
+    assert!(
+        gone.findings()[0]
+            .message_en
+            .contains("`C01` is not in catalogue version 2026.12")
     );
 }

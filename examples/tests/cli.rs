@@ -417,6 +417,11 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
     assert!(text.contains("Failing a validation rule: 2 items of 1 unit (Da Nang – "));
     // Scores at the published precision, never reading as a rank.
     assert!(text.contains("(score 1.0000)"), "{text}");
+    // Ha Noi's Q3 explanation of C01 asks the ministry for guidance: the proposal is reported.
+    assert!(
+        text.contains("Proposal (in Vietnamese) – Ha Noi (C01): Đề nghị Bộ Khoa học và Công nghệ"),
+        "{text}"
+    );
     // Every export written; the CSV has a row per ranked unit, 17 ministries and 34 provinces.
     for file in [
         "evaluation.json",
@@ -827,7 +832,10 @@ mod persons {
                 format!(
                     r#"{{"kind": "submit", "submission": {{"unit": "DN", "item": "httt_tong",
                     "period": "2026-Q3", "value": {{"number": "12"}}, "source": {{"kind": "form"}},
-                    "submitted_by": "{by}", "submitted_at": "2026-10-01T09:00:00"}}}}"#
+                    "evidence": [{{"file_name": "bao_cao.pdf", "sha256": "{}", "size": 2048,
+                                   "media_type": "application/pdf"}}],
+                    "submitted_by": "{by}", "submitted_at": "2026-10-01T09:00:00"}}}}"#,
+                    "ab".repeat(32)
                 ),
             )
         };

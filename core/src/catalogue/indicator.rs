@@ -64,6 +64,10 @@ pub struct Indicator {
     pub scoring: Option<super::Scoring>,
     /// The legal texts it comes from (`NQ 57-NQ/TW II.1`, `NQ 03/NQ-CP Phụ lục I`, ...).
     pub legal_sources: Vec<String>,
+    /// The code this indicator had in an earlier version of the catalogue: an assignment of
+    /// the old code is an assignment of this one, so a renamed indicator is never dropped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
 }
 
 /// Whether an indicator is official.

@@ -6,6 +6,25 @@ use crate::formula;
 use crate::period::Cycle;
 
 impl Catalogue {
+    /// The code an assignment of `code` stands for in this version: `code` itself when the
+    /// catalogue holds it, else the indicator that [`replaces`](super::Indicator::replaces)
+    /// it; `None` when it is gone.
+    ///
+    /// ```
+    /// let nq57 = chiso::Catalogue::nq57();
+    /// assert_eq!(nq57.current_code("C09"), Some("C09"));
+    /// assert_eq!(nq57.current_code("C99"), None);
+    /// ```
+    pub fn current_code<'c>(&'c self, code: &'c str) -> Option<&'c str> {
+        if self.indicator(code).is_some() || self.data_element(code).is_some() {
+            return Some(code);
+        }
+        self.indicators
+            .iter()
+            .find(|i| i.replaces.as_deref() == Some(code))
+            .map(|i| i.code.as_str())
+    }
+
     /// Whether an indicator counts things over a period (a flow, such as 5G stations
     /// installed): a count or number whose inputs are all data elements summed over time.
     /// Its yearly targets are not a level to reach quarter by quarter, so no straight line

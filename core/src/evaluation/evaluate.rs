@@ -105,8 +105,7 @@ pub(crate) fn evaluate(
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
     let index = LedgerIndex::new(ledger, as_of);
     let mut values = Values::new(catalogue, &approved);
-    let focal = officers(reporting, period);
-    let invalid_by_unit = by_unit(&breaches, period);
+    let (focal, invalid_by_unit) = (officers(reporting, period), by_unit(&breaches, period));
     let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
     let mut results = Vec::new();
     let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
@@ -163,6 +162,7 @@ pub(crate) fn evaluate(
         published.map(|(_, p)| p),
     );
     Ok(Evaluation {
+        warnings: version_warnings(catalogue, period),
         catalogue: catalogue.id.clone(),
         catalogue_version: catalogue.version.clone(),
         period,
@@ -472,6 +472,11 @@ impl<'a> Pipeline<'a> {
                     bottlenecks: e.bottlenecks.clone(),
                     causes: e.causes.clone(),
                     solutions: e.solutions.clone(),
+                    support_requested: e
+                        .support_requested
+                        .as_ref()
+                        .filter(|s| !s.trim().is_empty())
+                        .cloned(),
                 }),
             focal_officer: None,
         }
@@ -594,6 +599,12 @@ impl<'a> Pipeline<'a> {
                         .collect(),
                 };
                 let ranked = placed.iter().filter(|p| p.rank.is_some()).count();
+                // Bands follow the place, 1 + the units scoring strictly higher, whatever the
+                // tie policy numbers it: under dense ties 30 of 34 provinces once shared band 1.
+                let published: Vec<Decimal> = placed.iter().filter_map(|q| q.score).collect();
+                let place = |score: Option<Decimal>| {
+                    score.map(|s| Decimal::from(1 + published.iter().filter(|q| **q > s).count()))
+                };
                 let rows = placed
                     .into_iter()
                     .map(|p| {
@@ -603,7 +614,7 @@ impl<'a> Pipeline<'a> {
                             name: result
                                 .map_or_else(|| Text::new(&p.unit, &p.unit), |r| r.name.clone()),
                             movement: p.rank.zip(previous_rank).map(|(now, then)| then - now),
-                            band: self.band(p.score, p.rank, ranked),
+                            band: self.band(p.score, p.rank.and(place(p.score)), ranked),
                             quality: result
                                 .and_then(|r| r.quality.as_ref())
                                 .and_then(|q| q.score),
@@ -628,18 +639,19 @@ impl<'a> Pipeline<'a> {
             .collect()
     }
 
-    /// The band of a unit with `score` at `rank` among `ranked` units.
+    /// The band of a unit with `score` at `place` (1 + the units scoring higher) among `ranked`
+    /// units.
     fn band(
         &self,
         score: Option<Decimal>,
-        rank: Option<Decimal>,
+        place: Option<Decimal>,
         ranked: usize,
     ) -> Option<BandPlace> {
         match &self.scheme.bands {
             Bands::Quartiles => {
-                // ⌊4 (rank − 1) / n⌋ + 1: the first quarter of the places is band 1 (ranks 1–9
-                // of 34), and tied units share their rank's band.
-                let rank = rank?;
+                // ⌊4 (place − 1) / n⌋ + 1: the first quarter of the places is band 1 (places
+                // 1–9 of 34), and tied units share their place's band.
+                let rank = place?;
                 let n = Decimal::from(ranked);
                 let number = (Decimal::from(4) * (rank - Decimal::ONE) / n).floor() + Decimal::ONE;
                 let number = u32::try_from(number.clamp(Decimal::ONE, Decimal::from(4))).ok()?;
@@ -767,6 +779,21 @@ fn approved_values(
         approved.withhold(cells, Missing::Invalid);
     }
     (approved, breaches)
+}
+
+/// A period that ended before the catalogue version took effect was not evaluated under the
+/// version in force for it: the result says so.
+fn version_warnings(catalogue: &Catalogue, period: Period) -> Vec<crate::Finding> {
+    let (_, last) = period.date_range(&crate::period::Calendar::Calendar);
+    if last >= catalogue.effective_from {
+        return Vec::new();
+    }
+    let problem = crate::Problem::CatalogueNotInForce {
+        version: catalogue.version.clone(),
+        from: catalogue.effective_from.to_string(),
+        period: period.to_string(),
+    };
+    vec![crate::Finding::new(&problem, "/period")]
 }
 
 /// The breaches within `period`, by unit.

@@ -39,6 +39,10 @@ pub struct Evaluation {
     pub ledger_head: String,
     /// The scheme used.
     pub scheme: Scheme,
+    /// What the reader must know about how far the result can be relied on: a catalogue
+    /// version not yet in force for the period evaluated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::Finding>,
     /// Every unit evaluated, by id.
     pub units: Vec<UnitResult>,
     /// One ranking per peer group, in the organisation chart's order.
@@ -211,6 +215,9 @@ pub struct ExplanationRef {
     pub causes: String,
     /// The solutions, in the unit's words.
     pub solutions: String,
+    /// The proposals and support requested ("kiến nghị, đề xuất"), in the unit's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_requested: Option<String>,
 }
 
 /// A quality report's headline figures.

@@ -53,6 +53,23 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// An approval's finding when `submission` lacks the evidence the catalogue requires for
+    /// its item (a data element, when an indicator reading it requires evidence).
+    fn evidence_findings(&self, revision: u64, submission: &Submission) -> Vec<Finding> {
+        let required = crate::quality::item_facts(self.catalogue)
+            .get(&submission.item)
+            .is_some_and(|f| f.evidence_required);
+        if required && submission.evidence.is_empty() && !submission.value.is_missing() {
+            let problem = Problem::LedgerEvidenceRequired {
+                revision,
+                item: submission.item.clone(),
+            };
+            vec![Finding::new(&problem, "/action/revision")]
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The assignments the policy decides on: those given, and the inputs of each computed
     /// indicator among them.
     pub fn assignments(&self) -> &[Assignment] {
@@ -156,6 +173,14 @@ impl<'a> Rules<'a> {
                 let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
                 let unit = match ledger.entries().get(index).map(|e| &e.action) {
                     Some(Action::Submit { submission }) => {
+                        // Where the catalogue requires evidence, a value without it is returned,
+                        // never approved.
+                        if matches!(action, Action::Approve { .. }) {
+                            let findings = self.evidence_findings(*revision, submission);
+                            if !findings.is_empty() {
+                                return Err(Error::InvalidEntry { findings });
+                            }
+                        }
                         Some((submission.unit.clone(), submission.submitted_by.clone()))
                     }
                     _ => None,

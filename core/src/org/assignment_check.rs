@@ -56,9 +56,12 @@ pub(crate) fn assignment_findings<'a>(
         };
         findings.push(Finding::new(&problem, at("unit")));
     }
-    if catalogue.indicator(&a.item).is_none() && catalogue.data_element(&a.item).is_none() {
-        let problem = Problem::UnknownReference {
-            name: a.item.clone(),
+    if catalogue.current_code(&a.item).is_none() {
+        // An indicator of an earlier version that no indicator replaces is gone, not unknown:
+        // the assignment names it, and dropping it silently would drop it from every report.
+        let problem = Problem::AssignedItemGone {
+            item: a.item.clone(),
+            version: catalogue.version.clone(),
         };
         findings.push(Finding::new(&problem, at("item")));
     }

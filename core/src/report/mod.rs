@@ -17,7 +17,8 @@ pub use export::{
 };
 pub use narrative::{Narrative, Section, SectionPart, Sentence, Topic};
 pub use summary::{
-    BottleneckCount, GapCount, GroupSummary, NAMED, OffTrack, StatusCount, Summary, UnitItem,
+    BottleneckCount, GapCount, GroupSummary, NAMED, OffTrack, Proposal, StatusCount, Summary,
+    UnitItem,
 };
 
 use schemars::JsonSchema;

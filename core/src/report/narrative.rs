@@ -315,6 +315,13 @@ fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence
         ),
         vec![format!("ledger/{}", evaluation.ledger_head)],
     )];
+    for w in &evaluation.warnings {
+        out.push(Sentence::new(
+            format!("Lưu ý: {}", w.message_vi),
+            format!("Note: {}", w.message_en),
+            vec![w.code.clone()],
+        ));
+    }
     for g in &summary.groups {
         let id = &g.peer_group;
         if let Some(mean) = g.mean {
@@ -412,6 +419,31 @@ fn movers(g: &GroupSummary) -> Vec<Sentence> {
     out
 }
 
+/// The units' proposals and requests for support, as they wrote them ("kiến nghị").
+fn proposals(summary: &Summary) -> Vec<Sentence> {
+    summary
+        .proposals
+        .iter()
+        .map(|p| {
+            Sentence::new(
+                format!(
+                    "Kiến nghị – {} ({}): {}.",
+                    p.name.vi,
+                    p.indicator,
+                    trim_stop(&p.text)
+                ),
+                format!(
+                    "Proposal (in Vietnamese) – {} ({}): {}.",
+                    p.name.en,
+                    p.indicator,
+                    trim_stop(&p.text)
+                ),
+                vec![format!("ledger/{}", p.sequence)],
+            )
+        })
+        .collect()
+}
+
 /// Explained off-track indicators in full; the unexplained ones listed by indicator.
 fn national_off_track(summary: &Summary) -> Vec<Sentence> {
     if summary.off_track.is_empty() {
@@ -483,6 +515,7 @@ fn national_off_track(summary: &Summary) -> Vec<Sentence> {
             lineage(&rows),
         ));
     }
+    out.extend(proposals(summary));
     if !summary.bottlenecks.is_empty() {
         let vi: Vec<String> = summary
             .bottlenecks
@@ -804,15 +837,24 @@ fn off_track_sentence(o: &OffTrack, with_unit: bool) -> Sentence {
                 .iter()
                 .map(|b| b.label().en.to_lowercase())
                 .collect();
+            let (vi_ask, en_ask) = e.support_requested.as_deref().map_or_else(
+                || (String::new(), String::new()),
+                |ask| {
+                    (
+                        format!(". Kiến nghị: {}", trim_stop(ask)),
+                        format!(". Proposals: {}", trim_stop(ask)),
+                    )
+                },
+            );
             (
                 format!(
-                    " Đã giải trình: {}. Điểm nghẽn: {}. Giải pháp: {}",
+                    " Đã giải trình: {}. Điểm nghẽn: {}. Giải pháp: {}{vi_ask}",
                     trim_stop(&e.causes),
                     vi_b.join(", "),
                     trim_stop(&e.solutions)
                 ),
                 format!(
-                    " Explained (in Vietnamese): {}. Bottlenecks: {}. Solutions: {}",
+                    " Explained (in Vietnamese): {}. Bottlenecks: {}. Solutions: {}{en_ask}",
                     trim_stop(&e.causes),
                     en_b.join(", "),
                     trim_stop(&e.solutions)

@@ -40,6 +40,25 @@ pub struct Summary {
     pub gaps: Vec<GapCount>,
     /// Progress towards the targets: how many (unit, indicator) pairs have each status.
     pub progress: Vec<StatusCount>,
+    /// The proposals and support the units request in their explanations ("kiến nghị").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<Proposal>,
+}
+
+/// A unit's proposal or request for support, made with an explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// The unit.
+    pub unit: String,
+    /// Its name.
+    pub name: Text,
+    /// The indicator explained.
+    pub indicator: String,
+    /// The explanation's ledger entry.
+    pub sequence: u64,
+    /// The proposal, in the unit's words.
+    pub text: String,
 }
 
 /// A peer group's standing.
@@ -295,9 +314,23 @@ impl Summary {
         let mut bottlenecks: BTreeMap<Bottleneck, usize> = BTreeMap::new();
         let mut gaps: BTreeMap<&str, Vec<UnitItem>> = BTreeMap::new();
         let mut progress: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
+        let mut proposals = Vec::new();
         for unit in &evaluation.units {
             for i in &unit.indicators {
                 *progress.entry(i.progress.status).or_default() += 1;
+                if let Some((e, text)) = i
+                    .explanation
+                    .as_ref()
+                    .and_then(|e| Some((e, e.support_requested.clone()?)))
+                {
+                    proposals.push(Proposal {
+                        unit: unit.unit.clone(),
+                        name: unit.name.clone(),
+                        indicator: i.indicator.clone(),
+                        sequence: e.sequence,
+                        text,
+                    });
+                }
                 let Some(o) = OffTrack::of(unit, i, catalogue) else {
                     continue;
                 };
@@ -339,6 +372,7 @@ impl Summary {
                 .into_iter()
                 .map(|(status, count)| StatusCount { status, count })
                 .collect(),
+            proposals,
         }
     }
 }
