@@ -179,6 +179,7 @@ pub mod progress;
 pub mod quality;
 pub mod report;
 mod reporting;
+mod resolver;
 mod text;
 mod unicode;
 mod value;

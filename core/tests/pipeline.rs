@@ -941,3 +941,66 @@ fn catalogue_versions_are_in_force_for_their_periods_and_renames_are_declared() 
             .contains("`C01` is not in catalogue version 2026.12")
     );
 }
+
+/// Issue 18: a ranking's quality column stands as of its time. P3 sent no Q2 sandbox count by
+/// 10 July (due 7 July): missing and overdue, quality 83.3 (see the pipeline vectors). Sent and
+/// approved on 20–21 July, after that time, it changes nothing in the evaluation as of 10 July.
+#[test]
+fn quality_is_judged_as_of_the_evaluation_time() {
+    let quality = |ledger: &Ledger| {
+        let e = reporting(&["P1", "P2", "P3"])
+            .evaluate(
+                ledger,
+                "2026-Q2".parse().unwrap(),
+                "2026-07-10T00:00:00".parse().unwrap(),
+                &Scheme::default(),
+            )
+            .unwrap();
+        let row = e.rankings[0].rows.iter().find(|r| r.unit == "P3").unwrap();
+        (
+            show(row.quality),
+            show(unit(&e, "P3").quality.as_ref().unwrap().completeness),
+        )
+    };
+    let mut ledger = ledger();
+    assert_eq!(quality(&ledger), ("83.3".to_owned(), "66.7".to_owned()));
+    let late = serde_json::from_value(json!({
+        "unit": "P3", "item": "sandbox_van_hanh", "period": "2026-Q2", "value": {"number": "1"},
+        "source": {"kind": "form"},
+        "evidence": [{"file_name": "bao_cao.pdf", "sha256": "ab".repeat(32), "size": 2048, "media_type": "application/pdf"}],
+        "submitted_by": "can_bo", "submitted_at": "2026-07-20T09:00:00"}))
+    .unwrap();
+    let revision = ledger
+        .append(Action::Submit { submission: late })
+        .unwrap()
+        .sequence;
+    ledger
+        .append(Action::Approve {
+            revision,
+            by: "lanh_dao".into(),
+            at: "2026-07-21T09:00:00".parse().unwrap(),
+        })
+        .unwrap();
+    assert_eq!(quality(&ledger), ("83.3".to_owned(), "66.7".to_owned()));
+}
+
+/// Issue 18: a monthly evaluation scores only what is reported monthly. C01 and B05 are
+/// quarterly: May 2026 reads neither (it once scored Q1's values as May's).
+#[test]
+fn a_monthly_evaluation_scores_only_monthly_indicators() {
+    let e = reporting(&["P1", "P2", "P3"])
+        .evaluate(
+            &ledger(),
+            "2026-05".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    assert!(
+        e.units.iter().all(|u| u.indicators.is_empty()),
+        "{:?}",
+        e.units[0].indicators
+    );
+    let q2 = evaluate(&Scheme::default());
+    assert_eq!(unit(&q2, "P1").indicators.len(), 2);
+}

@@ -16,7 +16,6 @@ use super::result::{
 };
 use super::sensitivity::{rank_range, weight_draws};
 use super::tree::{Composite, Leaf, composite};
-use super::values::{Approved, Lineage, Traced, Values, reference_period};
 use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
@@ -25,6 +24,7 @@ use crate::org::Head;
 use crate::period::{Cycle, Period};
 use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
 use crate::quality::LedgerIndex;
+use crate::resolver::{Approved, Lineage, Traced, Values, reference_period};
 use crate::{Error, Missing, Reporting, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's

@@ -8,12 +8,12 @@ use std::collections::BTreeSet;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::values::{Approved, Values};
 use crate::Severity;
 use crate::catalogue::Catalogue;
 use crate::formula::{self, Shift};
 use crate::period::Period;
 use crate::quality::rule_broken;
+use crate::resolver::{Approved, Values};
 
 /// What an evaluation does with a value that fails an error-level rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -13,7 +13,6 @@ mod scheme;
 mod score;
 mod sensitivity;
 mod tree;
-mod values;
 
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;

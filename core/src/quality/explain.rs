@@ -2,14 +2,14 @@
 //! one definition, [`crate::progress::standing`]), or that must be explained every period,
 //! needs an explanation with its causes, bottlenecks and solutions filled in.
 
-use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
 use crate::progress::{self, progress_target, standing, yearly_pace};
+use crate::resolver::Values;
 
 pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
-    let mut values = UnitValues::new(cx.catalogue, cx.index);
+    let mut values = Values::new(cx.catalogue, cx.index);
     let mut answered: Vec<&str> = cx
         .assignments
         .iter()
@@ -27,7 +27,7 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
         {
             continue;
         }
-        let Some(value) = values.value(cx.unit, code, cx.period).as_number() else {
+        let Some(value) = values.value(cx.unit, code, cx.period).value.as_number() else {
             continue; // nothing to explain yet; completeness reports the gap
         };
         let why = if indicator.explanation == ExplanationRequirement::Always {
@@ -36,8 +36,9 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
                 "the indicator is explained every period",
             ))
         } else {
-            let baseline =
-                progress::baseline(cx.period, |p| values.value(cx.unit, code, p).as_number());
+            let baseline = progress::baseline(cx.period, |p| {
+                values.value(cx.unit, code, p).value.as_number()
+            });
             let target = progress_target(indicator, cx.period, None);
             let pace = yearly_pace(cx.catalogue, indicator, cx.period);
             standing(indicator, target, baseline, (cx.period, value), pace).off_track

@@ -178,3 +178,16 @@ impl<'l> LedgerIndex<'l> {
             .flat_map(|items| items.keys().copied())
     }
 }
+
+/// The quality checks resolve values from what stands (the latest revision not returned,
+/// approved or awaiting a decision) as the ledger stood at the index's time.
+impl crate::resolver::Source for LedgerIndex<'_> {
+    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&crate::Value, u64)> {
+        self.standing(unit, item, period)
+            .map(|r| (&r.submission.value, r.sequence))
+    }
+
+    fn none_up_to(&self, _: Period) -> bool {
+        false
+    }
+}

@@ -46,7 +46,6 @@ mod outlier;
 mod report;
 mod rules;
 mod score;
-mod values;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};

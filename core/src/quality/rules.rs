@@ -8,15 +8,15 @@
 
 use std::collections::BTreeSet;
 
-use super::values::UnitValues;
 use super::{Context, Flaw, QualityFinding};
 use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::period::Period;
+use crate::resolver::Values;
 use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
-    let mut values = UnitValues::new(cx.catalogue, cx.index);
+    let mut values = Values::new(cx.catalogue, cx.index);
     for rule in &cx.catalogue.validation_rules {
         let (Ok(left), Ok(right)) = (
             formula::compile(&rule.left.expression, cx.catalogue),
@@ -33,7 +33,7 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
         else {
             continue;
         };
-        let mut value = |code: &str, at: Period| values.value(cx.unit, code, at);
+        let mut value = |code: &str, at: Period| values.value(cx.unit, code, at).value;
         let Some((l, r)) = broken(rule, (&left, &right), cx.catalogue, cx.period, &mut value)
         else {
             continue;

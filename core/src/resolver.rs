@@ -1,6 +1,8 @@
-//! The values an evaluation scores: approved revisions only (not what awaits a decision), with
-//! computed indicators evaluated by their formulas, shorter periods rolled up into longer ones,
-//! and the revisions each number rests on (its lineage).
+//! The one resolver of "the value of this item, for this unit, in this period, as of this
+//! time": a reported item's value from a [`Source`] (the evaluation's approved revisions, or
+//! the quality checks' standing ones, both as of a time), a computed indicator by its formula,
+//! shorter periods rolled up into longer ones, and the revisions each number rests on (its
+//! lineage). The evaluation and the quality checks read values only through it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
@@ -163,18 +165,38 @@ enum ItemMethod {
     Broken,
 }
 
+/// Where reported values come from: the value standing for a unit, item and period, and the
+/// revision it rests on.
+pub(crate) trait Source {
+    /// The value of `item` for `unit` in `period` and its revision, if one stands.
+    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&Value, u64)>;
+
+    /// Whether `period` and every period before it are certainly without a value.
+    fn none_up_to(&self, period: Period) -> bool;
+}
+
+impl Source for Approved {
+    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&Value, u64)> {
+        Approved::get(self, unit, item, period).map(|(v, r)| (v, *r))
+    }
+
+    fn none_up_to(&self, period: Period) -> bool {
+        Approved::none_up_to(self, period)
+    }
+}
+
 /// Computes values on demand, remembering each item's facts and compiled formula.
 pub(crate) struct Values<'a> {
     catalogue: &'a Catalogue,
-    approved: &'a Approved,
+    source: &'a dyn Source,
     items: HashMap<String, ItemFacts>,
 }
 
 impl<'a> Values<'a> {
-    pub fn new(catalogue: &'a Catalogue, approved: &'a Approved) -> Self {
+    pub fn new(catalogue: &'a Catalogue, source: &'a dyn Source) -> Self {
         Values {
             catalogue,
-            approved,
+            source,
             items: HashMap::new(),
         }
     }
@@ -205,10 +227,10 @@ impl<'a> Values<'a> {
 
     /// Whether no value can exist in `period` or before it (see [`Approved::none_up_to`]).
     pub fn none_up_to(&self, period: Period) -> bool {
-        self.approved.none_up_to(period)
+        self.source.none_up_to(period)
     }
 
-    /// The value of `item` for `unit` in `period`, `no_data` when nothing approved stands.
+    /// The value of `item` for `unit` in `period`, `no_data` when nothing stands.
     pub fn value(&mut self, unit: &str, item: &str, period: Period) -> Traced {
         self.at_depth(unit, item, period, 0)
     }
@@ -284,10 +306,10 @@ impl<'a> Values<'a> {
         depth: usize,
         facts: &ItemFacts,
     ) -> Traced {
-        if let Some((value, revision)) = self.approved.get(unit, item, period) {
+        if let Some((value, revision)) = self.source.get(unit, item, period) {
             return Traced {
                 value: value.clone(),
-                revisions: Lineage::one(*revision),
+                revisions: Lineage::one(revision),
             };
         }
         let Some(cycle) = facts.reported_cycle else {
