@@ -696,7 +696,7 @@ impl Problem {
                 "Kỳ {period} kết thúc trước khi bộ chỉ số phiên bản {version} có hiệu lực ({from}): kết quả không theo phiên bản áp dụng cho kỳ này."
             ),
             Problem::AssignedItemGone { item, version } => format!(
-                "Chỉ số được giao `{item}` không còn trong bộ chỉ số phiên bản {version} và không có chỉ số nào thay thế (`replaces`)."
+                "Chỉ số được giao `{item}` không còn trong bộ chỉ số phiên bản {version} và không có chỉ số nào khai báo thay thế nó."
             ),
             Problem::LedgerPublicationHash => {
                 "Mã băm của bảng xếp hạng công bố không khớp với bảng xếp hạng.".to_owned()
