@@ -598,6 +598,80 @@ mod system_of_record {
         "period": "2026-Q2", "value": {"number": "87.5"}, "source": {"kind": "form"},
         "submitted_by": "can_bo", "submitted_at": "2026-07-02T09:00:00"}}"#;
 
+    /// Issue 18: a published ranking is frozen. `evaluate --publish-as` writes the publish
+    /// action, `ledger append` freezes it; publishing the period again needs `--republish` and
+    /// a reason; a later value for the period is refused unless it names the publication.
+    #[test]
+    fn a_published_ranking_is_frozen_and_republished_by_name() {
+        let dir = scratch("publish");
+        let ledger = sample_copy(&dir);
+        let sample = root().join("examples/data/sample");
+        let out = dir.join("out");
+        let publication = out.join("publication.json");
+        let evaluate = |extra: &[&str]| {
+            let mut args = vec![
+                "evaluate",
+                "--period",
+                "2026-Q3",
+                "--as-of",
+                "2026-10-15T00:00:00",
+                "--dataset",
+                sample.to_str().unwrap(),
+                "--ledger",
+                &ledger,
+                "--out",
+                out.to_str().unwrap(),
+                "--lang",
+                "en",
+                "--publish-as",
+                "bcd_lanh_dao",
+            ];
+            args.extend(extra);
+            chiso(&args)
+        };
+        let append = || chiso(&["ledger", "append", &ledger, publication.to_str().unwrap()]);
+        let first = evaluate(&[]);
+        assert!(
+            first.status.success(),
+            "{}",
+            String::from_utf8_lossy(&first.stderr)
+        );
+        let action: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&publication).unwrap()).unwrap();
+        assert_eq!(action["kind"], "publish");
+        assert_eq!(action["publication"]["period"], "2026-Q3");
+        assert!(append().status.success());
+        let again = evaluate(&[]);
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains("was published already"));
+        let republished = evaluate(&["--republish", "Đính chính số liệu"]);
+        assert!(republished.status.success());
+        let action: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&publication).unwrap()).unwrap();
+        assert_eq!(action["publication"]["reason"], "Đính chính số liệu");
+        assert!(action["publication"]["replaces"].is_u64());
+        assert!(append().status.success());
+        let late = write(
+            &dir,
+            "late.json",
+            r#"{"kind": "submit", "submission": {"unit": "DN", "item": "httt_tong",
+                "period": "2026-Q3", "value": {"number": "93"}, "source": {"kind": "form"},
+                "submitted_by": "dn_dau_moi", "submitted_at": "2026-10-20T09:00:00"}}"#,
+        );
+        let refused = chiso(&["ledger", "append", &ledger, &late, "--lang", "en"]);
+        assert_eq!(refused.status.code(), Some(2));
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&refused.stdout),
+            String::from_utf8_lossy(&refused.stderr)
+        );
+        assert!(
+            said.contains("2026-Q3 was closed when it was published (entry "),
+            "{said}"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
     /// `--actor` without `--org` once applied no policy at all: it is a usage error now.
     #[test]
     fn actor_without_org_is_refused() {
