@@ -99,3 +99,17 @@ class Chain:
 
     def jsonl(self):
         return "".join(compact(e) + "\n" for e in self.entries)
+
+
+def publish(period, as_of, ledger_head, rankings, by, at, scheme=None, replaces=None, reason=None):
+    """A publication (issue 18): its ranking hash is SHA-256 of the rankings' compact JSON."""
+    publication = {"period": period, "as_of": as_of, "ledger_head": ledger_head, "catalogue": "nq57",
+                   "catalogue_version": "2026.06", "scheme": scheme or {"method": "weighted_mean"},
+                   "rankings": rankings,
+                   "ranking_hash": hashlib.sha256(compact(rankings).encode()).hexdigest()}
+    if replaces is not None:
+        publication["replaces"] = replaces
+    if reason is not None:
+        publication["reason"] = reason
+    publication.update({"by": by, "at": at})
+    return {"kind": "publish", "publication": publication}

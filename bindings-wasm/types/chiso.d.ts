@@ -834,7 +834,7 @@ export interface PublishedRow {
    */
   rank?: DecimalString | null;
   /**
-   * Its published score.
+   * Its published score; absent when it has none.
    */
   score?: DecimalString | null;
   /**

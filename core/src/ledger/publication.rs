@@ -70,11 +70,19 @@ pub struct PublishedRow {
     /// The unit.
     pub unit: String,
     /// Its rank; absent when unranked (no score).
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
     #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
-    /// Its published score.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    /// Its published score; absent when it has none.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "rust_decimal::serde::str_option"
+    )]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
 }

@@ -186,3 +186,24 @@ def reassign(entries):
 
 
 case("assigned-edited", reassign, recorded=ASSIGNED_AT, actions=ASSIGNING, verification=broken(3, 1, "edited"))
+
+
+# Issue 18: a period's ranking published, then republished naming the publication it replaces
+# (HN, without a score, is unranked: its rank and score are left out).
+# Each publication follows the head it was computed on (the head before it), and its ranking hash
+# is hashlib's over the rankings' compact JSON: every suite must append both and agree.
+def publishing():
+    rows = [{"unit": "DN", "rank": "1", "score": "0.9"}, {"unit": "HN"}]
+    rankings = [{"peer_group": "tinh", "rows": rows}]
+    c = build()
+    first = chain.publish("2026-Q2", "2026-07-10T00:00:00", c.head(), rankings, "bcd_lanh_dao",
+                          "2026-07-11T09:00:00")
+    c.add(first)
+    rows2 = [{"unit": "DN", "rank": "1", "score": "1"}, {"unit": "HN"}]
+    second = chain.publish("2026-Q2", "2026-07-12T00:00:00", c.head(), [{"peer_group": "tinh", "rows": rows2}],
+                           "bcd_lanh_dao", "2026-07-12T09:00:00", replaces=len(ACTIONS) + 1,
+                           reason="Đính chính số liệu của DN")
+    return ACTIONS + [first, second]
+
+
+case("published", actions=publishing(), head=lambda c: c.head())
