@@ -393,6 +393,7 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
         String::from_utf8_lossy(&run.stderr)
     );
     let text = stdout(&run);
+    vietnamese_tables(out);
     // Both peer groups' tables, then the narrative's four sections.
     assert!(
         text.contains("Ministries — 2026-Q3") && text.contains("Provinces and cities — 2026-Q3")
@@ -474,6 +475,25 @@ fn evaluate_is_the_main_job_on_the_bundled_sample() {
     assert_eq!(bad.status.code(), Some(3));
 }
 
+/// Issue 18: in Vietnamese the tables write scores at the published precision with a decimal
+/// comma (they printed 0.9788).
+fn vietnamese_tables(out: &str) {
+    let vi = stdout(&chiso(&[
+        "evaluate",
+        "--period",
+        "2026-Q3",
+        "--as-of",
+        "2026-10-15T00:00:00",
+        "--out",
+        out,
+    ]));
+    assert!(
+        vi.contains("┆ Bộ Công an                      ┆ 1,0000 ┆"),
+        "{vi}"
+    );
+    assert!(!vi.contains("0.9"), "{vi}");
+}
+
 /// Issue 18: the published text names units and items, with who answers for them, scores at
 /// the published precision, invalid data as a gap, and the units' proposals.
 fn published_text(text: &str) {
@@ -489,6 +509,11 @@ fn published_text(text: &str) {
     assert!(text.contains("Failing a validation rule: 2 items of 1 unit (Da Nang – "));
     // Scores at the published precision, never reading as a rank.
     assert!(text.contains("(score 1.0000)"), "{text}");
+    // Values with their unit of measure: Gia Lai's C09, 73.8 %.
+    assert!(
+        text.contains("Share of S&T tasks accepted on time = 73.8% (2026-Q3)"),
+        "{text}"
+    );
     // Ha Noi's Q3 explanation of C01 asks the ministry for guidance: the proposal is reported.
     assert!(
         text.contains("Proposal (in Vietnamese) – Ha Noi (C01): Đề nghị Bộ Khoa học và Công nghệ"),
