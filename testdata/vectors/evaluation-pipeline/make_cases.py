@@ -87,13 +87,21 @@ CASES = {
                        {"scores": {"P1": "0.9", "P2": "0.5", "P3": "0.5"},
                         "ranking": [["P1", "1", "2"], ["P2", "2", "-1"], ["P3", "2", "-1"]]}, "104"),
 }
+# Dense ties, Q1 (issue 18): P2 and P3 score (1 + 1)/2 = 1, P1 (0 + 68/85)/2 = 0.4. Dense ranks
+# 1, 1, 2; Q4 2025 has no value at all, so no previous rank and no movement. P1's quartile band
+# is that of its place, 3 (⌊4·2/3⌋ + 1), as output.json shows, not that of its dense rank 2;
+# and Q1 ended before NQ57 2026.06 took effect (19 June), which the result warns of.
+PERIODS = {"dense-ties-q1": "2026-Q1"}
+CASES["dense-ties-q1"] = ({"missing": "zero", "ranking": {"ties": "dense"}, "sensitivity": {"runs": 5}},
+                          {"scores": {"P1": "0.4", "P2": "1", "P3": "1"},
+                           "ranking": [["P2", "1", None], ["P3", "1", None], ["P1", "2", None]]}, "90")
 
 for name, (scheme, expected, p2_q2) in CASES.items():
     d = HERE / name
     d.mkdir(exist_ok=True)
     case = {"org": org(), "assignments": assignments(),
             "calendar": {"calendar": {"kind": "calendar"}, "due_working_days": 5}, "actions": actions(p2_q2),
-            "period": "2026-Q2", "as_of": "2026-07-10T00:00:00", "scheme": scheme}
+            "period": PERIODS.get(name, "2026-Q2"), "as_of": "2026-07-10T00:00:00", "scheme": scheme}
     (d / "input.json").write_text(json.dumps(case, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (d / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
 print(f"{len(CASES)} cases")
