@@ -4,6 +4,7 @@
 //! shorter periods rolled up into longer ones, and the revisions each number rests on (its
 //! lineage). The evaluation and the quality checks read values only through it.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
@@ -142,8 +143,8 @@ impl Approved {
 /// What computing an item's value needs from the catalogue, looked up once per evaluation
 /// (the catalogue's own lookups scan its lists, and a national evaluation asks millions of
 /// times).
-#[derive(Clone)]
-struct ItemFacts {
+#[derive(Clone, Debug)]
+pub(crate) struct ItemFacts {
     /// How the item's value is had.
     method: ItemMethod,
     /// The indicator's own cycle.
@@ -155,7 +156,7 @@ struct ItemFacts {
 }
 
 /// How an item's value is had.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 enum ItemMethod {
     /// Reported (a data element or a reported indicator).
     Reported,
@@ -189,21 +190,35 @@ impl Source for Approved {
 pub(crate) struct Values<'a> {
     catalogue: &'a Catalogue,
     source: &'a dyn Source,
-    items: HashMap<String, ItemFacts>,
+    items: Items,
 }
+
+/// Each item's facts, worked out once and shared by the resolvers over one catalogue (the
+/// quality checks make one per unit and period, and would otherwise compile every formula
+/// again each time).
+pub(crate) type Items = Rc<RefCell<HashMap<String, ItemFacts>>>;
 
 impl<'a> Values<'a> {
     pub fn new(catalogue: &'a Catalogue, source: &'a dyn Source) -> Self {
         Values {
             catalogue,
             source,
-            items: HashMap::new(),
+            items: Items::default(),
+        }
+    }
+
+    /// A resolver sharing `items` with others over the same catalogue.
+    pub fn sharing(catalogue: &'a Catalogue, source: &'a dyn Source, items: Items) -> Self {
+        Values {
+            catalogue,
+            source,
+            items,
         }
     }
 
     /// The item's facts, worked out the first time (no allocation on the way after that).
     fn facts(&mut self, item: &str) -> ItemFacts {
-        if let Some(facts) = self.items.get(item) {
+        if let Some(facts) = self.items.borrow().get(item) {
             return facts.clone();
         }
         let catalogue = self.catalogue;
@@ -221,7 +236,9 @@ impl<'a> Values<'a> {
                 .data_element(item)
                 .map_or(Aggregation::Last, |d| d.aggregation),
         };
-        self.items.insert(item.to_owned(), facts.clone());
+        self.items
+            .borrow_mut()
+            .insert(item.to_owned(), facts.clone());
         facts
     }
 

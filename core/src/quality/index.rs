@@ -36,6 +36,8 @@ pub(crate) struct LedgerIndex<'l> {
     /// The numbers in force of every member of a set of peer groups, for an item and period,
     /// sorted: worked out once, read by each member's outlier check.
     peer_samples: RefCell<HashMap<PeerKey, Rc<[Decimal]>>>,
+    /// The resolver's item facts, shared by every unit's checks.
+    items: crate::resolver::Items,
 }
 
 /// Which peer groups, item and period a peer sample is of.
@@ -131,6 +133,11 @@ impl<'l> LedgerIndex<'l> {
             }
         }
         index
+    }
+
+    /// The item facts the quality checks' resolvers share.
+    pub fn items(&self) -> crate::resolver::Items {
+        Rc::clone(&self.items)
     }
 
     /// Every revision of a key, oldest first.
