@@ -2355,6 +2355,11 @@ export interface Gap {
    */
   item: string;
   /**
+   * The shorter period within the evaluated one the gap is in (a month of the quarter, for
+   * an item reported monthly); absent when it is the evaluated period itself.
+   */
+  period?: string | null;
+  /**
    * The revision concerned, if any.
    */
   revision?: number | null;

@@ -1004,3 +1004,57 @@ fn a_monthly_evaluation_scores_only_monthly_indicators() {
     let q2 = evaluate(&Scheme::default());
     assert_eq!(unit(&q2, "P1").indicators.len(), 2);
 }
+
+/// Issue 18: a quarter's data gaps hold its months' monthly items and say which month. P1 is
+/// assigned B01 (monthly, two inputs) from April and reports April and June, not May: May's two
+/// inputs are missing and overdue in the Q2 evaluation, each gap naming 2026-05.
+#[test]
+fn a_quarters_gaps_name_the_missing_month() {
+    let org = json!({"units": [
+        {"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+        {"id": "P1", "name": {"vi": "Tỉnh P1", "en": "Province P1"}, "kind": "province", "parent": "BCD"}],
+        "peer_groups": [{"id": "tinh", "name": {"vi": "Các tỉnh", "en": "Provinces"}, "members": ["P1"]}]});
+    let assignments = json!([{"unit": "P1", "item": "B01", "role": "lead", "focal_officer": "can_bo",
+        "from": "2026-04", "assigned_by": "BCD"}]);
+    let reporting = Reporting::from_json(
+        Catalogue::nq57(),
+        &org.to_string(),
+        &assignments.to_string(),
+        Some(r#"{"calendar": {"kind": "calendar"}, "due_working_days": 5}"#),
+    )
+    .unwrap();
+    let mut ledger = Ledger::default();
+    for month in ["2026-04", "2026-06"] {
+        report(&mut ledger, "P1", "van_ban_dien_tu", month, "50");
+        report(&mut ledger, "P1", "van_ban_tong", month, "100");
+    }
+    let e = reporting
+        .evaluate(
+            &ledger,
+            "2026-Q2".parse().unwrap(),
+            "2026-07-10T00:00:00".parse().unwrap(),
+            &Scheme::default(),
+        )
+        .unwrap();
+    let gaps: Vec<(String, String, String)> = unit(&e, "P1")
+        .quality
+        .as_ref()
+        .unwrap()
+        .gaps
+        .iter()
+        .map(|g| {
+            (
+                g.code.clone(),
+                g.item.clone(),
+                g.period.map(|p| p.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let may = |code: &str, item: &str| (code.to_owned(), item.to_owned(), "2026-05".to_owned());
+    for item in ["van_ban_dien_tu", "van_ban_tong"] {
+        assert!(gaps.contains(&may("complete.missing", item)), "{gaps:?}");
+        assert!(gaps.contains(&may("live.overdue", item)), "{gaps:?}");
+    }
+    let text = chiso::report::Narrative::national(&e, &Catalogue::nq57()).render(chiso::Lang::En);
+    assert!(text.contains("(2026-05)"), "{text}");
+}

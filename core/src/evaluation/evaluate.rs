@@ -850,12 +850,14 @@ fn quality_of(
         .map(|f| Gap {
             code: f.code.clone(),
             item: f.item.clone(),
+            period: (f.period != period).then_some(f.period),
             revision: f.revision,
             focal_officer: officer(&f.item),
         });
     let invalid = breaches.iter().map(|b| Gap {
         code: INVALID_GAP.to_owned(),
         item: b.item.clone(),
+        period: (b.period != period).then_some(b.period),
         revision: Some(b.revision),
         focal_officer: officer(&b.item),
     });

@@ -246,6 +246,11 @@ pub struct Gap {
     pub code: String,
     /// The item.
     pub item: String,
+    /// The shorter period within the evaluated one the gap is in (a month of the quarter, for
+    /// an item reported monthly); absent when it is the evaluated period itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub period: Option<Period>,
     /// The revision concerned, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u64>,

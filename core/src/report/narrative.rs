@@ -562,7 +562,9 @@ fn national_gaps(summary: &Summary) -> Vec<Sentence> {
                 g.items
                     .iter()
                     .map(|i| {
-                        let what = format!("{} – {}", i.name.get(lang), i.item_name.get(lang));
+                        let when = i.period.map(|p| format!(" ({p})")).unwrap_or_default();
+                        let what =
+                            format!("{} – {}{when}", i.name.get(lang), i.item_name.get(lang));
                         let who = answerable(i.head.as_ref(), i.focal_officer.as_ref());
                         with_who(&what, &who, lang)
                     })

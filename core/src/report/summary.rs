@@ -184,6 +184,10 @@ pub struct UnitItem {
     pub item: String,
     /// The item's name.
     pub item_name: Text,
+    /// The month (or other shorter period) of the gap, when not the evaluated period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub period: Option<Period>,
     /// The unit's head.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<Head>,
@@ -345,6 +349,7 @@ impl Summary {
                     name: unit.name.clone(),
                     item: gap.item.clone(),
                     item_name: item_name(catalogue, &gap.item),
+                    period: gap.period,
                     head: unit.head.clone(),
                     focal_officer: gap.focal_officer.clone(),
                 });
