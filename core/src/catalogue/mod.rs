@@ -48,6 +48,7 @@ pub use rounding::RoundingMode;
 pub use scoring::{Category, Scoring, Step};
 pub use source::{DataSource, SourceKind};
 pub(crate) use target::DecimalString;
+pub(crate) use target::SCOPE_ORDER;
 pub use target::{Comparator, Goal, Scope, Target, target_for};
 pub use validation_rule::{RuleOperator, RuleSide, ValidationRule};
 pub use value_type::ValueType;

@@ -234,20 +234,22 @@ impl Target {
     }
 }
 
+/// The order in which a unit's value looks for a target's scope: its own, the country's, then
+/// the world's, Asia's and ASEAN's.
+pub(crate) const SCOPE_ORDER: [Scope; 5] = [
+    Scope::EachUnit,
+    Scope::National,
+    Scope::World,
+    Scope::Asia,
+    Scope::Asean,
+];
+
 /// The target a unit's value is scored against in `year`: the unit's own (`each_unit`) target
 /// of the nearest year not before it, else its latest one; failing those, the national ones
 /// likewise, then the world's, Asia's and ASEAN's (a rank indicator's value is its overall
 /// position unless it has only a regional target). Qualitative targets are skipped.
 pub fn target_for(indicator: &Indicator, year: u16) -> Option<&Target> {
-    [
-        Scope::EachUnit,
-        Scope::National,
-        Scope::World,
-        Scope::Asia,
-        Scope::Asean,
-    ]
-    .into_iter()
-    .find_map(|scope| {
+    SCOPE_ORDER.into_iter().find_map(|scope| {
         let numeric = || {
             indicator
                 .targets

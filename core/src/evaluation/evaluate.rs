@@ -396,9 +396,12 @@ impl<'a> Pipeline<'a> {
                 | Scoring::Steps { .. }
                 | Scoring::Goalposts { .. }
         );
-        let months = row.reference.cycle().months();
-        (yearly && months < 12 && self.flows.contains(row.indicator.code.as_str()))
-            .then(|| Decimal::from(12) / Decimal::from(months))
+        // The one yearly pace of a flow (progress judges by it too).
+        let pace = progress::pace(
+            self.flows.contains(row.indicator.code.as_str()),
+            row.reference,
+        );
+        (yearly && pace != Decimal::ONE).then_some(pace)
     }
 
     fn pillar_of(&self, indicator: &Indicator) -> String {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::pace::{Progress, ProgressStatus, progress};
 use crate::Text;
 use crate::catalogue::{
-    Catalogue, Comparator, Goal, Indicator, RoundingMode, Scope, Target, target_for,
+    Catalogue, Comparator, Goal, Indicator, RoundingMode, SCOPE_ORDER, Target, target_for,
 };
 use crate::period::Period;
 
@@ -52,15 +52,7 @@ pub fn progress_target(
 ) -> Option<&Target> {
     match year {
         None => target_for(indicator, u16::try_from(period.year()).unwrap_or(u16::MAX)),
-        Some(year) => [
-            Scope::EachUnit,
-            Scope::National,
-            Scope::World,
-            Scope::Asia,
-            Scope::Asean,
-        ]
-        .into_iter()
-        .find_map(|scope| {
+        Some(year) => SCOPE_ORDER.into_iter().find_map(|scope| {
             indicator
                 .targets
                 .iter()

@@ -119,29 +119,20 @@ fn publish(
                     d.map_or("–".to_owned(), |d| chiso::report::number(d, lang))
                 };
                 let revisions: Vec<String> = m.revisions.iter().map(ToString::to_string).collect();
-                let line = Text::new(
-                    format!(
-                        "{} ({}): hạng {} → {}, điểm {} → {}; số liệu mới: mục {}\n",
-                        m.unit,
-                        m.peer_group,
-                        show(m.published_rank),
-                        show(m.rank),
-                        show(m.published_score),
-                        show(m.score),
-                        revisions.join(", ")
-                    ),
-                    format!(
-                        "{} ({}): rank {} → {}, score {} → {}; new data: entries {}\n",
-                        m.unit,
-                        m.peer_group,
-                        show(m.published_rank),
-                        show(m.rank),
-                        show(m.published_score),
-                        show(m.score),
-                        revisions.join(", ")
-                    ),
-                );
-                out.push_str(line.get(lang));
+                let (rank, score, data) = match lang {
+                    Lang::Vi => ("hạng", "điểm", "số liệu mới: mục"),
+                    Lang::En => ("rank", "score", "new data: entries"),
+                };
+                out.push_str(&format!(
+                    "{} ({}): {rank} {} → {}, {score} {} → {}; {data} {}\n",
+                    m.unit,
+                    m.peer_group,
+                    show(m.published_rank),
+                    show(m.rank),
+                    show(m.published_score),
+                    show(m.score),
+                    revisions.join(", ")
+                ));
             }
             print(&out)?;
             let Some(reason) = republish else {
