@@ -163,6 +163,7 @@
 //! | `scheme.out_of_range` | an evaluation scheme's setting it cannot take (no layers, a spread of 1 or more, ...) |
 
 pub mod catalogue;
+pub mod columns;
 pub mod decimal;
 mod error;
 pub mod evaluation;

@@ -158,7 +158,40 @@ impl Reporting {
         as_of: NaiveDateTime,
         scheme: &Scheme,
     ) -> Result<Evaluation, Error> {
-        crate::evaluation::evaluate(&self.in_force(ledger), ledger, period, as_of, scheme)
+        let columns = crate::columns::LedgerColumns::new(ledger, Some(as_of));
+        self.evaluate_columns(ledger, &columns, period, as_of, scheme)
+    }
+
+    /// [`evaluate`](Self::evaluate) over the ledger's [columns](crate::columns) already built
+    /// as of `as_of` (and [brought up to date](crate::columns::LedgerColumns::catch_up) since):
+    /// a portal keeps them and recomputes after every save without reading the ledger again.
+    /// Columns built as of another time are refused.
+    ///
+    /// ```
+    /// # use chiso::{Catalogue, Reporting, evaluation::Scheme, ledger::Ledger, columns::LedgerColumns};
+    /// # let reporting = Reporting::from_json(Catalogue::nq57(),
+    /// #     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"}]}"#,
+    /// #     "[]", None)?;
+    /// let ledger = Ledger::default();
+    /// let as_of = "2026-07-01T00:00:00".parse().unwrap();
+    /// let columns = LedgerColumns::new(&ledger, Some(as_of));
+    /// let period = "2026-Q2".parse()?;
+    /// let evaluation = reporting.evaluate_columns(&ledger, &columns, period, as_of, &Scheme::default())?;
+    /// assert_eq!(evaluation, reporting.evaluate(&ledger, period, as_of, &Scheme::default())?);
+    /// let other = "2026-08-01T00:00:00".parse().unwrap();
+    /// assert!(reporting.evaluate_columns(&ledger, &columns, period, other, &Scheme::default()).is_err());
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn evaluate_columns(
+        &self,
+        ledger: &Ledger,
+        columns: &crate::columns::LedgerColumns,
+        period: Period,
+        as_of: NaiveDateTime,
+        scheme: &Scheme,
+    ) -> Result<Evaluation, Error> {
+        let reporting = self.in_force(ledger);
+        crate::evaluation::evaluate(&reporting, ledger, columns, period, as_of, scheme)
     }
 
     /// This set-up with the assignments `ledger` made and has not withdrawn added to the

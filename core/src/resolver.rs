@@ -4,13 +4,13 @@
 //! shorter periods rolled up into longer ones, and the revisions each number rests on (its
 //! lineage). The evaluation and the quality checks read values only through it.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::catalogue::{Aggregation, Catalogue, Method};
+use crate::columns::{CellId, CodeId, LedgerColumns};
 use crate::formula::{IndicatorFormula, MissingStrategy, roll_up};
-use crate::ledger::Snapshotted;
 use crate::period::{Cycle, Period};
 use crate::{Missing, Value};
 
@@ -66,77 +66,54 @@ impl Lineage {
     }
 }
 
-/// An item's approved values by period, each with its revision.
-type History = BTreeMap<Period, (Value, u64)>;
+/// The value standing for `Missing::Invalid`, lent by [`Approved`] for a withheld cell.
+const INVALID: Value = Value::Missing(Missing::Invalid);
 
-/// Every approved value in force, by unit, item and period.
-#[derive(Debug, Default)]
-pub(crate) struct Approved {
-    values: HashMap<String, HashMap<String, History>>,
-    /// The first month of the earliest period with an approved value: no value of a period
-    /// that ends before it can exist, as formulas read only the same or earlier periods.
-    earliest_month: Option<i32>,
+/// Every approved value in force, read from the columns, less those withheld.
+#[derive(Debug)]
+pub(crate) struct Approved<'a> {
+    columns: &'a LedgerColumns,
+    /// Cells whose value in force is withheld as invalid.
+    withheld: FxHashSet<CellId>,
 }
 
-impl Approved {
-    pub fn new(approved: Vec<Snapshotted>) -> Self {
-        let mut out = Approved::default();
-        for s in approved {
-            let first = s.period.first_month_index();
-            out.earliest_month = Some(out.earliest_month.map_or(first, |e| e.min(first)));
-            out.values
-                .entry(s.unit)
-                .or_default()
-                .entry(s.item)
-                .or_default()
-                .insert(s.period, (s.value, s.revision));
-        }
-        out
-    }
-
-    /// The approved value of `item` for `unit` in `period` and its revision.
-    pub fn get(&self, unit: &str, item: &str, period: Period) -> Option<&(Value, u64)> {
-        self.values.get(unit)?.get(item)?.get(&period)
-    }
-
-    /// The units with an approved value.
-    pub fn units(&self) -> impl Iterator<Item = &str> {
-        self.values.keys().map(String::as_str)
-    }
-
-    /// The periods in which `unit` has an approved value of `item`.
-    pub fn periods(&self, unit: &str, item: &str) -> impl Iterator<Item = Period> + '_ {
-        self.values
-            .get(unit)
-            .and_then(|items| items.get(item))
-            .into_iter()
-            .flat_map(|history| history.keys().copied())
-    }
-
-    /// Replaces each of `cells` (unit, item, period) by the missing value `reason`, keeping its
-    /// revision in the lineage.
-    pub fn withhold<'c>(
-        &mut self,
-        cells: impl IntoIterator<Item = (&'c str, &'c str, Period)>,
-        reason: Missing,
-    ) {
-        for (unit, item, period) in cells {
-            if let Some((value, _)) = self
-                .values
-                .get_mut(unit)
-                .and_then(|items| items.get_mut(item))
-                .and_then(|history| history.get_mut(&period))
-            {
-                *value = Value::Missing(reason);
-            }
+impl<'a> Approved<'a> {
+    pub fn new(columns: &'a LedgerColumns) -> Self {
+        Approved {
+            columns,
+            withheld: FxHashSet::default(),
         }
     }
 
-    /// Whether `period` and every period before it are certainly without a value (they end
-    /// before the earliest approved period begins): a back-scan through history stops there.
-    pub fn none_up_to(&self, period: Period) -> bool {
-        self.earliest_month
-            .is_none_or(|earliest| period.last_month_index() < earliest)
+    /// The columns read.
+    pub fn columns(&self) -> &'a LedgerColumns {
+        self.columns
+    }
+
+    /// Replaces each of `cells` by the missing value `invalid`, keeping its revision in the
+    /// lineage.
+    pub fn withhold(&mut self, cells: impl IntoIterator<Item = CellId>) {
+        self.withheld.extend(cells);
+    }
+}
+
+impl Source for Approved<'_> {
+    fn columns(&self) -> &LedgerColumns {
+        self.columns
+    }
+
+    fn get(&self, id: CellId) -> Option<(&Value, u64)> {
+        let in_force = self.columns.cell_at(id)?.in_force.as_ref()?;
+        let value = if self.withheld.contains(&id) {
+            &INVALID
+        } else {
+            &in_force.value
+        };
+        Some((value, in_force.revision))
+    }
+
+    fn none_up_to(&self, period: Period) -> bool {
+        self.columns.none_up_to(period)
     }
 }
 
@@ -144,7 +121,7 @@ impl Approved {
 /// (the catalogue's own lookups scan its lists, and a national evaluation asks millions of
 /// times).
 #[derive(Clone, Debug)]
-pub(crate) struct ItemFacts {
+struct ItemFacts {
     /// How the item's value is had.
     method: ItemMethod,
     /// The indicator's own cycle.
@@ -153,6 +130,8 @@ pub(crate) struct ItemFacts {
     reported_cycle: Option<Cycle>,
     /// How a data element's shorter periods roll up.
     aggregation: Aggregation,
+    /// The item's number in the columns, if anything was reported for it.
+    column: Option<CodeId>,
 }
 
 /// How an item's value is had.
@@ -160,129 +139,160 @@ pub(crate) struct ItemFacts {
 enum ItemMethod {
     /// Reported (a data element or a reported indicator).
     Reported,
-    /// Computed by its compiled formula.
-    Formula(Rc<IndicatorFormula>),
+    /// Computed by its compiled formula, with each input's item number.
+    Formula(Box<IndicatorFormula>, Vec<Option<usize>>),
     /// Computed by a formula that does not compile: always missing.
     Broken,
 }
 
-/// Where reported values come from: the value standing for a unit, item and period, and the
+/// Each catalogue item's facts and compiled formula, numbered, worked out once and shared by
+/// every resolver over the same catalogue and columns (the quality checks make one per unit
+/// and period).
+#[derive(Debug)]
+pub(crate) struct Items {
+    numbers: FxHashMap<String, usize>,
+    facts: Vec<ItemFacts>,
+}
+
+impl Items {
+    /// The catalogue's data elements and indicators, with their numbers in `columns`.
+    pub fn new(catalogue: &Catalogue, columns: &LedgerColumns) -> Rc<Items> {
+        let codes = catalogue
+            .data_elements
+            .iter()
+            .map(|d| d.code.as_str())
+            .chain(catalogue.indicators.iter().map(|i| i.code.as_str()));
+        let mut numbers: FxHashMap<String, usize> = FxHashMap::default();
+        for code in codes {
+            let next = numbers.len();
+            numbers.entry(code.to_owned()).or_insert(next);
+        }
+        let mut facts: Vec<Option<ItemFacts>> = vec![None; numbers.len()];
+        for (code, &n) in &numbers {
+            let indicator = catalogue.indicator(code);
+            let method = match indicator.map(|i| &i.method) {
+                Some(Method::Formula { .. }) => {
+                    catalogue
+                        .compile_indicator(code)
+                        .map_or(ItemMethod::Broken, |f| {
+                            let inputs = f
+                                .formula()
+                                .inputs()
+                                .iter()
+                                .map(|input| numbers.get(&input.code).copied())
+                                .collect();
+                            ItemMethod::Formula(Box::new(f), inputs)
+                        })
+                }
+                _ => ItemMethod::Reported,
+            };
+            facts[n] = Some(ItemFacts {
+                method,
+                indicator_cycle: indicator.map(|i| i.cycle),
+                reported_cycle: catalogue.cycle_of(code),
+                aggregation: catalogue
+                    .data_element(code)
+                    .map_or(Aggregation::Last, |d| d.aggregation),
+                column: columns.items().id(code),
+            });
+        }
+        Rc::new(Items {
+            numbers,
+            facts: facts.into_iter().flatten().collect(),
+        })
+    }
+}
+
+/// Where reported values come from: the value standing in a cell of the columns, and the
 /// revision it rests on.
 pub(crate) trait Source {
-    /// The value of `item` for `unit` in `period` and its revision, if one stands.
-    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&Value, u64)>;
+    /// The columns the cells are of.
+    fn columns(&self) -> &LedgerColumns;
+
+    /// The value standing in the cell `id` and its revision, if one stands.
+    fn get(&self, id: CellId) -> Option<(&Value, u64)>;
 
     /// Whether `period` and every period before it are certainly without a value.
     fn none_up_to(&self, period: Period) -> bool;
 }
 
-impl Source for Approved {
-    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&Value, u64)> {
-        Approved::get(self, unit, item, period).map(|(v, r)| (v, *r))
-    }
-
-    fn none_up_to(&self, period: Period) -> bool {
-        Approved::none_up_to(self, period)
-    }
-}
-
-/// Computes values on demand, remembering each item's facts and compiled formula.
+/// Computes values on demand over the shared item facts.
 pub(crate) struct Values<'a> {
-    catalogue: &'a Catalogue,
     source: &'a dyn Source,
-    items: Items,
+    items: Rc<Items>,
 }
-
-/// Each item's facts, worked out once and shared by the resolvers over one catalogue (the
-/// quality checks make one per unit and period, and would otherwise compile every formula
-/// again each time).
-pub(crate) type Items = Rc<RefCell<HashMap<String, ItemFacts>>>;
 
 impl<'a> Values<'a> {
     pub fn new(catalogue: &'a Catalogue, source: &'a dyn Source) -> Self {
         Values {
-            catalogue,
+            items: Items::new(catalogue, source.columns()),
             source,
-            items: Items::default(),
         }
     }
 
-    /// A resolver sharing `items` with others over the same catalogue.
-    pub fn sharing(catalogue: &'a Catalogue, source: &'a dyn Source, items: Items) -> Self {
-        Values {
-            catalogue,
-            source,
-            items,
-        }
+    /// A resolver sharing `items` with others over the same catalogue and columns.
+    pub fn sharing(source: &'a dyn Source, items: Rc<Items>) -> Self {
+        Values { source, items }
     }
 
-    /// The item's facts, worked out the first time (no allocation on the way after that).
-    fn facts(&mut self, item: &str) -> ItemFacts {
-        if let Some(facts) = self.items.borrow().get(item) {
-            return facts.clone();
-        }
-        let catalogue = self.catalogue;
-        let indicator = catalogue.indicator(item);
-        let facts = ItemFacts {
-            method: match indicator.map(|i| &i.method) {
-                Some(Method::Formula { .. }) => catalogue
-                    .compile_indicator(item)
-                    .map_or(ItemMethod::Broken, |f| ItemMethod::Formula(Rc::new(f))),
-                _ => ItemMethod::Reported,
-            },
-            indicator_cycle: indicator.map(|i| i.cycle),
-            reported_cycle: catalogue.cycle_of(item),
-            aggregation: catalogue
-                .data_element(item)
-                .map_or(Aggregation::Last, |d| d.aggregation),
-        };
-        self.items
-            .borrow_mut()
-            .insert(item.to_owned(), facts.clone());
-        facts
-    }
-
-    /// Whether no value can exist in `period` or before it (see [`Approved::none_up_to`]).
+    /// Whether no value can exist in `period` or before it.
     pub fn none_up_to(&self, period: Period) -> bool {
         self.source.none_up_to(period)
     }
 
     /// The value of `item` for `unit` in `period`, `no_data` when nothing stands.
-    pub fn value(&mut self, unit: &str, item: &str, period: Period) -> Traced {
-        self.at_depth(unit, item, period, 0)
+    pub fn value(&self, unit: &str, item: &str, period: Period) -> Traced {
+        let columns = self.source.columns();
+        let unit = columns.units().id(unit);
+        if let Some(&n) = self.items.numbers.get(item) {
+            return self.at_depth(unit, n, period, 0);
+        }
+        // Not an item of the catalogue: only what was reported for exactly this period.
+        unit.zip(columns.items().id(item))
+            .and_then(|(u, i)| self.source.get(columns.cell_id(u, i, period)?))
+            .map_or_else(Traced::missing, |(value, revision)| Traced {
+                value: value.clone(),
+                revisions: Lineage::one(revision),
+            })
     }
 
-    fn at_depth(&mut self, unit: &str, item: &str, period: Period, depth: usize) -> Traced {
+    fn at_depth(&self, unit: Option<CodeId>, item: usize, period: Period, depth: usize) -> Traced {
+        let Some(facts) = self.items.facts.get(item) else {
+            return Traced::missing();
+        };
         if depth >= MAX_DEPTH {
             return Traced::missing();
         }
-        let facts = self.facts(item);
-        let formula = match &facts.method {
-            ItemMethod::Reported => return self.reported(unit, item, period, depth, &facts),
+        let (formula, numbers) = match &facts.method {
+            ItemMethod::Reported => return self.reported(unit, item, period, depth, facts),
             ItemMethod::Broken => return Traced::missing(),
-            ItemMethod::Formula(formula) => Rc::clone(formula),
+            ItemMethod::Formula(formula, numbers) => (formula, numbers),
         };
         let mut revisions = Lineage::default();
+        let mut read = |at: Option<Period>, n: Option<usize>| match at.zip(n) {
+            Some((at, n)) => {
+                let t = self.at_depth(unit, n, at, depth + 1);
+                revisions.extend(t.revisions);
+                t.value
+            }
+            None => Value::Missing(Missing::NoData),
+        };
+        let inputs = formula.formula().inputs();
         let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
         if cycle < period.cycle() {
             // A monthly indicator over a quarter: its formula over the months, by the
             // indicator's declared evaluation (a ratio of sums by default).
             let rows: Vec<Vec<Value>> = (0..period.children(cycle).len())
                 .map(|k| {
-                    formula
-                        .formula()
-                        .inputs()
+                    inputs
                         .iter()
-                        .map(|input| {
+                        .zip(numbers)
+                        .map(|(input, &n)| {
                             let at = input
                                 .shift
                                 .apply(period)
                                 .and_then(|p| p.children(cycle).get(k).copied());
-                            at.map_or(Value::Missing(Missing::NoData), |at| {
-                                let t = self.at_depth(unit, &input.code, at, depth + 1);
-                                revisions.extend(t.revisions);
-                                t.value
-                            })
+                            read(at, n)
                         })
                         .collect()
                 })
@@ -292,38 +302,32 @@ impl<'a> Values<'a> {
                 revisions,
             };
         }
-        let inputs: Vec<Value> = formula
-            .formula()
-            .inputs()
+        let values: Vec<Value> = inputs
             .iter()
-            .map(|input| {
-                input
-                    .shift
-                    .apply(period)
-                    .map_or(Value::Missing(Missing::NoData), |at| {
-                        let t = self.at_depth(unit, &input.code, at, depth + 1);
-                        revisions.extend(t.revisions);
-                        t.value
-                    })
-            })
+            .zip(numbers)
+            .map(|(input, &n)| read(input.shift.apply(period), n))
             .collect();
         Traced {
-            value: formula.evaluate(&inputs),
+            value: formula.evaluate(&values),
             revisions,
         }
     }
 
-    /// A reported item: its approved value, or its shorter periods rolled up (a data element
-    /// by its aggregation, a reported indicator by its latest value).
+    /// A reported item: its value standing in the columns, or its shorter periods rolled up
+    /// (a data element by its aggregation, a reported indicator by its latest value).
     fn reported(
-        &mut self,
-        unit: &str,
-        item: &str,
+        &self,
+        unit: Option<CodeId>,
+        item: usize,
         period: Period,
         depth: usize,
         facts: &ItemFacts,
     ) -> Traced {
-        if let Some((value, revision)) = self.source.get(unit, item, period) {
+        let columns = self.source.columns();
+        let standing = unit
+            .zip(facts.column)
+            .and_then(|(u, i)| self.source.get(columns.cell_id(u, i, period)?));
+        if let Some((value, revision)) = standing {
             return Traced {
                 value: value.clone(),
                 revisions: Lineage::one(revision),
@@ -335,7 +339,6 @@ impl<'a> Values<'a> {
         if cycle >= period.cycle() {
             return Traced::missing();
         }
-        let aggregation = facts.aggregation;
         let mut revisions = Lineage::default();
         let parts: Vec<Value> = period
             .children(cycle)
@@ -347,7 +350,7 @@ impl<'a> Values<'a> {
             })
             .collect();
         Traced {
-            value: roll_up(aggregation, &parts, MissingStrategy::SkipIfAnyMissing),
+            value: roll_up(facts.aggregation, &parts, MissingStrategy::SkipIfAnyMissing),
             revisions,
         }
     }

@@ -5,6 +5,7 @@
 //! composites are published (and, by default, ranked) at the scheme's precision, half up.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
@@ -19,13 +20,14 @@ use super::tree::{Composite, Leaf, composite};
 use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
-use crate::ledger::{Action, Explanation, Ledger, Publication};
+use crate::columns::LedgerColumns;
+use crate::ledger::{Explanation, Ledger, Publication};
 use crate::org::Head;
 use crate::period::{Cycle, Period};
 use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
 use crate::quality::LedgerIndex;
-use crate::resolver::{Approved, Lineage, Traced, Values, reference_period};
-use crate::{Error, Missing, Reporting, Text, Value};
+use crate::resolver::{Approved, Items, Lineage, Traced, Values, reference_period};
+use crate::{Error, Reporting, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
 /// evaluation cycle: three years of quarters).
@@ -63,48 +65,33 @@ struct Row<'c> {
     fraction_imputed: Option<Decimal>,
 }
 
-/// Evaluates `period` from `ledger` as approvals stood at `as_of`, under `scheme`.
+/// Evaluates `period` from `ledger`, read through its `columns`, as approvals stood at the
+/// columns' time `as_of`, under `scheme`.
 pub(crate) fn evaluate(
     reporting: &Reporting,
     ledger: &Ledger,
+    columns: &LedgerColumns,
     period: Period,
     as_of: NaiveDateTime,
     scheme: &Scheme,
 ) -> Result<Evaluation, Error> {
     scheme.check()?;
+    same_time(columns, as_of)?;
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
-    let (approved, breaches) = approved_values(catalogue, ledger, as_of, scheme);
-    let pipeline = Pipeline {
-        reporting,
-        catalogue,
-        scheme,
-        approved: &approved,
-        pillars: pillars(catalogue),
-        peer_of: tree
-            .chart()
-            .peer_groups
-            .iter()
-            .rev()
-            .flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g.id.as_str())))
-            .collect(),
-        flows: catalogue
-            .indicators
-            .iter()
-            .filter(|i| catalogue.is_flow(i))
-            .map(|i| i.code.as_str())
-            .collect(),
-    };
+    let (approved, breaches) = approved_values(catalogue, columns, scheme);
+    let items = Items::new(catalogue, columns);
+    let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
     let units = pipeline.units(period);
     let scored = pipeline.score(&units, period);
     let previous = period.previous();
     let previous_scored = previous.map(|p| pipeline.score(&pipeline.units(p), p));
-    let explanations = explanations(ledger, as_of);
+    let explanations = explanations(ledger, columns);
 
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
-    let index = LedgerIndex::new(ledger, as_of);
-    let mut values = Values::new(catalogue, &approved);
+    let index = LedgerIndex::over(ledger, columns);
+    let mut values = Values::sharing(&approved, Rc::clone(&items));
     let (focal, invalid_by_unit) = (officers(reporting, period), by_unit(&breaches, period));
     let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
     let mut results = Vec::new();
@@ -176,6 +163,20 @@ pub(crate) fn evaluate(
     })
 }
 
+/// Columns built as of another time than the evaluation's would see other entries: refused.
+fn same_time(columns: &LedgerColumns, as_of: NaiveDateTime) -> Result<(), Error> {
+    if columns.as_of() == Some(as_of) {
+        return Ok(());
+    }
+    Err(Error::InvalidArgument {
+        name: "columns",
+        value: columns
+            .as_of()
+            .map_or_else(|| "every entry".to_owned(), |t| t.to_string()),
+        expected: format!("the ledger's columns as of {as_of}"),
+    })
+}
+
 /// The published precision when a ranking rule ranks on exact scores.
 const DEFAULT_PRECISION: u32 = 4;
 
@@ -183,7 +184,9 @@ struct Pipeline<'a> {
     reporting: &'a Reporting,
     catalogue: &'a Catalogue,
     scheme: &'a Scheme,
-    approved: &'a Approved,
+    approved: &'a Approved<'a>,
+    /// The item facts every resolver shares.
+    items: &'a Rc<Items>,
     /// Group code → its top-level group.
     pillars: HashMap<String, String>,
     /// Unit → the (first) peer group it is ranked in.
@@ -193,6 +196,37 @@ struct Pipeline<'a> {
 }
 
 impl<'a> Pipeline<'a> {
+    fn new(
+        reporting: &'a Reporting,
+        scheme: &'a Scheme,
+        approved: &'a Approved<'a>,
+        items: &'a Rc<Items>,
+    ) -> Self {
+        let catalogue = reporting.catalogue();
+        Pipeline {
+            items,
+            reporting,
+            catalogue,
+            scheme,
+            approved,
+            pillars: pillars(catalogue),
+            peer_of: reporting
+                .tree()
+                .chart()
+                .peer_groups
+                .iter()
+                .rev()
+                .flat_map(|g| g.members.iter().map(move |m| (m.as_str(), g.id.as_str())))
+                .collect(),
+            flows: catalogue
+                .indicators
+                .iter()
+                .filter(|i| catalogue.is_flow(i))
+                .map(|i| i.code.as_str())
+                .collect(),
+        }
+    }
+
     /// The units evaluated in `period`, by id: those assigned an indicator of the scheme's
     /// layers, and every member of a peer group.
     fn units(&self, period: Period) -> Vec<(String, Vec<&'a Indicator>)> {
@@ -239,7 +273,7 @@ impl<'a> Pipeline<'a> {
 
     /// Values and scores every unit's indicators in `period`.
     fn score(&self, units: &[(String, Vec<&'a Indicator>)], period: Period) -> Vec<Scored<'a>> {
-        let mut values = Values::new(self.catalogue, self.approved);
+        let mut values = Values::sharing(self.approved, Rc::clone(self.items));
         let mut drafts: Vec<(String, Vec<Row<'a>>)> = Vec::new();
         for (unit, indicators) in units {
             let rows = indicators
@@ -765,21 +799,17 @@ impl<'a> Pipeline<'a> {
     }
 }
 
-/// The values approved by `as_of`, and those failing an error-level rule, withheld as
-/// `invalid` unless the scheme scores them.
-fn approved_values(
+/// The values approved by the columns' time, and those failing an error-level rule, withheld
+/// as `invalid` unless the scheme scores them.
+fn approved_values<'c>(
     catalogue: &Catalogue,
-    ledger: &Ledger,
-    as_of: NaiveDateTime,
+    columns: &'c LedgerColumns,
     scheme: &Scheme,
-) -> (Approved, BTreeSet<invalid::Breach>) {
-    let mut approved = Approved::new(ledger.approved(Some(as_of)));
+) -> (Approved<'c>, BTreeSet<invalid::Breach>) {
+    let mut approved = Approved::new(columns);
     let breaches = invalid::breaches(catalogue, &approved);
     if scheme.invalid == InvalidPolicy::Missing {
-        let cells = breaches
-            .iter()
-            .map(|b| (b.unit.as_str(), b.item.as_str(), b.period));
-        approved.withhold(cells, Missing::Invalid);
+        approved.withhold(breaches.iter().map(|b| b.cell));
     }
     (approved, breaches)
 }
@@ -901,25 +931,25 @@ fn last_value(
 /// entry's sequence number.
 type Explanations<'l> = HashMap<(&'l str, &'l str, Period), (u64, &'l Explanation)>;
 
-fn explanations(ledger: &Ledger, as_of: NaiveDateTime) -> Explanations<'_> {
+fn explanations<'l>(ledger: &'l Ledger, columns: &LedgerColumns) -> Explanations<'l> {
     let mut out = HashMap::new();
-    for entry in ledger.entries() {
-        if let Action::Explain { explanation } = &entry.action
-            && entry.effective_at() <= as_of
-        {
-            out.insert(
-                (
-                    explanation.unit.as_str(),
-                    explanation.indicator.as_str(),
-                    explanation.period,
-                ),
-                (entry.sequence, explanation),
-            );
+    for ((_, _, period), at) in columns.explanations() {
+        let Some(explanation) = crate::columns::explanation(ledger, at) else {
+            continue;
+        };
+        // The latest explanation with a part left blank explains nothing (the quality check
+        // names it `complete.explanation_empty`): it is neither counted nor printed.
+        if !explanation.blank_parts().is_empty() {
+            continue;
         }
+        let key = (
+            explanation.unit.as_str(),
+            explanation.indicator.as_str(),
+            period,
+        );
+        let sequence = ledger.entries().get(at as usize).map_or(0, |e| e.sequence);
+        out.insert(key, (sequence, explanation));
     }
-    // The latest explanation with a part left blank explains nothing (the quality check
-    // names it `complete.explanation_empty`): it is neither counted nor printed.
-    out.retain(|_, (_, explanation)| explanation.blank_parts().is_empty());
     out
 }
 

@@ -3,13 +3,14 @@
 //! default ([`InvalidPolicy::Missing`]) it counts as missing with the reason `invalid`, so every
 //! indicator computed from it is missing too; the unit's data gaps list it either way.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Severity;
 use crate::catalogue::Catalogue;
+use crate::columns::CellId;
 use crate::formula::{self, Shift};
 use crate::period::Period;
 use crate::quality::rule_broken;
@@ -35,6 +36,8 @@ pub(crate) struct Breach {
     pub revision: u64,
     /// The rule's code.
     pub rule: String,
+    /// The value's cell in the columns.
+    pub cell: CellId,
 }
 
 /// Every approved value that fails an error-level rule: each rule is judged for each unit in
@@ -62,26 +65,46 @@ pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<B
     if rules.is_empty() {
         return out;
     }
-    let mut values = Values::new(catalogue, approved);
-    for unit in approved.units() {
+    let values = Values::new(catalogue, approved);
+    let columns = approved.columns();
+    for unit in 0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX) {
+        // The unit's approved values, by item code.
+        let mut in_force: HashMap<&str, Vec<(Period, u64, CellId)>> = HashMap::new();
+        for (id, cell) in columns.cells_of(unit) {
+            if let Some(f) = &cell.in_force {
+                let item = columns.items().name(cell.item);
+                in_force
+                    .entry(item)
+                    .or_default()
+                    .push((cell.period, f.revision, id));
+            }
+        }
+        if in_force.is_empty() {
+            continue;
+        }
+        let name = columns.units().name(unit);
         for (rule, left, right, read) in &rules {
             let periods: BTreeSet<Period> = read
                 .iter()
-                .flat_map(|item| approved.periods(unit, item))
+                .filter_map(|item| in_force.get(item.as_str()))
+                .flatten()
+                .map(|(p, _, _)| *p)
                 .collect();
             for period in periods {
-                let mut value = |item: &str, at: Period| values.value(unit, item, at).value;
+                let mut value = |item: &str, at: Period| values.value(name, item, at).value;
                 if rule_broken(rule, (left, right), catalogue, period, &mut value).is_none() {
                     continue;
                 }
                 for item in read {
-                    if let Some((_, revision)) = approved.get(unit, item, period) {
+                    let held = in_force.get(item.as_str()).into_iter().flatten();
+                    for &(_, revision, cell) in held.filter(|(p, _, _)| *p == period) {
                         out.insert(Breach {
-                            unit: unit.to_owned(),
+                            unit: name.to_owned(),
                             item: item.clone(),
                             period,
-                            revision: *revision,
+                            revision,
                             rule: rule.code.clone(),
+                            cell,
                         });
                     }
                 }

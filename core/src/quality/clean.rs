@@ -20,7 +20,7 @@ pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<Quality
             cx.push(out, &flaw, item, Some(later.sequence));
         }
     }
-    conflict(cx, item, revisions, out);
+    conflict(cx, item, &revisions, out);
     let Some(standing) = cx.index.standing(cx.unit, item, cx.period) else {
         return;
     };

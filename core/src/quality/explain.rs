@@ -9,7 +9,7 @@ use crate::progress::{self, progress_target, standing, yearly_pace};
 use crate::resolver::Values;
 
 pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
-    let mut values = Values::sharing(cx.catalogue, cx.index, cx.index.items());
+    let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
     let mut answered: Vec<&str> = cx
         .assignments
         .iter()

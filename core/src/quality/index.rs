@@ -1,15 +1,21 @@
-//! The ledger read once for checking: every revision of every (unit, item, period) with where
-//! it stands, and the latest explanation of each (unit, indicator, period).
+//! The ledger read for checking, over its [columns](crate::columns): every revision of every
+//! (unit, item, period) with where it stands, and the latest explanation of each (unit,
+//! indicator, period).
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
+use crate::Value;
+use crate::catalogue::Catalogue;
+use crate::columns::{self, Cell, CellId, LedgerColumns};
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
+use crate::resolver::Items;
 
 /// One submitted revision and its fate.
 #[derive(Debug, Clone, Copy)]
@@ -25,25 +31,45 @@ pub(crate) struct Revision<'l> {
     pub returned_for: Option<&'l str>,
 }
 
-/// Revisions and explanations, keyed by unit, then period, then item. (Nested maps, so that a
-/// lookup borrows its keys only for the call.)
-#[derive(Debug, Default)]
+/// The ledger and its columns as they stood at a time, with what the checks of every unit
+/// share: the peers' samples and the resolver's item facts.
+#[derive(Debug)]
 pub(crate) struct LedgerIndex<'l> {
-    revisions: HashMap<&'l str, HashMap<Period, BTreeMap<&'l str, Vec<Revision<'l>>>>>,
-    explanations: HashMap<&'l str, HashMap<Period, HashMap<&'l str, &'l Explanation>>>,
-    /// The periods each unit reported anything for.
-    periods: HashMap<&'l str, BTreeSet<Period>>,
+    ledger: &'l Ledger,
+    columns: Cow<'l, LedgerColumns>,
     /// The numbers in force of every member of a set of peer groups, for an item and period,
     /// sorted: worked out once, read by each member's outlier check.
     peer_samples: RefCell<HashMap<PeerKey, Rc<[Decimal]>>>,
     /// The resolver's item facts, shared by every unit's checks.
-    items: crate::resolver::Items,
+    items: OnceCell<Rc<Items>>,
 }
 
 /// Which peer groups, item and period a peer sample is of.
 type PeerKey = (Vec<usize>, String, Period);
 
 impl<'l> LedgerIndex<'l> {
+    /// The ledger as it stood at `as_of`: entries received later (by the store's time, or
+    /// their own claim in an unstamped ledger) are not seen, so a past period's quality does
+    /// not change when the ledger grows.
+    pub fn new(ledger: &'l Ledger, as_of: NaiveDateTime) -> Self {
+        let columns = LedgerColumns::new(ledger, Some(as_of));
+        LedgerIndex::with(ledger, Cow::Owned(columns))
+    }
+
+    /// The ledger read through columns already built as of the time wanted.
+    pub fn over(ledger: &'l Ledger, columns: &'l LedgerColumns) -> Self {
+        LedgerIndex::with(ledger, Cow::Borrowed(columns))
+    }
+
+    fn with(ledger: &'l Ledger, columns: Cow<'l, LedgerColumns>) -> Self {
+        LedgerIndex {
+            ledger,
+            columns,
+            peer_samples: RefCell::default(),
+            items: OnceCell::new(),
+        }
+    }
+
     /// The sample of `groups`' members for `item` in `period`, gathered by `gather` the first
     /// time it is asked for.
     pub fn peer_sample(
@@ -64,97 +90,47 @@ impl<'l> LedgerIndex<'l> {
         sample
     }
 
-    /// The ledger as it stood at `as_of`: entries received later (by the store's time, or
-    /// their own claim in an unstamped ledger) are not seen, so a past period's quality does
-    /// not change when the ledger grows.
-    pub fn new(ledger: &'l Ledger, as_of: NaiveDateTime) -> Self {
-        let seen = || {
-            ledger
-                .entries()
-                .iter()
-                .filter(move |e| e.effective_at() <= as_of)
-        };
-        // The first decision on a revision stands (the ledger refuses a second).
-        let mut decisions: HashMap<u64, (Status, Option<&'l str>)> = HashMap::new();
-        for entry in seen() {
-            let (revision, decision) = match &entry.action {
-                Action::Approve { revision, .. } => (*revision, (Status::Approved, None)),
-                Action::Return {
-                    revision, reason, ..
-                } => (*revision, (Status::Returned, Some(reason.as_str()))),
-                _ => continue,
-            };
-            decisions.entry(revision).or_insert(decision);
-        }
-        let mut index = LedgerIndex::default();
-        for entry in seen() {
-            match &entry.action {
-                Action::Submit { submission } => {
-                    let (status, returned_for) = decisions
-                        .get(&entry.sequence)
-                        .copied()
-                        .unwrap_or((Status::Submitted, None));
-                    let revision = Revision {
-                        sequence: entry.sequence,
-                        submission,
-                        received_at: entry.effective_at(),
-                        status,
-                        returned_for,
-                    };
-                    index
-                        .revisions
-                        .entry(submission.unit.as_str())
-                        .or_default()
-                        .entry(submission.period)
-                        .or_default()
-                        .entry(submission.item.as_str())
-                        .or_default()
-                        .push(revision);
-                    index
-                        .periods
-                        .entry(submission.unit.as_str())
-                        .or_default()
-                        .insert(submission.period);
-                }
-                Action::Explain { explanation } => {
-                    index
-                        .explanations
-                        .entry(explanation.unit.as_str())
-                        .or_default()
-                        .entry(explanation.period)
-                        .or_default()
-                        .insert(explanation.indicator.as_str(), explanation);
-                }
-                Action::Approve { .. }
-                | Action::Return { .. }
-                | Action::Assign { .. }
-                | Action::Withdraw { .. }
-                | Action::Publish { .. } => {}
-            }
-        }
-        index
+    /// The item facts the quality checks' resolvers share.
+    pub fn items(&self, catalogue: &Catalogue) -> Rc<Items> {
+        Rc::clone(
+            self.items
+                .get_or_init(|| Items::new(catalogue, &self.columns)),
+        )
     }
 
-    /// The item facts the quality checks' resolvers share.
-    pub fn items(&self) -> crate::resolver::Items {
-        Rc::clone(&self.items)
+    fn cell(&self, unit: &str, item: &str, period: Period) -> Option<&Cell> {
+        let columns = &*self.columns;
+        columns.cell(columns.units().id(unit)?, columns.items().id(item)?, period)
+    }
+
+    fn revision(&self, r: &columns::Revision) -> Option<Revision<'l>> {
+        let ledger: &'l Ledger = self.ledger;
+        Some(Revision {
+            sequence: r.sequence,
+            submission: columns::submission(ledger, r.entry)?,
+            received_at: r.received_at,
+            status: r.status,
+            returned_for: r.returned_by.and_then(|at| {
+                match &ledger.entries().get(at as usize)?.action {
+                    Action::Return { reason, .. } => Some(reason.as_str()),
+                    _ => None,
+                }
+            }),
+        })
     }
 
     /// Every revision of a key, oldest first.
-    pub fn revisions(&self, unit: &str, item: &str, period: Period) -> &[Revision<'l>] {
-        self.revisions
-            .get(unit)
-            .and_then(|periods| periods.get(&period))
-            .and_then(|items| items.get(item))
-            .map_or(&[], Vec::as_slice)
+    pub fn revisions(&self, unit: &str, item: &str, period: Period) -> Vec<Revision<'l>> {
+        self.cell(unit, item, period)
+            .into_iter()
+            .flat_map(|cell| &cell.revisions)
+            .filter_map(|r| self.revision(r))
+            .collect()
     }
 
     /// The revision in force or awaiting a decision: the latest one not returned.
-    pub fn standing(&self, unit: &str, item: &str, period: Period) -> Option<&Revision<'l>> {
-        self.revisions(unit, item, period)
-            .iter()
-            .rev()
-            .find(|r| r.status != Status::Returned)
+    pub fn standing(&self, unit: &str, item: &str, period: Period) -> Option<Revision<'l>> {
+        self.revision(self.cell(unit, item, period)?.standing()?)
     }
 
     /// The latest explanation.
@@ -164,34 +140,56 @@ impl<'l> LedgerIndex<'l> {
         indicator: &str,
         period: Period,
     ) -> Option<&'l Explanation> {
-        self.explanations
-            .get(unit)
-            .and_then(|periods| periods.get(&period))
-            .and_then(|items| items.get(indicator))
-            .copied()
+        let columns = &*self.columns;
+        let at = columns.explanation(
+            columns.units().id(unit)?,
+            columns.items().id(indicator)?,
+            period,
+        )?;
+        let ledger: &'l Ledger = self.ledger;
+        columns::explanation(ledger, at)
     }
 
     /// The periods a unit reported anything for, in order.
     pub fn periods_of(&self, unit: &str) -> impl Iterator<Item = Period> + '_ {
-        self.periods.get(unit).into_iter().flatten().copied()
+        let columns = &*self.columns;
+        columns
+            .units()
+            .id(unit)
+            .into_iter()
+            .flat_map(|u| columns.periods_of(u))
     }
 
     /// The items a unit reported anything for in a period, in code order.
-    pub fn items_of(&self, unit: &str, period: Period) -> impl Iterator<Item = &'l str> + '_ {
-        self.revisions
-            .get(unit)
-            .and_then(|periods| periods.get(&period))
+    pub fn items_of(&self, unit: &str, period: Period) -> Vec<&'l str> {
+        let columns = &*self.columns;
+        let mut items: Vec<&'l str> = columns
+            .units()
+            .id(unit)
             .into_iter()
-            .flat_map(|items| items.keys().copied())
+            .flat_map(|u| columns.cells_of(u))
+            .filter(|(_, cell)| cell.period == period)
+            .filter_map(|(_, cell)| {
+                let first = cell.revisions.first()?;
+                Some(columns::submission(self.ledger, first.entry)?.item.as_str())
+            })
+            .collect();
+        items.sort_unstable();
+        items
     }
 }
 
 /// The quality checks resolve values from what stands (the latest revision not returned,
 /// approved or awaiting a decision) as the ledger stood at the index's time.
 impl crate::resolver::Source for LedgerIndex<'_> {
-    fn get(&self, unit: &str, item: &str, period: Period) -> Option<(&crate::Value, u64)> {
-        self.standing(unit, item, period)
-            .map(|r| (&r.submission.value, r.sequence))
+    fn columns(&self) -> &LedgerColumns {
+        &self.columns
+    }
+
+    fn get(&self, id: CellId) -> Option<(&Value, u64)> {
+        let standing = self.columns.cell_at(id)?.standing()?;
+        let submission = columns::submission(self.ledger, standing.entry)?;
+        Some((&submission.value, standing.sequence))
     }
 
     fn none_up_to(&self, _: Period) -> bool {

@@ -286,6 +286,7 @@ impl Context<'_, '_> {
         items.extend(
             self.index
                 .items_of(self.unit, self.period)
+                .into_iter()
                 .map(str::to_owned),
         );
         let mut findings = Vec::new();

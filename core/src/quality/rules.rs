@@ -16,7 +16,7 @@ use crate::resolver::Values;
 use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
-    let mut values = Values::sharing(cx.catalogue, cx.index, cx.index.items());
+    let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
     for rule in &cx.catalogue.validation_rules {
         let (Ok(left), Ok(right)) = (
             formula::compile(&rule.left.expression, cx.catalogue),

@@ -1,0 +1,414 @@
+//! The ledger as columns ("bảng số liệu"): what the evaluation and the quality checks read,
+//! built once from a ledger as it stood at a time and brought up to date as entries are
+//! appended, so a portal recomputes after every save without reading the ledger again.
+//!
+//! Units and items are interned once ([`Codes`]); every (unit, item, period) reported is a
+//! cell holding the revisions received by the time asked for, oldest first, and the approved
+//! value in force (the highest revision approved by then, as [`Ledger::approved`] reads it).
+//! Lookups go by interned numbers, never by strings per cell; a revision refers to its ledger
+//! entry by position, so the columns hold no copy of the submissions but the values in force.
+//!
+//! ```
+//! use chiso::columns::LedgerColumns;
+//! use chiso::ledger::{Action, Ledger};
+//! let mut ledger = Ledger::default();
+//! let submission = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+//!     "value": {"number": "87.5"}, "source": {"kind": "form"},
+//!     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}"#).unwrap();
+//! let revision = ledger.append(Action::Submit { submission }).unwrap().sequence;
+//! let mut columns = LedgerColumns::new(&ledger, None);
+//! assert_eq!(columns.approved_values(), 0);
+//! let at = "2026-06-03T10:00:00".parse().unwrap();
+//! ledger.append(Action::Approve { revision, by: "lanh_dao".into(), at }).unwrap();
+//! columns.catch_up(&ledger); // reads the one new entry, not the ledger again
+//! assert_eq!(columns.approved_values(), 1);
+//! ```
+
+mod codes;
+
+use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
+
+pub use codes::{CodeId, Codes};
+
+use crate::Value;
+use crate::ledger::{Action, Entry, Explanation, Ledger, Status, Submission};
+use crate::period::Period;
+
+/// A cell's number among the columns' cells.
+pub(crate) type CellId = u32;
+
+/// The key of a cell: unit, item, period.
+type Key = (CodeId, CodeId, Period);
+
+/// One revision received by the columns' time, and where it stands then.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Revision {
+    /// The `submit` entry's sequence number.
+    pub sequence: u64,
+    /// The entry's position in the ledger.
+    pub entry: u32,
+    /// When the ledger received it: the store's recorded time, or the submission's own claim
+    /// in an unstamped (format 1) ledger.
+    pub received_at: NaiveDateTime,
+    /// The first decision on it by the columns' time.
+    pub status: Status,
+    /// The position of the `return` entry, when it was returned.
+    pub returned_by: Option<u32>,
+}
+
+/// The approved value in force of a cell.
+#[derive(Debug, Clone)]
+pub(crate) struct InForce {
+    /// The value.
+    pub value: Value,
+    /// The approved revision's sequence number.
+    pub revision: u64,
+}
+
+/// Everything reported for one unit, item and period.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub item: CodeId,
+    pub period: Period,
+    /// The revisions received by the columns' time, oldest first.
+    pub revisions: Vec<Revision>,
+    /// The approved value in force at the columns' time.
+    pub in_force: Option<InForce>,
+}
+
+impl Cell {
+    /// The revision in force or awaiting a decision: the latest one not returned.
+    pub fn standing(&self) -> Option<&Revision> {
+        self.revisions
+            .iter()
+            .rev()
+            .find(|r| r.status != Status::Returned)
+    }
+}
+
+/// Where a `submit` entry went: its cell, and its place among the cell's revisions when it
+/// was received by the columns' time.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    cell: CellId,
+    /// The `submit` entry's position in the ledger.
+    entry: u32,
+    revision: Option<u32>,
+}
+
+/// A decision read before the revision it decides (only a hand-built ledger has one), kept
+/// until the revision is read.
+#[derive(Debug, Clone, Copy)]
+struct Decision {
+    status: Status,
+    /// The decision's entry position.
+    entry: u32,
+    /// Whether it was taken by the columns' time.
+    seen: bool,
+}
+
+/// The ledger's submissions, decisions and explanations in columns, as they stood at a time.
+/// See the [module](self).
+#[derive(Debug, Clone, Default)]
+pub struct LedgerColumns {
+    as_of: Option<NaiveDateTime>,
+    /// How many of the ledger's entries were read, and the hash of the last one (a different
+    /// ledger is read again from the start).
+    read: usize,
+    head: String,
+    units: Codes,
+    items: Codes,
+    cells: Vec<Cell>,
+    cell_of: FxHashMap<Key, CellId>,
+    /// Each unit's cells, by unit number.
+    unit_cells: Vec<Vec<CellId>>,
+    /// The periods each unit has a revision received in, by unit number.
+    unit_periods: Vec<std::collections::BTreeSet<Period>>,
+    /// Each `submit` entry, by sequence number.
+    placed: FxHashMap<u64, Placed>,
+    early: FxHashMap<u64, Vec<Decision>>,
+    /// The latest explanation of each (unit, indicator, period), by entry position.
+    explanations: FxHashMap<Key, u32>,
+    /// The first month of the earliest period with an approved value.
+    earliest_month: Option<i32>,
+    approved_values: usize,
+}
+
+impl LedgerColumns {
+    /// The columns of `ledger` as it stood at `as_of`: entries received later (by the store's
+    /// time, or their own claim in an unstamped ledger) are not seen, and neither are
+    /// approvals given later. `None` sees everything.
+    pub fn new(ledger: &Ledger, as_of: Option<NaiveDateTime>) -> Self {
+        let mut columns = LedgerColumns {
+            as_of,
+            ..LedgerColumns::default()
+        };
+        columns.catch_up(ledger);
+        columns
+    }
+
+    /// Reads the entries appended to `ledger` since the columns were built or last brought up
+    /// to date; a ledger that is not the one read (shorter, or another head where the columns
+    /// stopped) is read again from the start.
+    pub fn catch_up(&mut self, ledger: &Ledger) {
+        let entries = ledger.entries();
+        let same = self.read == 0
+            || entries
+                .get(self.read - 1)
+                .is_some_and(|e| e.hash == self.head);
+        if !same {
+            *self = LedgerColumns {
+                as_of: self.as_of,
+                ..LedgerColumns::default()
+            };
+        }
+        for i in self.read..entries.len() {
+            // Positions beyond four billion entries cannot be held in memory anyway.
+            self.read_entry(entries, u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        self.read = entries.len();
+        self.head = entries.last().map(|e| e.hash.clone()).unwrap_or_default();
+    }
+
+    /// The time the columns stand at (`None`: every entry).
+    pub fn as_of(&self) -> Option<NaiveDateTime> {
+        self.as_of
+    }
+
+    /// How many (unit, item, period) have an approved value in force.
+    pub fn approved_values(&self) -> usize {
+        self.approved_values
+    }
+
+    /// How many of the ledger's entries were read.
+    pub fn entries_read(&self) -> usize {
+        self.read
+    }
+
+    fn seen(&self, entry: &Entry) -> bool {
+        self.as_of.is_none_or(|limit| entry.effective_at() <= limit)
+    }
+
+    fn read_entry(&mut self, entries: &[Entry], position: u32) {
+        let Some(entry) = entries.get(position as usize) else {
+            return;
+        };
+        let seen = self.seen(entry);
+        let decision = |status| Decision {
+            status,
+            entry: position,
+            seen,
+        };
+        match &entry.action {
+            Action::Submit { submission } => self.submit(entries, position, submission, seen),
+            Action::Approve { revision, .. } => {
+                self.decide(entries, *revision, decision(Status::Approved));
+            }
+            Action::Return { revision, .. } => {
+                self.decide(entries, *revision, decision(Status::Returned));
+            }
+            Action::Explain { explanation } if seen => {
+                let unit = self.units.intern(&explanation.unit);
+                let item = self.items.intern(&explanation.indicator);
+                self.explanations
+                    .insert((unit, item, explanation.period), position);
+            }
+            Action::Explain { .. }
+            | Action::Assign { .. }
+            | Action::Withdraw { .. }
+            | Action::Publish { .. } => {}
+        }
+    }
+
+    fn submit(&mut self, entries: &[Entry], position: u32, submission: &Submission, seen: bool) {
+        let Some(entry) = entries.get(position as usize) else {
+            return;
+        };
+        let unit = self.units.intern(&submission.unit);
+        let item = self.items.intern(&submission.item);
+        let key = (unit, item, submission.period);
+        let cell = if let Some(&cell) = self.cell_of.get(&key) {
+            cell
+        } else {
+            let cell = CellId::try_from(self.cells.len()).unwrap_or(CellId::MAX);
+            self.cells.push(Cell {
+                item,
+                period: submission.period,
+                revisions: Vec::new(),
+                in_force: None,
+            });
+            self.cell_of.insert(key, cell);
+            let u = unit as usize;
+            if self.unit_cells.len() <= u {
+                self.unit_cells.resize_with(u + 1, Vec::new);
+            }
+            self.unit_cells[u].push(cell);
+            cell
+        };
+        if seen {
+            let u = unit as usize;
+            if self.unit_periods.len() <= u {
+                self.unit_periods.resize_with(u + 1, Default::default);
+            }
+            self.unit_periods[u].insert(submission.period);
+        }
+        let revision = seen.then(|| {
+            let revisions = &mut self.cells[cell as usize].revisions;
+            revisions.push(Revision {
+                sequence: entry.sequence,
+                entry: position,
+                received_at: entry.effective_at(),
+                status: Status::Submitted,
+                returned_by: None,
+            });
+            u32::try_from(revisions.len() - 1).unwrap_or(u32::MAX)
+        });
+        self.placed.insert(
+            entry.sequence,
+            Placed {
+                cell,
+                entry: position,
+                revision,
+            },
+        );
+        // Only a hand-built ledger decides a revision before submitting it.
+        if let Some(decisions) = self.early.remove(&entry.sequence) {
+            for decision in decisions {
+                self.decide(entries, entry.sequence, decision);
+            }
+        }
+    }
+
+    /// Records `decision` on `revision`: the first decision by the columns' time is its
+    /// status; an approval by then of a revision higher than the one in force replaces it.
+    fn decide(&mut self, entries: &[Entry], revision: u64, decision: Decision) {
+        let Some(placed) = self.placed.get(&revision).copied() else {
+            self.early.entry(revision).or_default().push(decision);
+            return;
+        };
+        if !decision.seen {
+            return;
+        }
+        let cell = &mut self.cells[placed.cell as usize];
+        if let Some(r) = placed
+            .revision
+            .and_then(|r| cell.revisions.get_mut(r as usize))
+            && r.status == Status::Submitted
+        {
+            r.status = decision.status;
+            if decision.status == Status::Returned {
+                r.returned_by = Some(decision.entry);
+            }
+        }
+        if decision.status != Status::Approved
+            || cell
+                .in_force
+                .as_ref()
+                .is_some_and(|f| f.revision >= revision)
+        {
+            return;
+        }
+        let Some(Action::Submit { submission }) =
+            entries.get(placed.entry as usize).map(|e| &e.action)
+        else {
+            return;
+        };
+        if cell.in_force.is_none() {
+            self.approved_values += 1;
+        }
+        let first = cell.period.first_month_index();
+        cell.in_force = Some(InForce {
+            value: submission.value.clone(),
+            revision,
+        });
+        self.earliest_month = Some(self.earliest_month.map_or(first, |e| e.min(first)));
+    }
+}
+
+/// What the evaluation and the quality checks read.
+impl LedgerColumns {
+    /// The units reported for.
+    pub(crate) fn units(&self) -> &Codes {
+        &self.units
+    }
+
+    /// The items reported or explained.
+    pub(crate) fn items(&self) -> &Codes {
+        &self.items
+    }
+
+    /// The cell of `unit`, `item` and `period`, if anything was submitted for it.
+    pub(crate) fn cell(&self, unit: CodeId, item: CodeId, period: Period) -> Option<&Cell> {
+        let &cell = self.cell_of.get(&(unit, item, period))?;
+        self.cells.get(cell as usize)
+    }
+
+    /// The number of the cell of `unit`, `item` and `period`.
+    pub(crate) fn cell_id(&self, unit: CodeId, item: CodeId, period: Period) -> Option<CellId> {
+        self.cell_of.get(&(unit, item, period)).copied()
+    }
+
+    /// The cell numbered `id`.
+    pub(crate) fn cell_at(&self, id: CellId) -> Option<&Cell> {
+        self.cells.get(id as usize)
+    }
+
+    /// A unit's cells, in the order they were first submitted, with their numbers.
+    pub(crate) fn cells_of(&self, unit: CodeId) -> impl Iterator<Item = (CellId, &Cell)> {
+        self.unit_cells
+            .get(unit as usize)
+            .into_iter()
+            .flatten()
+            .filter_map(|&id| Some((id, self.cells.get(id as usize)?)))
+    }
+
+    /// The periods `unit` has a revision received in, in order.
+    pub(crate) fn periods_of(&self, unit: CodeId) -> impl Iterator<Item = Period> + '_ {
+        self.unit_periods
+            .get(unit as usize)
+            .into_iter()
+            .flatten()
+            .copied()
+    }
+
+    /// The position of the latest explanation of `unit`'s `indicator` for `period`.
+    pub(crate) fn explanation(
+        &self,
+        unit: CodeId,
+        indicator: CodeId,
+        period: Period,
+    ) -> Option<u32> {
+        self.explanations.get(&(unit, indicator, period)).copied()
+    }
+
+    /// Every explanation's key and position.
+    pub(crate) fn explanations(
+        &self,
+    ) -> impl Iterator<Item = ((CodeId, CodeId, Period), u32)> + '_ {
+        self.explanations.iter().map(|(k, v)| (*k, *v))
+    }
+
+    /// Whether `period` and every period before it are certainly without an approved value
+    /// (they end before the earliest approved period begins): a back-scan stops there.
+    pub(crate) fn none_up_to(&self, period: Period) -> bool {
+        self.earliest_month
+            .is_none_or(|earliest| period.last_month_index() < earliest)
+    }
+}
+
+/// The submission of the `submit` entry at `position`.
+pub(crate) fn submission(ledger: &Ledger, position: u32) -> Option<&Submission> {
+    match &ledger.entries().get(position as usize)?.action {
+        Action::Submit { submission } => Some(submission),
+        _ => None,
+    }
+}
+
+/// The explanation of the `explain` entry at `position`.
+pub(crate) fn explanation(ledger: &Ledger, position: u32) -> Option<&Explanation> {
+    match &ledger.entries().get(position as usize)?.action {
+        Action::Explain { explanation } => Some(explanation),
+        _ => None,
+    }
+}
