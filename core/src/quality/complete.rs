@@ -35,9 +35,9 @@ fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
         let Some(period) = at else { break };
         at = period.previous();
         let assigned = cx
-            .assignments
-            .iter()
-            .any(|a| a.item == item && a.covers(period));
+            .by_item
+            .get(item)
+            .is_some_and(|held| held.iter().any(|a| a.covers(period)));
         if !assigned {
             continue;
         }

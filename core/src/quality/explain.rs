@@ -19,7 +19,8 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
     answered.sort_unstable();
     answered.dedup();
     for code in answered {
-        let Some(indicator) = cx.catalogue.indicator(code) else {
+        let at = cx.facts.get(code).and_then(|f| f.indicator);
+        let Some(indicator) = at.and_then(|i| cx.catalogue.indicators.get(i)) else {
             continue;
         };
         if indicator.explanation == ExplanationRequirement::None

@@ -20,11 +20,15 @@ pub(crate) struct Facts {
     pub(crate) evidence_required: bool,
     /// The documents expected, when said.
     pub(crate) documents: Option<Text>,
+    /// The indicator's place in the catalogue (`None` for a data element).
+    pub(crate) indicator: Option<usize>,
+    /// Whether a unit reports it itself ([`Catalogue::is_reportable`]).
+    pub(crate) reportable: bool,
 }
 
 pub(crate) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
     let mut out: HashMap<String, Facts> = HashMap::new();
-    for indicator in &catalogue.indicators {
+    for (i, indicator) in catalogue.indicators.iter().enumerate() {
         out.insert(
             indicator.code.clone(),
             Facts {
@@ -33,6 +37,8 @@ pub(crate) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
                 cycle: Some(indicator.cycle),
                 evidence_required: indicator.evidence.required,
                 documents: indicator.evidence.documents.clone(),
+                indicator: Some(i),
+                reportable: catalogue.is_reportable(&indicator.code),
             },
         );
     }
@@ -45,6 +51,8 @@ pub(crate) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
                 cycle: None,
                 evidence_required: false,
                 documents: None,
+                indicator: None,
+                reportable: true,
             },
         );
     }

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use crate::Value;
 use crate::catalogue::Catalogue;
 use crate::columns::{self, Cell, CellId, LedgerColumns};
+use crate::formula::{self, Compiled};
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
 use crate::resolver::Items;
@@ -42,7 +43,13 @@ pub(crate) struct LedgerIndex<'l> {
     peer_samples: RefCell<HashMap<PeerKey, Rc<[Decimal]>>>,
     /// The resolver's item facts, shared by every unit's checks.
     items: OnceCell<Rc<Items>>,
+    /// Each validation rule's two sides compiled (`None` for a side that does not compile),
+    /// in the catalogue's order, shared likewise.
+    rules: OnceCell<Rc<[CompiledRule]>>,
 }
+
+/// A validation rule's left and right sides, compiled.
+pub(crate) type CompiledRule = Option<(Compiled, Compiled)>;
 
 /// Which peer groups, item and period a peer sample is of.
 type PeerKey = (Vec<usize>, String, Period);
@@ -67,6 +74,7 @@ impl<'l> LedgerIndex<'l> {
             columns,
             peer_samples: RefCell::default(),
             items: OnceCell::new(),
+            rules: OnceCell::new(),
         }
     }
 
@@ -96,6 +104,22 @@ impl<'l> LedgerIndex<'l> {
             self.items
                 .get_or_init(|| Items::new(catalogue, &self.columns)),
         )
+    }
+
+    /// The catalogue's validation rules compiled, once for every unit's checks.
+    pub fn rules(&self, catalogue: &Catalogue) -> Rc<[CompiledRule]> {
+        let compile = || {
+            catalogue
+                .validation_rules
+                .iter()
+                .map(|rule| {
+                    let left = formula::compile(&rule.left.expression, catalogue).ok()?;
+                    let right = formula::compile(&rule.right.expression, catalogue).ok()?;
+                    Some((left, right))
+                })
+                .collect()
+        };
+        Rc::clone(self.rules.get_or_init(compile))
     }
 
     fn cell(&self, unit: &str, item: &str, period: Period) -> Option<&Cell> {

@@ -108,6 +108,8 @@ struct Context<'q, 'l> {
     tree: &'q OrgTree,
     /// The unit's own (expanded) assignments.
     assignments: &'q [Assignment],
+    /// The same, by item.
+    by_item: &'q HashMap<&'q str, Vec<&'q Assignment>>,
     calendar: &'q ReportingCalendar,
     facts: &'q HashMap<String, Facts>,
     index: &'q LedgerIndex<'l>,
@@ -198,15 +200,19 @@ impl<'a> Quality<'a> {
                 .unwrap_or(period.cycle())
         };
         let assigned = |p: Period| {
-            assignments
-                .iter()
-                .filter(move |a| a.covers(p) && catalogue.is_reportable(&a.item))
+            assignments.iter().filter(move |a| {
+                a.covers(p) && self.facts.get(&a.item).is_some_and(|f| f.reportable)
+            })
         };
         let cycles: BTreeSet<Cycle> = assigned(period)
             .map(|a| cycle_of(&a.item))
             .filter(|c| *c <= period.cycle())
             .chain([period.cycle()])
             .collect();
+        let mut by_item: HashMap<&str, Vec<&Assignment>> = HashMap::new();
+        for a in assignments {
+            by_item.entry(a.item.as_str()).or_default().push(a);
+        }
         let mut contexts = Vec::new();
         for cycle in cycles.into_iter().rev() {
             let periods = if cycle == period.cycle() {
@@ -220,6 +226,7 @@ impl<'a> Quality<'a> {
                     catalogue,
                     tree: self.tree,
                     assignments,
+                    by_item: &by_item,
                     calendar: self.calendar,
                     facts: &self.facts,
                     index,

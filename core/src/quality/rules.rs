@@ -17,11 +17,9 @@ use crate::{Missing, Value};
 
 pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
     let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
-    for rule in &cx.catalogue.validation_rules {
-        let (Ok(left), Ok(right)) = (
-            formula::compile(&rule.left.expression, cx.catalogue),
-            formula::compile(&rule.right.expression, cx.catalogue),
-        ) else {
+    let compiled = cx.index.rules(cx.catalogue);
+    for (rule, sides) in cx.catalogue.validation_rules.iter().zip(compiled.iter()) {
+        let Some((left, right)) = sides else {
             continue; // a catalogue that loaded has well-formed rules
         };
         let Some(anchor) = left
@@ -34,8 +32,7 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
             continue;
         };
         let mut value = |code: &str, at: Period| values.value(cx.unit, code, at).value;
-        let Some((l, r)) = broken(rule, (&left, &right), cx.catalogue, cx.period, &mut value)
-        else {
+        let Some((l, r)) = broken(rule, (left, right), cx.catalogue, cx.period, &mut value) else {
             continue;
         };
         let flaw = Flaw::Rule {
