@@ -40,7 +40,7 @@ pub struct Reporting {
     /// quality checks read: derived once here, not on every call.
     expanded: Vec<Assignment>,
     expanded_by_unit: HashMap<String, Vec<Assignment>>,
-    facts: HashMap<String, Facts>,
+    facts: rustc_hash::FxHashMap<String, Facts>,
 }
 
 impl Reporting {

@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
+use rustc_hash::FxHashMap;
+
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
@@ -843,7 +845,7 @@ fn by_unit(
 
 /// Who answers for each item of each unit in `period`: its focal officer, by name where the
 /// chart names the person.
-fn officers(reporting: &Reporting, period: Period) -> HashMap<(&str, &str), Head> {
+fn officers(reporting: &Reporting, period: Period) -> FxHashMap<(&str, &str), Head> {
     let tree = reporting.tree();
     reporting
         .expanded()
@@ -929,10 +931,10 @@ fn last_value(
 
 /// The latest explanation of each (unit, indicator, period) entered by `as_of`, with its
 /// entry's sequence number.
-type Explanations<'l> = HashMap<(&'l str, &'l str, Period), (u64, &'l Explanation)>;
+type Explanations<'l> = FxHashMap<(&'l str, &'l str, Period), (u64, &'l Explanation)>;
 
 fn explanations<'l>(ledger: &'l Ledger, columns: &LedgerColumns) -> Explanations<'l> {
-    let mut out = HashMap::new();
+    let mut out = FxHashMap::default();
     for ((_, _, period), at) in columns.explanations() {
         let Some(explanation) = crate::columns::explanation(ledger, at) else {
             continue;

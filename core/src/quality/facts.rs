@@ -1,7 +1,7 @@
 //! What the checks need to know of each item, worked out once from the catalogue: reading
 //! which indicators use which data element means parsing every formula.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::Text;
 use crate::catalogue::{Catalogue, ValueType};
@@ -26,8 +26,8 @@ pub(crate) struct Facts {
     pub(crate) reportable: bool,
 }
 
-pub(crate) fn facts(catalogue: &Catalogue) -> HashMap<String, Facts> {
-    let mut out: HashMap<String, Facts> = HashMap::new();
+pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
+    let mut out: FxHashMap<String, Facts> = FxHashMap::default();
     for (i, indicator) in catalogue.indicators.iter().enumerate() {
         out.insert(
             indicator.code.clone(),

@@ -4,11 +4,11 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::Value;
 use crate::catalogue::Catalogue;
@@ -40,7 +40,7 @@ pub(crate) struct LedgerIndex<'l> {
     columns: Cow<'l, LedgerColumns>,
     /// The numbers in force of every member of a set of peer groups, for an item and period,
     /// sorted: worked out once, read by each member's outlier check.
-    peer_samples: RefCell<HashMap<PeerKey, Rc<[Decimal]>>>,
+    peer_samples: RefCell<FxHashMap<PeerKey, Rc<[Decimal]>>>,
     /// The resolver's item facts, shared by every unit's checks.
     items: OnceCell<Rc<Items>>,
     /// Each validation rule's two sides compiled (`None` for a side that does not compile),

@@ -99,7 +99,7 @@ pub struct Quality<'a> {
     /// The expanded assignments, by unit (a national ledger has thousands of units).
     assignments: Cow<'a, HashMap<String, Vec<Assignment>>>,
     calendar: &'a ReportingCalendar,
-    facts: Cow<'a, HashMap<String, Facts>>,
+    facts: Cow<'a, rustc_hash::FxHashMap<String, Facts>>,
 }
 
 /// What every check reads.
@@ -109,9 +109,9 @@ struct Context<'q, 'l> {
     /// The unit's own (expanded) assignments.
     assignments: &'q [Assignment],
     /// The same, by item.
-    by_item: &'q HashMap<&'q str, Vec<&'q Assignment>>,
+    by_item: &'q rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>,
     calendar: &'q ReportingCalendar,
-    facts: &'q HashMap<String, Facts>,
+    facts: &'q rustc_hash::FxHashMap<String, Facts>,
     index: &'q LedgerIndex<'l>,
     unit: &'q str,
     period: Period,
@@ -148,7 +148,7 @@ impl<'a> Quality<'a> {
         tree: &'a OrgTree,
         assignments: &'a HashMap<String, Vec<Assignment>>,
         calendar: &'a ReportingCalendar,
-        facts: &'a HashMap<String, Facts>,
+        facts: &'a rustc_hash::FxHashMap<String, Facts>,
     ) -> Self {
         Quality {
             catalogue,
@@ -209,7 +209,8 @@ impl<'a> Quality<'a> {
             .filter(|c| *c <= period.cycle())
             .chain([period.cycle()])
             .collect();
-        let mut by_item: HashMap<&str, Vec<&Assignment>> = HashMap::new();
+        let mut by_item: rustc_hash::FxHashMap<&str, Vec<&Assignment>> =
+            rustc_hash::FxHashMap::default();
         for a in assignments {
             by_item.entry(a.item.as_str()).or_default().push(a);
         }
