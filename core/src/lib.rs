@@ -40,6 +40,8 @@
 //! - [`Value`]: a number, yes/no, text, or missing with a reason ([`Missing`]) — never NaN.
 //! - [`ledger`]: the append-only, hash-chained record of submissions, decisions and
 //!   explanations, with [`ledger::Rules`] for appending under the organisation's rules.
+//! - [`columns`]: the ledger as columns as of a time ([`columns::LedgerColumns`]), the read
+//!   model the evaluation and the quality checks read, kept up to date entry by entry.
 //! - [`org`]: the organisation tree, assignments ("giao chỉ số") and the access policy.
 //! - [`quality`]: the data-quality report of a unit and period ("đúng, đủ, sạch, sống") and
 //!   its 0–100 score; [`Reporting`] owns a whole set-up for portals and bindings.
