@@ -231,7 +231,11 @@ fn eight_writers_racing_lose_nothing_and_keep_one_chain() {
                         (0..appends)
                             .map(|_| {
                                 let out = append(location, a).output().unwrap();
-                                assert!(out.status.success(), "{location}: an append failed");
+                                assert!(
+                                    out.status.success(),
+                                    "{location}: an append failed: {}",
+                                    String::from_utf8_lossy(&out.stderr)
+                                );
                                 acknowledged(&out.stdout).unwrap()
                             })
                             .collect::<Vec<_>>()
