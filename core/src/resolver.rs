@@ -4,7 +4,7 @@
 //! shorter periods rolled up into longer ones, and the revisions each number rests on (its
 //! lineage). The evaluation and the quality checks read values only through it.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -156,7 +156,7 @@ pub(crate) struct Items {
 
 impl Items {
     /// The catalogue's data elements and indicators, with their numbers in `columns`.
-    pub fn new(catalogue: &Catalogue, columns: &LedgerColumns) -> Rc<Items> {
+    pub fn new(catalogue: &Catalogue, columns: &LedgerColumns) -> Arc<Items> {
         let codes = catalogue
             .data_elements
             .iter()
@@ -196,7 +196,7 @@ impl Items {
                 column: columns.items().id(code),
             });
         }
-        Rc::new(Items {
+        Arc::new(Items {
             numbers,
             facts: facts.into_iter().flatten().collect(),
         })
@@ -205,7 +205,7 @@ impl Items {
 
 /// Where reported values come from: the value standing in a cell of the columns, and the
 /// revision it rests on.
-pub(crate) trait Source {
+pub(crate) trait Source: Sync {
     /// The columns the cells are of.
     fn columns(&self) -> &LedgerColumns;
 
@@ -219,19 +219,12 @@ pub(crate) trait Source {
 /// Computes values on demand over the shared item facts.
 pub(crate) struct Values<'a> {
     source: &'a dyn Source,
-    items: Rc<Items>,
+    items: Arc<Items>,
 }
 
 impl<'a> Values<'a> {
-    pub fn new(catalogue: &'a Catalogue, source: &'a dyn Source) -> Self {
-        Values {
-            items: Items::new(catalogue, source.columns()),
-            source,
-        }
-    }
-
     /// A resolver sharing `items` with others over the same catalogue and columns.
-    pub fn sharing(source: &'a dyn Source, items: Rc<Items>) -> Self {
+    pub fn sharing(source: &'a dyn Source, items: Arc<Items>) -> Self {
         Values { source, items }
     }
 

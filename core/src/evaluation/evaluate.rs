@@ -5,7 +5,7 @@
 //! composites are published (and, by default, ranked) at the scheme's precision, half up.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -81,8 +81,8 @@ pub(crate) fn evaluate(
     same_time(columns, as_of)?;
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
-    let (approved, breaches) = approved_values(catalogue, columns, scheme);
     let items = Items::new(catalogue, columns);
+    let (approved, breaches) = approved_values(catalogue, columns, &items, scheme);
     let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
     let units = pipeline.units(period);
     let scored = pipeline.score(&units, period);
@@ -93,21 +93,20 @@ pub(crate) fn evaluate(
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
     let index = LedgerIndex::over(ledger, columns);
-    let mut values = Values::sharing(&approved, Rc::clone(&items));
     let (focal, invalid_by_unit) = (officers(reporting, period), by_unit(&breaches, period));
     let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
-    let mut results = Vec::new();
-    let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
-    for s in &scored {
+    // Each unit's publication and quality report read only shared, settled inputs: spread
+    // over the cores, joined in the units' order.
+    let unit_result = |s: &Scored<'_>| {
+        let values = Values::sharing(&approved, Arc::clone(&items));
         let unit = tree.unit(&s.unit);
         let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
-        totals.insert(s.unit.clone(), c.total);
         let indicators = s
             .rows
             .iter()
             .map(|row| IndicatorResult {
                 focal_officer: officer(&s.unit, &row.indicator.code),
-                ..pipeline.publish_row(&mut values, &s.unit, row, &explanations, &publish)
+                ..pipeline.publish_row(&values, &s.unit, row, &explanations, &publish)
             })
             .collect();
         let answers = |item: &str| officer(&s.unit, item);
@@ -116,7 +115,7 @@ pub(crate) fn evaluate(
             .map_or(&[][..], Vec::as_slice);
         let quality = quality_of(reporting, &index, &s.unit, period, as_of, invalid, &answers);
         let (layers, pillars) = pipeline.nodes(&c, &publish);
-        results.push(UnitResult {
+        let result = UnitResult {
             unit: s.unit.clone(),
             name: unit.map_or_else(|| Text::new(&s.unit, &s.unit), |u| u.name.clone()),
             parent: unit.and_then(|u| u.parent.clone()),
@@ -130,7 +129,14 @@ pub(crate) fn evaluate(
             pillars,
             indicators,
             quality,
-        });
+        };
+        (result, c.total)
+    };
+    let mut results = Vec::new();
+    let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
+    for (result, total) in crate::parallel::map(&scored, |s| s.rows.len(), unit_result) {
+        totals.insert(result.unit.clone(), total);
+        results.push(result);
     }
     let previous_totals: HashMap<String, Option<Decimal>> = previous_scored
         .iter()
@@ -188,7 +194,7 @@ struct Pipeline<'a> {
     scheme: &'a Scheme,
     approved: &'a Approved<'a>,
     /// The item facts every resolver shares.
-    items: &'a Rc<Items>,
+    items: &'a Arc<Items>,
     /// Group code → its top-level group.
     pillars: HashMap<String, String>,
     /// Unit → the (first) peer group it is ranked in.
@@ -202,7 +208,7 @@ impl<'a> Pipeline<'a> {
         reporting: &'a Reporting,
         scheme: &'a Scheme,
         approved: &'a Approved<'a>,
-        items: &'a Rc<Items>,
+        items: &'a Arc<Items>,
     ) -> Self {
         let catalogue = reporting.catalogue();
         Pipeline {
@@ -275,18 +281,18 @@ impl<'a> Pipeline<'a> {
 
     /// Values and scores every unit's indicators in `period`.
     fn score(&self, units: &[(String, Vec<&'a Indicator>)], period: Period) -> Vec<Scored<'a>> {
-        let mut values = Values::sharing(self.approved, Rc::clone(self.items));
-        let mut drafts: Vec<(String, Vec<Row<'a>>)> = Vec::new();
-        for (unit, indicators) in units {
-            let rows = indicators
+        // Each unit's values read only the approved values: spread over the cores, in order.
+        let draft = |(unit, indicators): &(String, Vec<&'a Indicator>)| {
+            let values = Values::sharing(self.approved, Arc::clone(self.items));
+            let rows: Vec<Row<'a>> = indicators
                 .iter()
                 .filter_map(|indicator| {
                     let reference = reference_period(indicator.cycle, period)?;
                     let rule = indicator.scoring_rule()?;
                     let (own, origin, merged_from) =
-                        self.value_of(&mut values, unit, &indicator.code, reference);
+                        self.value_of(&values, unit, &indicator.code, reference);
                     let imputed = if origin == Origin::Missing {
-                        last_value(&mut values, unit, &indicator.code, reference)
+                        last_value(&values, unit, &indicator.code, reference)
                     } else {
                         None
                     };
@@ -303,8 +309,9 @@ impl<'a> Pipeline<'a> {
                     })
                 })
                 .collect();
-            drafts.push((unit.clone(), rows));
-        }
+            (unit.clone(), rows)
+        };
+        let drafts = crate::parallel::map(units, |(_, i)| i.len(), draft);
         // The peers' numbers, for the rules that compare across a peer group.
         let mut peers: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
         for (unit, rows) in &drafts {
@@ -381,7 +388,7 @@ impl<'a> Pipeline<'a> {
     /// A unit's value: its own approved one, else the mean of the units merged to form it.
     fn value_of(
         &self,
-        values: &mut Values<'_>,
+        values: &Values<'_>,
         unit: &str,
         code: &str,
         period: Period,
@@ -451,7 +458,7 @@ impl<'a> Pipeline<'a> {
     /// progress, off-track judgement and explanation.
     fn publish_row(
         &self,
-        values: &mut Values<'_>,
+        values: &Values<'_>,
         unit: &str,
         row: &Row<'a>,
         explanations: &Explanations<'_>,
@@ -526,7 +533,7 @@ impl<'a> Pipeline<'a> {
     /// whether the value is off track: both by [`standing`], the one definition.
     fn progress_of(
         &self,
-        values: &mut Values<'_>,
+        values: &Values<'_>,
         unit: &str,
         row: &Row<'a>,
     ) -> (Progress, Option<Period>, Option<Text>) {
@@ -806,10 +813,11 @@ impl<'a> Pipeline<'a> {
 fn approved_values<'c>(
     catalogue: &Catalogue,
     columns: &'c LedgerColumns,
+    items: &Arc<Items>,
     scheme: &Scheme,
 ) -> (Approved<'c>, BTreeSet<invalid::Breach>) {
     let mut approved = Approved::new(columns);
-    let breaches = invalid::breaches(catalogue, &approved);
+    let breaches = invalid::breaches(catalogue, &approved, items);
     if scheme.invalid == InvalidPolicy::Missing {
         approved.withhold(breaches.iter().map(|b| b.cell));
     }
@@ -910,7 +918,7 @@ fn has_value(value: &Value) -> bool {
 
 /// The unit's latest own value before `period`, within [`HISTORY_PERIODS`].
 fn last_value(
-    values: &mut Values<'_>,
+    values: &Values<'_>,
     unit: &str,
     code: &str,
     period: Period,

@@ -4,6 +4,7 @@
 //! indicator computed from it is missing too; the unit's data gaps list it either way.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use crate::columns::CellId;
 use crate::formula::{self, Shift};
 use crate::period::Period;
 use crate::quality::rule_broken;
-use crate::resolver::{Approved, Values};
+use crate::resolver::{Approved, Items, Values};
 
 /// What an evaluation does with a value that fails an error-level rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -43,7 +44,11 @@ pub(crate) struct Breach {
 /// Every approved value that fails an error-level rule: each rule is judged for each unit in
 /// each period where the unit has a value of an item the rule reads, and when it fails, the
 /// values it read in that period (not those of other periods it compares with) are invalid.
-pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<Breach> {
+pub(crate) fn breaches(
+    catalogue: &Catalogue,
+    approved: &Approved,
+    items: &Arc<Items>,
+) -> BTreeSet<Breach> {
     let mut out = BTreeSet::new();
     let rules: Vec<_> = catalogue
         .validation_rules
@@ -65,9 +70,12 @@ pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<B
     if rules.is_empty() {
         return out;
     }
-    let values = Values::new(catalogue, approved);
     let columns = approved.columns();
-    for unit in 0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX) {
+    let units: Vec<u32> = (0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX)).collect();
+    // Each unit's rules read only its own approved values: spread over the cores.
+    let of_unit = |&unit: &u32| {
+        let values = Values::sharing(approved, Arc::clone(items));
+        let mut out = Vec::new();
         // The unit's approved values, by item code.
         let mut in_force: HashMap<&str, Vec<(Period, u64, CellId)>> = HashMap::new();
         for (id, cell) in columns.cells_of(unit) {
@@ -80,7 +88,7 @@ pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<B
             }
         }
         if in_force.is_empty() {
-            continue;
+            return out;
         }
         let name = columns.units().name(unit);
         for (rule, left, right, read) in &rules {
@@ -98,7 +106,7 @@ pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<B
                 for item in read {
                     let held = in_force.get(item.as_str()).into_iter().flatten();
                     for &(_, revision, cell) in held.filter(|(p, _, _)| *p == period) {
-                        out.insert(Breach {
+                        out.push(Breach {
                             unit: name.to_owned(),
                             item: item.clone(),
                             period,
@@ -110,6 +118,13 @@ pub(crate) fn breaches(catalogue: &Catalogue, approved: &Approved) -> BTreeSet<B
                 }
             }
         }
-    }
+        out
+    };
+    let weight = |&unit: &u32| columns.cells_of(unit).count();
+    out.extend(
+        crate::parallel::map(&units, weight, of_unit)
+            .into_iter()
+            .flatten(),
+    );
     out
 }

@@ -3,8 +3,8 @@
 //! indicator, period).
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
@@ -40,12 +40,12 @@ pub(crate) struct LedgerIndex<'l> {
     columns: Cow<'l, LedgerColumns>,
     /// The numbers in force of every member of a set of peer groups, for an item and period,
     /// sorted: worked out once, read by each member's outlier check.
-    peer_samples: RefCell<FxHashMap<PeerKey, Rc<[Decimal]>>>,
+    peer_samples: Mutex<FxHashMap<PeerKey, Arc<[Decimal]>>>,
     /// The resolver's item facts, shared by every unit's checks.
-    items: OnceCell<Rc<Items>>,
+    items: OnceLock<Arc<Items>>,
     /// Each validation rule's two sides compiled (`None` for a side that does not compile),
     /// in the catalogue's order, shared likewise.
-    rules: OnceCell<Rc<[CompiledRule]>>,
+    rules: OnceLock<Arc<[CompiledRule]>>,
 }
 
 /// A validation rule's left and right sides, compiled.
@@ -72,9 +72,9 @@ impl<'l> LedgerIndex<'l> {
         LedgerIndex {
             ledger,
             columns,
-            peer_samples: RefCell::default(),
-            items: OnceCell::new(),
-            rules: OnceCell::new(),
+            peer_samples: Mutex::default(),
+            items: OnceLock::new(),
+            rules: OnceLock::new(),
         }
     }
 
@@ -86,28 +86,32 @@ impl<'l> LedgerIndex<'l> {
         item: &str,
         period: Period,
         gather: impl FnOnce() -> Vec<Decimal>,
-    ) -> Rc<[Decimal]> {
+    ) -> Arc<[Decimal]> {
         let key = (groups.to_vec(), item.to_owned(), period);
-        if let Some(sample) = self.peer_samples.borrow().get(&key) {
-            return Rc::clone(sample);
+        // Units checked on other threads may gather the same sample: the first one kept wins,
+        // and every gathering gives the same numbers.
+        let samples = || {
+            self.peer_samples
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(sample) = samples().get(&key) {
+            return Arc::clone(sample);
         }
-        let sample: Rc<[Decimal]> = gather().into();
-        self.peer_samples
-            .borrow_mut()
-            .insert(key, Rc::clone(&sample));
-        sample
+        let sample: Arc<[Decimal]> = gather().into();
+        Arc::clone(samples().entry(key).or_insert(sample))
     }
 
     /// The item facts the quality checks' resolvers share.
-    pub fn items(&self, catalogue: &Catalogue) -> Rc<Items> {
-        Rc::clone(
+    pub fn items(&self, catalogue: &Catalogue) -> Arc<Items> {
+        Arc::clone(
             self.items
                 .get_or_init(|| Items::new(catalogue, &self.columns)),
         )
     }
 
     /// The catalogue's validation rules compiled, once for every unit's checks.
-    pub fn rules(&self, catalogue: &Catalogue) -> Rc<[CompiledRule]> {
+    pub fn rules(&self, catalogue: &Catalogue) -> Arc<[CompiledRule]> {
         let compile = || {
             catalogue
                 .validation_rules
@@ -119,7 +123,7 @@ impl<'l> LedgerIndex<'l> {
                 })
                 .collect()
         };
-        Rc::clone(self.rules.get_or_init(compile))
+        Arc::clone(self.rules.get_or_init(compile))
     }
 
     fn cell(&self, unit: &str, item: &str, period: Period) -> Option<&Cell> {
