@@ -168,8 +168,21 @@ impl Items {
             numbers.entry(code.to_owned()).or_insert(next);
         }
         let mut facts: Vec<Option<ItemFacts>> = vec![None; numbers.len()];
+        let cycles = catalogue.reported_cycles();
+        let indicators: FxHashMap<&str, &crate::catalogue::Indicator> = catalogue
+            .indicators
+            .iter()
+            .rev() // the first of a code wins, as `Catalogue::indicator` finds it
+            .map(|i| (i.code.as_str(), i))
+            .collect();
+        let elements: FxHashMap<&str, &crate::catalogue::DataElement> = catalogue
+            .data_elements
+            .iter()
+            .rev()
+            .map(|d| (d.code.as_str(), d))
+            .collect();
         for (code, &n) in &numbers {
-            let indicator = catalogue.indicator(code);
+            let indicator = indicators.get(code.as_str()).copied();
             let method = match indicator.map(|i| &i.method) {
                 Some(Method::Formula { .. }) => {
                     catalogue
@@ -189,9 +202,9 @@ impl Items {
             facts[n] = Some(ItemFacts {
                 method,
                 indicator_cycle: indicator.map(|i| i.cycle),
-                reported_cycle: catalogue.cycle_of(code),
-                aggregation: catalogue
-                    .data_element(code)
+                reported_cycle: cycles.get(code.as_str()).copied(),
+                aggregation: elements
+                    .get(code.as_str())
                     .map_or(Aggregation::Last, |d| d.aggregation),
                 column: columns.items().id(code),
             });

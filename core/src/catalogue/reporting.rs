@@ -99,6 +99,26 @@ impl Catalogue {
             .min()
     }
 
+    /// [`Catalogue::cycle_of`] of every item at once, by code: each formula parsed once
+    /// (asking item by item parses every formula for each data element).
+    pub(crate) fn reported_cycles(&self) -> rustc_hash::FxHashMap<&str, Cycle> {
+        let mut out: rustc_hash::FxHashMap<&str, Cycle> = rustc_hash::FxHashMap::default();
+        for indicator in &self.indicators {
+            for input in self.inputs_of(&indicator.code) {
+                let Some(element) = self.data_element(&input) else {
+                    continue;
+                };
+                let cycle = out.entry(element.code.as_str()).or_insert(indicator.cycle);
+                *cycle = (*cycle).min(indicator.cycle);
+            }
+        }
+        // An indicator's own cycle wins over its use as another's input.
+        for indicator in &self.indicators {
+            out.insert(indicator.code.as_str(), indicator.cycle);
+        }
+        out
+    }
+
     /// Whether a unit submits `item` itself: a data element, or an indicator reported
     /// directly. A computed indicator is reported through its inputs.
     pub fn is_reportable(&self, item: &str) -> bool {

@@ -267,12 +267,12 @@ impl Entry {
         recorded_at: Option<&NaiveDateTime>,
         action: &Action,
     ) -> (String, bool) {
-        // The compact JSON is streamed into the hash rather than built as a string first: the
-        // same bytes, without an allocation and a copy per entry (an import hashes millions).
-        let mut sink = HashWriter {
-            sha: Sha256::new(),
-            normal: true,
-        };
+        // The compact JSON is written into one buffer kept per thread, then hashed in one call:
+        // an import hashes millions of entries, and feeding the hash serde's many small
+        // fragments cost more than the copy.
+        thread_local! {
+            static TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
         let content = Hashed {
             format: recorded_at.map(|_| FORMAT_STAMPED),
             sequence,
@@ -280,31 +280,16 @@ impl Entry {
             recorded_at,
             action,
         };
-        // Writing into a hasher cannot fail, and chiso's types have string keys only.
-        let _ = serde_json::to_writer(&mut sink, &content);
-        (hex::encode(sink.sha.finalize()), sink.normal)
-    }
-}
-
-/// A SHA-256 that serde writes into, noting on the way whether the text is surely NFC.
-struct HashWriter {
-    sha: Sha256,
-    normal: bool,
-}
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.sha.update(bytes);
-        // serde_json writes each run of a string between escapes whole, so a non-ASCII run is
-        // whole UTF-8; the quick check says "surely NFC" for composed Vietnamese without
-        // allocating, and anything else takes the full path in `Entry::new`.
-        if self.normal && !bytes.is_ascii() {
-            self.normal = std::str::from_utf8(bytes).is_ok_and(crate::unicode::is_quick_nfc);
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        TEXT.with_borrow_mut(|text| {
+            text.clear();
+            // Writing into a vector cannot fail, and chiso's types have string keys only.
+            let _ = serde_json::to_writer(&mut *text, &content);
+            // The quick check says "surely NFC" for composed Vietnamese without allocating;
+            // anything else takes the full path in `Entry::new`. JSON's own marks are starters,
+            // so the whole text is quick-NFC exactly when each of its strings is.
+            let normal = text.is_ascii()
+                || std::str::from_utf8(text).is_ok_and(crate::unicode::is_quick_nfc);
+            (hex::encode(Sha256::digest(text.as_slice())), normal)
+        })
     }
 }

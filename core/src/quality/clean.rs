@@ -3,13 +3,19 @@
 
 use rust_decimal::Decimal;
 
+use super::index::Held;
 use super::index::Revision;
 use super::outlier::is_outlier_sorted;
 use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding, is_outlier, show};
 use crate::ledger::{Status, Submission};
 
-pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
-    let revisions = cx.index.revisions(cx.unit, item, cx.period);
+pub(super) fn check_item(
+    cx: &Context<'_, '_>,
+    item: &str,
+    held: &Held<'_>,
+    out: &mut Vec<QualityFinding>,
+) {
+    let revisions = &held.revisions;
     for pair in revisions.windows(2) {
         let (earlier, later) = (&pair[0], &pair[1]);
         if earlier.status != Status::Returned && same_content(earlier.submission, later.submission)
@@ -20,13 +26,19 @@ pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<Quality
             cx.push(out, &flaw, item, Some(later.sequence));
         }
     }
-    conflict(cx, item, &revisions, out);
-    let Some(standing) = cx.index.standing(cx.unit, item, cx.period) else {
+    conflict(cx, item, revisions, out);
+    let Some(standing) = held.standing else {
         return;
     };
     let revision = Some(standing.sequence);
     if let (Some(written), Some(facts)) = (&standing.submission.measure, cx.facts.get(item)) {
-        let same = |unit: &str| unit.trim().to_lowercase() == written.trim().to_lowercase();
+        // Compared letter by letter in lower case, without a lowered copy of either.
+        let same = |unit: &str| {
+            unit.trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(written.trim().chars().flat_map(char::to_lowercase))
+        };
         if !same(&facts.measure.vi) && !same(&facts.measure.en) {
             let flaw = Flaw::UnitMismatch {
                 written: written.clone(),

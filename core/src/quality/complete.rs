@@ -2,13 +2,18 @@
 
 use rust_decimal::Decimal;
 
+use super::index::Held;
 use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding};
 use crate::period::Period;
 
-pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
-    let revisions = cx.index.revisions(cx.unit, item, cx.period);
-    let standing = cx.index.standing(cx.unit, item, cx.period);
-    match (revisions.last(), standing) {
+pub(super) fn check_item(
+    cx: &Context<'_, '_>,
+    item: &str,
+    held: &Held<'_>,
+    out: &mut Vec<QualityFinding>,
+) {
+    let revisions = &held.revisions;
+    match (revisions.last(), held.standing) {
         (None, _) if cx.expected.contains(item) => cx.push(out, &Flaw::Missing, item, None),
         (Some(last), None) => {
             let reason = revisions

@@ -1,12 +1,18 @@
 //! Correct ("đúng"): the value is of the item's kind and range, and carries the evidence the
 //! catalogue requires, with well-formed hashes.
 
+use super::index::Held;
 use super::{Context, Flaw, QualityFinding};
 use crate::Value;
 use crate::catalogue::ValueType;
 
-pub(super) fn check_item(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
-    let Some(standing) = cx.index.standing(cx.unit, item, cx.period) else {
+pub(super) fn check_item(
+    cx: &Context<'_, '_>,
+    item: &str,
+    held: &Held<'_>,
+    out: &mut Vec<QualityFinding>,
+) {
+    let Some(standing) = held.standing else {
         return;
     };
     let Some(facts) = cx.facts.get(item) else {

@@ -32,6 +32,15 @@ pub(crate) struct Revision<'l> {
     pub returned_for: Option<&'l str>,
 }
 
+/// Every revision of one (unit, item, period), oldest first, and the one standing: looked up
+/// once for all of an item's checks.
+#[derive(Debug, Default)]
+pub(crate) struct Held<'l> {
+    pub revisions: Vec<Revision<'l>>,
+    /// The revision in force or awaiting a decision: the latest one not returned.
+    pub standing: Option<Revision<'l>>,
+}
+
 /// The ledger and its columns as they stood at a time, with what the checks of every unit
 /// share: the peers' samples and the resolver's item facts.
 #[derive(Debug)]
@@ -147,13 +156,19 @@ impl<'l> LedgerIndex<'l> {
         })
     }
 
-    /// Every revision of a key, oldest first.
-    pub fn revisions(&self, unit: &str, item: &str, period: Period) -> Vec<Revision<'l>> {
-        self.cell(unit, item, period)
-            .into_iter()
-            .flat_map(|cell| &cell.revisions)
-            .filter_map(|r| self.revision(r))
-            .collect()
+    /// Every revision of a key and the one standing.
+    pub fn held(&self, unit: &str, item: &str, period: Period) -> Held<'l> {
+        let Some(cell) = self.cell(unit, item, period) else {
+            return Held::default();
+        };
+        Held {
+            revisions: cell
+                .revisions
+                .iter()
+                .filter_map(|r| self.revision(r))
+                .collect(),
+            standing: cell.standing().and_then(|r| self.revision(r)),
+        }
     }
 
     /// The revision in force or awaiting a decision: the latest one not returned.

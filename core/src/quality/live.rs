@@ -1,6 +1,7 @@
 //! Live ("sống"): reported by the deadline, and connected-system values delivered after the
 //! period they describe had ended.
 
+use super::index::Held;
 use super::{Context, Flaw, QualityFinding};
 use crate::Error;
 use crate::ledger::Origin;
@@ -12,9 +13,10 @@ use crate::period::Timeliness;
 pub(super) fn check_item(
     cx: &Context<'_, '_>,
     item: &str,
+    held: &Held<'_>,
     out: &mut Vec<QualityFinding>,
 ) -> Result<Timeliness, Error> {
-    let revisions = cx.index.revisions(cx.unit, item, cx.period);
+    let revisions = &held.revisions;
     let first = revisions.first();
     let timeliness = cx
         .calendar
@@ -33,7 +35,7 @@ pub(super) fn check_item(
         }
         _ => {}
     }
-    if let Some(standing) = cx.index.standing(cx.unit, item, cx.period)
+    if let Some(standing) = held.standing
         && let Origin::System { system } = &standing.submission.source
     {
         let (_, end) = cx.period.date_range(&cx.calendar.calendar);

@@ -249,10 +249,9 @@ impl<'a> Quality<'a> {
         for cx in &contexts {
             let (checked, found) = cx.check()?;
             expected += cx.expected.len();
-            reported += cx
-                .expected
+            reported += checked
                 .iter()
-                .filter(|item| index.standing(unit, item, cx.period).is_some())
+                .filter(|c| c.expected && c.status.is_some())
                 .count();
             judged.extend(checked.iter().map(|c| (c.item.clone(), c.period)));
             checks.extend(checked);
@@ -301,11 +300,12 @@ impl Context<'_, '_> {
         let mut checks = Vec::new();
         for item in &items {
             let before = findings.len();
-            complete::check_item(self, item, &mut findings);
-            correct::check_item(self, item, &mut findings);
-            clean::check_item(self, item, &mut findings);
-            let timeliness = live::check_item(self, item, &mut findings)?;
-            let standing = self.index.standing(self.unit, item, self.period);
+            let held = self.index.held(self.unit, item, self.period);
+            complete::check_item(self, item, &held, &mut findings);
+            correct::check_item(self, item, &held, &mut findings);
+            clean::check_item(self, item, &held, &mut findings);
+            let timeliness = live::check_item(self, item, &held, &mut findings)?;
+            let standing = held.standing;
             checks.push(ItemCheck {
                 item: item.clone(),
                 period: self.period,
