@@ -267,29 +267,36 @@ impl Entry {
         recorded_at: Option<&NaiveDateTime>,
         action: &Action,
     ) -> (String, bool) {
-        // The compact JSON is written into one buffer kept per thread, then hashed in one call:
-        // an import hashes millions of entries, and feeding the hash serde's many small
-        // fragments cost more than the copy.
-        thread_local! {
-            static TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        let content = Hashed {
+        hash_of(&Hashed {
             format: recorded_at.map(|_| FORMAT_STAMPED),
             sequence,
             previous,
             recorded_at,
             action,
-        };
-        TEXT.with_borrow_mut(|text| {
-            text.clear();
-            // Writing into a vector cannot fail, and chiso's types have string keys only.
-            let _ = serde_json::to_writer(&mut *text, &content);
-            // The quick check says "surely NFC" for composed Vietnamese without allocating;
-            // anything else takes the full path in `Entry::new`. JSON's own marks are starters,
-            // so the whole text is quick-NFC exactly when each of its strings is.
-            let normal = text.is_ascii()
-                || std::str::from_utf8(text).is_ok_and(crate::unicode::is_quick_nfc);
-            (hex::encode(Sha256::digest(text.as_slice())), normal)
         })
     }
+}
+
+thread_local! {
+    /// The buffer an entry's JSON is written into before hashing, kept per thread.
+    static TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The SHA-256 of `content`'s compact JSON, and whether every text in it is surely NFC.
+///
+/// The JSON is written into one buffer kept per thread, then hashed in one call: an import
+/// hashes millions of entries, and feeding the hash serde's many small fragments cost more
+/// than the copy.
+fn hash_of(content: &Hashed<'_>) -> (String, bool) {
+    TEXT.with_borrow_mut(|text| {
+        text.clear();
+        // Writing into a vector cannot fail, and chiso's types have string keys only.
+        let _ = serde_json::to_writer(&mut *text, content);
+        // The quick check says "surely NFC" for composed Vietnamese without allocating;
+        // anything else takes the full path in `Entry::new`. JSON's own marks are starters,
+        // so the whole text is quick-NFC exactly when each of its strings is.
+        let normal =
+            text.is_ascii() || std::str::from_utf8(text).is_ok_and(crate::unicode::is_quick_nfc);
+        (hex::encode(Sha256::digest(text.as_slice())), normal)
+    })
 }
