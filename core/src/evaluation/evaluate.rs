@@ -18,7 +18,7 @@ use super::result::{
     QualitySummary, RankingRow, UnitResult,
 };
 use super::sensitivity::{rank_range, weight_draws};
-use super::tree::{Composite, Leaf, composite};
+use super::tree::{Composite, Leaf, Shape, composite};
 use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
@@ -743,10 +743,28 @@ impl<'a> Pipeline<'a> {
                 .iter()
                 .map(|l| l.as_str().to_owned()),
         );
-        let draws = weight_draws(rule, &nodes);
-        let mut variants: Vec<(MissingPolicy, Option<&HashMap<String, Decimal>>)> =
-            vec![(self.scheme.missing, None)];
-        variants.extend(draws.iter().map(|d| (self.scheme.missing, Some(d))));
+        // Nodes numbered once, each draw a vector of factors by number (a code drawn twice
+        // keeps its last draw, as the draw's map does).
+        let mut number: FxHashMap<&str, usize> = FxHashMap::default();
+        for node in &nodes {
+            let next = number.len();
+            number.entry(node.as_str()).or_insert(next);
+        }
+        let mut names = vec![""; number.len()];
+        for (name, &n) in &number {
+            names[n] = name;
+        }
+        let draws: Vec<Vec<Decimal>> = weight_draws(rule, &nodes)
+            .iter()
+            .map(|draw| {
+                names
+                    .iter()
+                    .map(|name| draw.get(*name).copied().unwrap_or(Decimal::ONE))
+                    .collect()
+            })
+            .collect();
+        let mut variants: Vec<(MissingPolicy, &[Decimal])> = vec![(self.scheme.missing, &[])];
+        variants.extend(draws.iter().map(|d| (self.scheme.missing, d.as_slice())));
         if rule.missing_policies {
             for policy in [
                 MissingPolicy::Zero,
@@ -754,10 +772,11 @@ impl<'a> Pipeline<'a> {
                 MissingPolicy::LastValue,
             ] {
                 if policy != self.scheme.missing {
-                    variants.push((policy, None));
+                    variants.push((policy, &[]));
                 }
             }
         }
+        let numbered = |code: &str| number.get(code).copied();
         // Each peer group's reruns are independent: spread over the cores, joined in order.
         let ranks = |group: &'a crate::org::PeerGroup| {
             let mut out: Vec<((&'a str, &'a str), Vec<Decimal>)> = group
@@ -771,19 +790,24 @@ impl<'a> Pipeline<'a> {
                 .enumerate()
                 .map(|(i, m)| (m.as_str(), i))
                 .collect();
+            // Each member's tree laid out once for all the reruns.
+            let shapes: Vec<Option<(&[Leaf], Shape)>> = group
+                .members
+                .iter()
+                .map(|m| {
+                    let l = leaves.get(m.as_str())?;
+                    Some((*l, Shape::new(l, self.scheme, &numbered)))
+                })
+                .collect();
             for (policy, factors) in &variants {
-                let factor = |node: &str| {
-                    factors
-                        .and_then(|f| f.get(node).copied())
-                        .unwrap_or(Decimal::ONE)
-                };
                 let scores: Vec<(String, Option<Decimal>)> = group
                     .members
                     .iter()
-                    .map(|m| {
-                        let total = leaves
-                            .get(m.as_str())
-                            .and_then(|l| composite(l, self.scheme, *policy, &factor).total);
+                    .zip(&shapes)
+                    .map(|(m, shape)| {
+                        let total = shape.as_ref().and_then(|(l, shape)| {
+                            shape.total(l, self.scheme.method, *policy, factors)
+                        });
                         (m.clone(), total)
                     })
                     .collect();

@@ -94,8 +94,17 @@ fn node_part(
     fraction: Option<Decimal>,
     factor: &dyn Fn(&str) -> Decimal,
 ) -> Part {
-    let f = factor(node);
-    match scheme.weight_of(node) {
+    member_part(scheme.weight_of(node), members, fraction, factor(node))
+}
+
+/// A node as a member of its parent, with its `declared` weight, scaled by `f`.
+fn member_part(
+    declared: Option<Decimal>,
+    members: &[Part],
+    fraction: Option<Decimal>,
+    f: Decimal,
+) -> Part {
+    match declared {
         // A declared weight stands for both readings, so that `points` honours it too.
         Some(declared) => Part {
             weight: declared * f,
@@ -107,5 +116,116 @@ fn node_part(
             points: members.iter().map(|p| p.points).sum::<Decimal>() * f,
             fraction,
         },
+    }
+}
+
+/// One unit's composite tree laid out once, its nodes numbered, so that each sensitivity
+/// rerun is arithmetic over a vector of factors indexed by node: no maps of codes per rerun.
+/// [`Shape::total`] equals [`composite`]'s total, operation for operation.
+#[derive(Debug, Clone)]
+pub(crate) struct Shape {
+    /// The pillars in (layer, pillar) order, each with its leaves (position, node) in order.
+    pillars: Vec<Node<Member>>,
+    /// The layers in order, each with its pillars' positions.
+    layers: Vec<Node<usize>>,
+}
+
+/// A leaf's position among the unit's leaves, and its node number.
+type Member = (usize, Option<usize>);
+
+/// A pillar or layer: its node number, declared weight and members.
+#[derive(Debug, Clone)]
+struct Node<M> {
+    number: Option<usize>,
+    declared: Option<Decimal>,
+    members: Vec<M>,
+}
+
+impl Shape {
+    /// The tree of `leaves` under `scheme`; `number` gives a code's node number.
+    pub fn new(leaves: &[Leaf], scheme: &Scheme, number: &dyn Fn(&str) -> Option<usize>) -> Shape {
+        let mut by_pillar: BTreeMap<(Layer, &str), Vec<Member>> = BTreeMap::new();
+        for (i, leaf) in leaves.iter().enumerate() {
+            if scheme.layers.contains(&leaf.layer) {
+                by_pillar
+                    .entry((leaf.layer, leaf.pillar.as_str()))
+                    .or_default()
+                    .push((i, number(&leaf.indicator)));
+            }
+        }
+        let mut pillars = Vec::with_capacity(by_pillar.len());
+        let mut layers: Vec<(Layer, Node<usize>)> = Vec::new();
+        for ((layer, pillar), members) in by_pillar {
+            if layers.last().is_none_or(|(l, _)| *l != layer) {
+                layers.push((
+                    layer,
+                    Node {
+                        number: number(layer.as_str()),
+                        declared: scheme.weight_of(layer.as_str()),
+                        members: Vec::new(),
+                    },
+                ));
+            }
+            if let Some((_, node)) = layers.last_mut() {
+                node.members.push(pillars.len());
+            }
+            pillars.push(Node {
+                number: number(pillar),
+                declared: scheme.weight_of(pillar),
+                members,
+            });
+        }
+        Shape {
+            pillars,
+            layers: layers.into_iter().map(|(_, node)| node).collect(),
+        }
+    }
+
+    /// The total of `leaves` (those the shape was laid out from) by `method` under `policy`,
+    /// each node's weight scaled by its factor in `factors` (1 where it has none).
+    pub fn total(
+        &self,
+        leaves: &[Leaf],
+        method: super::CompositeMethod,
+        policy: MissingPolicy,
+        factors: &[Decimal],
+    ) -> Option<Decimal> {
+        let factor = |node: Option<usize>| {
+            node.and_then(|n| factors.get(n))
+                .copied()
+                .unwrap_or(Decimal::ONE)
+        };
+        let (mut parts, mut pillars, mut totals) = (Vec::new(), Vec::new(), Vec::new());
+        for layer in &self.layers {
+            pillars.clear();
+            for pillar in layer.members.iter().filter_map(|&p| self.pillars.get(p)) {
+                parts.clear();
+                for &(i, node) in &pillar.members {
+                    let (Some(leaf), f) = (leaves.get(i), factor(node)) else {
+                        continue;
+                    };
+                    parts.push(Part {
+                        weight: leaf.weight * f,
+                        points: leaf.points * f,
+                        fraction: leaf.fraction(policy),
+                    });
+                }
+                let fraction = combine(method, &parts, policy);
+                pillars.push(member_part(
+                    pillar.declared,
+                    &parts,
+                    fraction,
+                    factor(pillar.number),
+                ));
+            }
+            let fraction = combine(method, &pillars, policy);
+            totals.push(member_part(
+                layer.declared,
+                &pillars,
+                fraction,
+                factor(layer.number),
+            ));
+        }
+        combine(method, &totals, policy)
     }
 }
