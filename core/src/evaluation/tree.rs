@@ -229,3 +229,71 @@ impl Shape {
         combine(method, &totals, policy)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::{Leaf, Shape, composite};
+    use crate::catalogue::Layer;
+    use crate::evaluation::{CompositeMethod, MissingPolicy, NodeWeight, Scheme};
+
+    const PILLARS: [&str; 3] = ["P1", "P2", "P3"];
+
+    type Raw = (bool, usize, u8, Option<u16>, Option<u16>);
+
+    fn leaf(i: usize, (layer, pillar, weight, own, imputed): Raw) -> Leaf {
+        let fraction = |n: u16| Decimal::new(i64::from(n % 1001), 3);
+        Leaf {
+            indicator: format!("I{i}"),
+            layer: if layer { Layer::B } else { Layer::C },
+            pillar: PILLARS[pillar % PILLARS.len()].to_owned(),
+            weight: Decimal::from(weight % 5),
+            points: Decimal::from(u32::from(weight) * 10),
+            own: own.map(fraction),
+            imputed: imputed.map(fraction),
+        }
+    }
+
+    proptest! {
+        /// A rerun over the laid-out tree gives the composite's own total, bit for bit, under
+        /// every method and policy, with declared weights and factors on every kind of node.
+        #[test]
+        fn the_shape_totals_as_the_composite_does(
+            raw in prop::collection::vec((any::<bool>(), 0usize..3, any::<u8>(),
+                prop::option::of(any::<u16>()), prop::option::of(any::<u16>())), 0..12),
+            draws in prop::collection::vec(0i64..=20_000, 20),
+            declared in any::<bool>(),
+        ) {
+            let leaves: Vec<Leaf> = raw.into_iter().enumerate().map(|(i, r)| leaf(i, r)).collect();
+            let mut nodes: Vec<String> = (0..leaves.len()).map(|i| format!("I{i}")).collect();
+            nodes.extend(PILLARS.iter().map(|p| (*p).to_owned()));
+            nodes.extend(["b".to_owned(), "c".to_owned()]);
+            let factors: Vec<Decimal> = draws
+                .iter()
+                .cycle()
+                .take(nodes.len())
+                .map(|k| Decimal::ONE + Decimal::new(k - 10_000, 5))
+                .collect();
+            let number = |code: &str| nodes.iter().position(|n| n == code);
+            let by_code = |code: &str| number(code).map_or(Decimal::ONE, |n| factors[n]);
+            for method in [CompositeMethod::WeightedMean, CompositeMethod::GeometricMean, CompositeMethod::Points] {
+                let mut scheme = Scheme { method, ..Scheme::default() };
+                if declared {
+                    scheme.weights = vec![
+                        NodeWeight { node: "P2".into(), weight: Decimal::from(3) },
+                        NodeWeight { node: "c".into(), weight: Decimal::new(5, 1) },
+                    ];
+                }
+                let shape = Shape::new(&leaves, &scheme, &number);
+                for policy in [MissingPolicy::Zero, MissingPolicy::Rescale, MissingPolicy::LastValue] {
+                    let expected = composite(&leaves, &scheme, policy, &by_code).total;
+                    prop_assert_eq!(shape.total(&leaves, method, policy, &factors), expected);
+                    let plain = composite(&leaves, &scheme, policy, &|_| Decimal::ONE).total;
+                    prop_assert_eq!(shape.total(&leaves, method, policy, &[]), plain);
+                }
+            }
+        }
+    }
+}
