@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::index::Held;
-use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding};
+use super::{Context, Flaw, QualityFinding};
 use crate::period::Period;
 
 pub(super) fn check_item(
@@ -26,34 +26,22 @@ pub(super) fn check_item(
         }
         _ => {}
     }
-    if cx.expected.contains(item) && cx.backfill {
+    if cx.expected.contains(item) {
         backfill(cx, item, out);
     }
 }
 
-/// The earlier periods, up to [`HISTORY_PERIODS`] back, that an assignment covered, whose
+/// The earlier periods, up to [`HISTORY_PERIODS`](super::HISTORY_PERIODS) back, that an assignment covered, whose
 /// deadline has passed, and that still have no value standing.
 fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
-    let mut gaps: Vec<Period> = Vec::new();
-    let mut at = cx.period.previous();
-    for _ in 0..HISTORY_PERIODS {
-        let Some(period) = at else { break };
-        at = period.previous();
-        let assigned = cx
-            .by_item
-            .get(item)
-            .is_some_and(|held| held.iter().any(|a| a.covers(period)));
-        if !assigned {
-            continue;
-        }
-        let due = cx
-            .calendar
-            .deadline(period)
-            .is_ok_and(|deadline| cx.as_of.date() > deadline);
-        if due && cx.index.standing(cx.unit, item, period).is_none() {
-            gaps.push(period);
-        }
-    }
+    let held = cx.by_item.get(item);
+    let mut gaps: Vec<Period> = cx
+        .due_before
+        .iter()
+        .filter(|&&period| held.is_some_and(|held| held.iter().any(|a| a.covers(period))))
+        .filter(|&&period| cx.index.standing(cx.unit, item, period).is_none())
+        .copied()
+        .collect();
     if gaps.is_empty() {
         return;
     }

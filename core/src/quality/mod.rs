@@ -119,9 +119,11 @@ struct Context<'q, 'l> {
     deadline: NaiveDate,
     /// The items the unit must report for the period.
     expected: BTreeSet<String>,
-    /// Whether earlier periods still missing are looked for: in the report's own period, and
-    /// in the first shorter one within it (its later ones would list the same months again).
-    backfill: bool,
+    /// The [`HISTORY_PERIODS`] periods before this one whose deadline has passed, latest
+    /// first, where earlier periods still missing are looked for (in the report's own period,
+    /// and in the first shorter one within it: its later ones would list the same months
+    /// again): worked out once for every item's backfill.
+    due_before: Vec<Period>,
 }
 
 impl<'a> Quality<'a> {
@@ -223,7 +225,7 @@ impl<'a> Quality<'a> {
             };
             for (k, p) in periods.into_iter().enumerate() {
                 contexts.push(Context {
-                    backfill: k == 0,
+                    due_before: self.due_before(p, as_of, k == 0),
                     catalogue,
                     tree: self.tree,
                     assignments,
@@ -282,6 +284,24 @@ impl<'a> Quality<'a> {
             items: checks,
             findings,
         })
+    }
+}
+
+impl Quality<'_> {
+    /// The [`HISTORY_PERIODS`] periods before `period` whose deadline passed by `as_of`,
+    /// latest first; none unless `looked_for`.
+    fn due_before(&self, period: Period, as_of: NaiveDateTime, looked_for: bool) -> Vec<Period> {
+        if !looked_for {
+            return Vec::new();
+        }
+        std::iter::successors(period.previous(), Period::previous)
+            .take(HISTORY_PERIODS)
+            .filter(|&p| {
+                self.calendar
+                    .deadline(p)
+                    .is_ok_and(|deadline| as_of.date() > deadline)
+            })
+            .collect()
     }
 }
 
