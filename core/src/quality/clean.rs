@@ -3,8 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::index::Held;
-use super::index::Revision;
+use super::index::{Held, Revision};
 use super::outlier::is_outlier_sorted;
 use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding, is_outlier, show};
 use crate::ledger::{Status, Submission};

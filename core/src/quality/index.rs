@@ -3,8 +3,7 @@
 //! indicator, period).
 
 use std::borrow::Cow;
-use std::sync::Arc;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
