@@ -68,3 +68,22 @@ mod tests {
         assert!(super::map(&[] as &[usize], |_| 1, |&i| i).is_empty());
     }
 }
+
+/// `f` over `items` cut into one run of neighbours per core, the runs' results joined in
+/// order: for work even across items (hashing rows), where one run per thread beats handing
+/// items out one by one.
+pub(crate) fn chunked<T, R>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+{
+    let threads = threads();
+    if threads <= 1 || items.len() < 1024 {
+        return f(items);
+    }
+    let runs: Vec<&[T]> = items.chunks(items.len().div_ceil(threads)).collect();
+    map(&runs, |run| run.len(), |run| f(run))
+        .into_iter()
+        .flatten()
+        .collect()
+}

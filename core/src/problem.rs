@@ -261,6 +261,8 @@ pub enum Problem {
     },
     /// A publication whose ranking hash is not the hash of its rankings.
     LedgerPublicationHash,
+    /// A batch of imported rows offered as a single entry: only an import records one.
+    LedgerBatchAppended,
     /// A publication computed on another ledger head than the one it follows.
     LedgerPublicationStale {
         /// The head the ranking was computed on.
@@ -494,6 +496,7 @@ impl Problem {
             Problem::CatalogueNotInForce { .. } => "catalogue.not_in_force",
             Problem::AssignedItemGone { .. } => "assignment.item_gone",
             Problem::LedgerPublicationHash => "ledger.publication_hash",
+            Problem::LedgerBatchAppended => "ledger.batch_appended",
             Problem::LedgerPublicationStale { .. } => "ledger.publication_stale",
             Problem::LedgerAlreadyPublished { .. } => "ledger.already_published",
             Problem::LedgerNotAPublication { .. } => "ledger.not_a_publication",
@@ -700,6 +703,10 @@ impl Problem {
             ),
             Problem::LedgerPublicationHash => {
                 "Mã băm của bảng xếp hạng công bố không khớp với bảng xếp hạng.".to_owned()
+            }
+            Problem::LedgerBatchAppended => {
+                "Một lô số liệu chỉ được ghi bằng thao tác nhập, không ghi như một mục đơn lẻ."
+                    .to_owned()
             }
             Problem::LedgerPublicationStale { computed, head } => format!(
                 "Bảng xếp hạng được tính trên sổ cái {computed}, nhưng sổ cái nay đã là {head}: tính lại rồi công bố."
@@ -971,6 +978,10 @@ impl Problem {
             ),
             Problem::LedgerPublicationHash => {
                 "The published ranking's hash is not the hash of the ranking.".to_owned()
+            }
+            Problem::LedgerBatchAppended => {
+                "A batch of rows is recorded by an import, not appended as a single entry."
+                    .to_owned()
             }
             Problem::LedgerPublicationStale { computed, head } => format!(
                 "The ranking was computed on ledger head {computed}, but the head is now {head}: recompute, then publish."

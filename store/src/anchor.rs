@@ -21,7 +21,7 @@ impl Anchor {
     /// The anchor of `ledger`'s head.
     pub fn of(ledger: &Ledger) -> Anchor {
         Anchor {
-            sequence: ledger.entries().len() as u64,
+            sequence: ledger.next_sequence() - 1,
             hash: ledger.head().to_owned(),
         }
     }
@@ -37,10 +37,7 @@ impl Anchor {
                 Err(self.mismatch(GENESIS))
             };
         }
-        let Some(entry) = usize::try_from(self.sequence - 1)
-            .ok()
-            .and_then(|index| entries.get(index))
-        else {
+        let Some(entry) = ledger.entry_holding(self.sequence) else {
             return Err(StoreError::Truncated {
                 entries: entries.len() as u64,
                 anchored: self.sequence,

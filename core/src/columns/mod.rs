@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap;
 pub use codes::{CodeId, Codes};
 
 use crate::Value;
-use crate::ledger::{Action, Entry, Explanation, Ledger, Status, Submission};
+use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
 
 /// A cell's number among the columns' cells.
@@ -44,10 +44,12 @@ type Key = (CodeId, CodeId, Period);
 /// One revision received by the columns' time, and where it stands then.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Revision {
-    /// The `submit` entry's sequence number.
+    /// The revision's sequence number.
     pub sequence: u64,
-    /// The entry's position in the ledger.
+    /// The position in the ledger of the entry holding it (a `submit` entry, or a batch).
     pub entry: u32,
+    /// Its row in that batch (0 for a `submit` entry).
+    pub row: u32,
     /// When the ledger received it: the store's recorded time, or the submission's own claim
     /// in an unstamped (format 1) ledger.
     pub received_at: NaiveDateTime,
@@ -92,8 +94,9 @@ impl Cell {
 #[derive(Debug, Clone, Copy)]
 struct Placed {
     cell: CellId,
-    /// The `submit` entry's position in the ledger.
+    /// The position in the ledger of the entry holding it, and its row there.
     entry: u32,
+    row: u32,
     revision: Option<u32>,
 }
 
@@ -201,7 +204,17 @@ impl LedgerColumns {
             seen,
         };
         match &entry.action {
-            Action::Submit { submission } => self.submit(entries, position, submission, seen),
+            Action::Submit { submission } => {
+                let at = Held {
+                    sequence: entry.sequence,
+                    entry: position,
+                    row: 0,
+                    received_at: entry.effective_at(),
+                    seen,
+                };
+                self.submit(entries, at, submission);
+            }
+            Action::Import { batch } => self.import(entries, position, entry, batch),
             Action::Approve { revision, .. } => {
                 self.decide(entries, *revision, decision(Status::Approved));
             }
@@ -221,10 +234,40 @@ impl LedgerColumns {
         }
     }
 
-    fn submit(&mut self, entries: &[Entry], position: u32, submission: &Submission, seen: bool) {
-        let Some(entry) = entries.get(position as usize) else {
-            return;
-        };
+    /// A batch's rows, each submitted, then approved when the batch is.
+    fn import(&mut self, entries: &[Entry], position: u32, entry: &Entry, batch: &Batch) {
+        let approved_at = batch.approved_at(entry.recorded_at);
+        for (row, submission) in batch.rows.iter().enumerate() {
+            let received_at = entry.recorded_at.unwrap_or(submission.submitted_at);
+            let sequence = batch.sequence_of(entry.sequence, row);
+            let at = Held {
+                sequence,
+                entry: position,
+                // A batch holds at most `MAX_BATCH_ROWS` rows.
+                row: u32::try_from(row).unwrap_or(u32::MAX),
+                received_at,
+                seen: self.as_of.is_none_or(|limit| received_at <= limit),
+            };
+            self.submit(entries, at, submission);
+            if let Some(approved_at) = approved_at {
+                let decision = Decision {
+                    status: Status::Approved,
+                    entry: position,
+                    seen: self.as_of.is_none_or(|limit| approved_at <= limit),
+                };
+                self.decide(entries, sequence, decision);
+            }
+        }
+    }
+
+    fn submit(&mut self, entries: &[Entry], at: Held, submission: &Submission) {
+        let Held {
+            sequence,
+            entry: position,
+            row,
+            received_at,
+            seen,
+        } = at;
         let unit = self.units.intern(&submission.unit);
         let item = self.items.intern(&submission.item);
         let key = (unit, item, submission.period);
@@ -256,26 +299,28 @@ impl LedgerColumns {
         let revision = seen.then(|| {
             let revisions = &mut self.cells[cell as usize].revisions;
             revisions.push(Revision {
-                sequence: entry.sequence,
+                sequence,
                 entry: position,
-                received_at: entry.effective_at(),
+                row,
+                received_at,
                 status: Status::Submitted,
                 returned_by: None,
             });
             u32::try_from(revisions.len() - 1).unwrap_or(u32::MAX)
         });
         self.placed.insert(
-            entry.sequence,
+            sequence,
             Placed {
                 cell,
                 entry: position,
+                row,
                 revision,
             },
         );
         // Only a hand-built ledger decides a revision before submitting it.
-        if let Some(decisions) = self.early.remove(&entry.sequence) {
+        if let Some(decisions) = self.early.remove(&sequence) {
             for decision in decisions {
-                self.decide(entries, entry.sequence, decision);
+                self.decide(entries, sequence, decision);
             }
         }
     }
@@ -309,9 +354,7 @@ impl LedgerColumns {
         {
             return;
         }
-        let Some(Action::Submit { submission }) =
-            entries.get(placed.entry as usize).map(|e| &e.action)
-        else {
+        let Some(submission) = held_submission(entries, placed.entry, placed.row) else {
             return;
         };
         if cell.in_force.is_none() {
@@ -397,12 +440,30 @@ impl LedgerColumns {
     }
 }
 
-/// The submission of the `submit` entry at `position`.
-pub(crate) fn submission(ledger: &Ledger, position: u32) -> Option<&Submission> {
-    match &ledger.entries().get(position as usize)?.action {
+/// The submission of revision `r`.
+pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<&'l Submission> {
+    held_submission(ledger.entries(), r.entry, r.row)
+}
+
+/// The submission held at `row` of the entry at `position`: a `submit` entry's, or a batch's
+/// row.
+fn held_submission(entries: &[Entry], position: u32, row: u32) -> Option<&Submission> {
+    match &entries.get(position as usize)?.action {
         Action::Submit { submission } => Some(submission),
+        Action::Import { batch } => batch.rows.get(row as usize),
         _ => None,
     }
+}
+
+/// Where a revision is held and when it was received, as the columns read it.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    sequence: u64,
+    entry: u32,
+    row: u32,
+    received_at: NaiveDateTime,
+    /// Whether it was received by the columns' time.
+    seen: bool,
 }
 
 /// The explanation of the `explain` entry at `position`.

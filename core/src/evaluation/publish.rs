@@ -95,7 +95,7 @@ impl Evaluation {
             .entries()
             .iter()
             .find(|e| e.hash == published.ledger_head)
-            .map_or(0, |e| e.sequence);
+            .map_or(0, |e| e.sequence + e.span() - 1);
         let mut out = Vec::new();
         for ranking in &self.rankings {
             for row in &ranking.rows {

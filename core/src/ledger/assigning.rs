@@ -100,9 +100,14 @@ impl Ledger {
     /// The assignment the `assign` entry at `sequence` made (what a withdrawal of it would
     /// withdraw), if that entry is one.
     pub(crate) fn assignment_at(&self, sequence: u64) -> Option<&Assignment> {
-        let index = usize::try_from(sequence.checked_sub(1)?).ok()?;
-        match &self.entries().get(index)?.action {
-            Action::Assign { assignment, .. } => Some(assignment),
+        match self.locate(sequence)? {
+            (
+                Entry {
+                    action: Action::Assign { assignment, .. },
+                    ..
+                },
+                _,
+            ) => Some(assignment),
             _ => None,
         }
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assigning::Assigned;
 use super::entry::GENESIS;
-use super::{Action, Entry, Publication, Submission};
+use super::{Action, Entry, Place, Publication, Submission};
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
@@ -116,8 +116,7 @@ impl Ledger {
         if !findings.is_empty() {
             return Err(Error::InvalidEntry { findings });
         }
-        let sequence = self.entries.len() as u64 + 1;
-        let entry = Entry::stamped(sequence, self.head(), recorded_at, action);
+        let entry = Entry::stamped(self.next_sequence(), self.head(), recorded_at, action);
         // Bounded by the very limits every reader applies, once written as it will be read;
         // only a refused entry is walked again, to name each text too long by its path.
         match crate::json::within_bounds(&crate::json::to_json(&entry)) {
@@ -136,9 +135,9 @@ impl Ledger {
     /// ledger or read back from it: it must be the next entry, chained to the head, with its
     /// own hash. On error the ledger is unchanged.
     pub fn accept(&mut self, entry: Entry) -> Result<(), Error> {
-        let position = self.entries.len() as u64 + 1;
+        let position = self.next_sequence();
         let kind = if entry.sequence != position {
-            Some(if entry.sequence <= self.entries.len() as u64 {
+            Some(if entry.sequence < position {
                 Tamper::Inserted
             } else {
                 Tamper::Removed
@@ -181,30 +180,127 @@ impl Ledger {
 
     /// Appends an action already checked; returns its sequence number.
     pub(super) fn push(&mut self, action: Action) -> u64 {
-        let sequence = self.entries.len() as u64 + 1;
+        let sequence = self.next_sequence();
         let entry = Entry::new(sequence, self.head(), action);
         self.accept_prepared(entry);
         sequence
     }
 
-    /// Room for `additional` more entries.
-    pub(super) fn reserve(&mut self, additional: usize) {
-        self.entries.reserve(additional);
+    /// The sequence number the next entry takes: one past the last one the ledger holds (a
+    /// batch entry holds one per row, two when approved).
+    pub fn next_sequence(&self) -> u64 {
+        self.entries.last().map_or(1, |e| e.sequence + e.span())
     }
 
-    /// The status of the revision recorded at `sequence`, if that entry is a submission.
-    pub fn status(&self, sequence: u64) -> Option<Status> {
-        let index = usize::try_from(sequence.checked_sub(1)?).ok()?;
-        let entry = self.entries.get(index)?;
-        if entry.sequence != sequence || !matches!(entry.action, Action::Submit { .. }) {
-            return None;
+    /// The entry holding sequence number `sequence`, and how far into it `sequence` is (0
+    /// but for a batch's rows).
+    pub(crate) fn locate(&self, sequence: u64) -> Option<(&Entry, u64)> {
+        // The entries' numbers rise; without batches the entry is at `sequence - 1`.
+        let guess = usize::try_from(sequence.checked_sub(1)?).ok()?;
+        if let Some(entry) = self.entries.get(guess)
+            && entry.sequence == sequence
+        {
+            return Some((entry, 0));
         }
-        Some(
-            self.decisions
-                .get(&sequence)
-                .copied()
-                .unwrap_or(Status::Submitted),
-        )
+        let after = self.entries.partition_point(|e| e.sequence <= sequence);
+        let entry = self.entries.get(after.checked_sub(1)?)?;
+        let offset = sequence - entry.sequence;
+        (offset < entry.span()).then_some((entry, offset))
+    }
+
+    /// The entry holding sequence number `sequence` (a batch holds several).
+    pub fn entry_holding(&self, sequence: u64) -> Option<&Entry> {
+        self.locate(sequence).map(|(entry, _)| entry)
+    }
+
+    /// The submission recorded as revision `sequence` (a `submit` entry or a batch's row),
+    /// and when the ledger received it.
+    pub(crate) fn submission_at(&self, sequence: u64) -> Option<(&Submission, NaiveDateTime)> {
+        match self.locate(sequence)? {
+            (
+                entry @ Entry {
+                    action: Action::Submit { submission },
+                    ..
+                },
+                _,
+            ) => Some((submission, entry.effective_at())),
+            (
+                Entry {
+                    action: Action::Import { batch },
+                    recorded_at,
+                    ..
+                },
+                offset,
+            ) => match batch.place(offset)? {
+                Place::Row(row) => {
+                    let row = batch.rows.get(row)?;
+                    Some((row, recorded_at.unwrap_or(row.submitted_at)))
+                }
+                Place::Approval(_) => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Every submission with its revision number and when the ledger received it, in order:
+    /// `submit` entries and batches' rows.
+    pub(crate) fn submissions(&self) -> impl Iterator<Item = (u64, &Submission, NaiveDateTime)> {
+        self.entries.iter().flat_map(|e| {
+            let (one, rows) = match &e.action {
+                Action::Submit { submission } => {
+                    (Some((e.sequence, submission, e.effective_at())), None)
+                }
+                Action::Import { batch } => (
+                    None,
+                    Some(batch.rows.iter().enumerate().map(move |(i, row)| {
+                        let at = e.recorded_at.unwrap_or(row.submitted_at);
+                        (batch.sequence_of(e.sequence, i), row, at)
+                    })),
+                ),
+                _ => (None, None),
+            };
+            one.into_iter().chain(rows.into_iter().flatten())
+        })
+    }
+
+    /// Every decision with the revision it decides and when it took effect, in order:
+    /// `approve` and `return` entries and batches' approvals.
+    pub(crate) fn decisions_made(&self) -> impl Iterator<Item = (u64, Status, NaiveDateTime)> {
+        self.entries.iter().flat_map(|e| {
+            let (one, rows) = match &e.action {
+                Action::Approve { revision, .. } => {
+                    (Some((*revision, Status::Approved, e.effective_at())), None)
+                }
+                Action::Return { revision, .. } => {
+                    (Some((*revision, Status::Returned, e.effective_at())), None)
+                }
+                Action::Import { batch } => (
+                    None,
+                    batch.approved_at(e.recorded_at).map(|at| {
+                        (0..batch.rows.len())
+                            .map(move |i| (batch.sequence_of(e.sequence, i), Status::Approved, at))
+                    }),
+                ),
+                _ => (None, None),
+            };
+            one.into_iter().chain(rows.into_iter().flatten())
+        })
+    }
+
+    /// The status of the revision recorded at `sequence`, if it is a submission (a `submit`
+    /// entry or a batch's row).
+    pub fn status(&self, sequence: u64) -> Option<Status> {
+        let (entry, offset) = self.locate(sequence)?;
+        let decided = || self.decisions.get(&sequence).copied();
+        match &entry.action {
+            Action::Submit { .. } => Some(decided().unwrap_or(Status::Submitted)),
+            Action::Import { batch } => match batch.place(offset)? {
+                Place::Row(_) if batch.approval.is_some() => Some(Status::Approved),
+                Place::Row(_) => Some(decided().unwrap_or(Status::Submitted)),
+                Place::Approval(_) => None,
+            },
+            _ => None,
+        }
     }
 
     /// The workflow's and the clock's findings on `action` as the next entry (recorded at
@@ -217,6 +313,7 @@ impl Ledger {
                 found
             }
             Action::Publish { publication } => self.publication_findings(publication),
+            Action::Import { .. } => vec![Finding::new(&Problem::LedgerBatchAppended, "/action")],
             Action::Explain { .. } => Vec::new(),
             Action::Assign { assignment, .. } => Ledger::assign_findings(assignment),
             Action::Withdraw { assignment, to, .. } => self.withdraw_findings(*assignment, *to),
@@ -245,6 +342,7 @@ impl Ledger {
         {
             let field = match action {
                 Action::Submit { .. } => "/action/submission/submitted_at",
+                Action::Import { .. } => "/action/batch",
                 Action::Explain { .. } => "/action/explanation/submitted_at",
                 Action::Publish { .. } => "/action/publication/at",
                 Action::Approve { .. }
@@ -359,10 +457,7 @@ impl Ledger {
     /// A decision at `at` on the submission `revision` may not predate its receipt (the
     /// store's time where it was stamped, the submission's own claim otherwise).
     fn decision_time_findings(&self, revision: u64, at: NaiveDateTime) -> Vec<Finding> {
-        let received = usize::try_from(revision.saturating_sub(1))
-            .ok()
-            .and_then(|index| self.entries.get(index))
-            .map(Entry::effective_at);
+        let received = self.submission_at(revision).map(|(_, at)| at);
         match received {
             Some(received) if at < received => {
                 let problem = Problem::LedgerDecisionBeforeSubmission {
@@ -383,8 +478,8 @@ impl Ledger {
         let mut previous = GENESIS.to_owned();
         let mut seen = std::collections::BTreeSet::new();
         let mut last_recorded: Option<NaiveDateTime> = None;
+        let mut position = 1;
         for (index, entry) in self.entries.iter().enumerate() {
-            let position = index as u64 + 1;
             let tamper = if entry.sequence != position {
                 Some(if seen.contains(&entry.sequence) {
                     Tamper::Inserted
@@ -405,7 +500,10 @@ impl Ledger {
             } else if entry.previous != previous {
                 // This entry is intact, and its own hash covers its `previous`: so the entry
                 // before it is not the one it was chained to — it was edited and rehashed.
-                let position = if index == 0 { position } else { position - 1 };
+                let position = match index.checked_sub(1) {
+                    Some(before) => self.entries[before].sequence,
+                    None => position,
+                };
                 return Verification::broken(self.entries.len(), position, Tamper::Edited);
             } else {
                 None
@@ -414,6 +512,7 @@ impl Ledger {
                 return Verification::broken(self.entries.len(), position, kind);
             }
             seen.insert(entry.sequence);
+            position = entry.sequence + entry.span();
             previous.clone_from(&entry.hash);
             last_recorded = entry.recorded_at.or(last_recorded);
         }
@@ -423,11 +522,7 @@ impl Ledger {
             && head != GENESIS
             && !self.entries.iter().any(|e| e.hash == head)
         {
-            return Verification::broken(
-                self.entries.len(),
-                self.entries.len() as u64 + 1,
-                Tamper::Truncated,
-            );
+            return Verification::broken(self.entries.len(), position, Tamper::Truncated);
         }
         Verification {
             valid: true,

@@ -3,7 +3,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{Explanation, Publication, Submission};
+use super::{Approval, Batch, Explanation, Publication, Submission};
 use crate::org::Assignment;
 use crate::period::Period;
 
@@ -79,6 +79,13 @@ pub enum Action {
         /// The publication.
         publication: Publication,
     },
+    /// Observations imported together ("nhập theo lô"), each row a revision: the entry spans
+    /// a sequence number per row (two when approved), and its hash covers the rows' Merkle
+    /// root. Only [`Ledger::import`](super::Ledger::import) records one.
+    Import {
+        /// The rows, their approval and root.
+        batch: Batch,
+    },
 }
 
 impl Action {
@@ -89,6 +96,18 @@ impl Action {
             Action::Submit { submission } => submission.submitted_at,
             Action::Explain { explanation } => explanation.submitted_at,
             Action::Publish { publication } => publication.at,
+            // The approval's time; unapproved, the latest row's claim.
+            Action::Import { batch } => batch.approval.as_ref().map_or_else(
+                || {
+                    batch
+                        .rows
+                        .iter()
+                        .map(|r| r.submitted_at)
+                        .max()
+                        .unwrap_or_default()
+                },
+                |a| a.at,
+            ),
             Action::Approve { at, .. }
             | Action::Return { at, .. }
             | Action::Assign { at, .. }
@@ -103,6 +122,11 @@ impl Action {
             Action::Submit { submission } => &submission.submitted_by,
             Action::Explain { explanation } => &explanation.submitted_by,
             Action::Publish { publication } => &publication.by,
+            // The importer who vouched for the batch; unapproved, the first row's submitter.
+            Action::Import { batch } => batch.approval.as_ref().map_or_else(
+                || batch.rows.first().map_or("", |r| r.submitted_by.as_str()),
+                |a| a.by.as_str(),
+            ),
             Action::Approve { by, .. }
             | Action::Return { by, .. }
             | Action::Assign { by, .. }
@@ -182,6 +206,8 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// The bytes an entry's hash covers: compact JSON of its sequence, previous hash and action
 /// (format 1), or of its format, sequence, previous hash, recorded time and action (format 2),
 /// fields in declaration order, decimals as strings, so every binding computes the same hash.
+/// A batch's action is hashed as its header: the number of rows, the approval and the root
+/// its rows hash to.
 #[derive(Serialize)]
 struct Hashed<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,7 +216,24 @@ struct Hashed<'a> {
     previous: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     recorded_at: Option<&'a NaiveDateTime>,
-    action: &'a Action,
+    action: HashedAction<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum HashedAction<'a> {
+    Whole(&'a Action),
+    Batch(BatchHeader<'a>),
+}
+
+/// What a batch entry's hash covers of its action.
+#[derive(Serialize)]
+struct BatchHeader<'a> {
+    kind: &'static str,
+    rows: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approval: Option<&'a Approval>,
+    root: &'a str,
 }
 
 impl Entry {
@@ -241,7 +284,12 @@ impl Entry {
             FORMAT_STAMPED => self.recorded_at.is_some(),
             _ => false,
         };
-        if !consistent {
+        // A batch whose rows no longer hash to its root has no valid hash either.
+        let intact = match &self.action {
+            Action::Import { batch } => batch.computed_root() == batch.root,
+            _ => true,
+        };
+        if !consistent || !intact {
             return String::new();
         }
         Entry::hash_checked(
@@ -251,6 +299,15 @@ impl Entry {
             &self.action,
         )
         .0
+    }
+
+    /// How many sequence numbers the entry holds: one, or a batch's [span](Batch::span) (at
+    /// least one, so that no two entries share a number).
+    pub fn span(&self) -> u64 {
+        match &self.action {
+            Action::Import { batch } => batch.span().max(1),
+            _ => 1,
+        }
     }
 
     /// When the entry took effect: the store's recorded time where there is one, otherwise
@@ -267,6 +324,15 @@ impl Entry {
         recorded_at: Option<&NaiveDateTime>,
         action: &Action,
     ) -> (String, bool) {
+        let action = match action {
+            Action::Import { batch } => HashedAction::Batch(BatchHeader {
+                kind: "import",
+                rows: batch.rows.len(),
+                approval: batch.approval.as_ref(),
+                root: &batch.root,
+            }),
+            _ => HashedAction::Whole(action),
+        };
         hash_of(&Hashed {
             format: recorded_at.map(|_| FORMAT_STAMPED),
             sequence,

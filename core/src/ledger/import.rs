@@ -2,24 +2,30 @@
 //! each becomes a submission, approved at once when the importer vouches for the batch.
 
 use chrono::NaiveDateTime;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::chain::submission_findings;
-use super::{Action, Ledger, Submission};
+use super::{Action, Batch, Ledger, MAX_BATCH_ROWS, Submission};
 use crate::{Error, Finding, InputKind};
 
-/// Who accepts a batch of imported observations, and when: every submission is approved in
-/// the entry right after it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Who accepts a batch of imported observations, and when: every row is approved with the
+/// batch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The approving account.
     pub by: String,
     /// When.
+    #[schemars(with = "String")]
     pub at: NaiveDateTime,
 }
 
 impl Ledger {
-    /// Appends `observations` as submissions (each approved at once under `approval`) and
-    /// returns how many entries were added. Every observation is checked first (evidence hashes,
+    /// Appends `observations` as batch entries of at most [`MAX_BATCH_ROWS`] rows (each row
+    /// a revision, approved with its batch under `approval`), and returns how many sequence
+    /// numbers they took: one per row, two when approved, as if each row were a `submit`
+    /// entry followed by an `approve` entry. Every observation is checked first (evidence hashes,
     /// texts within [`MAX_STRING_BYTES`](crate::MAX_STRING_BYTES)); a bad one is
     /// [`Error::InvalidInput`] naming its row (`/3/evidence/0/sha256`), and then nothing is
     /// appended. No organisation rules apply: the importer answers for the batch (use
@@ -53,19 +59,15 @@ impl Ledger {
                 findings,
             });
         }
-        let before = self.entries().len();
-        self.reserve(observations.len() * if approval.is_some() { 2 } else { 1 });
-        for submission in observations {
-            let revision = self.push(Action::Submit { submission });
-            if let Some(a) = approval {
-                self.push(Action::Approve {
-                    revision,
-                    by: a.by.clone(),
-                    at: a.at,
-                });
-            }
+        let before = self.next_sequence();
+        let mut rows = observations.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<Submission> = rows.by_ref().take(MAX_BATCH_ROWS).collect();
+            let batch = Batch::new(chunk, approval.cloned());
+            self.push(Action::Import { batch });
         }
-        Ok(self.entries().len() - before)
+        // Sequence numbers, one per row and approval, are far below `usize::MAX`.
+        Ok(usize::try_from(self.next_sequence() - before).unwrap_or(usize::MAX))
     }
 }
 

@@ -8,18 +8,23 @@
 //! detectable too.
 
 mod assigning;
+mod batch;
+mod canonical;
 mod chain;
 mod entry;
 mod explanation;
 mod filing;
 mod import;
 mod jsonl;
+pub mod merkle;
 mod publication;
 mod rules;
 mod snapshot;
 mod submission;
 
 pub use assigning::LedgerAssignment;
+pub use batch::{Batch, MAX_BATCH_ROWS};
+pub(crate) use batch::Place;
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, FORMAT_STAMPED, FORMAT_UNSTAMPED, GENESIS};
 pub use explanation::{Bottleneck, Explanation};

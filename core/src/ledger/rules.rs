@@ -160,6 +160,8 @@ impl<'a> Rules<'a> {
                 // Not an assignment: the ledger's own check says so.
                 None => return ledger.prepare(action, now),
             },
+            // A batch comes in by an import only: the ledger's own check says so.
+            Action::Import { .. } => return ledger.prepare(action, now),
             // Publishing speaks for the whole tree: the steering body at its root publishes.
             Action::Publish { .. } => {
                 let Some(root) = self.tree.chart().units.iter().find(|u| u.parent.is_none()) else {
@@ -170,9 +172,8 @@ impl<'a> Rules<'a> {
                 }
             }
             Action::Approve { revision, .. } | Action::Return { revision, .. } => {
-                let index = usize::try_from(revision.saturating_sub(1)).unwrap_or(usize::MAX);
-                let unit = match ledger.entries().get(index).map(|e| &e.action) {
-                    Some(Action::Submit { submission }) => {
+                let unit = match ledger.submission_at(*revision) {
+                    Some((submission, _)) => {
                         // Where the catalogue requires evidence, a value without it is returned,
                         // never approved.
                         if matches!(action, Action::Approve { .. }) {

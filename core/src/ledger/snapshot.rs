@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Action, Evidence, Ledger, Submission};
+use super::{Evidence, Ledger, Status, Submission};
 use crate::Value;
 use crate::period::Period;
 
@@ -54,22 +54,17 @@ impl Ledger {
         as_of: Option<NaiveDateTime>,
     ) -> Vec<Snapshotted> {
         let submissions: BTreeMap<u64, &Submission> = self
-            .entries()
-            .iter()
-            .filter_map(|e| match &e.action {
-                Action::Submit { submission } if period.is_none_or(|p| submission.period == p) => {
-                    Some((e.sequence, submission))
-                }
-                _ => None,
-            })
+            .submissions()
+            .filter(|(_, submission, _)| period.is_none_or(|p| submission.period == p))
+            .map(|(sequence, submission, _)| (sequence, submission))
             .collect();
         let mut latest: BTreeMap<(&str, &str, Period), (u64, NaiveDateTime)> = BTreeMap::new();
-        for entry in self.entries() {
-            let Action::Approve { revision, .. } = &entry.action else {
-                continue;
-            };
+        for (revision, status, at) in self.decisions_made() {
             // As the store recorded it where it did; the approver's own claim otherwise.
-            let at = entry.effective_at();
+            if status != Status::Approved {
+                continue;
+            }
+            let revision = &revision;
             let Some(submission) = submissions.get(revision) else {
                 continue;
             };

@@ -143,7 +143,7 @@ impl<'l> LedgerIndex<'l> {
         let ledger: &'l Ledger = self.ledger;
         Some(Revision {
             sequence: r.sequence,
-            submission: columns::submission(ledger, r.entry)?,
+            submission: columns::submission(ledger, r)?,
             received_at: r.received_at,
             status: r.status,
             returned_for: r.returned_by.and_then(|at| {
@@ -213,7 +213,7 @@ impl<'l> LedgerIndex<'l> {
             .filter(|(_, cell)| cell.period == period)
             .filter_map(|(_, cell)| {
                 let first = cell.revisions.first()?;
-                Some(columns::submission(self.ledger, first.entry)?.item.as_str())
+                Some(columns::submission(self.ledger, first)?.item.as_str())
             })
             .collect();
         items.sort_unstable();
@@ -230,7 +230,7 @@ impl crate::resolver::Source for LedgerIndex<'_> {
 
     fn get(&self, id: CellId) -> Option<(&Value, u64)> {
         let standing = self.columns.cell_at(id)?.standing()?;
-        let submission = columns::submission(self.ledger, standing.entry)?;
+        let submission = columns::submission(self.ledger, standing)?;
         Some((&submission.value, standing.sequence))
     }
 
