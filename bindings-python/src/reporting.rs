@@ -125,12 +125,14 @@ impl PyLedger {
         self.0.head().to_owned()
     }
 
+    /// How many sequence numbers the ledger holds: one per entry, and one per row and per
+    /// approval of an imported batch, as if each were an entry of its own.
     fn __len__(&self) -> usize {
-        self.0.entries().len()
+        usize::try_from(self.0.next_sequence() - 1).unwrap_or(usize::MAX)
     }
 
     fn __repr__(&self) -> String {
-        format!("<chiso Ledger: {} entries>", self.0.entries().len())
+        format!("<chiso Ledger: {} entries>", self.__len__())
     }
 }
 

@@ -129,10 +129,11 @@ impl Ledger {
         self.0.head().to_owned()
     }
 
-    /// How many entries.
+    /// How many sequence numbers: one per entry, and one per row and per approval of an
+    /// imported batch, as if each were an entry.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.0.entries().len()
+        usize::try_from(self.0.next_sequence() - 1).unwrap_or(usize::MAX)
     }
 }
 

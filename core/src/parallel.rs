@@ -58,17 +58,6 @@ fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn results_keep_the_items_order_whatever_the_split() {
-        let items: Vec<usize> = (0..100).collect();
-        let squares = super::map(&items, |&i| i % 7, |&i| i * i);
-        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
-        assert!(super::map(&[] as &[usize], |_| 1, |&i| i).is_empty());
-    }
-}
-
 /// `f` over `items` cut into one run of neighbours per core, the runs' results joined in
 /// order: for work even across items (hashing rows), where one run per thread beats handing
 /// items out one by one.
@@ -86,4 +75,15 @@ where
         .into_iter()
         .flatten()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_keep_the_items_order_whatever_the_split() {
+        let items: Vec<usize> = (0..100).collect();
+        let squares = super::map(&items, |&i| i % 7, |&i| i * i);
+        assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
+        assert!(super::map(&[] as &[usize], |_| 1, |&i| i).is_empty());
+    }
 }

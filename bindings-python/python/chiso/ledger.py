@@ -85,7 +85,9 @@ class Ledger:
         Each row becomes a submission, approved at once by ``by`` at ``at`` when ``approve``: the
         importer vouches for data kept elsewhere (a statistics office's export, say). Rows without
         ``submitted_at`` / ``submitted_by`` / ``source`` take ``at`` / ``by`` / ``source``.
-        Returns how many entries were appended; a bad cell raises ``DataError`` naming its row and
+        The rows are recorded as batch entries whose hash commits to every row (a Merkle root,
+        see ``docs/ledger-format.md``). Returns how many sequence numbers they took, one per row
+        and one per approval, as if each were an entry; a bad cell raises ``DataError`` naming its row and
         column (``/17/period``) and nothing is appended. The GIL is released while the entries
         are hashed.
 

@@ -109,7 +109,7 @@ impl Writer<'_> {
         self.patch_length(at);
     }
 
-    fn date(&mut self, date: &chrono::NaiveDate) {
+    fn date(&mut self, date: chrono::NaiveDate) {
         let at = self.out.len();
         self.out.extend_from_slice(&[0; 4]);
         let _ = write!(self.out, "{date:?}");
@@ -194,7 +194,7 @@ impl Writer<'_> {
         self.number(*size);
         self.text(media_type);
         self.option(document_number.as_ref(), |w, n| w.text(n));
-        self.option(document_date.as_ref(), Writer::date);
+        self.option(document_date.as_ref(), |w, d| w.date(*d));
         self.option(summary.as_ref(), |w, s| w.text(s));
         self.option(uri.as_ref(), |w, u| w.text(u));
     }
@@ -242,9 +242,16 @@ mod tests {
 
     #[test]
     fn times_are_written_as_json_writes_them() {
-        for time in ["2026-06-02T09:00:00", "2026-06-02T09:00:00.250", "2026-06-02T09:00:00.000001"] {
+        for time in [
+            "2026-06-02T09:00:00",
+            "2026-06-02T09:00:00.250",
+            "2026-06-02T09:00:00.000001",
+        ] {
             let t: chrono::NaiveDateTime = time.parse().unwrap();
-            assert_eq!(format!("{t:?}"), serde_json::to_value(t).unwrap().as_str().unwrap());
+            assert_eq!(
+                format!("{t:?}"),
+                serde_json::to_value(t).unwrap().as_str().unwrap()
+            );
         }
         let d: chrono::NaiveDate = "2026-01-31".parse().unwrap();
         assert_eq!(format!("{d:?}"), "2026-01-31");
@@ -261,7 +268,10 @@ mod tests {
             BASE.replace("2026-05", "2026-06"),
             BASE.replace(r#""submitted_by""#, r#""comment": "", "submitted_by""#),
             BASE.replace(r#""submitted_by""#, r#""measure": "", "submitted_by""#),
-            BASE.replace(r#""submitted_by""#, r#""flags": {"provisional": true}, "submitted_by""#),
+            BASE.replace(
+                r#""submitted_by""#,
+                r#""flags": {"provisional": true}, "submitted_by""#,
+            ),
             BASE.replace(r#""submitted_by""#, r#""corrects": 0, "submitted_by""#),
             BASE.replace(r#"{"number": "87.5"}"#, r#"{"missing": "no_data"}"#),
             BASE.replace(r#"{"number": "87.5"}"#, r#"{"text": "87.5"}"#),
@@ -269,16 +279,26 @@ mod tests {
             assert_ne!(bytes(&row(&changed)), base, "{changed}");
         }
         // A comment and a measure of the same text are told apart by their place.
-        let comment = bytes(&row(&BASE.replace(r#""submitted_by""#, r#""comment": "x", "submitted_by""#)));
-        let measure = bytes(&row(&BASE.replace(r#""submitted_by""#, r#""measure": "x", "submitted_by""#)));
+        let comment = bytes(&row(
+            &BASE.replace(r#""submitted_by""#, r#""comment": "x", "submitted_by""#)
+        ));
+        let measure = bytes(&row(
+            &BASE.replace(r#""submitted_by""#, r#""measure": "x", "submitted_by""#)
+        ));
         assert_ne!(comment, measure);
     }
 
     #[test]
     fn decomposed_text_is_flagged() {
         let mut out = Vec::new();
-        assert!(submission(&row(&BASE.replace("can_bo_1", "cán bộ")), &mut out));
+        assert!(submission(
+            &row(&BASE.replace("can_bo_1", "cán bộ")),
+            &mut out
+        ));
         // "á" as "a" and a combining acute accent.
-        assert!(!submission(&row(&BASE.replace("can_bo_1", "ca\u{301}n bộ")), &mut out));
+        assert!(!submission(
+            &row(&BASE.replace("can_bo_1", "ca\u{301}n bộ")),
+            &mut out
+        ));
     }
 }

@@ -62,13 +62,43 @@ impl Ledger {
         let before = self.next_sequence();
         let mut rows = observations.into_iter().peekable();
         while rows.peek().is_some() {
-            let chunk: Vec<Submission> = rows.by_ref().take(MAX_BATCH_ROWS).collect();
+            // A batch is cut at `MAX_BATCH_ROWS` rows or `MAX_BATCH_BYTES` of JSON, whichever
+            // comes first, so its line always reads back within every reader's bounds.
+            let mut bytes = 0;
+            let mut chunk = Vec::new();
+            while let Some(row) = rows.next_if(|row| {
+                let size = json_size_bound(row);
+                let fits = chunk.is_empty()
+                    || (chunk.len() < MAX_BATCH_ROWS && bytes + size <= MAX_BATCH_BYTES);
+                if fits {
+                    bytes += size;
+                }
+                fits
+            }) {
+                chunk.push(row);
+            }
             let batch = Batch::new(chunk, approval.cloned());
             self.push(Action::Import { batch });
         }
         // Sequence numbers, one per row and approval, are far below `usize::MAX`.
         Ok(usize::try_from(self.next_sequence() - before).unwrap_or(usize::MAX))
     }
+}
+
+/// How much JSON a batch line holds at most, well within the bound every reader applies to
+/// one document ([`MAX_INPUT_BYTES`](crate::MAX_INPUT_BYTES)).
+pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
+
+/// At least the size of `row` as JSON: its texts escaped, and room for every key, number,
+/// date and mark around them.
+fn json_size_bound(row: &Submission) -> usize {
+    const FIXED: usize = 512;
+    const PER_DOCUMENT: usize = 256;
+    let texts: usize = row
+        .texts()
+        .map(|(_, text)| crate::json::escaped_len(text))
+        .sum();
+    FIXED + PER_DOCUMENT * row.evidence.len() + texts
 }
 
 #[cfg(test)]

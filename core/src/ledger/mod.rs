@@ -23,13 +23,13 @@ mod snapshot;
 mod submission;
 
 pub use assigning::LedgerAssignment;
-pub use batch::{Batch, MAX_BATCH_ROWS};
 pub(crate) use batch::Place;
+pub use batch::{Batch, MAX_BATCH_ROWS};
 pub use chain::{Broken, Ledger, Status, Tamper, Verification};
 pub use entry::{Action, Entry, FORMAT_STAMPED, FORMAT_UNSTAMPED, GENESIS};
 pub use explanation::{Bottleneck, Explanation};
 pub use filing::{Filing, MAX_FILING_ENTRIES};
-pub use import::Approval;
+pub use import::{Approval, MAX_BATCH_BYTES};
 pub use jsonl::MAX_LINE_FINDINGS;
 pub use publication::{Publication, PublishedRanking, PublishedRow};
 pub use rules::Rules;
