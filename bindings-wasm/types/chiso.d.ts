@@ -93,6 +93,10 @@ export type Action =
   | {
       kind: "publish";
       publication: Publication;
+    }
+  | {
+      batch: Batch;
+      kind: "import";
     };
 /**
  * A decimal written as a JSON string, so that no digit is lost to floating point.
@@ -843,6 +847,121 @@ export interface PublishedRow {
   unit: string;
 }
 /**
+ * The rows, their approval and root.
+ */
+export interface Batch {
+  /**
+   * Who approved every row, and when; absent: the rows await a decision.
+   */
+  approval?: Approval | null;
+  /**
+   * The Merkle root (hex) over the rows' canonical bytes, which the entry's hash covers.
+   */
+  root: string;
+  /**
+   * The rows, in order.
+   */
+  rows: Submission1[];
+}
+/**
+ * Who accepts a batch of imported observations, and when: every row is approved with the
+ * batch.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Approval".
+ */
+export interface Approval {
+  /**
+   * When.
+   */
+  at: string;
+  /**
+   * The approving account.
+   */
+  by: string;
+}
+/**
+ * A value a unit reports for one item (indicator or data element) and period, with its
+ * evidence ("minh chứng") and who sent it when.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Submission".
+ */
+export interface Submission1 {
+  /**
+   * A remark.
+   */
+  comment?: string | null;
+  /**
+   * The publication this revision corrects: a period once published is closed, and a later
+   * revision to it (or to a period within it) names the publication it would change.
+   */
+  corrects?: number | null;
+  /**
+   * The documents that back the value.
+   */
+  evidence?: Evidence[];
+  flags?: Flags;
+  /**
+   * The indicator or data element code.
+   */
+  item: string;
+  /**
+   * The unit of measure the value was written in, when the form or system states one
+   * (`%`, `tỷ đồng`); the quality check compares it with the catalogue's.
+   */
+  measure?: string | null;
+  /**
+   * The period reported.
+   */
+  period: string;
+  /**
+   * Where the value came from.
+   */
+  source:
+    | {
+        kind: "form";
+      }
+    | {
+        kind: "system";
+        /**
+         * The system's name.
+         */
+        system: string;
+      };
+  /**
+   * When (local time, `YYYY-MM-DDTHH:MM:SS`).
+   */
+  submitted_at: string;
+  /**
+   * Who submitted it (an account or officer id).
+   */
+  submitted_by: string;
+  /**
+   * The reporting unit's id.
+   */
+  unit: string;
+  /**
+   * The value (missing with a reason is a value too).
+   */
+  value:
+    | {
+        number: DecimalString;
+      }
+    | {
+        bool: boolean;
+      }
+    | {
+        text: string;
+      }
+    | {
+        missing: Missing;
+      }
+    | {
+        error: ValueError;
+      };
+}
+/**
  * An agency named in indicator passports: a ministry, an office, or a class of units such as
  * "every province".
  *
@@ -957,6 +1076,39 @@ export interface Text2 {
    * Vietnamese, with full diacritics (the official wording).
    */
   vi: string;
+}
+/**
+ * Observations imported together, each a revision, all approved at once when the importer
+ * vouches for them.
+ *
+ * ```
+ * use chiso::ledger::{Approval, Batch, Ledger};
+ * let row = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+ *   "value": {"number": "87.5"}, "source": {"kind": "system", "system": "thong_ke"},
+ *   "submitted_by": "thong_ke", "submitted_at": "2026-06-02T09:00:00"}"#)?;
+ * let approval = Approval { by: "BCD".into(), at: "2026-06-03T08:00:00".parse()? };
+ * let batch = Batch::new(vec![row], Some(approval));
+ * assert_eq!(batch.span(), 2); // revision 1, approved as 2
+ * assert_eq!(batch.root, batch.computed_root());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Batch".
+ */
+export interface Batch1 {
+  /**
+   * Who approved every row, and when; absent: the rows await a decision.
+   */
+  approval?: Approval | null;
+  /**
+   * The Merkle root (hex) over the rows' canonical bytes, which the entry's hash covers.
+   */
+  root: string;
+  /**
+   * The rows, in order.
+   */
+  rows: Submission1[];
 }
 /**
  * Where the chain breaks and how.
@@ -1698,6 +1850,10 @@ export interface Entry {
     | {
         kind: "publish";
         publication: Publication;
+      }
+    | {
+        batch: Batch;
+        kind: "import";
       };
   /**
    * The entry's format: 1 when absent, 2 when the store stamped it.
@@ -2554,87 +2710,6 @@ export interface Filing {
    * The values, one per item.
    */
   submissions?: Submission1[];
-}
-/**
- * A value a unit reports for one item (indicator or data element) and period, with its
- * evidence ("minh chứng") and who sent it when.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Submission".
- */
-export interface Submission1 {
-  /**
-   * A remark.
-   */
-  comment?: string | null;
-  /**
-   * The publication this revision corrects: a period once published is closed, and a later
-   * revision to it (or to a period within it) names the publication it would change.
-   */
-  corrects?: number | null;
-  /**
-   * The documents that back the value.
-   */
-  evidence?: Evidence[];
-  flags?: Flags;
-  /**
-   * The indicator or data element code.
-   */
-  item: string;
-  /**
-   * The unit of measure the value was written in, when the form or system states one
-   * (`%`, `tỷ đồng`); the quality check compares it with the catalogue's.
-   */
-  measure?: string | null;
-  /**
-   * The period reported.
-   */
-  period: string;
-  /**
-   * Where the value came from.
-   */
-  source:
-    | {
-        kind: "form";
-      }
-    | {
-        kind: "system";
-        /**
-         * The system's name.
-         */
-        system: string;
-      };
-  /**
-   * When (local time, `YYYY-MM-DDTHH:MM:SS`).
-   */
-  submitted_at: string;
-  /**
-   * Who submitted it (an account or officer id).
-   */
-  submitted_by: string;
-  /**
-   * The reporting unit's id.
-   */
-  unit: string;
-  /**
-   * The value (missing with a reason is a value too).
-   */
-  value:
-    | {
-        number: DecimalString;
-      }
-    | {
-        bool: boolean;
-      }
-    | {
-        text: string;
-      }
-    | {
-        missing: Missing;
-      }
-    | {
-        error: ValueError;
-      };
 }
 /**
  * Qualifiers of a reported value.
