@@ -307,6 +307,20 @@ impl Reporting {
             .collect()
     }
 
+    /// What an evaluation keeps of [`Reporting::quality`]: the score, the completeness and
+    /// the findings whose code `keep` accepts, none of them worded.
+    pub(crate) fn quality_summary_in(
+        &self,
+        index: &LedgerIndex<'_>,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<crate::quality::Summary, Error> {
+        self.quality_checks()
+            .summary_in(index, unit, period, as_of, keep)
+    }
+
     /// [`Reporting::quality`] on a ledger already indexed.
     pub(crate) fn quality_in(
         &self,
@@ -315,6 +329,11 @@ impl Reporting {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
+        self.quality_checks().check_in(index, unit, period, as_of)
+    }
+
+    /// The quality checks over this set-up, borrowing what it keeps.
+    fn quality_checks(&self) -> Quality<'_> {
         Quality::prepared(
             &self.catalogue,
             &self.tree,
@@ -322,6 +341,5 @@ impl Reporting {
             &self.calendar,
             &self.facts,
         )
-        .check_in(index, unit, period, as_of)
     }
 }

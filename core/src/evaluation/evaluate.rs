@@ -909,18 +909,17 @@ fn quality_of(
     breaches: &[&invalid::Breach],
     officer: &dyn Fn(&str) -> Option<Head>,
 ) -> Option<QualitySummary> {
-    let q = reporting.quality_in(index, unit, period, as_of).ok()?;
-    let findings = q
-        .findings
-        .iter()
-        .filter(|f| GAP_CODES.contains(&f.code.as_str()))
-        .map(|f| Gap {
-            code: f.code.clone(),
-            item: f.item.clone(),
-            period: (f.period != period).then_some(f.period),
-            revision: f.revision,
-            focal_officer: officer(&f.item),
-        });
+    let gap = |code: &str| GAP_CODES.contains(&code);
+    let q = reporting
+        .quality_summary_in(index, unit, period, as_of, gap)
+        .ok()?;
+    let findings = q.kept.iter().map(|f| Gap {
+        code: f.code.to_owned(),
+        item: f.item.clone(),
+        period: (f.period != period).then_some(f.period),
+        revision: f.revision,
+        focal_officer: officer(&f.item),
+    });
     let invalid = breaches.iter().map(|b| Gap {
         code: INVALID_GAP.to_owned(),
         item: b.item.clone(),

@@ -136,12 +136,7 @@ impl Action {
 
     /// `self` with every text in NFC, when one was not (`None` when all were).
     pub(crate) fn in_nfc(&self) -> Option<Action> {
-        let text = serde_json::to_string(self).ok()?;
-        match crate::nfc(&text) {
-            std::borrow::Cow::Borrowed(_) => None,
-            // NFC leaves JSON's ASCII syntax alone, so the normalised text reads back.
-            std::borrow::Cow::Owned(normal) => serde_json::from_str(&normal).ok(),
-        }
+        crate::unicode::in_nfc(self)
     }
 
     /// Reads an action from JSON; a problem is [`Error::InvalidInput`](crate::Error) with its

@@ -46,33 +46,23 @@ fn split(n: usize) -> usize {
 
 /// The root over `leaves`, in order (the tree of no leaves: SHA-256 of nothing).
 pub fn root(leaves: &[Digest]) -> Digest {
-    match leaves {
-        [] => Sha256::digest([]).into(),
-        [one] => *one,
-        _ => {
-            // Level by level, pairing left to right and carrying an odd last node up: the
-            // same tree as the recursive split at the largest power of two.
-            let mut level: Vec<Digest> = leaves
-                .chunks(2)
-                .map(|pair| match pair {
-                    [l, r] => node(l, r),
-                    [one] => *one,
-                    _ => unreachable!("chunks of two"),
-                })
-                .collect();
-            while level.len() > 1 {
-                level = level
-                    .chunks(2)
-                    .map(|pair| match pair {
-                        [l, r] => node(l, r),
-                        [one] => *one,
-                        _ => unreachable!("chunks of two"),
-                    })
-                    .collect();
-            }
-            level[0]
-        }
+    if leaves.is_empty() {
+        return Sha256::digest([]).into();
     }
+    // Level by level, pairing left to right and carrying an odd last node up: the same tree
+    // as the recursive split at the largest power of two.
+    let mut level = leaves.to_vec();
+    while level.len() > 1 {
+        level = level
+            .chunks(2)
+            .map(|pair| match pair {
+                [left, right] => node(left, right),
+                [one, ..] => *one,
+                [] => unreachable!("chunks are never empty"),
+            })
+            .collect();
+    }
+    level[0]
 }
 
 /// The hashes that prove leaf `index` is in the tree over `leaves`, nearest first (RFC 6962

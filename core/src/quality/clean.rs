@@ -4,15 +4,15 @@
 use rust_decimal::Decimal;
 
 use super::index::{Held, Revision};
-use super::outlier::is_outlier_sorted;
-use super::{Context, Flaw, HISTORY_PERIODS, QualityFinding, is_outlier, show};
+use super::outlier::{is_outlier_sorted, is_outlier_without};
+use super::{Context, Flaw, HISTORY_PERIODS, found::Found, is_outlier, show};
 use crate::ledger::{Status, Submission};
 
-pub(super) fn check_item(
-    cx: &Context<'_, '_>,
-    item: &str,
+pub(super) fn check_item<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     held: &Held<'_>,
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) {
     let revisions = &held.revisions;
     for pair in revisions.windows(2) {
@@ -22,7 +22,7 @@ pub(super) fn check_item(
             let flaw = Flaw::Duplicate {
                 earlier: earlier.sequence,
             };
-            cx.push(out, &flaw, item, Some(later.sequence));
+            cx.push(out, flaw, item, Some(later.sequence));
         }
     }
     conflict(cx, item, revisions, out);
@@ -43,7 +43,7 @@ pub(super) fn check_item(
                 written: written.clone(),
                 expected: facts.measure.clone(),
             };
-            cx.push(out, &flaw, item, revision);
+            cx.push(out, flaw, item, revision);
         }
     }
     if let Some(x) = standing.submission.value.as_number() {
@@ -62,11 +62,11 @@ fn same_content(a: &Submission, b: &Submission) -> bool {
 
 /// The latest revision awaiting a decision against the earliest other one with a different
 /// value.
-fn conflict(
-    cx: &Context<'_, '_>,
-    item: &str,
+fn conflict<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     revisions: &[Revision<'_>],
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) {
     let mut pending = revisions.iter().filter(|r| r.status == Status::Submitted);
     let Some(latest) = pending.clone().next_back() else {
@@ -78,16 +78,16 @@ fn conflict(
             other_value: other.submission.value.describe(crate::Lang::En),
             value: latest.submission.value.describe(crate::Lang::En),
         };
-        cx.push(out, &flaw, item, Some(latest.sequence));
+        cx.push(out, flaw, item, Some(latest.sequence));
     }
 }
 
-fn outliers(
-    cx: &Context<'_, '_>,
-    item: &str,
+fn outliers<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     x: Decimal,
     revision: Option<u64>,
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) {
     let number = |unit: &str, period| {
         cx.index
@@ -108,7 +108,7 @@ fn outliers(
             median: show(median),
             periods: sample.len(),
         };
-        cx.push(out, &flaw, item, revision);
+        cx.push(out, flaw, item, revision);
     }
     // The peers' values, gathered once per peer set, item and period for all the units of
     // the evaluation (each unit then sets its own value aside): gathering them for every unit
@@ -129,23 +129,25 @@ fn outliers(
         values.sort_unstable();
         values
     });
-    // The unit's own value is among them (it is `x`, the value in force): leave it out once,
-    // keeping the order; among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
-    let mut sample: Vec<Decimal> = all.to_vec();
-    let equal = sample.partition_point(|v| *v < x)..sample.partition_point(|v| *v <= x);
-    let own = sample[equal.clone()]
+    // The unit's own value is among them (it is `x`, the value in force): leave it out once;
+    // among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
+    let equal = all.partition_point(|v| *v < x)..all.partition_point(|v| *v <= x);
+    let own = all[equal.clone()]
         .iter()
         .position(|v| v.serialize() == x.serialize())
-        .map(|i| equal.start + i);
-    if let Some(own) = own.or((!equal.is_empty()).then_some(equal.start)) {
-        sample.remove(own);
-    }
-    if let Some((true, median)) = is_outlier_sorted(x, &sample) {
+        .map(|i| equal.start + i)
+        .or((!equal.is_empty()).then_some(equal.start));
+    let judged = match own {
+        Some(own) => is_outlier_without(x, &all, own),
+        None => is_outlier_sorted(x, &all),
+    };
+    let peers = all.len() - usize::from(own.is_some());
+    if let Some((true, median)) = judged {
         let flaw = Flaw::OutlierPeers {
             value: show(x),
             median: show(median),
-            peers: sample.len(),
+            peers,
         };
-        cx.push(out, &flaw, item, revision);
+        cx.push(out, flaw, item, revision);
     }
 }

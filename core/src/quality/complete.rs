@@ -3,18 +3,18 @@
 use rust_decimal::Decimal;
 
 use super::index::Held;
-use super::{Context, Flaw, QualityFinding};
+use super::{Context, Flaw, found::Found};
 use crate::period::Period;
 
-pub(super) fn check_item(
-    cx: &Context<'_, '_>,
-    item: &str,
+pub(super) fn check_item<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     held: &Held<'_>,
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) {
     let revisions = &held.revisions;
     match (revisions.last(), held.standing) {
-        (None, _) if cx.expected.contains(item) => cx.push(out, &Flaw::Missing, item, None),
+        (None, _) if cx.expected.contains(item) => cx.push(out, Flaw::Missing, item, None),
         (Some(last), None) => {
             let reason = revisions
                 .iter()
@@ -22,7 +22,7 @@ pub(super) fn check_item(
                 .find_map(|r| r.returned_for)
                 .unwrap_or_default()
                 .to_owned();
-            cx.push(out, &Flaw::Returned { reason }, item, Some(last.sequence));
+            cx.push(out, Flaw::Returned { reason }, item, Some(last.sequence));
         }
         _ => {}
     }
@@ -33,7 +33,7 @@ pub(super) fn check_item(
 
 /// The earlier periods, up to [`HISTORY_PERIODS`](super::HISTORY_PERIODS) back, that an assignment covered, whose
 /// deadline has passed, and that still have no value standing.
-fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
+fn backfill<'q>(cx: &Context<'q, '_>, item: &'q str, out: &mut Vec<Found<'q>>) {
     let held = cx.by_item.get(item);
     let mut gaps: Vec<Period> = cx
         .due_before
@@ -47,7 +47,7 @@ fn backfill(cx: &Context<'_, '_>, item: &str, out: &mut Vec<QualityFinding>) {
     }
     gaps.reverse();
     let periods = gaps.iter().map(ToString::to_string).collect();
-    cx.push(out, &Flaw::Backfill { periods }, item, None);
+    cx.push(out, Flaw::Backfill { periods }, item, None);
 }
 
 /// `100 × reported / expected`, one decimal, half up; `None` when nothing is expected.

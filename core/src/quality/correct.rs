@@ -2,15 +2,15 @@
 //! catalogue requires, with well-formed hashes.
 
 use super::index::Held;
-use super::{Context, Flaw, QualityFinding};
+use super::{Context, Flaw, found::Found};
 use crate::Value;
 use crate::catalogue::ValueType;
 
-pub(super) fn check_item(
-    cx: &Context<'_, '_>,
-    item: &str,
+pub(super) fn check_item<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     held: &Held<'_>,
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) {
     let Some(standing) = held.standing else {
         return;
@@ -21,19 +21,19 @@ pub(super) fn check_item(
     let submission = standing.submission;
     let revision = Some(standing.sequence);
     if let Some(flaw) = kind_or_range(&submission.value, facts.value_type) {
-        cx.push(out, &flaw, item, revision);
+        cx.push(out, flaw, item, revision);
     }
     if facts.evidence_required && submission.evidence.is_empty() && !submission.value.is_missing() {
         let flaw = Flaw::NoEvidence {
             documents: facts.documents.clone(),
         };
-        cx.push(out, &flaw, item, revision);
+        cx.push(out, flaw, item, revision);
     }
     for evidence in submission.evidence.iter().filter(|e| !e.has_valid_hash()) {
         let flaw = Flaw::EvidenceHash {
             file_name: evidence.file_name.clone(),
         };
-        cx.push(out, &flaw, item, revision);
+        cx.push(out, flaw, item, revision);
     }
 }
 

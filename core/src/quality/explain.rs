@@ -2,13 +2,13 @@
 //! one definition, [`crate::progress::standing`]), or that must be explained every period,
 //! needs an explanation with its causes, bottlenecks and solutions filled in.
 
-use super::{Context, Flaw, QualityFinding};
+use super::{Context, Flaw, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
 use crate::progress::{self, progress_target, standing, yearly_pace};
 use crate::resolver::Values;
 
-pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
+pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
     let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
     let mut answered: Vec<&str> = cx
         .assignments
@@ -46,11 +46,11 @@ pub(super) fn check(cx: &Context<'_, '_>, out: &mut Vec<QualityFinding>) {
         };
         let Some(why) = why else { continue };
         match cx.index.explanation(cx.unit, code, cx.period) {
-            None => cx.push(out, &Flaw::ExplanationMissing { why }, code, None),
+            None => cx.push(out, Flaw::ExplanationMissing { why }, code, None),
             Some(explanation) => {
                 let parts = explanation.blank_parts();
                 if !parts.is_empty() {
-                    cx.push(out, &Flaw::ExplanationEmpty { parts }, code, None);
+                    cx.push(out, Flaw::ExplanationEmpty { parts }, code, None);
                 }
             }
         }

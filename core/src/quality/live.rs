@@ -2,7 +2,7 @@
 //! period they describe had ended.
 
 use super::index::Held;
-use super::{Context, Flaw, QualityFinding};
+use super::{Context, Flaw, found::Found};
 use crate::Error;
 use crate::ledger::Origin;
 use crate::period::Timeliness;
@@ -10,28 +10,28 @@ use crate::period::Timeliness;
 /// Judges timeliness on the first revision (a correction does not make a report late), and
 /// staleness on the standing one, each by when the ledger received it (a client's
 /// `submitted_at` is a claim: a backdated one does not make a late report timely).
-pub(super) fn check_item(
-    cx: &Context<'_, '_>,
-    item: &str,
+pub(super) fn check_item<'q>(
+    cx: &Context<'q, '_>,
+    item: &'q str,
     held: &Held<'_>,
-    out: &mut Vec<QualityFinding>,
+    out: &mut Vec<Found<'q>>,
 ) -> Result<Timeliness, Error> {
     let revisions = &held.revisions;
     let first = revisions.first();
     let timeliness = cx
         .calendar
         .timeliness(cx.period, first.map(|r| r.received_at), cx.as_of)?;
-    let deadline = cx.deadline.to_string();
     match (timeliness, first) {
         (Timeliness::Late, Some(first)) => {
             let flaw = Flaw::Late {
-                deadline,
+                deadline: cx.deadline.to_string(),
                 submitted: first.received_at.date().to_string(),
             };
-            cx.push(out, &flaw, item, Some(first.sequence));
+            cx.push(out, flaw, item, Some(first.sequence));
         }
         (Timeliness::Missing, _) if cx.expected.contains(item) => {
-            cx.push(out, &Flaw::Overdue { deadline }, item, None);
+            let deadline = cx.deadline.to_string();
+            cx.push(out, Flaw::Overdue { deadline }, item, None);
         }
         _ => {}
     }
@@ -46,7 +46,7 @@ pub(super) fn check_item(
                 delivered: delivered.to_string(),
                 period_end: end.to_string(),
             };
-            cx.push(out, &flaw, item, Some(standing.sequence));
+            cx.push(out, flaw, item, Some(standing.sequence));
         }
     }
     Ok(timeliness)

@@ -40,6 +40,7 @@ mod correct;
 mod explain;
 mod facts;
 mod flaw;
+mod found;
 mod index;
 mod live;
 mod outlier;
@@ -49,6 +50,9 @@ mod score;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+use rustc_hash::FxHashSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -56,6 +60,8 @@ pub use flaw::{Dimension, Flaw};
 pub use outlier::{MIN_SAMPLE, is_outlier};
 pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
 pub use score::score;
+
+pub(crate) use self::found::Found;
 
 pub(crate) use self::facts::{Facts, facts as item_facts};
 pub(crate) use self::index::LedgerIndex;
@@ -109,7 +115,7 @@ struct Context<'q, 'l> {
     /// The unit's own (expanded) assignments.
     assignments: &'q [Assignment],
     /// The same, by item.
-    by_item: &'q rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>,
+    by_item: Rc<rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>>,
     calendar: &'q ReportingCalendar,
     facts: &'q rustc_hash::FxHashMap<String, Facts>,
     index: &'q LedgerIndex<'l>,
@@ -118,7 +124,7 @@ struct Context<'q, 'l> {
     as_of: NaiveDateTime,
     deadline: NaiveDate,
     /// The items the unit must report for the period.
-    expected: BTreeSet<String>,
+    expected: BTreeSet<&'q str>,
     /// The [`HISTORY_PERIODS`] periods before this one whose deadline has passed, latest
     /// first, where earlier periods still missing are looked for (in the report's own period,
     /// and in the first shorter one within it: its later ones would list the same months
@@ -183,6 +189,68 @@ impl<'a> Quality<'a> {
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
+        let mut judged = self.judge(index, unit, period, as_of, true)?;
+        judged.found.sort_by(|a, b| a.order().cmp(&b.order()));
+        judged
+            .checks
+            .sort_by(|a, b| (&a.item, a.period).cmp(&(&b.item, b.period)));
+        let (scored, dimensions) = summarise(&judged.items, &judged.found);
+        Ok(QualityReport {
+            unit: unit.to_owned(),
+            head: self.tree.head_of(unit).map(Into::into),
+            period,
+            as_of,
+            deadline: judged.deadline,
+            expected: judged.expected,
+            reported: judged.reported,
+            completeness: complete::percentage(judged.reported, judged.expected),
+            score: scored,
+            dimensions,
+            items: judged.checks,
+            findings: judged.found.iter().map(Found::worded).collect(),
+        })
+    }
+
+    /// What an evaluation keeps of the quality report (its score, completeness and the
+    /// findings whose code `keep` accepts, in the report's order), without wording a finding
+    /// or listing the items: the same judgement, at a fraction of the cost.
+    pub(crate) fn summary_in(
+        &self,
+        index: &LedgerIndex<'_>,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+        keep: impl Fn(&str) -> bool,
+    ) -> Result<Summary, Error> {
+        let judged = self.judge(index, unit, period, as_of, false)?;
+        let (scored, _) = summarise(&judged.items, &judged.found);
+        let mut kept: Vec<&Found<'_>> = judged.found.iter().filter(|f| keep(f.code())).collect();
+        kept.sort_by(|a, b| a.order().cmp(&b.order()));
+        Ok(Summary {
+            score: scored,
+            completeness: complete::percentage(judged.reported, judged.expected),
+            kept: kept
+                .into_iter()
+                .map(|f| Kept {
+                    code: f.code(),
+                    item: f.item.to_owned(),
+                    period: f.period,
+                    revision: f.revision,
+                })
+                .collect(),
+        })
+    }
+
+    /// Every check of `unit`'s items for `period` and the shorter periods within it; with
+    /// `detail`, each item's standing too.
+    fn judge<'q>(
+        &'q self,
+        index: &'q LedgerIndex<'_>,
+        unit: &'q str,
+        period: Period,
+        as_of: NaiveDateTime,
+        detail: bool,
+    ) -> Result<Judged<'q>, Error> {
         if self.tree.unit(unit).is_none() {
             return Err(Error::InvalidArgument {
                 name: "unit",
@@ -216,6 +284,7 @@ impl<'a> Quality<'a> {
         for a in assignments {
             by_item.entry(a.item.as_str()).or_default().push(a);
         }
+        let by_item = Rc::new(by_item);
         let mut contexts = Vec::new();
         for cycle in cycles.into_iter().rev() {
             let periods = if cycle == period.cycle() {
@@ -229,7 +298,7 @@ impl<'a> Quality<'a> {
                     catalogue,
                     tree: self.tree,
                     assignments,
-                    by_item: &by_item,
+                    by_item: Rc::clone(&by_item),
                     calendar: self.calendar,
                     facts: &self.facts,
                     index,
@@ -239,52 +308,53 @@ impl<'a> Quality<'a> {
                     deadline: self.calendar.deadline(p)?,
                     expected: assigned(p)
                         .filter(|a| cycle_of(&a.item) == cycle)
-                        .map(|a| a.item.clone())
+                        .map(|a| a.item.as_str())
                         .collect(),
                 });
             }
         }
-        let mut findings = Vec::new();
-        let mut checks = Vec::new();
-        let mut judged: BTreeSet<(String, Period)> = BTreeSet::new();
-        let (mut expected, mut reported) = (0, 0);
-        for cx in &contexts {
-            let (checked, found) = cx.check()?;
-            expected += cx.expected.len();
-            reported += checked
-                .iter()
-                .filter(|c| c.expected && c.status.is_some())
-                .count();
-            judged.extend(checked.iter().map(|c| (c.item.clone(), c.period)));
-            checks.extend(checked);
-            findings.extend(found);
-        }
-        findings.sort_by(|a, b| {
-            (&a.item, a.period, a.dimension, &a.code, a.revision).cmp(&(
-                &b.item,
-                b.period,
-                b.dimension,
-                &b.code,
-                b.revision,
-            ))
-        });
-        checks.sort_by(|a, b| (&a.item, a.period).cmp(&(&b.item, b.period)));
-        let (scored, dimensions) = summarise(judged, &findings);
-        Ok(QualityReport {
-            unit: unit.to_owned(),
-            head: self.tree.head_of(unit).map(Into::into),
-            period,
-            as_of,
+        let mut judged = Judged {
             deadline,
-            expected,
-            reported,
-            completeness: complete::percentage(reported, expected),
-            score: scored,
-            dimensions,
-            items: checks,
-            findings,
-        })
+            expected: 0,
+            reported: 0,
+            items: FxHashSet::default(),
+            checks: Vec::new(),
+            found: Vec::new(),
+        };
+        for cx in &contexts {
+            judged.expected += cx.expected.len();
+            cx.check(&mut judged, detail)?;
+        }
+        Ok(judged)
     }
+}
+
+/// What [`Quality::summary_in`] keeps of a report.
+pub(crate) struct Summary {
+    pub score: Option<rust_decimal::Decimal>,
+    pub completeness: Option<rust_decimal::Decimal>,
+    /// The findings kept, in the report's order.
+    pub kept: Vec<Kept>,
+}
+
+/// A finding kept by a summary: its code and where.
+pub(crate) struct Kept {
+    pub code: &'static str,
+    pub item: String,
+    pub period: Period,
+    pub revision: Option<u64>,
+}
+
+/// Every check of one unit and period, before it is reported.
+struct Judged<'q> {
+    deadline: NaiveDate,
+    expected: usize,
+    reported: usize,
+    /// The (item, period) pairs judged: expected, reported, or with a finding.
+    items: FxHashSet<(&'q str, Period)>,
+    /// Each item's standing, when asked for in detail.
+    checks: Vec<ItemCheck>,
+    found: Vec<Found<'q>>,
 }
 
 impl Quality<'_> {
@@ -305,69 +375,76 @@ impl Quality<'_> {
     }
 }
 
-impl Context<'_, '_> {
+impl<'q> Context<'q, '_> {
     /// Every check of the unit's items in this context's period: each item's checks, then the
-    /// rules and the explanations.
-    fn check(&self) -> Result<(Vec<ItemCheck>, Vec<QualityFinding>), Error> {
-        let mut items: BTreeSet<String> = self.expected.clone();
-        items.extend(
-            self.index
-                .items_of(self.unit, self.period)
-                .into_iter()
-                .map(str::to_owned),
-        );
-        let mut findings = Vec::new();
+    /// rules and the explanations; with `detail`, each item's standing.
+    fn check(&self, judged: &mut Judged<'q>, detail: bool) -> Result<(), Error> {
+        let mut items: BTreeSet<&'q str> = self.expected.clone();
+        items.extend(self.index.items_of(self.unit, self.period));
+        let out = &mut judged.found;
+        let first = out.len();
         let mut checks = Vec::new();
-        for item in &items {
-            let before = findings.len();
+        for &item in &items {
             let held = self.index.held(self.unit, item, self.period);
-            complete::check_item(self, item, &held, &mut findings);
-            correct::check_item(self, item, &held, &mut findings);
-            clean::check_item(self, item, &held, &mut findings);
-            let timeliness = live::check_item(self, item, &held, &mut findings)?;
+            complete::check_item(self, item, &held, out);
+            correct::check_item(self, item, &held, out);
+            clean::check_item(self, item, &held, out);
+            let timeliness = live::check_item(self, item, &held, out)?;
             let standing = held.standing;
-            checks.push(ItemCheck {
-                item: item.clone(),
-                period: self.period,
-                expected: self.expected.contains(item),
-                status: standing.map(|r| r.status),
-                revision: standing.map(|r| r.sequence),
-                value: standing.map(|r| r.submission.value.clone()),
-                timeliness,
-                findings: findings.len() - before,
-            });
+            let expected = self.expected.contains(item);
+            judged.reported += usize::from(expected && standing.is_some());
+            judged.items.insert((item, self.period));
+            if detail {
+                checks.push(ItemCheck {
+                    item: item.to_owned(),
+                    period: self.period,
+                    expected,
+                    status: standing.map(|r| r.status),
+                    revision: standing.map(|r| r.sequence),
+                    value: standing.map(|r| r.submission.value.clone()),
+                    timeliness,
+                    findings: 0,
+                });
+            }
         }
-        rules::check(self, &items, &mut findings);
-        explain::check(self, &mut findings);
-        for check in &mut checks {
-            check.findings = findings.iter().filter(|f| f.item == check.item).count();
+        rules::check(self, &items, out);
+        explain::check(self, out);
+        let found = &out[first..];
+        judged
+            .items
+            .extend(found.iter().map(|f| (f.item, f.period)));
+        if detail {
+            let mut per_item: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+            for f in found {
+                *per_item.entry(f.item).or_default() += 1;
+            }
+            for check in &mut checks {
+                check.findings = per_item.get(check.item.as_str()).copied().unwrap_or(0);
+            }
+            judged.checks.extend(checks);
         }
-        Ok((checks, findings))
+        Ok(())
     }
-}
 
-impl Context<'_, '_> {
-    fn push(&self, out: &mut Vec<QualityFinding>, flaw: &Flaw, item: &str, revision: Option<u64>) {
-        out.push(QualityFinding::new(flaw, item, self.period, revision));
+    fn push(&self, out: &mut Vec<Found<'q>>, flaw: Flaw, item: &'q str, revision: Option<u64>) {
+        out.push(Found {
+            flaw,
+            item,
+            period: self.period,
+            revision,
+        });
     }
 }
 
 /// The score and each dimension's points and counts, over the (item, period) pairs judged.
 fn summarise(
-    mut judged: BTreeSet<(String, Period)>,
-    findings: &[QualityFinding],
+    judged: &FxHashSet<(&str, Period)>,
+    findings: &[Found<'_>],
 ) -> (Option<rust_decimal::Decimal>, Vec<DimensionScore>) {
-    judged.extend(findings.iter().map(|f| (f.item.clone(), f.period)));
-    let keys: Vec<String> = findings
+    let costs = findings
         .iter()
-        .map(|f| format!("{}@{}", f.item, f.period))
-        .collect();
-    let costs: Vec<(Dimension, &str, Severity)> = findings
-        .iter()
-        .zip(&keys)
-        .map(|(f, key)| (f.dimension, key.as_str(), f.severity))
-        .collect();
-    let scored = score(judged.len(), &costs);
+        .map(|f| (f.dimension(), (f.item, f.period), f.severity()));
+    let scored = score::score_by(judged.len(), costs);
     let dimensions = Dimension::ALL
         .into_iter()
         .enumerate()
@@ -375,7 +452,7 @@ fn summarise(
             let of = |s: Severity| {
                 findings
                     .iter()
-                    .filter(|f| f.dimension == dimension && f.severity == s)
+                    .filter(|f| f.dimension() == dimension && f.severity() == s)
                     .count()
             };
             DimensionScore {

@@ -46,19 +46,126 @@ pub fn is_outlier(x: Decimal, sample: &[Decimal]) -> Option<(bool, Decimal)> {
 /// [`is_outlier`] on a sample already sorted: an evaluation sorts each peer group's values
 /// once and judges every member against them without sorting again.
 pub(crate) fn is_outlier_sorted(x: Decimal, sorted: &[Decimal]) -> Option<(bool, Decimal)> {
-    if sorted.len() < MIN_SAMPLE {
+    judge(x, Sorted { sorted, skip: None })
+}
+
+/// [`is_outlier_sorted`] against `sorted` less the number at `skip` (a peer group's values
+/// less the unit's own), in `O(log n)`: nothing is copied, and the median of the deviations
+/// is selected from the two runs they form either side of the median, not sorted.
+pub(crate) fn is_outlier_without(
+    x: Decimal,
+    sorted: &[Decimal],
+    skip: usize,
+) -> Option<(bool, Decimal)> {
+    judge(
+        x,
+        Sorted {
+            sorted,
+            skip: Some(skip),
+        },
+    )
+}
+
+/// A sorted sample, read with one position left out.
+#[derive(Clone, Copy)]
+struct Sorted<'a> {
+    sorted: &'a [Decimal],
+    skip: Option<usize>,
+}
+
+impl Sorted<'_> {
+    fn len(self) -> usize {
+        match self.skip {
+            Some(skip) if skip < self.sorted.len() => self.sorted.len() - 1,
+            _ => self.sorted.len(),
+        }
+    }
+
+    fn at(self, i: usize) -> Option<Decimal> {
+        let i = match self.skip {
+            Some(skip) if i >= skip => i + 1,
+            _ => i,
+        };
+        self.sorted.get(i).copied()
+    }
+
+    /// How many numbers are at most `bound`.
+    fn count_at_most(self, bound: Decimal) -> usize {
+        let n = self.sorted.partition_point(|s| *s <= bound);
+        match self.skip {
+            Some(skip) if skip < n => n - 1,
+            _ => n,
+        }
+    }
+
+    /// The `q`-quantile (`num / den`), interpolating linearly between order statistics (R's
+    /// type 7), of the numbers `value(0) ≤ value(1) ≤ …` of a sample of `n`.
+    fn quantile(
+        n: usize,
+        num: usize,
+        den: usize,
+        value: impl Fn(usize) -> Option<Decimal>,
+    ) -> Option<Decimal> {
+        let scaled = (n.checked_sub(1)?) * num; // h = scaled / den
+        let (low, rest) = (scaled / den, scaled % den);
+        let base = value(low)?;
+        if rest == 0 {
+            return Some(base);
+        }
+        let next = value(low + 1)?;
+        let fraction = Decimal::from(rest) / Decimal::from(den);
+        Some(base + fraction * (next - base))
+    }
+
+    fn quantile_of(self, num: usize, den: usize) -> Option<Decimal> {
+        Self::quantile(self.len(), num, den, |i| self.at(i))
+    }
+
+    /// The `k`-th smallest (from 0) of the deviations `|s − median|`: the numbers at most the
+    /// median give one ascending run read leftwards, those above it another read rightwards,
+    /// and the `k`-th of two sorted runs is found by halving.
+    fn deviation(self, median: Decimal, k: usize) -> Option<Decimal> {
+        let split = self.count_at_most(median);
+        let below = |i: usize| Some(median - self.at(split.checked_sub(i + 1)?)?);
+        let above = |j: usize| Some(self.at(split + j)? - median);
+        let (na, nb) = (split, self.len() - split);
+        let take = k + 1; // how many of the smallest, together
+        if take > na + nb {
+            return None;
+        }
+        // The fewest `i` from `below` such that `below`'s next is no smaller than the last
+        // one taken from `above`.
+        let (mut lo, mut hi) = (take.saturating_sub(nb), take.min(na));
+        while lo < hi {
+            let i = lo + (hi - lo) / 2;
+            let j = take - i;
+            if j > 0 && i < na && above(j - 1)? > below(i)? {
+                lo = i + 1;
+            } else {
+                hi = i;
+            }
+        }
+        let j = take - lo;
+        let last_below = if lo > 0 { below(lo - 1) } else { None };
+        let last_above = if j > 0 { above(j - 1) } else { None };
+        last_below.max(last_above)
+    }
+}
+
+fn judge(x: Decimal, sample: Sorted<'_>) -> Option<(bool, Decimal)> {
+    let n = sample.len();
+    if n < MIN_SAMPLE {
         return None;
     }
-    let median = quantile(sorted, 1, 2)?;
-    let deviations = sorted_deviations(sorted, median);
-    let mad = quantile(&deviations, 1, 2)?;
+    let median = sample.quantile_of(1, 2)?;
+    let mad = Sorted::quantile(n, 1, 2, |k| sample.deviation(median, k))?;
     if !mad.is_zero() {
         let left = Z_SCALE.checked_mul((x - median).abs())?;
         let right = Z_LIMIT.checked_mul(mad)?;
         return Some((left > right, median));
     }
-    let q1 = quantile(sorted, 1, 4)?;
-    let q3 = quantile(sorted, 3, 4)?;
+    let q1 = sample.quantile_of(1, 4)?;
+    let q3 = sample.quantile_of(3, 4)?;
     let iqr = q3 - q1;
     if iqr.is_zero() {
         return Some((false, median));
@@ -67,55 +174,68 @@ pub(crate) fn is_outlier_sorted(x: Decimal, sorted: &[Decimal]) -> Option<(bool,
     Some((x < q1 - reach || x > q3 + reach, median))
 }
 
-/// The `num/den` quantile of a sorted, non-empty sample by linear interpolation (type 7):
-/// position `h = (n − 1) · num/den`, value `s[⌊h⌋] + (h − ⌊h⌋) · (s[⌊h⌋+1] − s[⌊h⌋])`.
-/// `|s − median|` for every `s` of the sorted sample, in ascending order: the values below the
-/// median give falling deviations and those above rising ones, so two sorted runs are merged
-/// instead of sorting.
-fn sorted_deviations(sorted: &[Decimal], median: Decimal) -> Vec<Decimal> {
-    let split = sorted.partition_point(|s| *s <= median);
-    let mut below = sorted[..split].iter().rev().map(|s| median - *s).peekable();
-    let mut above = sorted[split..].iter().map(|s| *s - median).peekable();
-    let mut out = Vec::with_capacity(sorted.len());
-    loop {
-        let next = match (below.peek(), above.peek()) {
-            (Some(b), Some(a)) if b <= a => below.next(),
-            (Some(_) | None, Some(_)) => above.next(),
-            (Some(_), None) => below.next(),
-            (None, None) => break,
-        };
-        out.extend(next);
-    }
-    out
-}
-
-fn quantile(sorted: &[Decimal], num: usize, den: usize) -> Option<Decimal> {
-    let n = sorted.len();
-    let scaled = (n.checked_sub(1)?) * num; // h = scaled / den
-    let low = scaled / den;
-    let rest = scaled % den;
-    let base = *sorted.get(low)?;
-    if rest == 0 {
-        return Some(base);
-    }
-    let next = *sorted.get(low + 1)?;
-    let fraction = Decimal::from(rest) / Decimal::from(den);
-    Some(base + fraction * (next - base))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The test as the module states it, by sorting every list it needs.
+    fn by_sorting(x: Decimal, sample: &[Decimal]) -> Option<(bool, Decimal)> {
+        fn quantile(sorted: &[Decimal], num: usize, den: usize) -> Option<Decimal> {
+            Sorted::quantile(sorted.len(), num, den, |i| sorted.get(i).copied())
+        }
+        if sample.len() < MIN_SAMPLE {
+            return None;
+        }
+        let mut sorted = sample.to_vec();
+        sorted.sort_unstable();
+        let median = quantile(&sorted, 1, 2)?;
+        let mut deviations: Vec<Decimal> = sorted.iter().map(|s| (*s - median).abs()).collect();
+        deviations.sort_unstable();
+        let mad = quantile(&deviations, 1, 2)?;
+        if !mad.is_zero() {
+            return Some((Z_SCALE * (x - median).abs() > Z_LIMIT * mad, median));
+        }
+        let (q1, q3) = (quantile(&sorted, 1, 4)?, quantile(&sorted, 3, 4)?);
+        let iqr = q3 - q1;
+        if iqr.is_zero() {
+            return Some((false, median));
+        }
+        Some((x < q1 - FENCE * iqr || x > q3 + FENCE * iqr, median))
+    }
+
     proptest::proptest! {
         #[test]
-        fn merged_deviations_equal_sorted_ones(mut sample in proptest::collection::vec(-1000i64..1000, 1..40), num in 1usize..4) {
-            let mut sorted: Vec<Decimal> = sample.drain(..).map(|v| Decimal::new(v, 1)).collect();
+        fn leaving_one_out_judges_as_sorting_the_rest(
+            sample in proptest::collection::vec(-60i64..60, 1..40),
+            skip in 0usize..40,
+            x in -200i64..200,
+        ) {
+            let mut sorted: Vec<Decimal> = sample.iter().map(|v| Decimal::new(*v, 1)).collect();
             sorted.sort_unstable();
-            let median = quantile(&sorted, num, 4).unwrap();
-            let mut expected: Vec<Decimal> = sorted.iter().map(|s| (*s - median).abs()).collect();
+            let skip = skip % sorted.len();
+            let mut rest = sorted.clone();
+            rest.remove(skip);
+            let x = Decimal::new(x, 1);
+            proptest::prop_assert_eq!(is_outlier_without(x, &sorted, skip), by_sorting(x, &rest));
+            proptest::prop_assert_eq!(is_outlier_sorted(x, &sorted), by_sorting(x, &sorted));
+        }
+
+        #[test]
+        fn each_deviation_is_the_sorted_one(
+            sample in proptest::collection::vec(-1000i64..1000, 1..40),
+            skip in proptest::option::of(0usize..40),
+            num in 1usize..4,
+        ) {
+            let mut sorted: Vec<Decimal> = sample.iter().map(|v| Decimal::new(*v, 1)).collect();
+            sorted.sort_unstable();
+            let view = Sorted { sorted: &sorted, skip: skip.map(|s| s % sorted.len()) };
+            let rest: Vec<Decimal> = (0..view.len()).filter_map(|i| view.at(i)).collect();
+            let Some(centre) = view.quantile_of(num, 4) else { return Ok(()) };
+            let mut expected: Vec<Decimal> = rest.iter().map(|s| (*s - centre).abs()).collect();
             expected.sort_unstable();
-            proptest::prop_assert_eq!(sorted_deviations(&sorted, median), expected);
+            let found: Vec<Option<Decimal>> = (0..=rest.len()).map(|k| view.deviation(centre, k)).collect();
+            let wanted: Vec<Option<Decimal>> = expected.into_iter().map(Some).chain([None]).collect();
+            proptest::prop_assert_eq!(found, wanted);
         }
     }
 
@@ -131,9 +251,13 @@ mod tests {
     fn quartiles_interpolate_as_numpy_does() {
         // numpy.quantile([1, 2, 3, 4], [0.25, 0.5, 0.75]) == [1.75, 2.5, 3.25]
         let s = sample(&["1", "2", "3", "4"]);
-        assert_eq!(quantile(&s, 1, 4), Some(d("1.75")));
-        assert_eq!(quantile(&s, 1, 2), Some(d("2.5")));
-        assert_eq!(quantile(&s, 3, 4), Some(d("3.25")));
+        let view = Sorted {
+            sorted: &s,
+            skip: None,
+        };
+        assert_eq!(view.quantile_of(1, 4), Some(d("1.75")));
+        assert_eq!(view.quantile_of(1, 2), Some(d("2.5")));
+        assert_eq!(view.quantile_of(3, 4), Some(d("3.25")));
     }
 
     #[test]

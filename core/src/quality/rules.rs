@@ -8,14 +8,14 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, Flaw, QualityFinding};
+use super::{Context, Flaw, found::Found};
 use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::period::Period;
 use crate::resolver::Values;
 use crate::{Missing, Value};
 
-pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Vec<QualityFinding>) {
+pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &mut Vec<Found<'q>>) {
     let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
     let compiled = cx.index.rules(cx.catalogue);
     for (rule, sides) in cx.catalogue.validation_rules.iter().zip(compiled.iter()) {
@@ -26,8 +26,7 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
             .inputs()
             .iter()
             .chain(right.inputs())
-            .map(|i| i.code.as_str())
-            .find(|code| items.contains(*code))
+            .find_map(|i| items.get(i.code.as_str()).copied())
         else {
             continue;
         };
@@ -47,7 +46,7 @@ pub(super) fn check(cx: &Context<'_, '_>, items: &BTreeSet<String>, out: &mut Ve
             .index
             .standing(cx.unit, anchor, cx.period)
             .map(|r| r.sequence);
-        cx.push(out, &flaw, anchor, revision);
+        cx.push(out, flaw, anchor, revision);
     }
 }
 

@@ -25,7 +25,9 @@
 //! assert_eq!(parts[1].to_string(), "18.8");
 //! ```
 
-use std::collections::HashMap;
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -39,11 +41,20 @@ pub fn score(
     items: usize,
     findings: &[(Dimension, &str, Severity)],
 ) -> Option<(Decimal, [Decimal; 4])> {
+    score_by(items, findings.iter().copied())
+}
+
+/// [`score`] over findings keyed by anything that tells items apart (the reports key them
+/// by item and period, without writing a key out).
+pub(crate) fn score_by<K: Hash + Eq>(
+    items: usize,
+    findings: impl IntoIterator<Item = (Dimension, K, Severity)>,
+) -> Option<(Decimal, [Decimal; 4])> {
     if items == 0 {
         return None;
     }
-    let mut worst: HashMap<(Dimension, &str), Severity> = HashMap::new();
-    for &(dimension, item, severity) in findings {
+    let mut worst: FxHashMap<(Dimension, K), Severity> = FxHashMap::default();
+    for (dimension, item, severity) in findings {
         let entry = worst.entry((dimension, item)).or_insert(severity);
         *entry = (*entry).min(severity); // Error sorts before Warning
     }
