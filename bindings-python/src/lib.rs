@@ -14,6 +14,11 @@ mod store;
 
 use pyo3::prelude::*;
 
+/// mimalloc for the module's own allocations (Python's objects keep Python's allocator): the
+/// evaluation allocates millions of small values across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The native module.
 #[pymodule]
 fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -21,6 +21,11 @@ use chiso::ledger::{Approval, Ledger};
 use chiso::{Catalogue, Reporting};
 use chiso_benches::national::{AS_OF, QUARTER, peak_rss_bytes, read_observations_csv};
 
+/// The allocator the `chiso` program and the Python module use (glibc measured beside it in
+/// BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let (Some(dir), Some(runs)) = (

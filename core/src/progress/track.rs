@@ -84,16 +84,14 @@ pub fn baseline(
     period: Period,
     mut number: impl FnMut(Period) -> Option<Decimal>,
 ) -> Option<(Period, Decimal)> {
-    let mut found = None;
-    let mut at = period;
-    for _ in 0..BASELINE_PERIODS {
-        let Some(p) = at.previous() else { break };
-        if let Some(x) = number(p) {
-            found = Some((p, x));
-        }
-        at = p;
-    }
-    found
+    let earlier: Vec<Period> = std::iter::successors(period.previous(), Period::previous)
+        .take(BASELINE_PERIODS)
+        .collect();
+    // The earliest first, so that the search stops at the first value found.
+    earlier
+        .into_iter()
+        .rev()
+        .find_map(|p| number(p).map(|x| (p, x)))
 }
 
 /// Where `latest` stands against `target`, from `baseline`, both multiplied by `pace`.

@@ -97,6 +97,10 @@ impl From<std::io::Error> for Failure {
     }
 }
 
+/// mimalloc: the evaluation allocates millions of small values across threads.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = std::panic::catch_unwind(|| match cli.command {
