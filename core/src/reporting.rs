@@ -124,6 +124,11 @@ impl Reporting {
     }
 
     /// The assignments with each computed indicator's inputs.
+    /// The expanded assignments of `unit`, in their order.
+    pub(crate) fn expanded_of(&self, unit: &str) -> &[Assignment] {
+        self.expanded_by_unit.get(unit).map_or(&[], Vec::as_slice)
+    }
+
     pub(crate) fn expanded(&self) -> &[Assignment] {
         &self.expanded
     }

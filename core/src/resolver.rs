@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::catalogue::{Aggregation, Catalogue, Method};
-use crate::columns::{CellId, CodeId, LedgerColumns};
+use crate::columns::{CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{IndicatorFormula, MissingStrategy, roll_up};
 use crate::period::{Cycle, Period};
 use crate::{Missing, Value};
@@ -233,12 +233,50 @@ pub(crate) trait Source: Sync {
 pub(crate) struct Values<'a> {
     source: &'a dyn Source,
     items: Arc<Items>,
+    /// The cells of the unit most values are asked for, looked up without the columns' map
+    /// of every cell.
+    local: Option<Arc<UnitCells>>,
 }
 
 impl<'a> Values<'a> {
     /// A resolver sharing `items` with others over the same catalogue and columns.
     pub fn sharing(source: &'a dyn Source, items: Arc<Items>) -> Self {
-        Values { source, items }
+        Values {
+            source,
+            items,
+            local: None,
+        }
+    }
+
+    /// [`Values::sharing`], for values mostly of `unit`: its cells gathered once.
+    pub fn for_unit(source: &'a dyn Source, items: Arc<Items>, unit: &str) -> Self {
+        let columns = source.columns();
+        let local = columns
+            .units()
+            .id(unit)
+            .map(|u| Arc::new(UnitCells::new(columns, u)));
+        Values {
+            source,
+            items,
+            local,
+        }
+    }
+
+    /// [`Values::sharing`], with a unit's cells already gathered.
+    pub fn with_cells(source: &'a dyn Source, items: Arc<Items>, cells: Arc<UnitCells>) -> Self {
+        Values {
+            source,
+            items,
+            local: Some(cells),
+        }
+    }
+
+    /// The cell of (`unit`, `item`, `period`), from the unit's own cells where gathered.
+    fn cell(&self, unit: CodeId, item: CodeId, period: Period) -> Option<CellId> {
+        match &self.local {
+            Some(local) if local.unit() == unit => local.get(item, period),
+            _ => self.source.columns().cell_id(unit, item, period),
+        }
     }
 
     /// Whether no value can exist in `period` or before it.
@@ -255,7 +293,7 @@ impl<'a> Values<'a> {
         }
         // Not an item of the catalogue: only what was reported for exactly this period.
         unit.zip(columns.items().id(item))
-            .and_then(|(u, i)| self.source.get(columns.cell_id(u, i, period)?))
+            .and_then(|(u, i)| self.source.get(self.cell(u, i, period)?))
             .map_or_else(Traced::missing, |(value, revision)| Traced {
                 value: value.clone(),
                 revisions: Lineage::one(revision),
@@ -329,10 +367,9 @@ impl<'a> Values<'a> {
         depth: usize,
         facts: &ItemFacts,
     ) -> Traced {
-        let columns = self.source.columns();
         let standing = unit
             .zip(facts.column)
-            .and_then(|(u, i)| self.source.get(columns.cell_id(u, i, period)?));
+            .and_then(|(u, i)| self.source.get(self.cell(u, i, period)?));
         if let Some((value, revision)) = standing {
             return Traced {
                 value: value.clone(),

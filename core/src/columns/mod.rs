@@ -25,11 +25,13 @@
 //! ```
 
 mod codes;
+mod unit_cells;
 
 use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 
 pub use codes::{CodeId, Codes};
+pub(crate) use unit_cells::UnitCells;
 
 use crate::Value;
 use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, Status, Submission};

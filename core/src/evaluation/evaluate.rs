@@ -93,27 +93,27 @@ pub(crate) fn evaluate(
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
     let index = LedgerIndex::over(ledger, columns);
-    let (focal, invalid_by_unit) = (officers(reporting, period), by_unit(&breaches, period));
-    let officer = |unit: &str, item: &str| focal.get(&(unit, item)).cloned();
+    let invalid_by_unit = by_unit(&breaches, period);
     // Each unit's publication and quality report read only shared, settled inputs: spread
     // over the cores, joined in the units' order.
     let unit_result = |s: &Scored<'_>| {
-        let values = Values::sharing(&approved, Arc::clone(&items));
+        let values = Values::for_unit(&approved, Arc::clone(&items), &s.unit);
+        let focal = officers(reporting, &s.unit, period);
+        let officer = |item: &str| focal.get(item).cloned();
         let unit = tree.unit(&s.unit);
         let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
         let indicators = s
             .rows
             .iter()
             .map(|row| IndicatorResult {
-                focal_officer: officer(&s.unit, &row.indicator.code),
+                focal_officer: officer(&row.indicator.code),
                 ..pipeline.publish_row(&values, &s.unit, row, &explanations, &publish)
             })
             .collect();
-        let answers = |item: &str| officer(&s.unit, item);
         let invalid = invalid_by_unit
             .get(s.unit.as_str())
             .map_or(&[][..], Vec::as_slice);
-        let quality = quality_of(reporting, &index, &s.unit, period, as_of, invalid, &answers);
+        let quality = quality_of(reporting, &index, &s.unit, period, as_of, invalid, &officer);
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         let result = UnitResult {
             unit: s.unit.clone(),
@@ -280,10 +280,14 @@ impl<'a> Pipeline<'a> {
     }
 
     /// Values and scores every unit's indicators in `period`.
-    fn score(&self, units: &[(String, Vec<&'a Indicator>)], period: Period) -> Vec<Scored<'a>> {
+    fn score<'u>(
+        &self,
+        units: &'u [(String, Vec<&'a Indicator>)],
+        period: Period,
+    ) -> Vec<Scored<'a>> {
         // Each unit's values read only the approved values: spread over the cores, in order.
         let draft = |(unit, indicators): &(String, Vec<&'a Indicator>)| {
-            let values = Values::sharing(self.approved, Arc::clone(self.items));
+            let values = Values::for_unit(self.approved, Arc::clone(self.items), unit);
             let rows: Vec<Row<'a>> = indicators
                 .iter()
                 .filter_map(|indicator| {
@@ -314,13 +318,14 @@ impl<'a> Pipeline<'a> {
         let drafts = crate::parallel::map(units, |(_, i)| i.len(), draft);
         // The peers' numbers, for the rules that compare across a peer group.
         let mut peers: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
-        for (unit, rows) in &drafts {
-            let group = self
-                .peer_of
-                .get(unit.as_str())
-                .copied()
-                .unwrap_or(unit.as_str());
-            for row in rows {
+        let group_of = |unit: &'u str| self.peer_of.get(unit).copied().unwrap_or(unit);
+        for ((unit, _), (_, rows)) in units.iter().zip(&drafts) {
+            let group = group_of(unit);
+            // Only the rules that compare across the group read the peers' numbers.
+            let compared = rows
+                .iter()
+                .filter(|row| matches!(row.rule, Scoring::MinMax | Scoring::ZScore));
+            for row in compared {
                 if let Some(x) = row.own.value.as_number() {
                     peers
                         .entry((group, row.indicator.code.as_str()))
@@ -329,41 +334,29 @@ impl<'a> Pipeline<'a> {
                 }
             }
         }
-        drafts
+        units
             .iter()
-            .map(|(unit, rows)| {
-                let group = self
-                    .peer_of
-                    .get(unit.as_str())
-                    .copied()
-                    .unwrap_or(unit.as_str());
-                let rows: Vec<Row<'a>> = rows
-                    .iter()
-                    .map(|row| {
-                        let peers = peers
-                            .get(&(group, row.indicator.code.as_str()))
-                            .map_or(&[][..], Vec::as_slice);
-                        let year = u16::try_from(row.reference.year()).unwrap_or(u16::MAX);
-                        let pace = self.yearly_pace(row);
-                        let score = |v: &Value| {
-                            let v = match (v, pace) {
-                                (Value::Number(x), Some(k)) => Value::Number(*x * k),
-                                _ => v.clone(),
-                            };
-                            score_value(row.indicator, &row.rule, &v, year, peers)
+            .zip(drafts)
+            .map(|((name, _), (unit, mut rows))| {
+                let group = group_of(name);
+                for row in &mut rows {
+                    let peers = peers
+                        .get(&(group, row.indicator.code.as_str()))
+                        .map_or(&[][..], Vec::as_slice);
+                    let year = u16::try_from(row.reference.year()).unwrap_or(u16::MAX);
+                    let pace = self.yearly_pace(row);
+                    let score = |v: &Value| {
+                        let v = match (v, pace) {
+                            (Value::Number(x), Some(k)) => Value::Number(*x * k),
+                            _ => v.clone(),
                         };
-                        Row {
-                            fraction_own: (row.origin != Origin::Missing)
-                                .then(|| score(&row.own.value))
-                                .flatten(),
-                            fraction_imputed: row
-                                .imputed
-                                .as_ref()
-                                .and_then(|(_, t)| score(&t.value)),
-                            ..row.clone()
-                        }
-                    })
-                    .collect();
+                        score_value(row.indicator, &row.rule, &v, year, peers)
+                    };
+                    row.fraction_own = (row.origin != Origin::Missing)
+                        .then(|| score(&row.own.value))
+                        .flatten();
+                    row.fraction_imputed = row.imputed.as_ref().and_then(|(_, t)| score(&t.value));
+                }
                 let leaves = rows
                     .iter()
                     .map(|row| Leaf {
@@ -376,11 +369,7 @@ impl<'a> Pipeline<'a> {
                         imputed: row.fraction_imputed,
                     })
                     .collect();
-                Scored {
-                    unit: unit.clone(),
-                    rows,
-                    leaves,
-                }
+                Scored { unit, rows, leaves }
             })
             .collect()
     }
@@ -839,7 +828,7 @@ fn approved_values<'c>(
     columns: &'c LedgerColumns,
     items: &Arc<Items>,
     scheme: &Scheme,
-) -> (Approved<'c>, BTreeSet<invalid::Breach>) {
+) -> (Approved<'c>, Vec<invalid::Breach>) {
     let mut approved = Approved::new(columns);
     let breaches = invalid::breaches(catalogue, &approved, items);
     if scheme.invalid == InvalidPolicy::Missing {
@@ -864,23 +853,20 @@ fn version_warnings(catalogue: &Catalogue, period: Period) -> Vec<crate::Finding
 }
 
 /// The breaches within `period`, by unit.
-fn by_unit(
-    breaches: &BTreeSet<invalid::Breach>,
-    period: Period,
-) -> HashMap<&str, Vec<&invalid::Breach>> {
-    let mut out: HashMap<&str, Vec<&invalid::Breach>> = HashMap::new();
+fn by_unit(breaches: &[invalid::Breach], period: Period) -> FxHashMap<&str, Vec<&invalid::Breach>> {
+    let mut out: FxHashMap<&str, Vec<&invalid::Breach>> = FxHashMap::default();
     for b in breaches.iter().filter(|b| period.contains(&b.period)) {
         out.entry(b.unit.as_str()).or_default().push(b);
     }
     out
 }
 
-/// Who answers for each item of each unit in `period`: its focal officer, by name where the
+/// Who answers for each of `unit`'s items in `period`: its focal officer, by name where the
 /// chart names the person.
-fn officers(reporting: &Reporting, period: Period) -> FxHashMap<(&str, &str), Head> {
+fn officers<'r>(reporting: &'r Reporting, unit: &str, period: Period) -> FxHashMap<&'r str, Head> {
     let tree = reporting.tree();
     reporting
-        .expanded()
+        .expanded_of(unit)
         .iter()
         .filter(|a| a.covers(period))
         .map(|a| {
@@ -892,7 +878,7 @@ fn officers(reporting: &Reporting, period: Period) -> FxHashMap<(&str, &str), He
                 },
                 Head::from,
             );
-            ((a.unit.as_str(), a.item.as_str()), head)
+            (a.item.as_str(), head)
         })
         .collect()
 }

@@ -3,7 +3,9 @@
 //! default ([`InvalidPolicy::Missing`]) it counts as missing with the reason `invalid`, so every
 //! indicator computed from it is missing too; the unit's data gaps list it either way.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
@@ -11,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Severity;
 use crate::catalogue::Catalogue;
-use crate::columns::CellId;
+use crate::columns::{CellId, UnitCells};
 use crate::formula::{self, Shift};
 use crate::period::Period;
 use crate::quality::rule_broken;
@@ -48,8 +50,8 @@ pub(crate) fn breaches(
     catalogue: &Catalogue,
     approved: &Approved,
     items: &Arc<Items>,
-) -> BTreeSet<Breach> {
-    let mut out = BTreeSet::new();
+) -> Vec<Breach> {
+    let mut out = Vec::new();
     let rules: Vec<_> = catalogue
         .validation_rules
         .iter()
@@ -74,10 +76,11 @@ pub(crate) fn breaches(
     let units: Vec<u32> = (0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX)).collect();
     // Each unit's rules read only its own approved values: spread over the cores.
     let of_unit = |&unit: &u32| {
-        let values = Values::sharing(approved, Arc::clone(items));
+        let cells = Arc::new(UnitCells::new(columns, unit));
+        let values = Values::with_cells(approved, Arc::clone(items), cells);
         let mut out = Vec::new();
         // The unit's approved values, by item code.
-        let mut in_force: HashMap<&str, Vec<(Period, u64, CellId)>> = HashMap::new();
+        let mut in_force: FxHashMap<&str, Vec<(Period, u64, CellId)>> = FxHashMap::default();
         for (id, cell) in columns.cells_of(unit) {
             if let Some(f) = &cell.in_force {
                 let item = columns.items().name(cell.item);
@@ -118,6 +121,9 @@ pub(crate) fn breaches(
                 }
             }
         }
+        // In order and each once, as a set of the unit's breaches would hold them.
+        out.sort_unstable();
+        out.dedup();
         out
     };
     let weight = |&unit: &u32| columns.cells_of(unit).count();

@@ -101,7 +101,10 @@ fn outliers<'q>(
         .collect();
     let keep = history.len().saturating_sub(HISTORY_PERIODS);
     history.drain(..keep);
-    let sample: Vec<Decimal> = history.iter().filter_map(|p| number(cx.unit, *p)).collect();
+    let sample: Vec<Decimal> = history
+        .iter()
+        .filter_map(|p| cx.standing(item, *p)?.submission.value.as_number())
+        .collect();
     if let Some((true, median)) = is_outlier(x, &sample) {
         let flaw = Flaw::OutlierHistory {
             value: show(x),

@@ -6,10 +6,9 @@ use super::{Context, Flaw, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
 use crate::progress::{self, progress_target, standing, yearly_pace};
-use crate::resolver::Values;
 
 pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
-    let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
+    let values = cx.values();
     let mut answered: Vec<&str> = cx
         .assignments
         .iter()

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Value;
 use crate::catalogue::Catalogue;
-use crate::columns::{self, Cell, CellId, LedgerColumns};
+use crate::columns::{self, Cell, CellId, LedgerColumns, UnitCells};
 use crate::formula::{self, Compiled};
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
@@ -139,6 +139,35 @@ impl<'l> LedgerIndex<'l> {
         columns.cell(columns.units().id(unit)?, columns.items().id(item)?, period)
     }
 
+    /// `unit`'s cells gathered once, for its many lookups ([`UnitCells`]).
+    pub fn unit_cells(&self, unit: &str) -> Option<Arc<UnitCells>> {
+        let columns = &*self.columns;
+        let unit = columns.units().id(unit)?;
+        Some(Arc::new(UnitCells::new(columns, unit)))
+    }
+
+    /// The cell of `item` in `period` among a unit's `cells`.
+    fn cell_in(&self, cells: &UnitCells, item: &str, period: Period) -> Option<&Cell> {
+        let columns = &*self.columns;
+        columns.cell_at(cells.get(columns.items().id(item)?, period)?)
+    }
+
+    /// [`LedgerIndex::held`] among a unit's `cells`.
+    pub fn held_in(&self, cells: &UnitCells, item: &str, period: Period) -> Held<'l> {
+        self.cell_in(cells, item, period)
+            .map_or_else(Held::default, |cell| self.held_of(cell))
+    }
+
+    /// [`LedgerIndex::standing`] among a unit's `cells`.
+    pub fn standing_in(
+        &self,
+        cells: &UnitCells,
+        item: &str,
+        period: Period,
+    ) -> Option<Revision<'l>> {
+        self.revision(self.cell_in(cells, item, period)?.standing()?)
+    }
+
     fn revision(&self, r: &columns::Revision) -> Option<Revision<'l>> {
         let ledger: &'l Ledger = self.ledger;
         Some(Revision {
@@ -155,11 +184,8 @@ impl<'l> LedgerIndex<'l> {
         })
     }
 
-    /// Every revision of a key and the one standing.
-    pub fn held(&self, unit: &str, item: &str, period: Period) -> Held<'l> {
-        let Some(cell) = self.cell(unit, item, period) else {
-            return Held::default();
-        };
+    /// Every revision of a cell and the one standing.
+    fn held_of(&self, cell: &Cell) -> Held<'l> {
         Held {
             revisions: cell
                 .revisions

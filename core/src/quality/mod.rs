@@ -51,6 +51,7 @@ mod score;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
@@ -67,9 +68,11 @@ pub(crate) use self::facts::{Facts, facts as item_facts};
 pub(crate) use self::index::LedgerIndex;
 pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
+use crate::columns::UnitCells;
 use crate::ledger::Ledger;
 use crate::org::{Assignment, OrgTree, expand};
 use crate::period::{Cycle, Period, ReportingCalendar};
+use crate::resolver::Values;
 use crate::{Error, Severity};
 
 /// How many earlier periods of its own a unit's value is compared with.
@@ -120,6 +123,8 @@ struct Context<'q, 'l> {
     facts: &'q rustc_hash::FxHashMap<String, Facts>,
     index: &'q LedgerIndex<'l>,
     unit: &'q str,
+    /// The unit's cells, gathered once for all its checks (`None` for a unit without any).
+    cells: Option<Arc<UnitCells>>,
     period: Period,
     as_of: NaiveDateTime,
     deadline: NaiveDate,
@@ -285,6 +290,7 @@ impl<'a> Quality<'a> {
             by_item.entry(a.item.as_str()).or_default().push(a);
         }
         let by_item = Rc::new(by_item);
+        let cells = index.unit_cells(unit);
         let mut contexts = Vec::new();
         for cycle in cycles.into_iter().rev() {
             let periods = if cycle == period.cycle() {
@@ -303,6 +309,7 @@ impl<'a> Quality<'a> {
                     facts: &self.facts,
                     index,
                     unit,
+                    cells: cells.clone(),
                     period: p,
                     as_of,
                     deadline: self.calendar.deadline(p)?,
@@ -375,7 +382,7 @@ impl Quality<'_> {
     }
 }
 
-impl<'q> Context<'q, '_> {
+impl<'q, 'l> Context<'q, 'l> {
     /// Every check of the unit's items in this context's period: each item's checks, then the
     /// rules and the explanations; with `detail`, each item's standing.
     fn check(&self, judged: &mut Judged<'q>, detail: bool) -> Result<(), Error> {
@@ -385,7 +392,7 @@ impl<'q> Context<'q, '_> {
         let first = out.len();
         let mut checks = Vec::new();
         for &item in &items {
-            let held = self.index.held(self.unit, item, self.period);
+            let held = self.held(item, self.period);
             complete::check_item(self, item, &held, out);
             correct::check_item(self, item, &held, out);
             clean::check_item(self, item, &held, out);
@@ -424,6 +431,28 @@ impl<'q> Context<'q, '_> {
             judged.checks.extend(checks);
         }
         Ok(())
+    }
+
+    /// Every revision of the unit's `item` in `period`, and the one standing.
+    fn held(&self, item: &str, period: Period) -> index::Held<'l> {
+        match &self.cells {
+            Some(cells) => self.index.held_in(cells, item, period),
+            None => index::Held::default(),
+        }
+    }
+
+    /// The revision of the unit's `item` in `period` in force or awaiting a decision.
+    fn standing(&self, item: &str, period: Period) -> Option<index::Revision<'l>> {
+        self.index.standing_in(self.cells.as_deref()?, item, period)
+    }
+
+    /// A resolver of the unit's standing values.
+    fn values(&self) -> Values<'q> {
+        let items = self.index.items(self.catalogue);
+        match &self.cells {
+            Some(cells) => Values::with_cells(self.index, items, Arc::clone(cells)),
+            None => Values::sharing(self.index, items),
+        }
     }
 
     fn push(&self, out: &mut Vec<Found<'q>>, flaw: Flaw, item: &'q str, revision: Option<u64>) {

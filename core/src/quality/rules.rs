@@ -12,11 +12,10 @@ use super::{Context, Flaw, found::Found};
 use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::period::Period;
-use crate::resolver::Values;
 use crate::{Missing, Value};
 
 pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &mut Vec<Found<'q>>) {
-    let values = Values::sharing(cx.index, cx.index.items(cx.catalogue));
+    let values = cx.values();
     let compiled = cx.index.rules(cx.catalogue);
     for (rule, sides) in cx.catalogue.validation_rules.iter().zip(compiled.iter()) {
         let Some((left, right)) = sides else {
@@ -42,10 +41,7 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &m
             right: r.describe(crate::Lang::En),
             severity: rule.severity,
         };
-        let revision = cx
-            .index
-            .standing(cx.unit, anchor, cx.period)
-            .map(|r| r.sequence);
+        let revision = cx.standing(anchor, cx.period).map(|r| r.sequence);
         cx.push(out, flaw, anchor, revision);
     }
 }
