@@ -239,6 +239,12 @@ impl LedgerColumns {
     /// A batch's rows, each submitted, then approved when the batch is.
     fn import(&mut self, entries: &[Entry], position: u32, entry: &Entry, batch: &Batch) {
         let approved_at = batch.approved_at(entry.recorded_at);
+        // Room for every row at once: a national import would otherwise grow each map and
+        // the cells many times over.
+        let rows = batch.rows.len();
+        self.cells.reserve(rows);
+        self.cell_of.reserve(rows);
+        self.placed.reserve(rows);
         for (row, submission) in batch.rows.iter().enumerate() {
             let received_at = entry.recorded_at.unwrap_or(submission.submitted_at);
             let sequence = batch.sequence_of(entry.sequence, row);

@@ -51,7 +51,14 @@ impl Ledger {
         let findings: Vec<Finding> = observations
             .iter()
             .enumerate()
-            .flat_map(|(row, s)| submission_findings(s, &format!("/{row}")))
+            .flat_map(|(row, s)| {
+                // The row's path written only for a row with findings.
+                let mut findings = submission_findings(s, "");
+                for finding in &mut findings {
+                    finding.path = format!("/{row}{}", finding.path);
+                }
+                findings
+            })
             .collect();
         if !findings.is_empty() {
             return Err(Error::InvalidInput {
@@ -65,7 +72,7 @@ impl Ledger {
             // A batch is cut at `MAX_BATCH_ROWS` rows or `MAX_BATCH_BYTES` of JSON, whichever
             // comes first, so its line always reads back within every reader's bounds.
             let mut bytes = 0;
-            let mut chunk = Vec::new();
+            let mut chunk = Vec::with_capacity(rows.len().min(MAX_BATCH_ROWS));
             while let Some(row) = rows.next_if(|row| {
                 let size = json_size_bound(row);
                 let fits = chunk.is_empty()

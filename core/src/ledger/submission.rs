@@ -113,7 +113,7 @@ impl Submission {
 
     /// Its free texts, each with its field's JSON Pointer, evidence included: what the string
     /// bound covers when a submission is built in code rather than read from JSON.
-    pub(crate) fn texts(&self) -> impl Iterator<Item = (String, &str)> {
+    pub(crate) fn texts(&self) -> impl Iterator<Item = (std::borrow::Cow<'static, str>, &str)> {
         let system = match &self.source {
             Origin::System { system } => Some(system.as_str()),
             Origin::Form => None,
@@ -132,7 +132,7 @@ impl Submission {
             ("comment", self.comment.as_deref()),
         ]
         .into_iter()
-        .filter_map(|(field, text)| Some((field.to_owned(), text?)));
+        .filter_map(|(field, text)| Some((field.into(), text?)));
         let evidence = self.evidence.iter().enumerate().flat_map(|(i, e)| {
             [
                 ("file_name", Some(e.file_name.as_str())),
@@ -143,7 +143,10 @@ impl Submission {
                 ("uri", e.uri.as_deref()),
             ]
             .into_iter()
-            .filter_map(move |(field, text)| Some((format!("evidence/{i}/{field}"), text?)))
+            .filter_map(move |(field, text)| {
+                let text = text?;
+                Some((format!("evidence/{i}/{field}").into(), text))
+            })
         });
         own.chain(evidence)
     }

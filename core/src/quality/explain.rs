@@ -5,7 +5,7 @@
 use super::{Context, Flaw, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
-use crate::progress::{self, progress_target, standing, yearly_pace};
+use crate::progress::{self, progress_target, standing};
 
 pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
     let values = cx.values();
@@ -18,8 +18,10 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
     answered.sort_unstable();
     answered.dedup();
     for code in answered {
-        let at = cx.facts.get(code).and_then(|f| f.indicator);
-        let Some(indicator) = at.and_then(|i| cx.catalogue.indicators.get(i)) else {
+        let Some(facts) = cx.facts.get(code) else {
+            continue;
+        };
+        let Some(indicator) = facts.indicator.and_then(|i| cx.catalogue.indicators.get(i)) else {
             continue;
         };
         if indicator.explanation == ExplanationRequirement::None
@@ -40,7 +42,7 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
                 values.value(cx.unit, code, p).value.as_number()
             });
             let target = progress_target(indicator, cx.period, None);
-            let pace = yearly_pace(cx.catalogue, indicator, cx.period);
+            let pace = progress::pace(facts.flow, cx.period);
             standing(indicator, target, baseline, (cx.period, value), pace).off_track
         };
         let Some(why) = why else { continue };

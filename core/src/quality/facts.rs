@@ -24,6 +24,8 @@ pub(crate) struct Facts {
     pub(crate) indicator: Option<usize>,
     /// Whether a unit reports it itself ([`Catalogue::is_reportable`]).
     pub(crate) reportable: bool,
+    /// A flow (a count summed over time), judged at a yearly pace ([`Catalogue::is_flow`]).
+    pub(crate) flow: bool,
 }
 
 pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
@@ -39,6 +41,7 @@ pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
                 documents: indicator.evidence.documents.clone(),
                 indicator: Some(i),
                 reportable: catalogue.is_reportable(&indicator.code),
+                flow: catalogue.is_flow(indicator),
             },
         );
     }
@@ -53,6 +56,7 @@ pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
                 documents: None,
                 indicator: None,
                 reportable: true,
+                flow: false,
             },
         );
     }
