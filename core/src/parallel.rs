@@ -4,7 +4,9 @@
 //! does not depend on how the work was split.
 
 /// `f` over `items`, in order, on up to as many threads as the machine has cores; `weight`
-/// says how much work an item is, so that each thread gets about the same share.
+/// says about how much work an item is. Items are handed out heaviest first, each to the
+/// next thread free (a weight is only an estimate: shares fixed in advance left one core
+/// idle while the other finished a heavier share than expected).
 pub(crate) fn map<'s, T, R>(
     items: &'s [T],
     weight: impl Fn(&T) -> usize,
@@ -18,26 +20,21 @@ where
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    // The heaviest items first, each to the thread with the least work so far.
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
-    let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
-    for i in order {
-        if let Some(share) = shares.iter_mut().min_by_key(|(load, _)| *load) {
-            share.0 += weight(&items[i]).max(1);
-            share.1.push(i);
-        }
-    }
-    let f = &f;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (f, order, next) = (&f, &order, &next);
     let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = shares
-            .into_iter()
-            .map(|(_, share)| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(move || {
-                    share
-                        .into_iter()
-                        .map(|i| (i, f(&items[i])))
-                        .collect::<Vec<_>>()
+                    let mut out = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&i) = order.get(k) else { break };
+                        out.push((i, f(&items[i])));
+                    }
+                    out
                 })
             })
             .collect();
@@ -46,7 +43,7 @@ where
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    done.sort_by_key(|(i, _)| *i);
+    done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -85,5 +82,9 @@ mod tests {
         let squares = super::map(&items, |&i| i % 7, |&i| i * i);
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
         assert!(super::map(&[] as &[usize], |_| 1, |&i| i).is_empty());
+        // Weights far from the work done change nothing but who does it.
+        let uneven = super::map(&items, |&i| 100 - i, |&i| (0..i * 1000).sum::<usize>());
+        let expected: Vec<usize> = items.iter().map(|&i| (0..i * 1000).sum()).collect();
+        assert_eq!(uneven, expected);
     }
 }

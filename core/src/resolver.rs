@@ -36,14 +36,14 @@ impl Traced {
 
 /// Ledger revisions, ascending and each once: a small sorted vector, as most values rest on
 /// one to a few revisions (a set's tree node per value was a large share of a national
-/// evaluation's allocations).
+/// evaluation's allocations), held inline up to two.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Lineage(Vec<u64>);
+pub(crate) struct Lineage(smallvec::SmallVec<[u64; 2]>);
 
 impl Lineage {
     /// One revision.
     pub fn one(revision: u64) -> Self {
-        Lineage(vec![revision])
+        Lineage(smallvec::smallvec![revision])
     }
 
     /// Adds `other`'s revisions.
