@@ -1,64 +1,48 @@
 //! Work spread over the machine's cores where it pays: independent pieces of one evaluation
-//! (a peer group's sensitivity reruns) mapped on scoped threads natively, in order on wasm32
-//! (a browser's module has no threads). Results come back in the items' order, so the output
-//! does not depend on how the work was split.
+//! (each unit's values and quality, a peer group's sensitivity reruns) mapped on `rayon`'s
+//! pool natively, in order on wasm32 (a browser's module has no threads). Results come back in
+//! the items' order, so the output does not depend on how the work was split. The pool's
+//! threads live as long as the process: threads started per call began each time with an
+//! empty heap, and faulting its pages in again was a fifth of a national evaluation.
 
-/// `f` over `items`, in order, on up to as many threads as the machine has cores; `weight`
-/// says about how much work an item is. Items are handed out heaviest first, each to the
-/// next thread free (a weight is only an estimate: shares fixed in advance left one core
-/// idle while the other finished a heavier share than expected).
+/// `f` over `items`, in order, on the pool's threads; `weight` says about how much work an
+/// item is, and the heaviest are started first so that no core is left with one at the end.
 pub(crate) fn map<'s, T, R>(
     items: &'s [T],
     weight: impl Fn(&T) -> usize,
-    f: impl Fn(&'s T) -> R + Sync,
+    f: impl Fn(&'s T) -> R + Sync + Send,
 ) -> Vec<R>
 where
     T: Sync,
     R: Send,
 {
-    let threads = threads().min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = weight;
+        items.iter().map(f).collect()
     }
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (f, order, next) = (&f, &order, &next);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(&i) = order.get(k) else { break };
-                        out.push((i, f(&items[i])));
-                    }
-                    out
-                })
-            })
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use rayon::prelude::*;
+        if items.len() <= 1 || rayon::current_num_threads() <= 1 {
+            return items.iter().map(f).collect();
+        }
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+        let mut done: Vec<(usize, R)> = order
+            .par_iter()
+            .with_max_len(1)
+            .map(|&i| (i, f(&items[i])))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
-}
-
-/// How many threads to use: the cores available natively, one on wasm32.
-fn threads() -> usize {
-    if cfg!(target_arch = "wasm32") {
-        return 1;
+        done.sort_unstable_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, r)| r).collect()
     }
-    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
-/// `f` over `items` cut into one run of neighbours per core, the runs' results joined in
+/// `f` over `items` cut into one run of neighbours per thread, the runs' results joined in
 /// order: for work even across items (hashing rows), where one run per thread beats handing
 /// items out one by one.
-pub(crate) fn chunked<T, R>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R>
+pub(crate) fn chunked<T, R>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync + Send) -> Vec<R>
 where
     T: Sync,
     R: Send,
@@ -72,6 +56,18 @@ where
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// How many threads work: the pool's natively, one on wasm32.
+fn threads() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        rayon::current_num_threads()
+    }
 }
 
 #[cfg(test)]
