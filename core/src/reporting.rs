@@ -312,20 +312,6 @@ impl Reporting {
             .collect()
     }
 
-    /// What an evaluation keeps of [`Reporting::quality`]: the score, the completeness and
-    /// the findings whose code `keep` accepts, none of them worded.
-    pub(crate) fn quality_summary_in(
-        &self,
-        index: &LedgerIndex<'_>,
-        unit: &str,
-        period: Period,
-        as_of: NaiveDateTime,
-        keep: impl Fn(&str) -> bool,
-    ) -> Result<crate::quality::Summary, Error> {
-        self.quality_checks()
-            .summary_in(index, unit, period, as_of, keep)
-    }
-
     /// [`Reporting::quality`] on a ledger already indexed.
     pub(crate) fn quality_in(
         &self,
@@ -338,7 +324,7 @@ impl Reporting {
     }
 
     /// The quality checks over this set-up, borrowing what it keeps.
-    fn quality_checks(&self) -> Quality<'_> {
+    pub(crate) fn quality_checks(&self) -> Quality<'_> {
         Quality::prepared(
             &self.catalogue,
             &self.tree,

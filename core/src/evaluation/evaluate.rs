@@ -897,7 +897,8 @@ fn quality_of(
 ) -> Option<QualitySummary> {
     let gap = |code: &str| GAP_CODES.contains(&code);
     let q = reporting
-        .quality_summary_in(index, unit, period, as_of, gap)
+        .quality_checks()
+        .summary_in(index, unit, period, as_of, gap)
         .ok()?;
     let findings = q.kept.iter().map(|f| Gap {
         code: f.code.to_owned(),
