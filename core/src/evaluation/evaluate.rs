@@ -85,9 +85,16 @@ pub(crate) fn evaluate(
     let (approved, breaches) = approved_values(catalogue, columns, &items, scheme);
     let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
     let units = pipeline.units(period);
-    let scored = pipeline.score(&units, period);
+    let scored = pipeline.score(&units, period, true);
     let previous = period.previous();
-    let previous_scored = previous.map(|p| pipeline.score(&pipeline.units(p), p));
+    // Previous ranks are the published ones where the previous period was published: a late
+    // revision to it never moves what was shown. Else the previous period is scored again,
+    // for its totals alone: last values are looked for only when the scheme imputes them.
+    let published = previous.and_then(|p| ledger.publication_of(p, Some(as_of)));
+    let impute = scheme.missing == MissingPolicy::LastValue;
+    let previous_scored = previous
+        .filter(|_| published.is_none())
+        .map(|p| pipeline.score(&pipeline.units(p), p, impute));
     let explanations = explanations(ledger, columns);
 
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
@@ -146,9 +153,6 @@ pub(crate) fn evaluate(
             (s.unit.clone(), c.total)
         })
         .collect();
-    // Previous ranks are the published ones where the previous period was published: a late
-    // revision to it never moves what was shown.
-    let published = previous.and_then(|p| ledger.publication_of(p, Some(as_of)));
     let rankings = pipeline.rankings(
         &results,
         &scored,
@@ -279,11 +283,13 @@ impl<'a> Pipeline<'a> {
             .collect()
     }
 
-    /// Values and scores every unit's indicators in `period`.
+    /// Values and scores every unit's indicators in `period`; with `impute`, a missing value's
+    /// last one before it too.
     fn score<'u>(
         &self,
         units: &'u [(String, Vec<&'a Indicator>)],
         period: Period,
+        impute: bool,
     ) -> Vec<Scored<'a>> {
         // Each unit's values read only the approved values: spread over the cores, in order.
         let draft = |(unit, indicators): &(String, Vec<&'a Indicator>)| {
@@ -295,7 +301,7 @@ impl<'a> Pipeline<'a> {
                     let rule = indicator.scoring_rule()?;
                     let (own, origin, merged_from) =
                         self.value_of(&values, unit, &indicator.code, reference);
-                    let imputed = if origin == Origin::Missing {
+                    let imputed = if impute && origin == Origin::Missing {
                         last_value(&values, unit, &indicator.code, reference)
                     } else {
                         None
@@ -636,9 +642,10 @@ impl<'a> Pipeline<'a> {
                 let ranked = placed.iter().filter(|p| p.rank.is_some()).count();
                 // Bands follow the place, 1 + the units scoring strictly higher, whatever the
                 // tie policy numbers it: under dense ties 30 of 34 provinces once shared band 1.
-                let published: Vec<Decimal> = placed.iter().filter_map(|q| q.score).collect();
+                let mut published: Vec<Decimal> = placed.iter().filter_map(|q| q.score).collect();
+                published.sort_unstable_by(|a, b| b.cmp(a)); // highest first
                 let place = |score: Option<Decimal>| {
-                    score.map(|s| Decimal::from(1 + published.iter().filter(|q| **q > s).count()))
+                    score.map(|s| Decimal::from(1 + published.partition_point(|q| *q > s)))
                 };
                 let rows = placed
                     .into_iter()
