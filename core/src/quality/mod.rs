@@ -199,7 +199,7 @@ impl<'a> Quality<'a> {
         judged
             .checks
             .sort_by(|a, b| (&a.item, a.period).cmp(&(&b.item, b.period)));
-        let (scored, dimensions) = summarise(&judged.items, &judged.found);
+        let scored = scored(&judged.items, &judged.found);
         Ok(QualityReport {
             unit: unit.to_owned(),
             head: self.tree.head_of(unit).map(Into::into),
@@ -209,8 +209,8 @@ impl<'a> Quality<'a> {
             expected: judged.expected,
             reported: judged.reported,
             completeness: complete::percentage(judged.reported, judged.expected),
-            score: scored,
-            dimensions,
+            score: scored.map(|(total, _)| total),
+            dimensions: dimensions(scored, &judged.found),
             items: judged.checks,
             findings: judged.found.iter().map(Found::worded).collect(),
         })
@@ -228,11 +228,11 @@ impl<'a> Quality<'a> {
         keep: impl Fn(&str) -> bool,
     ) -> Result<Summary, Error> {
         let judged = self.judge(index, unit, period, as_of, false)?;
-        let (scored, _) = summarise(&judged.items, &judged.found);
+        let total = scored(&judged.items, &judged.found).map(|(total, _)| total);
         let mut kept: Vec<&Found<'_>> = judged.found.iter().filter(|f| keep(f.code())).collect();
         kept.sort_by(|a, b| a.order().cmp(&b.order()));
         Ok(Summary {
-            score: scored,
+            score: total,
             completeness: complete::percentage(judged.reported, judged.expected),
             kept: kept
                 .into_iter()
@@ -465,34 +465,42 @@ impl<'q, 'l> Context<'q, 'l> {
     }
 }
 
-/// The score and each dimension's points and counts, over the (item, period) pairs judged.
-fn summarise(
+/// The score and each dimension's points, over the (item, period) pairs judged.
+fn scored(
     judged: &FxHashSet<(&str, Period)>,
     findings: &[Found<'_>],
-) -> (Option<rust_decimal::Decimal>, Vec<DimensionScore>) {
+) -> Option<(rust_decimal::Decimal, [rust_decimal::Decimal; 4])> {
     let costs = findings
         .iter()
         .map(|f| (f.dimension(), (f.item, f.period), f.severity()));
-    let scored = score::score_by(judged.len(), costs);
-    let dimensions = Dimension::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(k, dimension)| {
-            let of = |s: Severity| {
-                findings
-                    .iter()
-                    .filter(|f| f.dimension() == dimension && f.severity() == s)
-                    .count()
-            };
-            DimensionScore {
-                dimension,
-                points: scored.map(|(_, parts)| parts[k]),
-                errors: of(Severity::Error),
-                warnings: of(Severity::Warning),
+    score::score_by(judged.len(), costs)
+}
+
+/// Each dimension's points from `scored`, and its errors and warnings counted in one pass.
+fn dimensions(
+    scored: Option<(rust_decimal::Decimal, [rust_decimal::Decimal; 4])>,
+    findings: &[Found<'_>],
+) -> Vec<DimensionScore> {
+    let mut counts = [(0, 0); 4];
+    for f in findings {
+        if let Some(k) = Dimension::ALL.iter().position(|d| *d == f.dimension()) {
+            match f.severity() {
+                Severity::Error => counts[k].0 += 1,
+                Severity::Warning => counts[k].1 += 1,
             }
+        }
+    }
+    Dimension::ALL
+        .into_iter()
+        .zip(counts)
+        .enumerate()
+        .map(|(k, (dimension, (errors, warnings)))| DimensionScore {
+            dimension,
+            points: scored.map(|(_, parts)| parts[k]),
+            errors,
+            warnings,
         })
-        .collect();
-    (scored.map(|(total, _)| total), dimensions)
+        .collect()
 }
 
 /// Assignments grouped by their unit, in their order.
