@@ -293,8 +293,18 @@ pub fn read_observations_csv(text: &str) -> Vec<Submission> {
 
 /// This process's peak resident memory so far (`VmHWM` in `/proc/self/status`), on Linux.
 pub fn peak_rss_bytes() -> Option<u64> {
+    status_bytes("VmHWM:")
+}
+
+/// The process's resident memory now (Linux), in bytes: what a stage keeps once it is done.
+pub fn rss_bytes() -> Option<u64> {
+    status_bytes("VmRSS:")
+}
+
+/// A size `/proc/self/status` gives in KiB under `field`, in bytes.
+fn status_bytes(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
 }

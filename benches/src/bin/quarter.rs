@@ -4,7 +4,7 @@
 //! into a ledger (each submitted and approved, hash-chained), building its columns (the read
 //! model) and evaluating the quarter over them, as
 //! `Reporting.evaluate(dataframe, …)` does from Python. Prints the medians of RUNS as JSON, with
-//! the sum of the units' scores (to check that every side agrees), the peak resident memory and
+//! the sum of the units' scores (to check that every side agrees), the peak resident memory (and the resident memory after loading and after each stage) and
 //! the input's size. `--ranking` writes the published ranking as CSV (for the pandas baseline to
 //! compare), `--evaluation` the whole evaluation as JSON, `--jsonl` the ledger (for the wasm side).
 //! `--via-jsonl FILE` times what the wasm side does instead: the ledger read from JSON Lines
@@ -19,7 +19,7 @@ use chiso::columns::LedgerColumns;
 use chiso::evaluation::Scheme;
 use chiso::ledger::{Approval, Ledger};
 use chiso::{Catalogue, Reporting};
-use chiso_benches::national::{AS_OF, QUARTER, peak_rss_bytes, read_observations_csv};
+use chiso_benches::national::{AS_OF, QUARTER, peak_rss_bytes, read_observations_csv, rss_bytes};
 
 /// The allocator the `chiso` program and the Python module use (glibc measured beside it in
 /// BENCHMARKS.md).
@@ -64,6 +64,8 @@ fn main() -> ExitCode {
         }
     };
     let (mut imports, mut builds, mut evaluations) = (Vec::new(), Vec::new(), Vec::new());
+    // Resident memory after loading, and after each stage of the last run.
+    let mut resident = [rss_bytes().unwrap_or(0), 0, 0, 0];
     let mut last = None;
     for _ in 0..runs.max(1) {
         let batch = observations.clone(); // the DataFrame's rows, converted (not timed)
@@ -79,9 +81,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         let imported = Instant::now();
+        resident[1] = rss_bytes().unwrap_or(0);
         // The read model, built once as a portal keeps it (and brings it up to date).
         let columns = LedgerColumns::new(&ledger, Some(as_of));
         let built = Instant::now();
+        resident[2] = rss_bytes().unwrap_or(0);
         let scheme = Scheme::default();
         let Ok(evaluation) = reporting.evaluate_columns(&ledger, &columns, period, as_of, &scheme)
         else {
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
             std::hint::black_box(evaluation.to_json());
         }
         evaluations.push(built.elapsed().as_secs_f64());
+        resident[3] = rss_bytes().unwrap_or(0);
         builds.push((built - imported).as_secs_f64());
         imports.push((imported - start).as_secs_f64());
         last = Some((ledger, evaluation));
@@ -115,12 +120,16 @@ fn main() -> ExitCode {
     let total: rust_decimal::Decimal = evaluation.units.iter().filter_map(|u| u.score).sum();
     let (import, build, evaluate) = (median(imports), median(builds), median(evaluations));
     println!(
-        "{{\"observations\": {}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {}, \"peak_rss_bytes\": {}}}",
+        "{{\"observations\": {}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {}, \"peak_rss_bytes\": {}, \"rss_after\": {{\"load\": {}, \"import\": {}, \"columns\": {}, \"evaluation\": {}}}}}",
         observations.len(),
         evaluation.units.len(),
         import + build + evaluate,
         input_bytes,
         peak_rss_bytes().unwrap_or(0),
+        resident[0],
+        resident[1],
+        resident[2],
+        resident[3],
     );
     ExitCode::SUCCESS
 }

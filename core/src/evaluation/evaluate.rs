@@ -831,11 +831,11 @@ impl<'a> Pipeline<'a> {
 /// The values approved by the columns' time, and those failing an error-level rule, withheld
 /// as `invalid` unless the scheme scores them.
 fn approved_values<'c>(
-    catalogue: &Catalogue,
+    catalogue: &'c Catalogue,
     columns: &'c LedgerColumns,
     items: &Arc<Items>,
     scheme: &Scheme,
-) -> (Approved<'c>, Vec<invalid::Breach>) {
+) -> (Approved<'c>, Vec<invalid::Breach<'c>>) {
     let mut approved = Approved::new(columns);
     let breaches = invalid::breaches(catalogue, &approved, items);
     if scheme.invalid == InvalidPolicy::Missing {
@@ -860,10 +860,13 @@ fn version_warnings(catalogue: &Catalogue, period: Period) -> Vec<crate::Finding
 }
 
 /// The breaches within `period`, by unit.
-fn by_unit(breaches: &[invalid::Breach], period: Period) -> FxHashMap<&str, Vec<&invalid::Breach>> {
+fn by_unit<'b, 'c>(
+    breaches: &'b [invalid::Breach<'c>],
+    period: Period,
+) -> FxHashMap<&'c str, Vec<&'b invalid::Breach<'c>>> {
     let mut out: FxHashMap<&str, Vec<&invalid::Breach>> = FxHashMap::default();
     for b in breaches.iter().filter(|b| period.contains(&b.period)) {
-        out.entry(b.unit.as_str()).or_default().push(b);
+        out.entry(b.unit).or_default().push(b);
     }
     out
 }
@@ -899,24 +902,22 @@ fn quality_of(
     unit: &str,
     period: Period,
     as_of: NaiveDateTime,
-    breaches: &[&invalid::Breach],
+    breaches: &[&invalid::Breach<'_>],
     officer: &dyn Fn(&str) -> Option<Head>,
 ) -> Option<QualitySummary> {
     let gap = |code: &str| GAP_CODES.contains(&code);
-    let q = reporting
-        .quality_checks()
-        .summary_in(index, unit, period, as_of, gap)
-        .ok()?;
+    let checks = reporting.quality_checks();
+    let q = checks.summary_in(index, unit, period, as_of, gap).ok()?;
     let findings = q.kept.iter().map(|f| Gap {
-        code: f.code.to_owned(),
-        item: f.item.clone(),
+        code: f.code().to_owned(),
+        item: f.item.to_owned(),
         period: (f.period != period).then_some(f.period),
         revision: f.revision,
-        focal_officer: officer(&f.item),
+        focal_officer: officer(f.item),
     });
     let invalid = breaches.iter().map(|b| Gap {
         code: INVALID_GAP.to_owned(),
-        item: b.item.clone(),
+        item: b.item.to_owned(),
         period: (b.period != period).then_some(b.period),
         revision: Some(b.revision),
         focal_officer: officer(&b.item),

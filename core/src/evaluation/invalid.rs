@@ -32,13 +32,13 @@ pub enum InvalidPolicy {
 
 /// One approved value that fails a rule.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Breach {
-    pub unit: String,
-    pub item: String,
+pub(crate) struct Breach<'c> {
+    pub unit: &'c str,
+    pub item: &'c str,
     pub period: Period,
     pub revision: u64,
     /// The rule's code.
-    pub rule: String,
+    pub rule: &'c str,
     /// The value's cell in the columns.
     pub cell: CellId,
 }
@@ -46,11 +46,11 @@ pub(crate) struct Breach {
 /// Every approved value that fails an error-level rule: each rule is judged for each unit in
 /// each period where the unit has a value of an item the rule reads, and when it fails, the
 /// values it read in that period (not those of other periods it compares with) are invalid.
-pub(crate) fn breaches(
-    catalogue: &Catalogue,
-    approved: &Approved,
+pub(crate) fn breaches<'c>(
+    catalogue: &'c Catalogue,
+    approved: &Approved<'c>,
     items: &Arc<Items>,
-) -> Vec<Breach> {
+) -> Vec<Breach<'c>> {
     let mut out = Vec::new();
     let rules: Vec<_> = catalogue
         .validation_rules
@@ -72,7 +72,7 @@ pub(crate) fn breaches(
     if rules.is_empty() {
         return out;
     }
-    let columns = approved.columns();
+    let columns: &'c crate::columns::LedgerColumns = approved.columns();
     let units: Vec<u32> = (0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX)).collect();
     // Each unit's rules read only its own approved values: spread over the cores.
     let of_unit = |&unit: &u32| {
@@ -80,7 +80,7 @@ pub(crate) fn breaches(
         let values = Values::with_cells(approved, Arc::clone(items), cells);
         let mut out = Vec::new();
         // The unit's approved values, by item code.
-        let mut in_force: FxHashMap<&str, Vec<(Period, u64, CellId)>> = FxHashMap::default();
+        let mut in_force: FxHashMap<&'c str, Vec<(Period, u64, CellId)>> = FxHashMap::default();
         for (id, cell) in columns.cells_of(unit) {
             if let Some(f) = &cell.in_force {
                 let item = columns.items().name(cell.item);
@@ -107,14 +107,16 @@ pub(crate) fn breaches(
                     continue;
                 }
                 for item in read {
-                    let held = in_force.get(item.as_str()).into_iter().flatten();
-                    for &(_, revision, cell) in held.filter(|(p, _, _)| *p == period) {
+                    let Some((&item, held)) = in_force.get_key_value(item.as_str()) else {
+                        continue;
+                    };
+                    for &(_, revision, cell) in held.iter().filter(|(p, _, _)| *p == period) {
                         out.push(Breach {
-                            unit: name.to_owned(),
-                            item: item.clone(),
+                            unit: name,
+                            item,
                             period,
                             revision,
-                            rule: rule.code.clone(),
+                            rule: &rule.code,
                             cell,
                         });
                     }

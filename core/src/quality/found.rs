@@ -6,10 +6,12 @@ use super::{Dimension, Flaw, QualityFinding};
 use crate::Severity;
 use crate::period::Period;
 
-/// One flaw on an item in a period, with the revision concerned.
+/// One flaw on an item in a period, with the revision concerned. The flaw is boxed: a unit
+/// has hundreds of findings, and a vector of them inline outgrows the allocator's pages it
+/// reuses (each unit then pays for fresh, zeroed memory).
 #[derive(Debug, Clone)]
 pub(crate) struct Found<'q> {
-    pub flaw: Flaw,
+    pub flaw: Box<Flaw>,
     pub item: &'q str,
     pub period: Period,
     pub revision: Option<u64>,

@@ -219,30 +219,26 @@ impl<'a> Quality<'a> {
     /// What an evaluation keeps of the quality report (its score, completeness and the
     /// findings whose code `keep` accepts, in the report's order), without wording a finding
     /// or listing the items: the same judgement, at a fraction of the cost.
-    pub(crate) fn summary_in(
-        &self,
-        index: &LedgerIndex<'_>,
-        unit: &str,
+    pub(crate) fn summary_in<'q>(
+        &'q self,
+        index: &'q LedgerIndex<'_>,
+        unit: &'q str,
         period: Period,
         as_of: NaiveDateTime,
         keep: impl Fn(&str) -> bool,
-    ) -> Result<Summary, Error> {
+    ) -> Result<Summary<'q>, Error> {
         let judged = self.judge(index, unit, period, as_of, false)?;
         let total = scored(&judged.items, &judged.found).map(|(total, _)| total);
-        let mut kept: Vec<&Found<'_>> = judged.found.iter().filter(|f| keep(f.code())).collect();
+        let mut kept: Vec<Found<'q>> = judged
+            .found
+            .into_iter()
+            .filter(|f| keep(f.code()))
+            .collect();
         kept.sort_by(|a, b| a.order().cmp(&b.order()));
         Ok(Summary {
             score: total,
             completeness: complete::percentage(judged.reported, judged.expected),
-            kept: kept
-                .into_iter()
-                .map(|f| Kept {
-                    code: f.code(),
-                    item: f.item.to_owned(),
-                    period: f.period,
-                    revision: f.revision,
-                })
-                .collect(),
+            kept,
         })
     }
 
@@ -337,19 +333,11 @@ impl<'a> Quality<'a> {
 }
 
 /// What [`Quality::summary_in`] keeps of a report.
-pub(crate) struct Summary {
+pub(crate) struct Summary<'q> {
     pub score: Option<rust_decimal::Decimal>,
     pub completeness: Option<rust_decimal::Decimal>,
-    /// The findings kept, in the report's order.
-    pub kept: Vec<Kept>,
-}
-
-/// A finding kept by a summary: its code and where.
-pub(crate) struct Kept {
-    pub code: &'static str,
-    pub item: String,
-    pub period: Period,
-    pub revision: Option<u64>,
+    /// The findings kept, in the report's order, unworded.
+    pub kept: Vec<Found<'q>>,
 }
 
 /// Every check of one unit and period, before it is reported.
@@ -457,7 +445,7 @@ impl<'q, 'l> Context<'q, 'l> {
 
     fn push(&self, out: &mut Vec<Found<'q>>, flaw: Flaw, item: &'q str, revision: Option<u64>) {
         out.push(Found {
-            flaw,
+            flaw: Box::new(flaw),
             item,
             period: self.period,
             revision,

@@ -53,7 +53,10 @@ pub(crate) fn score_by<K: Hash + Eq>(
     if items == 0 {
         return None;
     }
-    let mut worst: FxHashMap<(Dimension, K), Severity> = FxHashMap::default();
+    let findings = findings.into_iter();
+    // Sized once: grown step by step, a unit's hundreds of findings rehashed it many times.
+    let mut worst: FxHashMap<(Dimension, K), Severity> =
+        FxHashMap::with_capacity_and_hasher(findings.size_hint().0, Default::default());
     for (dimension, item, severity) in findings {
         let entry = worst.entry((dimension, item)).or_insert(severity);
         *entry = (*entry).min(severity); // Error sorts before Warning
