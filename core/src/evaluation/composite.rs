@@ -62,9 +62,10 @@ pub struct Part {
 /// assert_eq!(combine(CompositeMethod::Points, &parts, MissingPolicy::Rescale).unwrap().to_string(), "0.7");
 /// ```
 pub fn combine(method: CompositeMethod, parts: &[Part], missing: MissingPolicy) -> Option<Decimal> {
-    let kept: Vec<(Decimal, Decimal)> = parts
-        .iter()
-        .filter_map(|p| {
+    // The (weight, fraction) pairs combined, read twice rather than gathered: a sensitivity
+    // analysis combines every node of every unit once per rerun.
+    let kept = || {
+        parts.iter().filter_map(move |p| {
             let weight = match method {
                 CompositeMethod::Points => p.points,
                 _ => p.weight,
@@ -75,19 +76,23 @@ pub fn combine(method: CompositeMethod, parts: &[Part], missing: MissingPolicy) 
                 (None, _) => None,
             }
         })
-        .collect();
-    let total: Decimal = kept.iter().map(|(w, _)| *w).sum();
-    if kept.is_empty() || total <= Decimal::ZERO {
+    };
+    let (mut total, mut any) = (Decimal::ZERO, false);
+    for (w, _) in kept() {
+        total += w;
+        any = true;
+    }
+    if !any || total <= Decimal::ZERO {
         return None;
     }
     match method {
         CompositeMethod::WeightedMean | CompositeMethod::Points => {
-            let sum: Decimal = kept.iter().map(|(w, f)| *w * *f).sum();
+            let sum: Decimal = kept().map(|(w, f)| w * f).sum();
             Some(sum / total)
         }
         CompositeMethod::GeometricMean => {
             let mut product = Decimal::ONE;
-            for (w, f) in kept {
+            for (w, f) in kept() {
                 if f.is_zero() && !w.is_zero() {
                     return Some(Decimal::ZERO);
                 }

@@ -195,6 +195,12 @@ impl Shape {
                 .copied()
                 .unwrap_or(Decimal::ONE)
         };
+        // `method` reads only one of a part's weight and points: only that one is computed
+        // (written to both), which halves the multiplications of a rerun.
+        let read = |leaf: &Leaf| match method {
+            super::CompositeMethod::Points => leaf.points,
+            _ => leaf.weight,
+        };
         let (mut parts, mut pillars, mut totals) = (Vec::new(), Vec::new(), Vec::new());
         for layer in &self.layers {
             pillars.clear();
@@ -204,14 +210,15 @@ impl Shape {
                     let (Some(leaf), f) = (leaves.get(i), factor(node)) else {
                         continue;
                     };
+                    let weight = read(leaf) * f;
                     parts.push(Part {
-                        weight: leaf.weight * f,
-                        points: leaf.points * f,
+                        weight,
+                        points: weight,
                         fraction: leaf.fraction(policy),
                     });
                 }
                 let fraction = combine(method, &parts, policy);
-                pillars.push(member_part(
+                pillars.push(read_part(
                     pillar.declared,
                     &parts,
                     fraction,
@@ -219,7 +226,7 @@ impl Shape {
                 ));
             }
             let fraction = combine(method, &pillars, policy);
-            totals.push(member_part(
+            totals.push(read_part(
                 layer.declared,
                 &pillars,
                 fraction,
@@ -227,6 +234,19 @@ impl Shape {
             ));
         }
         combine(method, &totals, policy)
+    }
+}
+
+/// [`member_part`] over parts whose weight and points are both the one the method reads.
+fn read_part(declared: Option<Decimal>, members: &[Part], fraction: Option<Decimal>, f: Decimal) -> Part {
+    let weight = match declared {
+        Some(declared) => declared * f,
+        None => members.iter().map(|p| p.weight).sum::<Decimal>() * f,
+    };
+    Part {
+        weight,
+        points: weight,
+        fraction,
     }
 }
 

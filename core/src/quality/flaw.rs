@@ -199,11 +199,23 @@ impl Flaw {
 
     /// The dimension it counts against (the code's first word).
     pub fn dimension(&self) -> Dimension {
-        match self.code().split('.').next() {
-            Some("correct") => Dimension::Correct,
-            Some("complete") => Dimension::Complete,
-            Some("clean") => Dimension::Clean,
-            _ => Dimension::Live,
+        match self {
+            Flaw::ValueType { .. }
+            | Flaw::OutOfRange { .. }
+            | Flaw::Rule { .. }
+            | Flaw::NoEvidence { .. }
+            | Flaw::EvidenceHash { .. } => Dimension::Correct,
+            Flaw::Missing
+            | Flaw::Returned { .. }
+            | Flaw::Backfill { .. }
+            | Flaw::ExplanationMissing { .. }
+            | Flaw::ExplanationEmpty { .. } => Dimension::Complete,
+            Flaw::Duplicate { .. }
+            | Flaw::Conflict { .. }
+            | Flaw::OutlierHistory { .. }
+            | Flaw::OutlierPeers { .. }
+            | Flaw::UnitMismatch { .. } => Dimension::Clean,
+            Flaw::Late { .. } | Flaw::Overdue { .. } | Flaw::Stale { .. } => Dimension::Live,
         }
     }
 
@@ -401,5 +413,57 @@ fn part_vi(part: &str) -> &str {
         "bottlenecks" => "điểm nghẽn",
         "solutions" => "giải pháp",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Dimension, Flaw};
+    use crate::{Severity, Text};
+
+    /// One flaw of every kind.
+    fn every_flaw() -> Vec<Flaw> {
+        let s = String::new;
+        let t = || Text::new("", "");
+        vec![
+            Flaw::ValueType { value: s(), expected: t() },
+            Flaw::OutOfRange { value: s(), allowed: t() },
+            Flaw::Rule {
+                rule: s(),
+                name: t(),
+                left: s(),
+                operator: "<=",
+                right: s(),
+                severity: Severity::Error,
+            },
+            Flaw::NoEvidence { documents: None },
+            Flaw::EvidenceHash { file_name: s() },
+            Flaw::Missing,
+            Flaw::Returned { reason: s() },
+            Flaw::Backfill { periods: Vec::new() },
+            Flaw::ExplanationMissing { why: t() },
+            Flaw::ExplanationEmpty { parts: Vec::new() },
+            Flaw::Duplicate { earlier: 1 },
+            Flaw::Conflict { other: 1, other_value: s(), value: s() },
+            Flaw::OutlierHistory { value: s(), median: s(), periods: 1 },
+            Flaw::OutlierPeers { value: s(), median: s(), peers: 1 },
+            Flaw::UnitMismatch { written: s(), expected: t() },
+            Flaw::Late { deadline: s(), submitted: s() },
+            Flaw::Overdue { deadline: s() },
+            Flaw::Stale { system: s(), delivered: s(), period_end: s() },
+        ]
+    }
+
+    /// A flaw's dimension is its code's first word, for every kind: the two tables agree.
+    #[test]
+    fn the_dimension_is_the_codes_first_word() {
+        let flaws = every_flaw();
+        assert_eq!(flaws.len(), 18);
+        for flaw in flaws {
+            let word = flaw.code().split('.').next().unwrap_or_default();
+            let named = serde_json::to_value(flaw.dimension()).unwrap();
+            assert_eq!(named, word, "{}", flaw.code());
+        }
+        assert_eq!(Dimension::ALL.len(), 4);
     }
 }
