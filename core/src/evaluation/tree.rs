@@ -238,7 +238,12 @@ impl Shape {
 }
 
 /// [`member_part`] over parts whose weight and points are both the one the method reads.
-fn read_part(declared: Option<Decimal>, members: &[Part], fraction: Option<Decimal>, f: Decimal) -> Part {
+fn read_part(
+    declared: Option<Decimal>,
+    members: &[Part],
+    fraction: Option<Decimal>,
+    f: Decimal,
+) -> Part {
     let weight = match declared {
         Some(declared) => declared * f,
         None => members.iter().map(|p| p.weight).sum::<Decimal>() * f,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::index::{Held, Revision};
 use super::outlier::{is_outlier_sorted, is_outlier_without};
-use super::{Context, Flaw, HISTORY_PERIODS, found::Found, is_outlier, show};
+use super::{Context, Flaw, found::Found, is_outlier, show};
 use crate::ledger::{Status, Submission};
 
 pub(super) fn check_item<'q>(
@@ -89,19 +89,8 @@ fn outliers<'q>(
     revision: Option<u64>,
     out: &mut Vec<Found<'q>>,
 ) {
-    let number = |unit: &str, period| {
-        cx.index
-            .standing(unit, item, period)
-            .and_then(|r| r.submission.value.as_number())
-    };
-    let mut history: Vec<_> = cx
-        .index
-        .periods_of(cx.unit)
-        .filter(|p| super::earlier_of_same_cycle(*p, cx.period))
-        .collect();
-    let keep = history.len().saturating_sub(HISTORY_PERIODS);
-    history.drain(..keep);
-    let sample: Vec<Decimal> = history
+    let sample: Vec<Decimal> = cx
+        .history
         .iter()
         .filter_map(|p| cx.standing(item, *p)?.submission.value.as_number())
         .collect();
@@ -117,7 +106,7 @@ fn outliers<'q>(
     // the evaluation (each unit then sets its own value aside): gathering them for every unit
     // made the check quadratic in the size of a peer group.
     let groups = cx.tree.peer_groups_of(cx.unit);
-    let all = cx.index.peer_sample(groups, item, cx.period, || {
+    let all = cx.index.peer_sample(groups, item, cx.period, |item| {
         let mut members: Vec<&str> = groups
             .iter()
             .filter_map(|&g| cx.tree.chart().peer_groups.get(g))
@@ -127,7 +116,7 @@ fn outliers<'q>(
         members.dedup();
         let mut values: Vec<Decimal> = members
             .iter()
-            .filter_map(|m| number(m, cx.period))
+            .filter_map(|m| cx.index.standing_number(m, item, cx.period))
             .collect();
         values.sort_unstable();
         values

@@ -39,7 +39,7 @@ fn backfill<'q>(cx: &Context<'q, '_>, item: &'q str, out: &mut Vec<Found<'q>>) {
         .due_before
         .iter()
         .filter(|&&period| held.is_some_and(|held| held.iter().any(|a| a.covers(period))))
-        .filter(|&&period| cx.standing(item, period).is_none())
+        .filter(|&&period| !cx.stands(item, period))
         .copied()
         .collect();
     if gaps.is_empty() {

@@ -426,8 +426,14 @@ mod tests {
         let s = String::new;
         let t = || Text::new("", "");
         vec![
-            Flaw::ValueType { value: s(), expected: t() },
-            Flaw::OutOfRange { value: s(), allowed: t() },
+            Flaw::ValueType {
+                value: s(),
+                expected: t(),
+            },
+            Flaw::OutOfRange {
+                value: s(),
+                allowed: t(),
+            },
             Flaw::Rule {
                 rule: s(),
                 name: t(),
@@ -440,17 +446,41 @@ mod tests {
             Flaw::EvidenceHash { file_name: s() },
             Flaw::Missing,
             Flaw::Returned { reason: s() },
-            Flaw::Backfill { periods: Vec::new() },
+            Flaw::Backfill {
+                periods: Vec::new(),
+            },
             Flaw::ExplanationMissing { why: t() },
             Flaw::ExplanationEmpty { parts: Vec::new() },
             Flaw::Duplicate { earlier: 1 },
-            Flaw::Conflict { other: 1, other_value: s(), value: s() },
-            Flaw::OutlierHistory { value: s(), median: s(), periods: 1 },
-            Flaw::OutlierPeers { value: s(), median: s(), peers: 1 },
-            Flaw::UnitMismatch { written: s(), expected: t() },
-            Flaw::Late { deadline: s(), submitted: s() },
+            Flaw::Conflict {
+                other: 1,
+                other_value: s(),
+                value: s(),
+            },
+            Flaw::OutlierHistory {
+                value: s(),
+                median: s(),
+                periods: 1,
+            },
+            Flaw::OutlierPeers {
+                value: s(),
+                median: s(),
+                peers: 1,
+            },
+            Flaw::UnitMismatch {
+                written: s(),
+                expected: t(),
+            },
+            Flaw::Late {
+                deadline: s(),
+                submitted: s(),
+            },
             Flaw::Overdue { deadline: s() },
-            Flaw::Stale { system: s(), delivered: s(), period_end: s() },
+            Flaw::Stale {
+                system: s(),
+                delivered: s(),
+                period_end: s(),
+            },
         ]
     }
 

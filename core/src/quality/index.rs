@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::Value;
 use crate::catalogue::Catalogue;
-use crate::columns::{self, Cell, CellId, LedgerColumns, UnitCells};
+use crate::columns::{self, Cell, CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{self, Compiled};
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
 use crate::period::Period;
@@ -59,8 +59,9 @@ pub(crate) struct LedgerIndex<'l> {
 /// A validation rule's left and right sides, compiled.
 pub(crate) type CompiledRule = Option<(Compiled, Compiled)>;
 
-/// Which peer groups, item and period a peer sample is of.
-type PeerKey = (Vec<usize>, String, Period);
+/// Which peer groups, item (by its number in the columns) and period a peer sample is of:
+/// held inline, as every item of every unit asks for one.
+type PeerKey = (smallvec::SmallVec<[usize; 2]>, CodeId, Period);
 
 impl<'l> LedgerIndex<'l> {
     /// The ledger as it stood at `as_of`: entries received later (by the store's time, or
@@ -86,16 +87,19 @@ impl<'l> LedgerIndex<'l> {
         }
     }
 
-    /// The sample of `groups`' members for `item` in `period`, gathered by `gather` the first
-    /// time it is asked for.
+    /// The sample of `groups`' members for `item` in `period`, gathered by `gather` (given the
+    /// item's number) the first time it is asked for; empty for an item never reported.
     pub fn peer_sample(
         &self,
         groups: &[usize],
         item: &str,
         period: Period,
-        gather: impl FnOnce() -> Vec<Decimal>,
+        gather: impl FnOnce(CodeId) -> Vec<Decimal>,
     ) -> Arc<[Decimal]> {
-        let key = (groups.to_vec(), item.to_owned(), period);
+        let Some(item) = self.columns.items().id(item) else {
+            return Arc::from([]);
+        };
+        let key = (smallvec::SmallVec::from_slice(groups), item, period);
         // Units checked on other threads may gather the same sample: the first one kept wins,
         // and every gathering gives the same numbers.
         let samples = || {
@@ -106,7 +110,7 @@ impl<'l> LedgerIndex<'l> {
         if let Some(sample) = samples().get(&key) {
             return Arc::clone(sample);
         }
-        let sample: Arc<[Decimal]> = gather().into();
+        let sample: Arc<[Decimal]> = gather(item).into();
         Arc::clone(samples().entry(key).or_insert(sample))
     }
 
@@ -134,11 +138,6 @@ impl<'l> LedgerIndex<'l> {
         Arc::clone(self.rules.get_or_init(compile))
     }
 
-    fn cell(&self, unit: &str, item: &str, period: Period) -> Option<&Cell> {
-        let columns = &*self.columns;
-        columns.cell(columns.units().id(unit)?, columns.items().id(item)?, period)
-    }
-
     /// `unit`'s cells gathered once, for its many lookups ([`UnitCells`]).
     pub fn unit_cells(&self, unit: &str) -> Option<Arc<UnitCells>> {
         let columns = &*self.columns;
@@ -156,6 +155,13 @@ impl<'l> LedgerIndex<'l> {
     pub fn held_in(&self, cells: &UnitCells, item: &str, period: Period) -> Held<'l> {
         self.cell_in(cells, item, period)
             .map_or_else(Held::default, |cell| self.held_of(cell))
+    }
+
+    /// Whether a revision of the unit's `item` stands in `period`, among its `cells` (without
+    /// reading the revision from the ledger).
+    pub fn stands_in(&self, cells: &UnitCells, item: &str, period: Period) -> bool {
+        self.cell_in(cells, item, period)
+            .is_some_and(|cell| cell.standing().is_some())
     }
 
     /// [`LedgerIndex::standing`] among a unit's `cells`.
@@ -196,9 +202,14 @@ impl<'l> LedgerIndex<'l> {
         }
     }
 
-    /// The revision in force or awaiting a decision: the latest one not returned.
-    pub fn standing(&self, unit: &str, item: &str, period: Period) -> Option<Revision<'l>> {
-        self.revision(self.cell(unit, item, period)?.standing()?)
+    /// The number standing for `unit`'s item numbered `item` in `period`, if one does.
+    pub fn standing_number(&self, unit: &str, item: CodeId, period: Period) -> Option<Decimal> {
+        let columns = &*self.columns;
+        let cell = columns.cell(columns.units().id(unit)?, item, period)?;
+        let standing = cell.standing()?;
+        columns::submission(self.ledger, standing)?
+            .value
+            .as_number()
     }
 
     /// The latest explanation.

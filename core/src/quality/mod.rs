@@ -135,6 +135,10 @@ struct Context<'q, 'l> {
     /// and in the first shorter one within it: its later ones would list the same months
     /// again): worked out once for every item's backfill.
     due_before: Vec<Period>,
+    /// The unit's own earlier periods of this period's cycle that it reported in, the last
+    /// [`HISTORY_PERIODS`] of them, oldest first: where a value's history is read, the same
+    /// for every item.
+    history: Vec<Period>,
 }
 
 impl<'a> Quality<'a> {
@@ -287,6 +291,17 @@ impl<'a> Quality<'a> {
         }
         let by_item = Rc::new(by_item);
         let cells = index.unit_cells(unit);
+        let reported_in: Vec<Period> = index.periods_of(unit).collect();
+        let history = |p: Period| {
+            let mut earlier: Vec<Period> = reported_in
+                .iter()
+                .copied()
+                .filter(|q| earlier_of_same_cycle(*q, p))
+                .collect();
+            let keep = earlier.len().saturating_sub(HISTORY_PERIODS);
+            earlier.drain(..keep);
+            earlier
+        };
         let mut contexts = Vec::new();
         for cycle in cycles.into_iter().rev() {
             let periods = if cycle == period.cycle() {
@@ -297,6 +312,7 @@ impl<'a> Quality<'a> {
             for (k, p) in periods.into_iter().enumerate() {
                 contexts.push(Context {
                     due_before: self.due_before(p, as_of, k == 0),
+                    history: history(p),
                     catalogue,
                     tree: self.tree,
                     assignments,
@@ -432,6 +448,13 @@ impl<'q, 'l> Context<'q, 'l> {
     /// The revision of the unit's `item` in `period` in force or awaiting a decision.
     fn standing(&self, item: &str, period: Period) -> Option<index::Revision<'l>> {
         self.index.standing_in(self.cells.as_deref()?, item, period)
+    }
+
+    /// Whether a revision of the unit's `item` stands in `period`.
+    fn stands(&self, item: &str, period: Period) -> bool {
+        self.cells
+            .as_deref()
+            .is_some_and(|cells| self.index.stands_in(cells, item, period))
     }
 
     /// A resolver of the unit's standing values.
