@@ -80,6 +80,33 @@ pub(crate) fn submission(submission: &Submission, out: &mut Vec<u8>) -> bool {
     w.nfc
 }
 
+/// `time` as `YYYY-MM-DDTHH:MM:SS`, written digit by digit, when that is its whole `Debug`
+/// form (a year of four digits, no fraction of a second): every row of an import has a time,
+/// and the formatting machinery was a tenth of hashing it.
+fn whole_seconds(time: &chrono::NaiveDateTime) -> Option<[u8; 19]> {
+    use chrono::{Datelike, Timelike};
+    let year = u32::try_from(time.year()).ok().filter(|y| *y <= 9999)?;
+    if time.nanosecond() != 0 {
+        return None;
+    }
+    let mut out = *b"0000-00-00T00:00:00";
+    let mut put = |at: usize, n: u32, width: usize| {
+        let mut n = n;
+        for k in (at..at + width).rev() {
+            // A digit: `n % 10` is below 10.
+            out[k] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+        }
+    };
+    put(0, year, 4);
+    put(5, time.month(), 2);
+    put(8, time.day(), 2);
+    put(11, time.hour(), 2);
+    put(14, time.minute(), 2);
+    put(17, time.second(), 2);
+    Some(out)
+}
+
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
     nfc: bool,
@@ -103,6 +130,11 @@ impl Writer<'_> {
 
     /// A date-time as JSON writes it (`chrono`'s ISO 8601 form is its `Debug`).
     fn time(&mut self, time: &chrono::NaiveDateTime) {
+        if let Some(digits) = whole_seconds(time) {
+            self.count(digits.len());
+            self.out.extend_from_slice(&digits);
+            return;
+        }
         let at = self.out.len();
         self.out.extend_from_slice(&[0; 4]);
         let _ = write!(self.out, "{time:?}");
@@ -255,6 +287,33 @@ mod tests {
         }
         let d: chrono::NaiveDate = "2026-01-31".parse().unwrap();
         assert_eq!(format!("{d:?}"), "2026-01-31");
+    }
+
+    proptest::proptest! {
+        /// The digit-by-digit form of a time is its `Debug` form wherever it is used, and
+        /// absent where it would differ (years beyond four digits, fractions, leap seconds).
+        #[test]
+        fn whole_seconds_are_written_as_debug_writes_them(
+            days in -800_000i64..4_000_000,
+            seconds in 0u32..86_400,
+            nanos in proptest::prop_oneof![proptest::strategy::Just(0u32), 0u32..2_000_000_000],
+        ) {
+            let date = chrono::NaiveDate::from_num_days_from_ce_opt(
+                i32::try_from(days).unwrap(),
+            );
+            let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(seconds, nanos);
+            if let (Some(date), Some(time)) = (date, time) {
+                let t = chrono::NaiveDateTime::new(date, time);
+                let debug = format!("{t:?}");
+                match whole_seconds(&t) {
+                    Some(digits) => proptest::prop_assert_eq!(&digits[..], debug.as_bytes()),
+                    None => proptest::prop_assert!(
+                        nanos != 0 || !(0..=9999).contains(&chrono::Datelike::year(&date)),
+                        "{debug}"
+                    ),
+                }
+            }
+        }
     }
 
     #[test]
