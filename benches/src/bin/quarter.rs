@@ -113,25 +113,38 @@ fn main() -> ExitCode {
         eprintln!("cannot write: {e}");
         return ExitCode::FAILURE;
     }
-    let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    let total: rust_decimal::Decimal = evaluation.units.iter().filter_map(|u| u.score).sum();
-    let (import, build, evaluate) = (median(imports), median(builds), median(evaluations));
-    println!(
-        "{{\"observations\": {}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {}, \"peak_rss_bytes\": {}, \"rss_after\": {{\"load\": {}, \"import\": {}, \"columns\": {}, \"evaluation\": {}}}}}",
+    let times = [imports, builds, evaluations];
+    print_summary(
         observations.len(),
-        evaluation.units.len(),
-        import + build + evaluate,
+        &evaluation,
+        times,
         input_bytes,
-        peak_rss_bytes().unwrap_or(0),
-        resident[0],
-        resident[1],
-        resident[2],
-        resident[3],
+        resident,
     );
     ExitCode::SUCCESS
+}
+
+/// Prints the medians of the stages' `times` (import, columns, evaluation) as JSON, with what
+/// tells the sides apart and the memory used.
+fn print_summary(
+    observations: usize,
+    evaluation: &chiso::evaluation::Evaluation,
+    times: [Vec<f64>; 3],
+    input_bytes: usize,
+    resident: [u64; 4],
+) {
+    let [import, build, evaluate] = times.map(|mut v| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    });
+    let total: rust_decimal::Decimal = evaluation.units.iter().filter_map(|u| u.score).sum();
+    let [loaded, imported, columned, evaluated] = resident;
+    println!(
+        "{{\"observations\": {observations}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {input_bytes}, \"peak_rss_bytes\": {}, \"rss_after\": {{\"load\": {loaded}, \"import\": {imported}, \"columns\": {columned}, \"evaluation\": {evaluated}}}}}",
+        evaluation.units.len(),
+        import + build + evaluate,
+        peak_rss_bytes().unwrap_or(0),
+    );
 }
 
 /// The data set `national` wrote to `dir`: its observations, its set-up and the size of the

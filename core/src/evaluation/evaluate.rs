@@ -920,7 +920,7 @@ fn quality_of(
         item: b.item.to_owned(),
         period: (b.period != period).then_some(b.period),
         revision: Some(b.revision),
-        focal_officer: officer(&b.item),
+        focal_officer: officer(b.item),
     });
     Some(QualitySummary {
         score: q.score,

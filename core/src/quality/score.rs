@@ -27,7 +27,7 @@
 
 use std::hash::Hash;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use rust_decimal::Decimal;
 
@@ -56,7 +56,7 @@ pub(crate) fn score_by<K: Hash + Eq>(
     let findings = findings.into_iter();
     // Sized once: grown step by step, a unit's hundreds of findings rehashed it many times.
     let mut worst: FxHashMap<(Dimension, K), Severity> =
-        FxHashMap::with_capacity_and_hasher(findings.size_hint().0, Default::default());
+        FxHashMap::with_capacity_and_hasher(findings.size_hint().0, FxBuildHasher);
     for (dimension, item, severity) in findings {
         let entry = worst.entry((dimension, item)).or_insert(severity);
         *entry = (*entry).min(severity); // Error sorts before Warning
