@@ -250,15 +250,10 @@ impl<'a> Values<'a> {
 
     /// [`Values::sharing`], for values mostly of `unit`: its cells gathered once.
     pub fn for_unit(source: &'a dyn Source, items: Arc<Items>, unit: &str) -> Self {
-        let columns = source.columns();
-        let local = columns
-            .units()
-            .id(unit)
-            .map(|u| Arc::new(UnitCells::new(columns, u)));
         Values {
             source,
             items,
-            local,
+            local: UnitCells::named(source.columns(), unit),
         }
     }
 

@@ -22,8 +22,6 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `text` is already NFC: the quick check first (a single pass, no allocation), the
-/// full check only when it cannot tell.
 /// `value` with every text in NFC, when one was not (`None` when all were): through its JSON,
 /// because NFC leaves JSON's ASCII syntax alone, so the normalised text reads back.
 pub(crate) fn in_nfc<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> Option<T> {
@@ -34,6 +32,8 @@ pub(crate) fn in_nfc<T: serde::Serialize + serde::de::DeserializeOwned>(value: &
     }
 }
 
+/// Whether `text` is already NFC: the quick check first (a single pass, no allocation), the
+/// full check only when it cannot tell.
 pub(crate) fn is_normalized(text: &str) -> bool {
     text.is_ascii()
         || match is_nfc_quick(text.chars()) {

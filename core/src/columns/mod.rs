@@ -389,12 +389,6 @@ impl LedgerColumns {
         &self.items
     }
 
-    /// The cell of `unit`, `item` and `period`, if anything was submitted for it.
-    pub(crate) fn cell(&self, unit: CodeId, item: CodeId, period: Period) -> Option<&Cell> {
-        let &cell = self.cell_of.get(&(unit, item, period))?;
-        self.cells.get(cell as usize)
-    }
-
     /// The number of the cell of `unit`, `item` and `period`.
     pub(crate) fn cell_id(&self, unit: CodeId, item: CodeId, period: Period) -> Option<CellId> {
         self.cell_of.get(&(unit, item, period)).copied()

@@ -2,6 +2,8 @@
 //! of times, gathered once into a map small enough to stay in cache (the map of every cell
 //! of a national ledger is millions of entries, and each probe of it a cache miss).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::{CellId, CodeId, LedgerColumns};
@@ -22,6 +24,12 @@ impl UnitCells {
             .map(|(id, cell)| ((cell.item, cell.period), id))
             .collect();
         UnitCells { unit, cells }
+    }
+
+    /// The cells of the unit named `unit`, shared; `None` for a unit nothing was reported for.
+    pub fn named(columns: &LedgerColumns, unit: &str) -> Option<Arc<Self>> {
+        let unit = columns.units().id(unit)?;
+        Some(Arc::new(UnitCells::new(columns, unit)))
     }
 
     /// The unit.

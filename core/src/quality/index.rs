@@ -140,9 +140,7 @@ impl<'l> LedgerIndex<'l> {
 
     /// `unit`'s cells gathered once, for its many lookups ([`UnitCells`]).
     pub fn unit_cells(&self, unit: &str) -> Option<Arc<UnitCells>> {
-        let columns = &*self.columns;
-        let unit = columns.units().id(unit)?;
-        Some(Arc::new(UnitCells::new(columns, unit)))
+        UnitCells::named(&self.columns, unit)
     }
 
     /// The cell of `item` in `period` among a unit's `cells`.
@@ -151,7 +149,7 @@ impl<'l> LedgerIndex<'l> {
         columns.cell_at(cells.get(columns.items().id(item)?, period)?)
     }
 
-    /// [`LedgerIndex::held`] among a unit's `cells`.
+    /// Every revision of the unit's `item` in `period`, among its `cells`, and the one standing.
     pub fn held_in(&self, cells: &UnitCells, item: &str, period: Period) -> Held<'l> {
         self.cell_in(cells, item, period)
             .map_or_else(Held::default, |cell| self.held_of(cell))
@@ -164,7 +162,8 @@ impl<'l> LedgerIndex<'l> {
             .is_some_and(|cell| cell.standing().is_some())
     }
 
-    /// [`LedgerIndex::standing`] among a unit's `cells`.
+    /// The revision of the unit's `item` in `period` in force or awaiting a decision (the latest
+    /// one not returned), among its `cells`.
     pub fn standing_in(
         &self,
         cells: &UnitCells,
@@ -204,12 +203,10 @@ impl<'l> LedgerIndex<'l> {
 
     /// The number standing for `unit`'s item numbered `item` in `period`, if one does.
     pub fn standing_number(&self, unit: &str, item: CodeId, period: Period) -> Option<Decimal> {
+        use crate::resolver::Source as _;
         let columns = &*self.columns;
-        let cell = columns.cell(columns.units().id(unit)?, item, period)?;
-        let standing = cell.standing()?;
-        columns::submission(self.ledger, standing)?
-            .value
-            .as_number()
+        let cell = columns.cell_id(columns.units().id(unit)?, item, period)?;
+        self.get(cell)?.0.as_number()
     }
 
     /// The latest explanation.
