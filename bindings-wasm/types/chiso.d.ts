@@ -317,6 +317,14 @@ export type Value =
  */
 export type Type = "number" | "yes_no" | "text";
 /**
+ * The kinds of gap, each the code of the quality finding it comes from. Declared in the
+ * codes' order, the order reports list them in.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "GapKind".
+ */
+export type GapKind = "complete.missing" | "correct.no_evidence" | "correct.rule" | "live.late" | "live.overdue";
+/**
  * What an evaluation does with a value that fails an error-level rule.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -2497,17 +2505,16 @@ export interface QualitySummary {
  */
 export interface Gap {
   /**
-   * The quality finding's code (`complete.missing`, `live.late`, `live.overdue`,
-   * `correct.no_evidence`, and `correct.rule` for an approved value failing an error-level
-   * rule, not scored unless the scheme says otherwise).
+   * Its kind, written as the quality finding's code.
    */
-  code: string;
+  code: "complete.missing" | "correct.no_evidence" | "correct.rule" | "live.late" | "live.overdue";
   /**
-   * The focal officer the item is assigned to, if it is.
+   * The focal officer the item is assigned to, if it is (shared with the unit's other
+   * results on the item).
    */
   focal_officer?: Head | null;
   /**
-   * The item.
+   * The item (shared with the unit's other gaps on it).
    */
   item: string;
   /**

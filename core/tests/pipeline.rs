@@ -357,7 +357,7 @@ fn invalid_data_is_not_scored_by_default() {
         .unwrap()
         .gaps
         .iter()
-        .map(|g| (g.code.clone(), g.item.clone()))
+        .map(|g| (g.code.to_string(), g.item.to_string()))
         .collect();
     for item in ["dvc_toan_trinh", "tthc_du_dieu_kien"] {
         assert!(
@@ -383,7 +383,7 @@ fn invalid_data_is_not_scored_by_default() {
             .unwrap()
             .gaps
             .iter()
-            .any(|g| g.code == "correct.rule")
+            .any(|g| g.code == chiso::evaluation::GapKind::Invalid)
     );
 }
 
@@ -1044,8 +1044,8 @@ fn a_quarters_gaps_name_the_missing_month() {
         .iter()
         .map(|g| {
             (
-                g.code.clone(),
-                g.item.clone(),
+                g.code.to_string(),
+                g.item.to_string(),
                 g.period.map(|p| p.to_string()).unwrap_or_default(),
             )
         })

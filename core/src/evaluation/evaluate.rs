@@ -12,9 +12,10 @@ use rustc_hash::FxHashMap;
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
+use super::gap::{Gap, GapKind, ItemNames};
 use super::invalid;
 use super::result::{
-    BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
+    BandPlace, Evaluation, ExplanationRef, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankingRow, UnitResult,
 };
 use super::sensitivity::{rank_range, weight_draws};
@@ -34,17 +35,6 @@ use crate::{Error, Reporting, Text, Value};
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
 /// evaluation cycle: three years of quarters).
 const HISTORY_PERIODS: usize = 12;
-
-/// The quality findings a report lists as data gaps.
-const GAP_CODES: [&str; 4] = [
-    "complete.missing",
-    "live.late",
-    "live.overdue",
-    "correct.no_evidence",
-];
-
-/// The gap code of a value failing an error-level rule (the quality finding's code).
-const INVALID_GAP: &str = "correct.rule";
 
 /// One unit's indicators valued and scored, before anything is published.
 struct Scored<'c> {
@@ -101,6 +91,7 @@ pub(crate) fn evaluate(
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
     let index = LedgerIndex::over(ledger, columns);
     let invalid_by_unit = by_unit(&breaches, period);
+    let names = ItemNames::new(catalogue);
     // Each unit's publication and quality report read only shared, settled inputs: spread
     // over the cores, joined in the units' order.
     let unit_result = |s: &Scored<'_>| {
@@ -120,7 +111,9 @@ pub(crate) fn evaluate(
         let invalid = invalid_by_unit
             .get(s.unit.as_str())
             .map_or(&[][..], Vec::as_slice);
-        let quality = quality_of(reporting, &index, &s.unit, period, as_of, invalid, &officer);
+        let quality = quality_of(
+            reporting, &index, &s.unit, period, as_of, invalid, &names, &officer,
+        );
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         let result = UnitResult {
             unit: s.unit.clone(),
@@ -873,7 +866,11 @@ fn by_unit<'b, 'c>(
 
 /// Who answers for each of `unit`'s items in `period`: its focal officer, by name where the
 /// chart names the person.
-fn officers<'r>(reporting: &'r Reporting, unit: &str, period: Period) -> FxHashMap<&'r str, Head> {
+fn officers<'r>(
+    reporting: &'r Reporting,
+    unit: &str,
+    period: Period,
+) -> FxHashMap<&'r str, Arc<Head>> {
     let tree = reporting.tree();
     reporting
         .expanded_of(unit)
@@ -888,14 +885,16 @@ fn officers<'r>(reporting: &'r Reporting, unit: &str, period: Period) -> FxHashM
                 },
                 Head::from,
             );
-            (a.item.as_str(), head)
+            (a.item.as_str(), Arc::new(head))
         })
         .collect()
 }
 
 /// A unit's data quality as of `as_of` and the gaps a report names: the quality findings of
-/// [`GAP_CODES`] and `breaches`, the unit's values in `period` that fail an error-level rule,
-/// each with the focal officer `officer` names for its item.
+/// a [gap's kind](GapKind::of_finding) and `breaches`, the unit's values in `period` that fail
+/// an error-level rule, each with the focal officer `officer` names for its item and the
+/// item's code as `names` shares it.
+#[allow(clippy::too_many_arguments)] // one unit's inputs, each read once
 fn quality_of(
     reporting: &Reporting,
     index: &LedgerIndex<'_>,
@@ -903,21 +902,24 @@ fn quality_of(
     period: Period,
     as_of: NaiveDateTime,
     breaches: &[&invalid::Breach<'_>],
-    officer: &dyn Fn(&str) -> Option<Head>,
+    names: &ItemNames<'_>,
+    officer: &dyn Fn(&str) -> Option<Arc<Head>>,
 ) -> Option<QualitySummary> {
-    let gap = |code: &str| GAP_CODES.contains(&code);
+    let gap = |code: &str| GapKind::of_finding(code).is_some();
     let checks = reporting.quality_checks();
     let q = checks.summary_in(index, unit, period, as_of, gap).ok()?;
-    let findings = q.kept.iter().map(|f| Gap {
-        code: f.code().to_owned(),
-        item: f.item.to_owned(),
-        period: (f.period != period).then_some(f.period),
-        revision: f.revision,
-        focal_officer: officer(f.item),
+    let findings = q.kept.iter().filter_map(|f| {
+        Some(Gap {
+            code: GapKind::of_finding(f.code())?,
+            item: names.shared(f.item),
+            period: (f.period != period).then_some(f.period),
+            revision: f.revision,
+            focal_officer: officer(f.item),
+        })
     });
     let invalid = breaches.iter().map(|b| Gap {
-        code: INVALID_GAP.to_owned(),
-        item: b.item.to_owned(),
+        code: GapKind::Invalid,
+        item: names.shared(b.item),
         period: (b.period != period).then_some(b.period),
         revision: Some(b.revision),
         focal_officer: officer(b.item),

@@ -4,6 +4,7 @@
 
 mod composite;
 mod evaluate;
+mod gap;
 mod invalid;
 mod publish;
 mod rank;
@@ -16,12 +17,13 @@ mod tree;
 
 pub use composite::{CompositeMethod, MissingPolicy, Part, combine};
 pub(crate) use evaluate::evaluate;
+pub use gap::{Gap, GapKind};
 pub use invalid::InvalidPolicy;
 pub use publish::Moved;
 pub use rank::{Placed, RankingRule, TiePolicy, rank};
 pub use request::{combine_json, progress_json, rank_json, score_json};
 pub use result::{
-    BandPlace, Evaluation, ExplanationRef, Gap, IndicatorResult, NodeResult, Origin, PeerRanking,
+    BandPlace, Evaluation, ExplanationRef, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankRange, RankingRow, UnitResult,
 };
 pub use scheme::{Band, Bands, MAX_SENSITIVITY_RUNS, NodeWeight, Scheme, SensitivityRule};

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Progress, RankingRule, Scheme};
+use super::{Gap, Progress, RankingRule, Scheme};
 use crate::catalogue::{DecimalString, Layer, Scoring, Target};
 use crate::ledger::Bottleneck;
 use crate::period::Period;
@@ -200,7 +200,8 @@ pub struct IndicatorResult {
     /// The focal officer the indicator is assigned to ("cán bộ đầu mối"), named where the
     /// chart names the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub focal_officer: Option<crate::org::Head>,
+    #[schemars(with = "Option<crate::org::Head>")]
+    pub focal_officer: Option<std::sync::Arc<crate::org::Head>>,
 }
 
 /// An explanation, as the report cites it.
@@ -234,29 +235,6 @@ pub struct QualitySummary {
     pub completeness: Option<Decimal>,
     /// The gaps the report names: items missing, late, overdue, without evidence or invalid.
     pub gaps: Vec<Gap>,
-}
-
-/// One data gap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Gap {
-    /// The quality finding's code (`complete.missing`, `live.late`, `live.overdue`,
-    /// `correct.no_evidence`, and `correct.rule` for an approved value failing an error-level
-    /// rule, not scored unless the scheme says otherwise).
-    pub code: String,
-    /// The item.
-    pub item: String,
-    /// The shorter period within the evaluated one the gap is in (a month of the quarter, for
-    /// an item reported monthly); absent when it is the evaluated period itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
-    pub period: Option<Period>,
-    /// The revision concerned, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<u64>,
-    /// The focal officer the item is assigned to, if it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub focal_officer: Option<crate::org::Head>,
 }
 
 /// The ranking of one peer group.

@@ -18,8 +18,8 @@ pub(crate) struct Facts {
     /// Whether a value needs evidence: an indicator's own requirement; a data element needs
     /// it when any indicator reading it does.
     pub(crate) evidence_required: bool,
-    /// The documents expected, when said.
-    pub(crate) documents: Option<Text>,
+    /// The documents expected, when said (shared with each finding of evidence missing).
+    pub(crate) documents: Option<std::sync::Arc<Text>>,
     /// The indicator's place in the catalogue (`None` for a data element).
     pub(crate) indicator: Option<usize>,
     /// Whether a unit reports it itself ([`Catalogue::is_reportable`]).
@@ -38,7 +38,7 @@ pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
                 measure: indicator.unit.clone(),
                 cycle: Some(indicator.cycle),
                 evidence_required: indicator.evidence.required,
-                documents: indicator.evidence.documents.clone(),
+                documents: indicator.evidence.documents.clone().map(Into::into),
                 indicator: Some(i),
                 reportable: catalogue.is_reportable(&indicator.code),
                 flow: catalogue.is_flow(indicator),
@@ -73,7 +73,7 @@ pub(crate) fn facts(catalogue: &Catalogue) -> FxHashMap<String, Facts> {
                 );
                 if indicator.evidence.required && !facts.evidence_required {
                     facts.evidence_required = true;
-                    facts.documents.clone_from(&indicator.evidence.documents);
+                    facts.documents = indicator.evidence.documents.clone().map(Into::into);
                 }
             }
         }

@@ -81,7 +81,7 @@ pub enum Flaw {
     /// The catalogue requires evidence and the value has none.
     NoEvidence {
         /// The kind of document expected, in both languages.
-        documents: Option<Text>,
+        documents: Option<std::sync::Arc<Text>>,
     },
     /// An evidence document's SHA-256 is not 64 lowercase hex digits.
     EvidenceHash {

@@ -555,7 +555,7 @@ fn national_gaps(summary: &Summary) -> Vec<Sentence> {
         .gaps
         .iter()
         .map(|g| {
-            let label = gap_label(&g.code);
+            let label = g.code.label();
             let mut units: Vec<&str> = g.items.iter().map(|i| i.unit.as_str()).collect();
             units.dedup();
             let list = |lang: Lang| -> Vec<String> {
@@ -694,7 +694,7 @@ fn for_unit(
             }
             gaps.iter()
                 .map(|g| {
-                    let label = gap_label(&g.code);
+                    let label = g.code.label();
                     Sentence::new(
                         format!("{}: {}.", label.vi, g.item),
                         format!("{}: {}.", label.en, g.item),
@@ -968,17 +968,6 @@ fn move_text(r: &RankingRow, lang: Lang) -> String {
             now.en
         ),
         Lang::En => format!("{name} unchanged at {}", now.en),
-    }
-}
-
-fn gap_label(code: &str) -> Text {
-    match code {
-        "complete.missing" => Text::new("Thiếu số liệu", "Missing"),
-        "live.late" => Text::new("Nộp muộn", "Submitted late"),
-        "live.overdue" => Text::new("Quá hạn chưa nộp", "Overdue"),
-        "correct.no_evidence" => Text::new("Thiếu minh chứng", "Without evidence"),
-        "correct.rule" => Text::new("Vi phạm quy tắc kiểm tra", "Failing a validation rule"),
-        other => Text::new(other, other),
     }
 }
 

@@ -166,8 +166,8 @@ pub struct BottleneckCount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GapCount {
-    /// The quality finding's code.
-    pub code: String,
+    /// The kind, written as the quality finding's code.
+    pub code: crate::evaluation::GapKind,
     /// The units and items, by unit then item.
     pub items: Vec<UnitItem>,
 }
@@ -234,7 +234,7 @@ impl OffTrack {
             measure: indicator.map_or_else(|| Text::new("", ""), |x| x.unit.clone()),
             why: i.off_track.clone()?,
             head: unit.head.clone(),
-            focal_officer: i.focal_officer.clone(),
+            focal_officer: i.focal_officer.as_deref().cloned(),
             explanation_due: indicator
                 .is_some_and(|x| x.explanation != crate::catalogue::ExplanationRequirement::None),
             explanation: i.explanation.clone(),
@@ -316,7 +316,7 @@ impl Summary {
             .collect();
         let mut off_track = Vec::new();
         let mut bottlenecks: BTreeMap<Bottleneck, usize> = BTreeMap::new();
-        let mut gaps: BTreeMap<&str, Vec<UnitItem>> = BTreeMap::new();
+        let mut gaps: BTreeMap<crate::evaluation::GapKind, Vec<UnitItem>> = BTreeMap::new();
         let mut progress: BTreeMap<ProgressStatus, usize> = BTreeMap::new();
         let mut proposals = Vec::new();
         for unit in &evaluation.units {
@@ -344,14 +344,14 @@ impl Summary {
                 off_track.push(o);
             }
             for gap in unit.quality.iter().flat_map(|q| &q.gaps) {
-                gaps.entry(gap.code.as_str()).or_default().push(UnitItem {
+                gaps.entry(gap.code).or_default().push(UnitItem {
                     unit: unit.unit.clone(),
                     name: unit.name.clone(),
-                    item: gap.item.clone(),
+                    item: gap.item.to_string(),
                     item_name: item_name(catalogue, &gap.item),
                     period: gap.period,
                     head: unit.head.clone(),
-                    focal_officer: gap.focal_officer.clone(),
+                    focal_officer: gap.focal_officer.as_deref().cloned(),
                 });
             }
         }
@@ -368,10 +368,7 @@ impl Summary {
             bottlenecks,
             gaps: gaps
                 .into_iter()
-                .map(|(code, items)| GapCount {
-                    code: code.to_owned(),
-                    items,
-                })
+                .map(|(code, items)| GapCount { code, items })
                 .collect(),
             progress: progress
                 .into_iter()
