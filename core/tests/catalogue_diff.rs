@@ -23,7 +23,7 @@ fn changed_fields_are_listed_with_old_and_new_values() {
     let old = minimal();
     let mut new = old.clone();
     new.version = "1.1".into();
-    new.indicators[0].targets[0].value = Some("85".parse().unwrap());
+    std::sync::Arc::make_mut(&mut new.indicators[0].targets[0]).value = Some("85".parse().unwrap());
     new.indicators[0].precision = 2;
     let d = diff(&old, &new);
     assert_eq!(d.catalogue.len(), 1);

@@ -105,7 +105,7 @@ prop_compose! {
         };
         Indicator {
             code: code.clone(), layer, status, name, concept, group: "G1".into(), method, unit,
-            value_type: ValueType::Number, precision, rounding, direction, targets, cycle, source,
+            value_type: ValueType::Number, precision, rounding, direction, targets: targets.into_iter().map(Into::into).collect(), cycle, source,
             responsibility: Responsibility {
                 lead_agency: "AG".into(), implementing_agencies: vec!["AG".into()], update, verified_by: "AG".into(),
             },

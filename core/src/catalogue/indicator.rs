@@ -39,7 +39,9 @@ pub struct Indicator {
     /// Which way is better.
     pub direction: Direction,
     /// Targets; none for an indicator only monitored.
-    pub targets: Vec<Target>,
+    // Shared: every unit's result and progress judged against one names it.
+    #[schemars(with = "Vec<Target>")]
+    pub targets: Vec<std::sync::Arc<Target>>,
     /// Reporting cycle.
     pub cycle: Cycle,
     /// Where the data comes from.
@@ -123,7 +125,10 @@ impl Indicator {
 
     /// The targets set for a milestone year.
     pub fn targets_for(&self, year: u16) -> impl Iterator<Item = &Target> {
-        self.targets.iter().filter(move |t| t.year == year)
+        self.targets
+            .iter()
+            .map(|t| &**t)
+            .filter(move |t| t.year == year)
     }
 
     /// The scoring rule in force: the declared one, else yes/no for a yes/no indicator, the

@@ -248,7 +248,7 @@ pub(crate) const SCOPE_ORDER: [Scope; 5] = [
 /// of the nearest year not before it, else its latest one; failing those, the national ones
 /// likewise, then the world's, Asia's and ASEAN's (a rank indicator's value is its overall
 /// position unless it has only a regional target). Qualitative targets are skipped.
-pub fn target_for(indicator: &Indicator, year: u16) -> Option<&Target> {
+pub fn target_for(indicator: &Indicator, year: u16) -> Option<&std::sync::Arc<Target>> {
     SCOPE_ORDER.into_iter().find_map(|scope| {
         let numeric = || {
             indicator

@@ -439,7 +439,7 @@ impl<'a> Checker<'a> {
 
     /// Two numeric targets for the same scope and year contradict each other; a qualitative
     /// target beside a numeric one ("≥ 3, and rising") does not.
-    fn duplicate_targets(&mut self, targets: &[Target], path: &str) {
+    fn duplicate_targets(&mut self, targets: &[std::sync::Arc<Target>], path: &str) {
         let mut seen = HashSet::new();
         for (j, t) in targets.iter().enumerate() {
             if t.comparator != Comparator::Text && !seen.insert((t.scope, t.year)) {

@@ -501,16 +501,18 @@ impl<'a> Pipeline<'a> {
             off_track: off,
             explanation: explanations
                 .get(&(unit, indicator.code.as_str(), row.reference))
-                .map(|(sequence, e)| ExplanationRef {
-                    sequence: *sequence,
-                    bottlenecks: e.bottlenecks.clone(),
-                    causes: e.causes.clone(),
-                    solutions: e.solutions.clone(),
-                    support_requested: e
-                        .support_requested
-                        .as_ref()
-                        .filter(|s| !s.trim().is_empty())
-                        .cloned(),
+                .map(|(sequence, e)| {
+                    Box::new(ExplanationRef {
+                        sequence: *sequence,
+                        bottlenecks: e.bottlenecks.clone(),
+                        causes: e.causes.clone(),
+                        solutions: e.solutions.clone(),
+                        support_requested: e
+                            .support_requested
+                            .as_ref()
+                            .filter(|s| !s.trim().is_empty())
+                            .cloned(),
+                    })
                 }),
             focal_officer: None,
         }

@@ -167,7 +167,8 @@ pub struct IndicatorResult {
     pub rule: Scoring,
     /// The target scored against, if the rule needs one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Target>,
+    #[schemars(with = "Option<Target>")]
+    pub target: Option<std::sync::Arc<Target>>,
     /// Weight in its pillar.
     #[serde(with = "rust_decimal::serde::str")]
     #[schemars(with = "DecimalString")]
@@ -196,7 +197,7 @@ pub struct IndicatorResult {
     pub off_track: Option<Text>,
     /// The unit's explanation for the period, if it gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub explanation: Option<ExplanationRef>,
+    pub explanation: Option<Box<ExplanationRef>>,
     /// The focal officer the indicator is assigned to ("cán bộ đầu mối"), named where the
     /// chart names the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]

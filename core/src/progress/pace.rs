@@ -70,7 +70,8 @@ pub struct Progress {
     pub ratio: Option<Decimal>,
     /// The target judged against (which year's, which scope's), when one was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<Target>,
+    #[schemars(with = "Option<Target>")]
+    pub target: Option<std::sync::Arc<Target>>,
 }
 
 /// The ratio from which a status starts (inclusive).

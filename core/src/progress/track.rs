@@ -49,7 +49,7 @@ pub fn progress_target(
     indicator: &Indicator,
     period: Period,
     year: Option<u16>,
-) -> Option<&Target> {
+) -> Option<&std::sync::Arc<Target>> {
     match year {
         None => target_for(indicator, u16::try_from(period.year()).unwrap_or(u16::MAX)),
         Some(year) => SCOPE_ORDER.into_iter().find_map(|scope| {
@@ -115,7 +115,7 @@ pub fn baseline(
 /// ```
 pub fn standing(
     indicator: &Indicator,
-    target: Option<&Target>,
+    target: Option<&std::sync::Arc<Target>>,
     baseline: Option<(Period, Decimal)>,
     latest: (Period, Decimal),
     pace: Decimal,
@@ -141,7 +141,7 @@ pub fn standing(
         None => progress(&goal, target.year, (now, xt), (now, xt)),
     };
     let progress = Progress {
-        target: Some(target.clone()),
+        target: Some(std::sync::Arc::clone(target)),
         ..judged
     };
     let off_track = matches!(

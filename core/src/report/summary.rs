@@ -237,7 +237,7 @@ impl OffTrack {
             focal_officer: i.focal_officer.as_deref().cloned(),
             explanation_due: indicator
                 .is_some_and(|x| x.explanation != crate::catalogue::ExplanationRequirement::None),
-            explanation: i.explanation.clone(),
+            explanation: i.explanation.as_deref().cloned(),
         })
     }
 }
