@@ -29,7 +29,12 @@ fn run(threads: usize, data: &chiso_benches::national::National) -> (String, Str
             .import(data.observations.clone(), Some(&approval))
             .expect("the generated rows");
         let evaluation = reporting
-            .evaluate(&ledger, QUARTER.parse().expect("a quarter"), as_of, &Scheme::default())
+            .evaluate(
+                &ledger,
+                QUARTER.parse().expect("a quarter"),
+                as_of,
+                &Scheme::default(),
+            )
             .expect("an evaluation");
         (ledger.head().to_owned(), chiso::to_json(&evaluation))
     })
@@ -38,12 +43,18 @@ fn run(threads: usize, data: &chiso_benches::national::National) -> (String, Str
 #[test]
 fn one_thread_or_three_give_the_same_ledger_and_the_same_evaluation() {
     let data = national(1, 57);
-    assert!(data.observations.len() > 50_000, "the smallest national set");
+    assert!(
+        data.observations.len() > 50_000,
+        "the smallest national set"
+    );
     let (head_one, one) = run(1, &data);
     let (head_three, three) = run(3, &data);
     assert_eq!(head_one, head_three);
     // The evaluation ranks units, names gaps and reruns the sensitivity analysis: not empty.
     assert!(one.contains("\"rankings\"") && one.contains("\"gaps\""));
     assert!(one.contains("\"sensitivity\""), "the reruns ran");
-    assert!(one == three, "the evaluation differs between one thread and three");
+    assert!(
+        one == three,
+        "the evaluation differs between one thread and three"
+    );
 }

@@ -137,6 +137,8 @@ pub struct LedgerColumns {
     explanations: FxHashMap<Key, u32>,
     /// The first month of the earliest period with an approved value.
     earliest_month: Option<i32>,
+    /// The first month of the earliest period with a revision received.
+    earliest_received: Option<i32>,
     approved_values: usize,
 }
 
@@ -303,6 +305,8 @@ impl LedgerColumns {
                 self.unit_periods.resize_with(u + 1, Default::default);
             }
             self.unit_periods[u].insert(submission.period);
+            let first = submission.period.first_month_index();
+            self.earliest_received = Some(self.earliest_received.map_or(first, |e| e.min(first)));
         }
         let revision = seen.then(|| {
             let revisions = &mut self.cells[cell as usize].revisions;
@@ -438,6 +442,13 @@ impl LedgerColumns {
     /// (they end before the earliest approved period begins): a back-scan stops there.
     pub(crate) fn none_up_to(&self, period: Period) -> bool {
         self.earliest_month
+            .is_none_or(|earliest| period.last_month_index() < earliest)
+    }
+
+    /// Whether `period` and every period before it are certainly without a revision received
+    /// (approved, awaiting a decision or returned): a back-scan over what stands stops there.
+    pub(crate) fn none_received_up_to(&self, period: Period) -> bool {
+        self.earliest_received
             .is_none_or(|earliest| period.last_month_index() < earliest)
     }
 }

@@ -39,6 +39,9 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
             ))
         } else {
             let baseline = progress::baseline(cx.period, |p| {
+                if values.none_up_to(p) {
+                    return None; // before anything was received: nothing to compute
+                }
                 values.value(cx.unit, code, p).value.as_number()
             });
             let target = progress_target(indicator, cx.period, None);

@@ -268,7 +268,7 @@ impl crate::resolver::Source for LedgerIndex<'_> {
         Some((&submission.value, standing.sequence))
     }
 
-    fn none_up_to(&self, _: Period) -> bool {
-        false
+    fn none_up_to(&self, period: Period) -> bool {
+        self.columns.none_received_up_to(period)
     }
 }
