@@ -3,6 +3,8 @@
 //! many there are. Checked on the smallest national data set (one commune a province, about
 //! 63,000 rows), imported and evaluated on a pool of one thread and on a pool of three.
 
+#![allow(clippy::expect_used)] // tests: a failed expectation is a failed test
+
 use chiso::evaluation::Scheme;
 use chiso::ledger::{Approval, Ledger};
 use chiso::{Catalogue, Reporting};
