@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::merkle::{self, Digest};
-use super::{Approval, Submission};
+use super::{Approval, BatchRows, Submission};
 
 /// How many rows one batch entry holds at most: an import of more is cut into several, so a
 /// line of a JSON Lines ledger stays within what a reader takes in at once.
@@ -36,7 +36,8 @@ pub const MAX_BATCH_ROWS: usize = 65_536;
 #[serde(deny_unknown_fields)]
 pub struct Batch {
     /// The rows, in order.
-    pub rows: Vec<Submission>,
+    #[schemars(with = "Vec<Submission>")]
+    pub rows: BatchRows,
     /// Who approved every row, and when; absent: the rows await a decision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
@@ -60,10 +61,30 @@ impl Batch {
         let mut rows = rows;
         let leaves = leaves_normalising(&mut rows);
         Batch {
-            rows,
+            rows: rows.into(),
             approval,
             root: hex::encode(merkle::root(&leaves)),
         }
+    }
+
+    /// The batches of `rows` cut into the runs `ranges`, each approved under `approval` if
+    /// given: the rows normalised and hashed once, every batch sharing them.
+    pub(crate) fn cut(
+        rows: Vec<Submission>,
+        ranges: &[std::ops::Range<usize>],
+        approval: Option<&Approval>,
+    ) -> Vec<Batch> {
+        let mut rows = rows;
+        let leaves = leaves_normalising(&mut rows);
+        BatchRows::cut(rows, ranges)
+            .into_iter()
+            .zip(ranges)
+            .map(|(rows, range)| Batch {
+                rows,
+                approval: approval.cloned(),
+                root: hex::encode(merkle::root(leaves.get(range.clone()).unwrap_or_default())),
+            })
+            .collect()
     }
 
     /// How many sequence numbers the batch holds: one per row, two when approved.

@@ -67,29 +67,34 @@ impl Ledger {
             });
         }
         let before = self.next_sequence();
-        let mut rows = observations.into_iter().peekable();
-        while rows.peek().is_some() {
-            // A batch is cut at `MAX_BATCH_ROWS` rows or `MAX_BATCH_BYTES` of JSON, whichever
-            // comes first, so its line always reads back within every reader's bounds.
-            let mut bytes = 0;
-            let mut chunk = Vec::with_capacity(rows.len().min(MAX_BATCH_ROWS));
-            while let Some(row) = rows.next_if(|row| {
-                let size = json_size_bound(row);
-                let fits = chunk.is_empty()
-                    || (chunk.len() < MAX_BATCH_ROWS && bytes + size <= MAX_BATCH_BYTES);
-                if fits {
-                    bytes += size;
-                }
-                fits
-            }) {
-                chunk.push(row);
-            }
-            let batch = Batch::new(chunk, approval.cloned());
+        let ranges = batch_ranges(&observations);
+        for batch in Batch::cut(observations, &ranges, approval) {
             self.push(Action::Import { batch });
         }
         // Sequence numbers, one per row and approval, are far below `usize::MAX`.
         Ok(usize::try_from(self.next_sequence() - before).unwrap_or(usize::MAX))
     }
+}
+
+/// Where the batches of `rows` begin and end: a batch is cut at `MAX_BATCH_ROWS` rows or
+/// `MAX_BATCH_BYTES` of JSON, whichever comes first, so its line always reads back within
+/// every reader's bounds.
+fn batch_ranges(rows: &[Submission]) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, row) in rows.iter().enumerate() {
+        let size = json_size_bound(row);
+        let fits = i - start < MAX_BATCH_ROWS && bytes + size <= MAX_BATCH_BYTES;
+        if i > start && !fits {
+            ranges.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < rows.len() {
+        ranges.push(start..rows.len());
+    }
+    ranges
 }
 
 /// How much JSON a batch line holds at most, well within the bound every reader applies to
