@@ -75,8 +75,9 @@ pub(crate) struct InForce {
 pub(crate) struct Cell {
     pub item: CodeId,
     pub period: Period,
-    /// The revisions received by the columns' time, oldest first.
-    pub revisions: Vec<Revision>,
+    /// The revisions received by the columns' time, oldest first: almost every cell has one,
+    /// held inline (a national ledger's millions of cells each made an allocation of it).
+    pub revisions: smallvec::SmallVec<[Revision; 1]>,
     /// The approved value in force at the columns' time.
     pub in_force: Option<InForce>,
 }
@@ -288,7 +289,7 @@ impl LedgerColumns {
             self.cells.push(Cell {
                 item,
                 period: submission.period,
-                revisions: Vec::new(),
+                revisions: smallvec::SmallVec::new(),
                 in_force: None,
             });
             self.cell_of.insert(key, cell);
