@@ -111,6 +111,17 @@ fn a_large_import_is_cut_into_batches_that_read_back_and_verify() {
         ledger.entries()[1].sequence,
         2 * chiso::ledger::MAX_BATCH_ROWS as u64 + 1
     );
+    // The batches are runs of the one vector the rows came in, not copies of it.
+    let runs: Vec<&[chiso::ledger::Submission]> = ledger
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.action {
+            Action::Import { batch } => Some(&batch.rows[..]),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(runs[0].len(), chiso::ledger::MAX_BATCH_ROWS);
+    assert_eq!(runs[0].as_ptr_range().end, runs[1].as_ptr());
     let text = ledger.to_jsonl();
     assert_eq!(text.lines().count(), 2);
     let back = Ledger::from_jsonl_verified(&text, Some(ledger.head())).unwrap();
