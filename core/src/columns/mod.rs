@@ -25,12 +25,14 @@
 //! ```
 
 mod codes;
+mod placements;
 mod unit_cells;
 
 use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 
 pub use codes::{CodeId, Codes};
+use placements::Placements;
 pub(crate) use unit_cells::UnitCells;
 
 use crate::Value;
@@ -131,8 +133,8 @@ pub struct LedgerColumns {
     unit_cells: Vec<Vec<CellId>>,
     /// The periods each unit has a revision received in, by unit number.
     unit_periods: Vec<std::collections::BTreeSet<Period>>,
-    /// Each `submit` entry, by sequence number.
-    placed: FxHashMap<u64, Placed>,
+    /// Where each revision (a `submit` entry or a batch's row) went, by sequence number.
+    placed: Placements<Placed>,
     early: FxHashMap<u64, Vec<Decision>>,
     /// The latest explanation of each (unit, indicator, period), by entry position.
     explanations: FxHashMap<Key, u32>,
@@ -341,7 +343,7 @@ impl LedgerColumns {
     /// Records `decision` on `revision`: the first decision by the columns' time is its
     /// status; an approval by then of a revision higher than the one in force replaces it.
     fn decide(&mut self, entries: &[Entry], revision: u64, decision: Decision) {
-        let Some(placed) = self.placed.get(&revision).copied() else {
+        let Some(placed) = self.placed.get(revision) else {
             self.early.entry(revision).or_default().push(decision);
             return;
         };
