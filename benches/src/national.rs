@@ -301,6 +301,22 @@ pub fn rss_bytes() -> Option<u64> {
     status_bytes("VmRSS:")
 }
 
+/// The CPU time this process has used so far (Linux, every thread), as (user, system) seconds,
+/// to the kernel's tick (10 ms): steadier than wall time on a shared machine, and the system
+/// part is mostly the kernel zeroing fresh pages.
+pub fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which may hold spaces), from field 3 (state).
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let mut fields = rest.split_whitespace().skip(11); // utime is field 14
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user / TICKS_PER_SECOND, system / TICKS_PER_SECOND))
+}
+
+/// `sysconf(_SC_CLK_TCK)` on Linux, fixed at 100 by its user-space ABI.
+const TICKS_PER_SECOND: f64 = 100.0;
+
 /// A size `/proc/self/status` gives in KiB under `field`, in bytes.
 fn status_bytes(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -4,7 +4,9 @@
 //! into a ledger (each submitted and approved, hash-chained), building its columns (the read
 //! model) and evaluating the quarter over them, as
 //! `Reporting.evaluate(dataframe, …)` does from Python. Prints the medians of RUNS as JSON, with
-//! the sum of the units' scores (to check that every side agrees), the peak resident memory (and the resident memory after loading and after each stage) and
+//! the sum of the units' scores (to check that every side agrees), the evaluation's CPU time
+//! (user and system, every thread: steadier than its wall time on a shared machine), the peak
+//! resident memory (and the resident memory after loading and after each stage) and
 //! the input's size. The last run takes the rows rather than a copy of them: with RUNS 1 the
 //! peak is what importing them once costs (with more, the earlier runs' copies count in it). `--ranking` writes the published ranking as CSV (for the pandas baseline to
 //! compare), `--evaluation` the whole evaluation as JSON, `--jsonl` the ledger (for the wasm side).
@@ -20,7 +22,9 @@ use chiso::columns::LedgerColumns;
 use chiso::evaluation::Scheme;
 use chiso::ledger::{Approval, Ledger};
 use chiso::{Catalogue, Reporting};
-use chiso_benches::national::{AS_OF, QUARTER, peak_rss_bytes, read_observations_csv, rss_bytes};
+use chiso_benches::national::{
+    AS_OF, QUARTER, cpu_seconds, peak_rss_bytes, read_observations_csv, rss_bytes,
+};
 
 /// The allocator the `chiso` program and the Python module use (glibc measured beside it in
 /// BENCHMARKS.md).
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
         }
     };
     let (mut imports, mut builds, mut evaluations) = (Vec::new(), Vec::new(), Vec::new());
+    // The evaluation's CPU time, user and system, of every thread.
+    let mut evaluation_cpu = Vec::new();
     // Resident memory after loading, and after each stage of the last run.
     let mut resident = [rss_bytes().unwrap_or(0), 0, 0, 0];
     let mut last = None;
@@ -95,6 +101,7 @@ fn main() -> ExitCode {
         let columns = LedgerColumns::new(&ledger, Some(as_of));
         let built = Instant::now();
         resident[2] = rss_bytes().unwrap_or(0);
+        let cpu_before = cpu_seconds().unwrap_or_default();
         let scheme = Scheme::default();
         let Ok(evaluation) = reporting.evaluate_columns(&ledger, &columns, period, as_of, &scheme)
         else {
@@ -104,6 +111,8 @@ fn main() -> ExitCode {
             std::hint::black_box(evaluation.to_json());
         }
         evaluations.push(built.elapsed().as_secs_f64());
+        let cpu_after = cpu_seconds().unwrap_or_default();
+        evaluation_cpu.push((cpu_after.0 - cpu_before.0, cpu_after.1 - cpu_before.1));
         resident[3] = rss_bytes().unwrap_or(0);
         builds.push((built - imported).as_secs_f64());
         imports.push((imported - start).as_secs_f64());
@@ -123,27 +132,38 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let times = [imports, builds, evaluations];
-    print_summary(rows, &evaluation, times, input_bytes, resident);
+    print_summary(
+        rows,
+        &evaluation,
+        times,
+        &evaluation_cpu,
+        input_bytes,
+        resident,
+    );
     ExitCode::SUCCESS
 }
 
-/// Prints the medians of the stages' `times` (import, columns, evaluation) as JSON, with what
-/// tells the sides apart and the memory used.
+/// Prints the medians of the stages' `times` (import, columns, evaluation) and of the
+/// evaluation's CPU time as JSON, with what tells the sides apart and the memory used.
 fn print_summary(
     observations: usize,
     evaluation: &chiso::evaluation::Evaluation,
     times: [Vec<f64>; 3],
+    evaluation_cpu: &[(f64, f64)],
     input_bytes: usize,
     resident: [u64; 4],
 ) {
-    let [import, build, evaluate] = times.map(|mut v| {
+    let median = |mut v: Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v.get(v.len() / 2).copied().unwrap_or_default()
-    });
+    };
+    let [import, build, evaluate] = times.map(median);
+    let user = median(evaluation_cpu.iter().map(|c| c.0).collect());
+    let system = median(evaluation_cpu.iter().map(|c| c.1).collect());
     let total: rust_decimal::Decimal = evaluation.units.iter().filter_map(|u| u.score).sum();
     let [loaded, imported, columned, evaluated] = resident;
     println!(
-        "{{\"observations\": {observations}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"seconds\": {:.4}, \"input_bytes\": {input_bytes}, \"peak_rss_bytes\": {}, \"rss_after\": {{\"load\": {loaded}, \"import\": {imported}, \"columns\": {columned}, \"evaluation\": {evaluated}}}}}",
+        "{{\"observations\": {observations}, \"units\": {}, \"score_sum\": \"{total}\", \"import_seconds\": {import:.4}, \"columns_seconds\": {build:.4}, \"evaluate_seconds\": {evaluate:.4}, \"evaluate_cpu\": {{\"user\": {user:.2}, \"system\": {system:.2}}}, \"seconds\": {:.4}, \"input_bytes\": {input_bytes}, \"peak_rss_bytes\": {}, \"rss_after\": {{\"load\": {loaded}, \"import\": {imported}, \"columns\": {columned}, \"evaluation\": {evaluated}}}}}",
         evaluation.units.len(),
         import + build + evaluate,
         peak_rss_bytes().unwrap_or(0),
