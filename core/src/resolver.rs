@@ -233,9 +233,8 @@ pub(crate) trait Source: Sync {
 pub(crate) struct Values<'a> {
     source: &'a dyn Source,
     items: Arc<Items>,
-    /// The cells of the unit most values are asked for, looked up without the columns' map
-    /// of every cell.
-    local: Option<Arc<UnitCells>>,
+    /// The cells of the unit most values are asked for.
+    local: Option<&'a UnitCells>,
 }
 
 impl<'a> Values<'a> {
@@ -248,17 +247,17 @@ impl<'a> Values<'a> {
         }
     }
 
-    /// [`Values::sharing`], for values mostly of `unit`: its cells gathered once.
+    /// [`Values::sharing`], for values mostly of `unit`: its cells looked up first.
     pub fn for_unit(source: &'a dyn Source, items: Arc<Items>, unit: &str) -> Self {
         Values {
             source,
             items,
-            local: UnitCells::named(source.columns(), unit),
+            local: source.columns().unit_cells_named(unit),
         }
     }
 
-    /// [`Values::sharing`], with a unit's cells already gathered.
-    pub fn with_cells(source: &'a dyn Source, items: Arc<Items>, cells: Arc<UnitCells>) -> Self {
+    /// [`Values::sharing`], for values mostly of the unit whose `cells` these are.
+    pub fn with_cells(source: &'a dyn Source, items: Arc<Items>, cells: &'a UnitCells) -> Self {
         Values {
             source,
             items,

@@ -128,9 +128,8 @@ pub struct LedgerColumns {
     units: Codes,
     items: Codes,
     cells: Vec<Cell>,
-    cell_of: FxHashMap<Key, CellId>,
     /// Each unit's cells, by unit number.
-    unit_cells: Vec<Vec<CellId>>,
+    unit_cells: Vec<UnitCells>,
     /// The periods each unit has a revision received in, by unit number.
     unit_periods: Vec<std::collections::BTreeSet<Period>>,
     /// Where each revision (a `submit` entry or a batch's row) went, by sequence number.
@@ -248,7 +247,6 @@ impl LedgerColumns {
         // the cells many times over.
         let rows = batch.rows.len();
         self.cells.reserve(rows);
-        self.cell_of.reserve(rows);
         self.placed.reserve(rows);
         for (row, submission) in batch.rows.iter().enumerate() {
             let received_at = entry.recorded_at.unwrap_or(submission.submitted_at);
@@ -283,8 +281,13 @@ impl LedgerColumns {
         } = at;
         let unit = self.units.intern(&submission.unit);
         let item = self.items.intern(&submission.item);
-        let key = (unit, item, submission.period);
-        let cell = if let Some(&cell) = self.cell_of.get(&key) {
+        let u = unit as usize;
+        while self.unit_cells.len() <= u {
+            // A unit an explanation named first has no cells yet: each numbered as its own.
+            let next = CodeId::try_from(self.unit_cells.len()).unwrap_or(CodeId::MAX);
+            self.unit_cells.push(UnitCells::new(next));
+        }
+        let cell = if let Some(cell) = self.unit_cells[u].get(item, submission.period) {
             cell
         } else {
             let cell = CellId::try_from(self.cells.len()).unwrap_or(CellId::MAX);
@@ -294,12 +297,7 @@ impl LedgerColumns {
                 revisions: smallvec::SmallVec::new(),
                 in_force: None,
             });
-            self.cell_of.insert(key, cell);
-            let u = unit as usize;
-            if self.unit_cells.len() <= u {
-                self.unit_cells.resize_with(u + 1, Vec::new);
-            }
-            self.unit_cells[u].push(cell);
+            self.unit_cells[u].add(item, submission.period, cell);
             cell
         };
         if seen {
@@ -398,7 +396,17 @@ impl LedgerColumns {
 
     /// The number of the cell of `unit`, `item` and `period`.
     pub(crate) fn cell_id(&self, unit: CodeId, item: CodeId, period: Period) -> Option<CellId> {
-        self.cell_of.get(&(unit, item, period)).copied()
+        self.unit_cells(unit)?.get(item, period)
+    }
+
+    /// The cells of `unit`, by item and period.
+    pub(crate) fn unit_cells(&self, unit: CodeId) -> Option<&UnitCells> {
+        self.unit_cells.get(unit as usize)
+    }
+
+    /// The cells of the unit named `unit`; `None` for a unit nothing was reported for.
+    pub(crate) fn unit_cells_named(&self, unit: &str) -> Option<&UnitCells> {
+        self.unit_cells(self.units.id(unit)?)
     }
 
     /// The cell numbered `id`.
@@ -408,10 +416,9 @@ impl LedgerColumns {
 
     /// A unit's cells, in the order they were first submitted, with their numbers.
     pub(crate) fn cells_of(&self, unit: CodeId) -> impl Iterator<Item = (CellId, &Cell)> {
-        self.unit_cells
-            .get(unit as usize)
+        self.unit_cells(unit)
             .into_iter()
-            .flatten()
+            .flat_map(UnitCells::ids)
             .filter_map(|&id| Some((id, self.cells.get(id as usize)?)))
     }
 

@@ -1,35 +1,34 @@
 //! One unit's cells by item and period: what a unit's checks and evaluation look up hundreds
-//! of times, gathered once into a map small enough to stay in cache (the map of every cell
-//! of a national ledger is millions of entries, and each probe of it a cache miss).
-
-use std::sync::Arc;
+//! of times. The columns keep one such map a unit, filled as cells are added, rather than one
+//! map of every cell (at national size millions of entries, each probe a cache miss) or a
+//! unit's map gathered anew for each of its checks.
 
 use rustc_hash::FxHashMap;
 
-use super::{CellId, CodeId, LedgerColumns};
+use super::{CellId, CodeId};
 use crate::period::Period;
 
-/// The cells of one unit, by (item, period).
-#[derive(Debug, Clone)]
+/// The cells of one unit, by (item, period), and in the order they were first submitted.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct UnitCells {
     unit: CodeId,
     cells: FxHashMap<(CodeId, Period), CellId>,
+    order: Vec<CellId>,
 }
 
 impl UnitCells {
-    /// The cells of `unit` in `columns`.
-    pub fn new(columns: &LedgerColumns, unit: CodeId) -> Self {
-        let cells = columns
-            .cells_of(unit)
-            .map(|(id, cell)| ((cell.item, cell.period), id))
-            .collect();
-        UnitCells { unit, cells }
+    /// A unit's cells, none yet.
+    pub(super) fn new(unit: CodeId) -> Self {
+        UnitCells {
+            unit,
+            ..UnitCells::default()
+        }
     }
 
-    /// The cells of the unit named `unit`, shared; `None` for a unit nothing was reported for.
-    pub fn named(columns: &LedgerColumns, unit: &str) -> Option<Arc<Self>> {
-        let unit = columns.units().id(unit)?;
-        Some(Arc::new(UnitCells::new(columns, unit)))
+    /// Adds the cell `id` of `item` in `period`.
+    pub(super) fn add(&mut self, item: CodeId, period: Period, id: CellId) {
+        self.cells.insert((item, period), id);
+        self.order.push(id);
     }
 
     /// The unit.
@@ -41,11 +40,17 @@ impl UnitCells {
     pub fn get(&self, item: CodeId, period: Period) -> Option<CellId> {
         self.cells.get(&(item, period)).copied()
     }
+
+    /// The cells in the order they were first submitted.
+    pub fn ids(&self) -> &[CellId] {
+        &self.order
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::columns::LedgerColumns;
     use crate::ledger::{Action, Ledger};
 
     #[test]
@@ -69,7 +74,7 @@ mod tests {
             columns.units().id("HN").unwrap(),
         );
         let b01 = columns.items().id("B01").unwrap();
-        let cells = UnitCells::new(&columns, dn);
+        let cells = columns.unit_cells(dn).unwrap();
         let may: Period = "2026-05".parse().unwrap();
         let june: Period = "2026-06".parse().unwrap();
         assert_eq!(cells.unit(), dn);

@@ -40,7 +40,7 @@ const HISTORY_PERIODS: usize = 12;
 struct Scored<'c> {
     unit: String,
     rows: Vec<Row<'c>>,
-    leaves: Vec<Leaf>,
+    leaves: Vec<Leaf<'c>>,
 }
 
 /// One indicator's value and scores.
@@ -193,7 +193,7 @@ struct Pipeline<'a> {
     /// The item facts every resolver shares.
     items: &'a Arc<Items>,
     /// Group code → its top-level group.
-    pillars: HashMap<String, String>,
+    pillars: HashMap<&'a str, &'a str>,
     /// Unit → the (first) peer group it is ranked in.
     peer_of: HashMap<&'a str, &'a str>,
     /// The flows among the indicators (counts summed over time).
@@ -359,7 +359,7 @@ impl<'a> Pipeline<'a> {
                 let leaves = rows
                     .iter()
                     .map(|row| Leaf {
-                        indicator: row.indicator.code.clone(),
+                        indicator: &row.indicator.code,
                         layer: row.indicator.layer,
                         pillar: self.pillar_of(row.indicator),
                         weight: row.indicator.weight,
@@ -435,11 +435,11 @@ impl<'a> Pipeline<'a> {
         (yearly && pace != Decimal::ONE).then_some(pace)
     }
 
-    fn pillar_of(&self, indicator: &Indicator) -> String {
+    fn pillar_of(&self, indicator: &'a Indicator) -> &'a str {
         self.pillars
-            .get(&indicator.group)
-            .cloned()
-            .unwrap_or_else(|| indicator.group.clone())
+            .get(indicator.group.as_str())
+            .copied()
+            .unwrap_or(&indicator.group)
     }
 
     /// The published form of a row: value (imputed under `last_value`), fraction, points,
@@ -480,7 +480,7 @@ impl<'a> Pipeline<'a> {
         IndicatorResult {
             indicator: indicator.code.clone(),
             layer: indicator.layer,
-            pillar: self.pillar_of(indicator),
+            pillar: self.pillar_of(indicator).to_owned(),
             period: row.reference,
             value,
             origin,
@@ -603,7 +603,7 @@ impl<'a> Pipeline<'a> {
         let rule = self.scheme.ranking;
         let by_unit: HashMap<&str, &UnitResult> =
             results.iter().map(|r| (r.unit.as_str(), r)).collect();
-        let leaves: HashMap<&str, &[Leaf]> = scored
+        let leaves: HashMap<&str, &[Leaf<'_>]> = scored
             .iter()
             .map(|s| (s.unit.as_str(), s.leaves.as_slice()))
             .collect();
@@ -715,7 +715,7 @@ impl<'a> Pipeline<'a> {
     /// (peer group, unit).
     fn stability(
         &self,
-        leaves: &HashMap<&str, &[Leaf]>,
+        leaves: &HashMap<&str, &[Leaf<'_>]>,
     ) -> HashMap<(&'a str, &'a str), Vec<Decimal>> {
         let rule = &self.scheme.sensitivity;
         let mut out: HashMap<(&str, &str), Vec<Decimal>> = HashMap::new();
@@ -782,7 +782,7 @@ impl<'a> Pipeline<'a> {
                 .map(|(i, m)| (m.as_str(), i))
                 .collect();
             // Each member's tree laid out once for all the reruns.
-            let shapes: Vec<Option<(&[Leaf], Shape)>> = group
+            let shapes: Vec<Option<(&[Leaf<'_>], Shape)>> = group
                 .members
                 .iter()
                 .map(|m| {
@@ -926,10 +926,14 @@ fn quality_of(
         revision: Some(b.revision),
         focal_officer: officer(b.item),
     });
+    // Sized once: a unit names hundreds of gaps, and a vector grown by doubling them was
+    // the summary's largest share of fresh, zeroed pages.
+    let mut gaps = Vec::with_capacity(q.kept.len() + breaches.len());
+    gaps.extend(findings.chain(invalid));
     Some(QualitySummary {
         score: q.score,
         completeness: q.completeness,
-        gaps: findings.chain(invalid).collect(),
+        gaps,
     })
 }
 
@@ -986,13 +990,13 @@ fn explanations<'l>(ledger: &'l Ledger, columns: &LedgerColumns) -> Explanations
 }
 
 /// Every group code mapped to its top-level group (its pillar).
-fn pillars(catalogue: &Catalogue) -> HashMap<String, String> {
+fn pillars(catalogue: &Catalogue) -> HashMap<&str, &str> {
     let mut out = HashMap::new();
     for top in &catalogue.groups {
         let mut walked = Vec::new();
         top.walk("", &mut walked);
         for (_, g) in walked {
-            out.insert(g.code.clone(), top.code.clone());
+            out.insert(g.code.as_str(), top.code.as_str());
         }
     }
     out

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Severity;
 use crate::catalogue::Catalogue;
-use crate::columns::{CellId, UnitCells};
+use crate::columns::CellId;
 use crate::formula::{self, Shift};
 use crate::period::Period;
 use crate::quality::rule_broken;
@@ -76,7 +76,9 @@ pub(crate) fn breaches<'c>(
     let units: Vec<u32> = (0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX)).collect();
     // Each unit's rules read only its own approved values: spread over the cores.
     let of_unit = |&unit: &u32| {
-        let cells = Arc::new(UnitCells::new(columns, unit));
+        let Some(cells) = columns.unit_cells(unit) else {
+            return Vec::new();
+        };
         let values = Values::with_cells(approved, Arc::clone(items), cells);
         let mut out = Vec::new();
         // The unit's approved values, by item code.

@@ -15,10 +15,11 @@ use crate::catalogue::Layer;
 
 /// One scored indicator of a unit, as the tree reads it.
 #[derive(Debug, Clone)]
-pub(crate) struct Leaf {
-    pub indicator: String,
+pub(crate) struct Leaf<'c> {
+    /// The indicator's code and its pillar's, as the catalogue holds them.
+    pub indicator: &'c str,
     pub layer: Layer,
-    pub pillar: String,
+    pub pillar: &'c str,
     pub weight: Decimal,
     pub points: Decimal,
     /// The fraction of the unit's own (or merged predecessors') value.
@@ -27,7 +28,7 @@ pub(crate) struct Leaf {
     pub imputed: Option<Decimal>,
 }
 
-impl Leaf {
+impl Leaf<'_> {
     fn fraction(&self, policy: MissingPolicy) -> Option<Decimal> {
         match policy {
             MissingPolicy::LastValue => self.own.or(self.imputed),
@@ -50,7 +51,7 @@ pub(crate) struct Composite {
 /// the published evaluation, a random draw in a sensitivity rerun), keyed by indicator code,
 /// pillar code or layer code.
 pub(crate) fn composite(
-    leaves: &[Leaf],
+    leaves: &[Leaf<'_>],
     scheme: &Scheme,
     policy: MissingPolicy,
     factor: &dyn Fn(&str) -> Decimal,
@@ -58,9 +59,9 @@ pub(crate) fn composite(
     let method = scheme.method;
     let mut by_pillar: BTreeMap<(Layer, &str), Vec<Part>> = BTreeMap::new();
     for leaf in leaves.iter().filter(|l| scheme.layers.contains(&l.layer)) {
-        let f = factor(&leaf.indicator);
+        let f = factor(leaf.indicator);
         by_pillar
-            .entry((leaf.layer, leaf.pillar.as_str()))
+            .entry((leaf.layer, leaf.pillar))
             .or_default()
             .push(Part {
                 weight: leaf.weight * f,
@@ -143,14 +144,18 @@ struct Node<M> {
 
 impl Shape {
     /// The tree of `leaves` under `scheme`; `number` gives a code's node number.
-    pub fn new(leaves: &[Leaf], scheme: &Scheme, number: &dyn Fn(&str) -> Option<usize>) -> Shape {
+    pub fn new(
+        leaves: &[Leaf<'_>],
+        scheme: &Scheme,
+        number: &dyn Fn(&str) -> Option<usize>,
+    ) -> Shape {
         let mut by_pillar: BTreeMap<(Layer, &str), Vec<Member>> = BTreeMap::new();
         for (i, leaf) in leaves.iter().enumerate() {
             if scheme.layers.contains(&leaf.layer) {
                 by_pillar
-                    .entry((leaf.layer, leaf.pillar.as_str()))
+                    .entry((leaf.layer, leaf.pillar))
                     .or_default()
-                    .push((i, number(&leaf.indicator)));
+                    .push((i, number(leaf.indicator)));
             }
         }
         let mut pillars = Vec::with_capacity(by_pillar.len());
@@ -185,7 +190,7 @@ impl Shape {
     /// each node's weight scaled by its factor in `factors` (1 where it has none).
     pub fn total(
         &self,
-        leaves: &[Leaf],
+        leaves: &[Leaf<'_>],
         method: super::CompositeMethod,
         policy: MissingPolicy,
         factors: &[Decimal],
@@ -197,7 +202,7 @@ impl Shape {
         };
         // `method` reads only one of a part's weight and points: only that one is computed
         // (written to both), which halves the multiplications of a rerun.
-        let read = |leaf: &Leaf| match method {
+        let read = |leaf: &Leaf<'_>| match method {
             super::CompositeMethod::Points => leaf.points,
             _ => leaf.weight,
         };
@@ -268,12 +273,12 @@ mod tests {
 
     type Raw = (bool, usize, u8, Option<u16>, Option<u16>);
 
-    fn leaf(i: usize, (layer, pillar, weight, own, imputed): Raw) -> Leaf {
+    fn leaf(indicator: &str, (layer, pillar, weight, own, imputed): Raw) -> Leaf<'_> {
         let fraction = |n: u16| Decimal::new(i64::from(n % 1001), 3);
         Leaf {
-            indicator: format!("I{i}"),
+            indicator,
             layer: if layer { Layer::B } else { Layer::C },
-            pillar: PILLARS[pillar % PILLARS.len()].to_owned(),
+            pillar: PILLARS[pillar % PILLARS.len()],
             weight: Decimal::from(weight % 5),
             points: Decimal::from(u32::from(weight) * 10),
             own: own.map(fraction),
@@ -291,8 +296,9 @@ mod tests {
             draws in prop::collection::vec(0i64..=20_000, 20),
             declared in any::<bool>(),
         ) {
-            let leaves: Vec<Leaf> = raw.into_iter().enumerate().map(|(i, r)| leaf(i, r)).collect();
-            let mut nodes: Vec<String> = (0..leaves.len()).map(|i| format!("I{i}")).collect();
+            let codes: Vec<String> = (0..raw.len()).map(|i| format!("I{i}")).collect();
+            let leaves: Vec<Leaf> = codes.iter().zip(raw).map(|(code, r)| leaf(code, r)).collect();
+            let mut nodes = codes.clone();
             nodes.extend(PILLARS.iter().map(|p| (*p).to_owned()));
             nodes.extend(["b".to_owned(), "c".to_owned()]);
             let factors: Vec<Decimal> = draws

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::flaw::FlawKind;
 use super::index::{Held, Revision};
 use super::outlier::{is_outlier_sorted, is_outlier_without};
 use super::{Context, Flaw, found::Found, is_outlier, show};
@@ -19,10 +20,10 @@ pub(super) fn check_item<'q>(
         let (earlier, later) = (&pair[0], &pair[1]);
         if earlier.status != Status::Returned && same_content(earlier.submission, later.submission)
         {
-            let flaw = Flaw::Duplicate {
+            let flaw = || Flaw::Duplicate {
                 earlier: earlier.sequence,
             };
-            cx.push(out, flaw, item, Some(later.sequence));
+            cx.push(out, FlawKind::Duplicate, item, Some(later.sequence), flaw);
         }
     }
     conflict(cx, item, revisions, out);
@@ -39,11 +40,11 @@ pub(super) fn check_item<'q>(
                 .eq(written.trim().chars().flat_map(char::to_lowercase))
         };
         if !same(&facts.measure.vi) && !same(&facts.measure.en) {
-            let flaw = Flaw::UnitMismatch {
+            let flaw = || Flaw::UnitMismatch {
                 written: written.clone(),
                 expected: facts.measure.clone(),
             };
-            cx.push(out, flaw, item, revision);
+            cx.push(out, FlawKind::UnitMismatch, item, revision, flaw);
         }
     }
     if let Some(x) = standing.submission.value.as_number() {
@@ -73,12 +74,12 @@ fn conflict<'q>(
         return;
     };
     if let Some(other) = pending.find(|r| r.submission.value != latest.submission.value) {
-        let flaw = Flaw::Conflict {
+        let flaw = || Flaw::Conflict {
             other: other.sequence,
             other_value: other.submission.value.describe(crate::Lang::En),
             value: latest.submission.value.describe(crate::Lang::En),
         };
-        cx.push(out, flaw, item, Some(latest.sequence));
+        cx.push(out, FlawKind::Conflict, item, Some(latest.sequence), flaw);
     }
 }
 
@@ -95,31 +96,19 @@ fn outliers<'q>(
         .filter_map(|p| cx.standing(item, *p)?.submission.value.as_number())
         .collect();
     if let Some((true, median)) = is_outlier(x, &sample) {
-        let flaw = Flaw::OutlierHistory {
+        let flaw = || Flaw::OutlierHistory {
             value: show(x),
             median: show(median),
             periods: sample.len(),
         };
-        cx.push(out, flaw, item, revision);
+        cx.push(out, FlawKind::OutlierHistory, item, revision, flaw);
     }
     // The peers' values, gathered once per peer set, item and period for all the units of
     // the evaluation (each unit then sets its own value aside): gathering them for every unit
     // made the check quadratic in the size of a peer group.
     let groups = cx.tree.peer_groups_of(cx.unit);
     let all = cx.index.peer_sample(groups, item, cx.period, |item| {
-        let mut members: Vec<&str> = groups
-            .iter()
-            .filter_map(|&g| cx.tree.chart().peer_groups.get(g))
-            .flat_map(|g| g.members.iter().map(String::as_str))
-            .collect();
-        members.sort_unstable();
-        members.dedup();
-        let mut values: Vec<Decimal> = members
-            .iter()
-            .filter_map(|m| cx.index.standing_number(m, item, cx.period))
-            .collect();
-        values.sort_unstable();
-        values
+        cx.index.peer_numbers(cx.tree, groups, item, cx.period)
     });
     // The unit's own value is among them (it is `x`, the value in force): leave it out once;
     // among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
@@ -135,11 +124,11 @@ fn outliers<'q>(
     };
     let peers = all.len() - usize::from(own.is_some());
     if let Some((true, median)) = judged {
-        let flaw = Flaw::OutlierPeers {
+        let flaw = || Flaw::OutlierPeers {
             value: show(x),
             median: show(median),
             peers,
         };
-        cx.push(out, flaw, item, revision);
+        cx.push(out, FlawKind::OutlierPeers, item, revision, flaw);
     }
 }

@@ -2,9 +2,9 @@
 
 use rust_decimal::Decimal;
 
+use super::flaw::FlawKind;
 use super::index::Held;
 use super::{Context, Flaw, found::Found};
-use crate::period::Period;
 
 pub(super) fn check_item<'q>(
     cx: &Context<'q, '_>,
@@ -14,15 +14,19 @@ pub(super) fn check_item<'q>(
 ) {
     let revisions = &held.revisions;
     match (revisions.last(), held.standing) {
-        (None, _) if cx.expected.contains(item) => cx.push(out, Flaw::Missing, item, None),
+        (None, _) if cx.expected.contains(item) => {
+            cx.push(out, FlawKind::Missing, item, None, || Flaw::Missing);
+        }
         (Some(last), None) => {
-            let reason = revisions
-                .iter()
-                .rev()
-                .find_map(|r| r.returned_for)
-                .unwrap_or_default()
-                .to_owned();
-            cx.push(out, Flaw::Returned { reason }, item, Some(last.sequence));
+            let flaw = || Flaw::Returned {
+                reason: revisions
+                    .iter()
+                    .rev()
+                    .find_map(|r| r.returned_for)
+                    .unwrap_or_default()
+                    .to_owned(),
+            };
+            cx.push(out, FlawKind::Returned, item, Some(last.sequence), flaw);
         }
         _ => {}
     }
@@ -35,19 +39,21 @@ pub(super) fn check_item<'q>(
 /// deadline has passed, and that still have no value standing.
 fn backfill<'q>(cx: &Context<'q, '_>, item: &'q str, out: &mut Vec<Found<'q>>) {
     let held = cx.by_item.get(item);
-    let mut gaps: Vec<Period> = cx
-        .due_before
-        .iter()
-        .filter(|&&period| held.is_some_and(|held| held.iter().any(|a| a.covers(period))))
-        .filter(|&&period| !cx.stands(item, period))
-        .copied()
-        .collect();
-    if gaps.is_empty() {
+    let gaps = || {
+        cx.due_before
+            .iter()
+            .filter(|&&period| held.is_some_and(|held| held.iter().any(|a| a.covers(period))))
+            .filter(|&&period| !cx.stands(item, period))
+    };
+    if gaps().next().is_none() {
         return;
     }
-    gaps.reverse();
-    let periods = gaps.iter().map(ToString::to_string).collect();
-    cx.push(out, Flaw::Backfill { periods }, item, None);
+    let flaw = || {
+        let mut periods: Vec<String> = gaps().map(ToString::to_string).collect();
+        periods.reverse(); // oldest first
+        Flaw::Backfill { periods }
+    };
+    cx.push(out, FlawKind::Backfill, item, None, flaw);
 }
 
 /// `100 × reported / expected`, one decimal, half up; `None` when nothing is expected.

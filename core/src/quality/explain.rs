@@ -2,6 +2,7 @@
 //! one definition, [`crate::progress::standing`]), or that must be explained every period,
 //! needs an explanation with its causes, bottlenecks and solutions filled in.
 
+use super::flaw::FlawKind;
 use super::{Context, Flaw, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
@@ -50,11 +51,15 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
         };
         let Some(why) = why else { continue };
         match cx.index.explanation(cx.unit, code, cx.period) {
-            None => cx.push(out, Flaw::ExplanationMissing { why }, code, None),
+            None => {
+                let flaw = || Flaw::ExplanationMissing { why };
+                cx.push(out, FlawKind::ExplanationMissing, code, None, flaw);
+            }
             Some(explanation) => {
                 let parts = explanation.blank_parts();
                 if !parts.is_empty() {
-                    cx.push(out, Flaw::ExplanationEmpty { parts }, code, None);
+                    let flaw = || Flaw::ExplanationEmpty { parts };
+                    cx.push(out, FlawKind::ExplanationEmpty, code, None, flaw);
                 }
             }
         }

@@ -172,66 +172,132 @@ pub enum Flaw {
     },
 }
 
-impl Flaw {
+/// A flaw's kind: what its code, dimension and severity follow from, without the details its
+/// messages need (an evaluation's quality summary counts findings and words none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FlawKind {
+    ValueType,
+    OutOfRange,
+    /// A rule, with its declared severity.
+    Rule(Severity),
+    NoEvidence,
+    EvidenceHash,
+    Missing,
+    Returned,
+    Backfill,
+    ExplanationMissing,
+    ExplanationEmpty,
+    Duplicate,
+    Conflict,
+    OutlierHistory,
+    OutlierPeers,
+    UnitMismatch,
+    Late,
+    Overdue,
+    Stale,
+}
+
+impl FlawKind {
     /// The stable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
-            Flaw::ValueType { .. } => "correct.value_type",
-            Flaw::OutOfRange { .. } => "correct.out_of_range",
-            Flaw::Rule { .. } => "correct.rule",
-            Flaw::NoEvidence { .. } => "correct.no_evidence",
-            Flaw::EvidenceHash { .. } => "correct.evidence_hash",
-            Flaw::Missing => "complete.missing",
-            Flaw::Returned { .. } => "complete.returned",
-            Flaw::Backfill { .. } => "complete.backfill",
-            Flaw::ExplanationMissing { .. } => "complete.explanation_missing",
-            Flaw::ExplanationEmpty { .. } => "complete.explanation_empty",
-            Flaw::Duplicate { .. } => "clean.duplicate",
-            Flaw::Conflict { .. } => "clean.conflict",
-            Flaw::OutlierHistory { .. } => "clean.outlier_history",
-            Flaw::OutlierPeers { .. } => "clean.outlier_peers",
-            Flaw::UnitMismatch { .. } => "clean.unit_mismatch",
-            Flaw::Late { .. } => "live.late",
-            Flaw::Overdue { .. } => "live.overdue",
-            Flaw::Stale { .. } => "live.stale",
+            FlawKind::ValueType => "correct.value_type",
+            FlawKind::OutOfRange => "correct.out_of_range",
+            FlawKind::Rule(_) => "correct.rule",
+            FlawKind::NoEvidence => "correct.no_evidence",
+            FlawKind::EvidenceHash => "correct.evidence_hash",
+            FlawKind::Missing => "complete.missing",
+            FlawKind::Returned => "complete.returned",
+            FlawKind::Backfill => "complete.backfill",
+            FlawKind::ExplanationMissing => "complete.explanation_missing",
+            FlawKind::ExplanationEmpty => "complete.explanation_empty",
+            FlawKind::Duplicate => "clean.duplicate",
+            FlawKind::Conflict => "clean.conflict",
+            FlawKind::OutlierHistory => "clean.outlier_history",
+            FlawKind::OutlierPeers => "clean.outlier_peers",
+            FlawKind::UnitMismatch => "clean.unit_mismatch",
+            FlawKind::Late => "live.late",
+            FlawKind::Overdue => "live.overdue",
+            FlawKind::Stale => "live.stale",
         }
     }
 
     /// The dimension it counts against (the code's first word).
-    pub fn dimension(&self) -> Dimension {
+    pub fn dimension(self) -> Dimension {
         match self {
-            Flaw::ValueType { .. }
-            | Flaw::OutOfRange { .. }
-            | Flaw::Rule { .. }
-            | Flaw::NoEvidence { .. }
-            | Flaw::EvidenceHash { .. } => Dimension::Correct,
-            Flaw::Missing
-            | Flaw::Returned { .. }
-            | Flaw::Backfill { .. }
-            | Flaw::ExplanationMissing { .. }
-            | Flaw::ExplanationEmpty { .. } => Dimension::Complete,
-            Flaw::Duplicate { .. }
-            | Flaw::Conflict { .. }
-            | Flaw::OutlierHistory { .. }
-            | Flaw::OutlierPeers { .. }
-            | Flaw::UnitMismatch { .. } => Dimension::Clean,
-            Flaw::Late { .. } | Flaw::Overdue { .. } | Flaw::Stale { .. } => Dimension::Live,
+            FlawKind::ValueType
+            | FlawKind::OutOfRange
+            | FlawKind::Rule(_)
+            | FlawKind::NoEvidence
+            | FlawKind::EvidenceHash => Dimension::Correct,
+            FlawKind::Missing
+            | FlawKind::Returned
+            | FlawKind::Backfill
+            | FlawKind::ExplanationMissing
+            | FlawKind::ExplanationEmpty => Dimension::Complete,
+            FlawKind::Duplicate
+            | FlawKind::Conflict
+            | FlawKind::OutlierHistory
+            | FlawKind::OutlierPeers
+            | FlawKind::UnitMismatch => Dimension::Clean,
+            FlawKind::Late | FlawKind::Overdue | FlawKind::Stale => Dimension::Live,
         }
     }
 
     /// Whether it makes the value wrong (`error`) or asks for a look (`warning`).
-    pub fn severity(&self) -> Severity {
+    pub fn severity(self) -> Severity {
         match self {
-            Flaw::Rule { severity, .. } => *severity,
-            Flaw::Backfill { .. }
-            | Flaw::ExplanationEmpty { .. }
-            | Flaw::Duplicate { .. }
-            | Flaw::OutlierHistory { .. }
-            | Flaw::OutlierPeers { .. }
-            | Flaw::Late { .. }
-            | Flaw::Stale { .. } => Severity::Warning,
+            FlawKind::Rule(severity) => severity,
+            FlawKind::Backfill
+            | FlawKind::ExplanationEmpty
+            | FlawKind::Duplicate
+            | FlawKind::OutlierHistory
+            | FlawKind::OutlierPeers
+            | FlawKind::Late
+            | FlawKind::Stale => Severity::Warning,
             _ => Severity::Error,
         }
+    }
+}
+
+impl Flaw {
+    /// Its kind.
+    pub(crate) fn kind(&self) -> FlawKind {
+        match self {
+            Flaw::ValueType { .. } => FlawKind::ValueType,
+            Flaw::OutOfRange { .. } => FlawKind::OutOfRange,
+            Flaw::Rule { severity, .. } => FlawKind::Rule(*severity),
+            Flaw::NoEvidence { .. } => FlawKind::NoEvidence,
+            Flaw::EvidenceHash { .. } => FlawKind::EvidenceHash,
+            Flaw::Missing => FlawKind::Missing,
+            Flaw::Returned { .. } => FlawKind::Returned,
+            Flaw::Backfill { .. } => FlawKind::Backfill,
+            Flaw::ExplanationMissing { .. } => FlawKind::ExplanationMissing,
+            Flaw::ExplanationEmpty { .. } => FlawKind::ExplanationEmpty,
+            Flaw::Duplicate { .. } => FlawKind::Duplicate,
+            Flaw::Conflict { .. } => FlawKind::Conflict,
+            Flaw::OutlierHistory { .. } => FlawKind::OutlierHistory,
+            Flaw::OutlierPeers { .. } => FlawKind::OutlierPeers,
+            Flaw::UnitMismatch { .. } => FlawKind::UnitMismatch,
+            Flaw::Late { .. } => FlawKind::Late,
+            Flaw::Overdue { .. } => FlawKind::Overdue,
+            Flaw::Stale { .. } => FlawKind::Stale,
+        }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.kind().code()
+    }
+
+    /// The dimension it counts against (the code's first word).
+    pub fn dimension(&self) -> Dimension {
+        self.kind().dimension()
+    }
+
+    /// Whether it makes the value wrong (`error`) or asks for a look (`warning`).
+    pub fn severity(&self) -> Severity {
+        self.kind().severity()
     }
 
     /// What is wrong, in both languages.

@@ -14,6 +14,7 @@ use crate::catalogue::Catalogue;
 use crate::columns::{self, Cell, CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{self, Compiled};
 use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
+use crate::org::OrgTree;
 use crate::period::Period;
 use crate::resolver::Items;
 
@@ -54,6 +55,9 @@ pub(crate) struct LedgerIndex<'l> {
     /// Each validation rule's two sides compiled (`None` for a side that does not compile),
     /// in the catalogue's order, shared likewise.
     rules: OnceLock<Arc<[CompiledRule]>>,
+    /// Each peer group's members by their numbers in the columns (those that reported
+    /// anything), in the chart's order of groups: numbered once for every sample gathered.
+    peer_members: OnceLock<Vec<Vec<CodeId>>>,
 }
 
 /// A validation rule's left and right sides, compiled.
@@ -84,6 +88,7 @@ impl<'l> LedgerIndex<'l> {
             peer_samples: Mutex::default(),
             items: OnceLock::new(),
             rules: OnceLock::new(),
+            peer_members: OnceLock::new(),
         }
     }
 
@@ -114,6 +119,41 @@ impl<'l> LedgerIndex<'l> {
         Arc::clone(samples().entry(key).or_insert(sample))
     }
 
+    /// The numbers standing for the members of the peer groups at `groups` (positions in
+    /// `tree`'s chart, the tree of the checks sharing this index) for the item numbered `item`
+    /// in `period`, each member once, sorted.
+    pub fn peer_numbers(
+        &self,
+        tree: &OrgTree,
+        groups: &[usize],
+        item: CodeId,
+        period: Period,
+    ) -> Vec<Decimal> {
+        let columns = &*self.columns;
+        let numbered = self.peer_members.get_or_init(|| {
+            let units = columns.units();
+            let groups = &tree.chart().peer_groups;
+            groups
+                .iter()
+                .map(|g| g.members.iter().filter_map(|m| units.id(m)).collect())
+                .collect()
+        });
+        let mut members: Vec<CodeId> = groups
+            .iter()
+            .filter_map(|&g| numbered.get(g))
+            .flatten()
+            .copied()
+            .collect();
+        members.sort_unstable();
+        members.dedup(); // a unit in two of the groups (or listed twice) counts once
+        let mut values: Vec<Decimal> = members
+            .iter()
+            .filter_map(|&m| self.standing_number(m, item, period))
+            .collect();
+        values.sort_unstable();
+        values
+    }
+
     /// The item facts the quality checks' resolvers share.
     pub fn items(&self, catalogue: &Catalogue) -> Arc<Items> {
         Arc::clone(
@@ -138,9 +178,9 @@ impl<'l> LedgerIndex<'l> {
         Arc::clone(self.rules.get_or_init(compile))
     }
 
-    /// `unit`'s cells gathered once, for its many lookups ([`UnitCells`]).
-    pub fn unit_cells(&self, unit: &str) -> Option<Arc<UnitCells>> {
-        UnitCells::named(&self.columns, unit)
+    /// `unit`'s cells, for its many lookups ([`UnitCells`]).
+    pub fn unit_cells(&self, unit: &str) -> Option<&UnitCells> {
+        self.columns.unit_cells_named(unit)
     }
 
     /// The cell of `item` in `period` among a unit's `cells`.
@@ -201,11 +241,11 @@ impl<'l> LedgerIndex<'l> {
         }
     }
 
-    /// The number standing for `unit`'s item numbered `item` in `period`, if one does.
-    pub fn standing_number(&self, unit: &str, item: CodeId, period: Period) -> Option<Decimal> {
+    /// The number standing for the unit numbered `unit`'s item numbered `item` in `period`, if
+    /// one does.
+    fn standing_number(&self, unit: CodeId, item: CodeId, period: Period) -> Option<Decimal> {
         use crate::resolver::Source as _;
-        let columns = &*self.columns;
-        let cell = columns.cell_id(columns.units().id(unit)?, item, period)?;
+        let cell = self.columns.cell_id(unit, item, period)?;
         self.get(cell)?.0.as_number()
     }
 

@@ -1,6 +1,7 @@
 //! Live ("sống"): reported by the deadline, and connected-system values delivered after the
 //! period they describe had ended.
 
+use super::flaw::FlawKind;
 use super::index::Held;
 use super::{Context, Flaw, found::Found};
 use crate::Error;
@@ -23,15 +24,17 @@ pub(super) fn check_item<'q>(
         .timeliness(cx.period, first.map(|r| r.received_at), cx.as_of)?;
     match (timeliness, first) {
         (Timeliness::Late, Some(first)) => {
-            let flaw = Flaw::Late {
+            let flaw = || Flaw::Late {
                 deadline: cx.deadline.to_string(),
                 submitted: first.received_at.date().to_string(),
             };
-            cx.push(out, flaw, item, Some(first.sequence));
+            cx.push(out, FlawKind::Late, item, Some(first.sequence), flaw);
         }
         (Timeliness::Missing, _) if cx.expected.contains(item) => {
-            let deadline = cx.deadline.to_string();
-            cx.push(out, Flaw::Overdue { deadline }, item, None);
+            let flaw = || Flaw::Overdue {
+                deadline: cx.deadline.to_string(),
+            };
+            cx.push(out, FlawKind::Overdue, item, None, flaw);
         }
         _ => {}
     }
@@ -41,12 +44,12 @@ pub(super) fn check_item<'q>(
         let (_, end) = cx.period.date_range(&cx.calendar.calendar);
         let delivered = standing.received_at.date();
         if cx.as_of.date() > end && delivered <= end {
-            let flaw = Flaw::Stale {
+            let flaw = || Flaw::Stale {
                 system: system.clone(),
                 delivered: delivered.to_string(),
                 period_end: end.to_string(),
             };
-            cx.push(out, flaw, item, Some(standing.sequence));
+            cx.push(out, FlawKind::Stale, item, Some(standing.sequence), flaw);
         }
     }
     Ok(timeliness)

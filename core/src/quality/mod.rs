@@ -51,12 +51,12 @@ mod score;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
-use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use flaw::FlawKind;
 pub use flaw::{Dimension, Flaw};
 pub use outlier::{MIN_SAMPLE, is_outlier};
 pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
@@ -124,7 +124,7 @@ struct Context<'q, 'l> {
     index: &'q LedgerIndex<'l>,
     unit: &'q str,
     /// The unit's cells, gathered once for all its checks (`None` for a unit without any).
-    cells: Option<Arc<UnitCells>>,
+    cells: Option<&'q UnitCells>,
     period: Period,
     as_of: NaiveDateTime,
     deadline: NaiveDate,
@@ -139,6 +139,8 @@ struct Context<'q, 'l> {
     /// [`HISTORY_PERIODS`] of them, oldest first: where a value's history is read, the same
     /// for every item.
     history: Vec<Period>,
+    /// Whether findings keep their details, to be worded (a report) or not (a summary).
+    detail: bool,
 }
 
 impl<'a> Quality<'a> {
@@ -216,7 +218,8 @@ impl<'a> Quality<'a> {
             score: scored.map(|(total, _)| total),
             dimensions: dimensions(scored, &judged.found),
             items: judged.checks,
-            findings: judged.found.iter().map(Found::worded).collect(),
+            // A judgement in detail keeps every finding's flaw: each is worded.
+            findings: judged.found.iter().filter_map(Found::worded).collect(),
         })
     }
 
@@ -311,6 +314,7 @@ impl<'a> Quality<'a> {
             };
             for (k, p) in periods.into_iter().enumerate() {
                 contexts.push(Context {
+                    detail,
                     due_before: self.due_before(p, as_of, k == 0),
                     history: history(p),
                     catalogue,
@@ -321,7 +325,7 @@ impl<'a> Quality<'a> {
                     facts: &self.facts,
                     index,
                     unit,
-                    cells: cells.clone(),
+                    cells,
                     period: p,
                     as_of,
                     deadline: self.calendar.deadline(p)?,
@@ -342,7 +346,7 @@ impl<'a> Quality<'a> {
         };
         for cx in &contexts {
             judged.expected += cx.expected.len();
-            cx.check(&mut judged, detail)?;
+            cx.check(&mut judged)?;
         }
         Ok(judged)
     }
@@ -388,8 +392,9 @@ impl Quality<'_> {
 
 impl<'q, 'l> Context<'q, 'l> {
     /// Every check of the unit's items in this context's period: each item's checks, then the
-    /// rules and the explanations; with `detail`, each item's standing.
-    fn check(&self, judged: &mut Judged<'q>, detail: bool) -> Result<(), Error> {
+    /// rules and the explanations; in detail, each item's standing.
+    fn check(&self, judged: &mut Judged<'q>) -> Result<(), Error> {
+        let detail = self.detail;
         let mut items: BTreeSet<&'q str> = self.expected.clone();
         items.extend(self.index.items_of(self.unit, self.period));
         let out = &mut judged.found;
@@ -439,7 +444,7 @@ impl<'q, 'l> Context<'q, 'l> {
 
     /// Every revision of the unit's `item` in `period`, and the one standing.
     fn held(&self, item: &str, period: Period) -> index::Held<'l> {
-        match &self.cells {
+        match self.cells {
             Some(cells) => self.index.held_in(cells, item, period),
             None => index::Held::default(),
         }
@@ -447,28 +452,41 @@ impl<'q, 'l> Context<'q, 'l> {
 
     /// The revision of the unit's `item` in `period` in force or awaiting a decision.
     fn standing(&self, item: &str, period: Period) -> Option<index::Revision<'l>> {
-        self.index.standing_in(self.cells.as_deref()?, item, period)
+        self.index.standing_in(self.cells?, item, period)
     }
 
     /// Whether a revision of the unit's `item` stands in `period`.
     fn stands(&self, item: &str, period: Period) -> bool {
         self.cells
-            .as_deref()
             .is_some_and(|cells| self.index.stands_in(cells, item, period))
     }
 
     /// A resolver of the unit's standing values.
     fn values(&self) -> Values<'q> {
         let items = self.index.items(self.catalogue);
-        match &self.cells {
-            Some(cells) => Values::with_cells(self.index, items, Arc::clone(cells)),
+        match self.cells {
+            Some(cells) => Values::with_cells(self.index, items, cells),
             None => Values::sharing(self.index, items),
         }
     }
 
-    fn push(&self, out: &mut Vec<Found<'q>>, flaw: Flaw, item: &'q str, revision: Option<u64>) {
+    /// Records a flaw of `kind` on `item`, with its details from `flaw` when they are kept.
+    fn push(
+        &self,
+        out: &mut Vec<Found<'q>>,
+        kind: FlawKind,
+        item: &'q str,
+        revision: Option<u64>,
+        flaw: impl FnOnce() -> Flaw,
+    ) {
+        let flaw = self.detail.then(|| {
+            let flaw = flaw();
+            debug_assert_eq!(flaw.kind(), kind, "a flaw recorded under another kind");
+            Box::new(flaw)
+        });
         out.push(Found {
-            flaw: Box::new(flaw),
+            kind,
+            flaw,
             item,
             period: self.period,
             revision,

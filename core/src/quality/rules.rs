@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use super::flaw::FlawKind;
 use super::{Context, Flaw, found::Found};
 use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
@@ -33,7 +34,7 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &m
         let Some((l, r)) = broken(rule, (left, right), cx.catalogue, cx.period, &mut value) else {
             continue;
         };
-        let flaw = Flaw::Rule {
+        let flaw = || Flaw::Rule {
             rule: rule.code.clone(),
             name: rule.name.clone(),
             left: l.describe(crate::Lang::En),
@@ -42,7 +43,7 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &m
             severity: rule.severity,
         };
         let revision = cx.standing(anchor, cx.period).map(|r| r.sequence);
-        cx.push(out, flaw, anchor, revision);
+        cx.push(out, FlawKind::Rule(rule.severity), anchor, revision, flaw);
     }
 }
 
