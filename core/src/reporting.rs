@@ -2,17 +2,15 @@
 //! assignments and the reporting calendar. What the bindings and long-running portals keep,
 //! so that appending, access checks and quality reports all read the same facts.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 
 use crate::Error;
 use crate::catalogue::Catalogue;
 use crate::evaluation::{Evaluation, Scheme};
 use crate::ledger::{Action, Entry, Ledger, Rules};
-use crate::org::{Assignment, OrgTree, Refusal, Request, assignments_from_json, expand};
+use crate::org::{Assignment, Expanded, OrgTree, Refusal, Request, assignments_from_json, expand};
 use crate::period::{Period, ReportingCalendar};
-use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, by_unit, item_facts};
+use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, item_facts};
 
 /// Everything a reporting round is checked against.
 ///
@@ -38,8 +36,7 @@ pub struct Reporting {
     calendar: ReportingCalendar,
     /// The assignments with each computed indicator's inputs, and the catalogue facts the
     /// quality checks read: derived once here, not on every call.
-    expanded: Vec<Assignment>,
-    expanded_by_unit: HashMap<String, Vec<Assignment>>,
+    expanded: Expanded,
     facts: rustc_hash::FxHashMap<String, Facts>,
 }
 
@@ -65,14 +62,13 @@ impl Reporting {
             .collect();
         let expanded = expand(&catalogue, &assignments);
         let facts = item_facts(&catalogue);
-        let expanded_by_unit = by_unit(expanded.clone());
+        let expanded = Expanded::new(expanded);
         Reporting {
             catalogue,
             tree,
             assignments,
             calendar,
             expanded,
-            expanded_by_unit,
             facts,
         }
     }
@@ -125,12 +121,12 @@ impl Reporting {
 
     /// The assignments with each computed indicator's inputs.
     /// The expanded assignments of `unit`, in their order.
-    pub(crate) fn expanded_of(&self, unit: &str) -> &[Assignment] {
-        self.expanded_by_unit.get(unit).map_or(&[], Vec::as_slice)
+    pub(crate) fn expanded_of(&self, unit: &str) -> impl Iterator<Item = &Assignment> + Clone {
+        self.expanded.of(unit)
     }
 
     pub(crate) fn expanded(&self) -> &[Assignment] {
-        &self.expanded
+        self.expanded.all()
     }
 
     /// Evaluates `period`: every unit's indicators valued from the revisions approved by
@@ -259,7 +255,7 @@ impl Reporting {
             &self.catalogue,
             &self.tree,
             &self.assignments,
-            &self.expanded,
+            self.expanded.all(),
         )
     }
 
@@ -328,7 +324,7 @@ impl Reporting {
         Quality::prepared(
             &self.catalogue,
             &self.tree,
-            &self.expanded_by_unit,
+            &self.expanded,
             &self.calendar,
             &self.facts,
         )

@@ -876,7 +876,6 @@ fn officers<'r>(
     let tree = reporting.tree();
     reporting
         .expanded_of(unit)
-        .iter()
         .filter(|a| a.covers(period))
         .map(|a| {
             let id = a.focal_officer.as_str();

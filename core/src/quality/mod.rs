@@ -49,7 +49,7 @@ mod rules;
 mod score;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use rustc_hash::FxHashSet;
@@ -70,7 +70,7 @@ pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
 use crate::columns::UnitCells;
 use crate::ledger::Ledger;
-use crate::org::{Assignment, OrgTree, expand};
+use crate::org::{Assignment, Expanded, OrgTree, expand};
 use crate::period::{Cycle, Period, ReportingCalendar};
 use crate::resolver::Values;
 use crate::{Error, Severity};
@@ -106,7 +106,7 @@ pub struct Quality<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
     /// The expanded assignments, by unit (a national ledger has thousands of units).
-    assignments: Cow<'a, HashMap<String, Vec<Assignment>>>,
+    assignments: Cow<'a, Expanded>,
     calendar: &'a ReportingCalendar,
     facts: Cow<'a, rustc_hash::FxHashMap<String, Facts>>,
 }
@@ -116,7 +116,7 @@ struct Context<'q, 'l> {
     catalogue: &'q Catalogue,
     tree: &'q OrgTree,
     /// The unit's own (expanded) assignments.
-    assignments: &'q [Assignment],
+    assignments: Rc<[&'q Assignment]>,
     /// The same, by item.
     by_item: Rc<rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>>,
     calendar: &'q ReportingCalendar,
@@ -154,7 +154,7 @@ impl<'a> Quality<'a> {
         Quality {
             catalogue,
             tree,
-            assignments: Cow::Owned(by_unit(expand(catalogue, assignments))),
+            assignments: Cow::Owned(Expanded::new(expand(catalogue, assignments))),
             calendar,
             facts: Cow::Owned(facts::facts(catalogue)),
         }
@@ -165,7 +165,7 @@ impl<'a> Quality<'a> {
     pub(crate) fn prepared(
         catalogue: &'a Catalogue,
         tree: &'a OrgTree,
-        assignments: &'a HashMap<String, Vec<Assignment>>,
+        assignments: &'a Expanded,
         calendar: &'a ReportingCalendar,
         facts: &'a rustc_hash::FxHashMap<String, Facts>,
     ) -> Self {
@@ -268,7 +268,7 @@ impl<'a> Quality<'a> {
         }
         let deadline = self.calendar.deadline(period)?;
         let catalogue = self.catalogue;
-        let assignments = self.assignments.get(unit).map_or(&[][..], Vec::as_slice);
+        let assignments: Rc<[&Assignment]> = self.assignments.of(unit).collect();
         // The cycle each assigned item is reported at, in `period` or in a shorter period of it
         // (a quarter's check holds its months' monthly items).
         let cycle_of = |item: &str| {
@@ -289,7 +289,7 @@ impl<'a> Quality<'a> {
             .collect();
         let mut by_item: rustc_hash::FxHashMap<&str, Vec<&Assignment>> =
             rustc_hash::FxHashMap::default();
-        for a in assignments {
+        for &a in assignments.iter() {
             by_item.entry(a.item.as_str()).or_default().push(a);
         }
         let by_item = Rc::new(by_item);
@@ -319,7 +319,7 @@ impl<'a> Quality<'a> {
                     history: history(p),
                     catalogue,
                     tree: self.tree,
-                    assignments,
+                    assignments: Rc::clone(&assignments),
                     by_item: Rc::clone(&by_item),
                     calendar: self.calendar,
                     facts: &self.facts,
@@ -530,15 +530,6 @@ fn dimensions(
             warnings,
         })
         .collect()
-}
-
-/// Assignments grouped by their unit, in their order.
-pub(crate) fn by_unit(assignments: Vec<Assignment>) -> HashMap<String, Vec<Assignment>> {
-    let mut out: HashMap<String, Vec<Assignment>> = HashMap::new();
-    for a in assignments {
-        out.entry(a.unit.clone()).or_default().push(a);
-    }
-    out
 }
 
 /// Whether `p` is a period of `period`'s cycle that ends before `period` starts.
