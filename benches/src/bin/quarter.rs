@@ -121,13 +121,7 @@ fn main() -> ExitCode {
     let Some((ledger, evaluation)) = last else {
         return ExitCode::FAILURE;
     };
-    let written = option("--ranking")
-        .map(|f| std::fs::write(f, chiso::report::ranking_csv(&evaluation)))
-        .into_iter()
-        .chain(option("--jsonl").map(|f| std::fs::write(f, ledger.to_jsonl())))
-        .chain(option("--evaluation").map(|f| std::fs::write(f, chiso::to_json(&evaluation))))
-        .collect::<Result<Vec<()>, _>>();
-    if let Err(e) = written {
+    if let Err(e) = write_asked(&option, &ledger, &evaluation) {
         eprintln!("cannot write: {e}");
         return ExitCode::FAILURE;
     }
@@ -141,6 +135,25 @@ fn main() -> ExitCode {
         resident,
     );
     ExitCode::SUCCESS
+}
+
+/// Writes the files the options ask for: the ranking as CSV, the ledger as JSON Lines, the
+/// evaluation as JSON.
+fn write_asked<'a>(
+    option: &dyn Fn(&str) -> Option<&'a String>,
+    ledger: &Ledger,
+    evaluation: &chiso::evaluation::Evaluation,
+) -> std::io::Result<()> {
+    if let Some(f) = option("--ranking") {
+        std::fs::write(f, chiso::report::ranking_csv(evaluation))?;
+    }
+    if let Some(f) = option("--jsonl") {
+        std::fs::write(f, ledger.to_jsonl())?;
+    }
+    if let Some(f) = option("--evaluation") {
+        std::fs::write(f, chiso::to_json(evaluation))?;
+    }
+    Ok(())
 }
 
 /// Prints the medians of the stages' `times` (import, columns, evaluation) and of the

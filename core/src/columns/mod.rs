@@ -36,7 +36,7 @@ use placements::Placements;
 pub(crate) use unit_cells::UnitCells;
 
 use crate::Value;
-use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, Status, Submission};
+use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, Status, SubmissionRef};
 use crate::period::Period;
 
 /// A cell's number among the columns' cells.
@@ -218,7 +218,7 @@ impl LedgerColumns {
                     received_at: entry.effective_at(),
                     seen,
                 };
-                self.submit(entries, at, submission);
+                self.submit(entries, at, submission.into());
             }
             Action::Import { batch } => self.import(entries, position, entry, batch),
             Action::Approve { revision, .. } => {
@@ -249,7 +249,7 @@ impl LedgerColumns {
         self.cells.reserve(rows);
         self.placed.reserve(rows);
         for (row, submission) in batch.rows.iter().enumerate() {
-            let received_at = entry.recorded_at.unwrap_or(submission.submitted_at);
+            let received_at = entry.recorded_at.unwrap_or(submission.submitted_at());
             let sequence = batch.sequence_of(entry.sequence, row);
             let at = Held {
                 sequence,
@@ -271,7 +271,7 @@ impl LedgerColumns {
         }
     }
 
-    fn submit(&mut self, entries: &[Entry], at: Held, submission: &Submission) {
+    fn submit(&mut self, entries: &[Entry], at: Held, submission: SubmissionRef<'_>) {
         let Held {
             sequence,
             entry: position,
@@ -279,25 +279,26 @@ impl LedgerColumns {
             received_at,
             seen,
         } = at;
-        let unit = self.units.intern(&submission.unit);
-        let item = self.items.intern(&submission.item);
+        let unit = self.units.intern(submission.unit());
+        let item = self.items.intern(submission.item());
+        let period = submission.period();
         let u = unit as usize;
         while self.unit_cells.len() <= u {
             // A unit an explanation named first has no cells yet: each numbered as its own.
             let next = CodeId::try_from(self.unit_cells.len()).unwrap_or(CodeId::MAX);
             self.unit_cells.push(UnitCells::new(next));
         }
-        let cell = if let Some(cell) = self.unit_cells[u].get(item, submission.period) {
+        let cell = if let Some(cell) = self.unit_cells[u].get(item, period) {
             cell
         } else {
             let cell = CellId::try_from(self.cells.len()).unwrap_or(CellId::MAX);
             self.cells.push(Cell {
                 item,
-                period: submission.period,
+                period,
                 revisions: smallvec::SmallVec::new(),
                 in_force: None,
             });
-            self.unit_cells[u].add(item, submission.period, cell);
+            self.unit_cells[u].add(item, period, cell);
             cell
         };
         if seen {
@@ -305,8 +306,8 @@ impl LedgerColumns {
             if self.unit_periods.len() <= u {
                 self.unit_periods.resize_with(u + 1, Default::default);
             }
-            self.unit_periods[u].insert(submission.period);
-            let first = submission.period.first_month_index();
+            self.unit_periods[u].insert(period);
+            let first = period.first_month_index();
             self.earliest_received = Some(self.earliest_received.map_or(first, |e| e.min(first)));
         }
         let revision = seen.then(|| {
@@ -375,7 +376,7 @@ impl LedgerColumns {
         }
         let first = cell.period.first_month_index();
         cell.in_force = Some(InForce {
-            value: submission.value.clone(),
+            value: submission.value().clone(),
             revision,
         });
         self.earliest_month = Some(self.earliest_month.map_or(first, |e| e.min(first)));
@@ -464,15 +465,15 @@ impl LedgerColumns {
 }
 
 /// The submission of revision `r`.
-pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<&'l Submission> {
+pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<SubmissionRef<'l>> {
     held_submission(ledger.entries(), r.entry, r.row)
 }
 
 /// The submission held at `row` of the entry at `position`: a `submit` entry's, or a batch's
 /// row.
-fn held_submission(entries: &[Entry], position: u32, row: u32) -> Option<&Submission> {
+fn held_submission(entries: &[Entry], position: u32, row: u32) -> Option<SubmissionRef<'_>> {
     match &entries.get(position as usize)?.action {
-        Action::Submit { submission } => Some(submission),
+        Action::Submit { submission } => Some(submission.into()),
         Action::Import { batch } => batch.rows.get(row as usize),
         _ => None,
     }

@@ -82,9 +82,18 @@ pub(crate) fn evaluate(
     // for its totals alone: last values are looked for only when the scheme imputes them.
     let published = previous.and_then(|p| ledger.publication_of(p, Some(as_of)));
     let impute = scheme.missing == MissingPolicy::LastValue;
-    let previous_scored = previous
+    // Only each unit's total is kept of it: its rows are freed before this period's are
+    // published.
+    let previous_totals: HashMap<String, Option<Decimal>> = previous
         .filter(|_| published.is_none())
-        .map(|p| pipeline.score(&pipeline.units(p), p, impute));
+        .map(|p| pipeline.score(&pipeline.units(p), p, impute))
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
+            (s.unit, c.total)
+        })
+        .collect();
     let explanations = explanations(ledger, columns);
 
     let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
@@ -138,14 +147,6 @@ pub(crate) fn evaluate(
         totals.insert(result.unit.clone(), total);
         results.push(result);
     }
-    let previous_totals: HashMap<String, Option<Decimal>> = previous_scored
-        .iter()
-        .flatten()
-        .map(|s| {
-            let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
-            (s.unit.clone(), c.total)
-        })
-        .collect();
     let rankings = pipeline.rankings(
         &results,
         &scored,

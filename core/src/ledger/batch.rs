@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::merkle::{self, Digest};
-use super::{Approval, BatchRows, Submission};
+use super::{Approval, BatchRows, Submission, SubmissionRef};
 
 /// How many rows one batch entry holds at most: an import of more is cut into several, so a
 /// line of a JSON Lines ledger stays within what a reader takes in at once.
@@ -114,9 +114,11 @@ impl Batch {
 
     /// The leaf hash of each row, in order.
     pub fn leaves(&self) -> Vec<Digest> {
-        crate::parallel::chunked(&self.rows, |rows| {
+        let rows: Vec<usize> = (0..self.rows.len()).collect();
+        crate::parallel::chunked(&rows, |run| {
             let mut bytes = Vec::new();
-            rows.iter()
+            run.iter()
+                .filter_map(|&row| self.rows.get(row))
                 .map(|row| {
                     bytes.clear();
                     super::canonical::submission(row, &mut bytes);
@@ -164,6 +166,7 @@ fn leaves_normalising(rows: &mut [Submission]) -> Vec<Digest> {
         rows.iter()
             .map(|row| {
                 bytes.clear();
+                let row = SubmissionRef::from(row);
                 super::canonical::submission(row, &mut bytes).then(|| merkle::leaf(&bytes))
             })
             .collect()
@@ -175,7 +178,7 @@ fn leaves_normalising(rows: &mut [Submission]) -> Vec<Digest> {
                 *row = normal;
             }
             bytes.clear();
-            super::canonical::submission(row, &mut bytes);
+            super::canonical::submission(SubmissionRef::from(&*row), &mut bytes);
             *leaf = Some(merkle::leaf(&bytes));
         }
     }

@@ -24,6 +24,7 @@ use std::io::Write as _;
 
 use rust_decimal::Decimal;
 
+use super::SubmissionRef;
 use super::submission::{Evidence, Flags, Origin, Submission};
 use crate::Value;
 
@@ -31,52 +32,57 @@ use crate::Value;
 /// new tag, and bytes of one kind never hash as another's.
 const SUBMISSION_TAG: &str = "chiso.submission.1";
 
+/// Every field of `Submission`, named: a field added to it does not compile here until
+/// [`submission`] encodes it.
+const _EVERY_FIELD_ENCODED: fn(&Submission) = |s| {
+    let Submission {
+        unit: _,
+        item: _,
+        period: _,
+        value: _,
+        measure: _,
+        flags: _,
+        source: _,
+        evidence: _,
+        submitted_by: _,
+        submitted_at: _,
+        comment: _,
+        corrects: _,
+    } = s;
+};
+
 /// Appends the canonical bytes of `submission` to `out`; returns whether every text in it is
 /// surely NFC by the quick check (the ledger records texts in NFC).
-pub(crate) fn submission(submission: &Submission, out: &mut Vec<u8>) -> bool {
-    // Destructured whole: a field added to `Submission` does not compile until it is encoded.
-    let Submission {
-        unit,
-        item,
-        period,
-        value,
-        measure,
-        flags,
-        source,
-        evidence,
-        submitted_by,
-        submitted_at,
-        comment,
-        corrects,
-    } = submission;
+pub(crate) fn submission(submission: SubmissionRef<'_>, out: &mut Vec<u8>) -> bool {
     let mut w = Writer { out, nfc: true };
     w.text(SUBMISSION_TAG);
-    w.text(unit);
-    w.text(item);
-    w.display(period);
-    w.value(value);
-    w.option(measure.as_ref(), |w, m| w.text(m));
+    w.text(submission.unit());
+    w.text(submission.item());
+    w.display(&submission.period());
+    w.value(submission.value());
+    w.option(submission.measure(), Writer::text);
     let Flags {
         estimated,
         provisional,
-    } = *flags;
+    } = submission.flags();
     w.flag(estimated);
     w.flag(provisional);
-    match source {
+    match submission.source() {
         Origin::Form => w.out.push(1),
         Origin::System { system } => {
             w.out.push(2);
             w.text(system);
         }
     }
+    let evidence = submission.evidence();
     w.count(evidence.len());
     for document in evidence {
         w.evidence(document);
     }
-    w.text(submitted_by);
-    w.time(submitted_at);
-    w.option(comment.as_ref(), |w, c| w.text(c));
-    w.option(corrects.as_ref(), |w, c| w.number(*c));
+    w.text(submission.submitted_by());
+    w.time(&submission.submitted_at());
+    w.option(submission.comment(), Writer::text);
+    w.option(submission.corrects().as_ref(), |w, c| w.number(*c));
     w.nfc
 }
 
@@ -167,7 +173,7 @@ impl Writer<'_> {
         self.out.push(u8::from(yes));
     }
 
-    fn option<T>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T)) {
+    fn option<T: ?Sized>(&mut self, value: Option<&T>, write: impl FnOnce(&mut Self, &T)) {
         match value {
             None => self.out.push(0),
             Some(v) => {
@@ -242,7 +248,7 @@ mod tests {
 
     fn bytes(s: &Submission) -> Vec<u8> {
         let mut out = Vec::new();
-        submission(s, &mut out);
+        submission(s.into(), &mut out);
         out
     }
 
@@ -351,12 +357,12 @@ mod tests {
     fn decomposed_text_is_flagged() {
         let mut out = Vec::new();
         assert!(submission(
-            &row(&BASE.replace("can_bo_1", "cán bộ")),
+            (&row(&BASE.replace("can_bo_1", "cán bộ"))).into(),
             &mut out
         ));
         // "á" as "a" and a combining acute accent.
         assert!(!submission(
-            &row(&BASE.replace("can_bo_1", "ca\u{301}n bộ")),
+            (&row(&BASE.replace("can_bo_1", "ca\u{301}n bộ"))).into(),
             &mut out
         ));
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assigning::Assigned;
 use super::entry::GENESIS;
-use super::{Action, Entry, Place, Publication, Submission};
+use super::{Action, Entry, Place, Publication, Submission, SubmissionRef};
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
@@ -215,7 +215,10 @@ impl Ledger {
 
     /// The submission recorded as revision `sequence` (a `submit` entry or a batch's row),
     /// and when the ledger received it.
-    pub(crate) fn submission_at(&self, sequence: u64) -> Option<(&Submission, NaiveDateTime)> {
+    pub(crate) fn submission_at(
+        &self,
+        sequence: u64,
+    ) -> Option<(SubmissionRef<'_>, NaiveDateTime)> {
         match self.locate(sequence)? {
             (
                 entry @ Entry {
@@ -223,7 +226,7 @@ impl Ledger {
                     ..
                 },
                 _,
-            ) => Some((submission, entry.effective_at())),
+            ) => Some((submission.into(), entry.effective_at())),
             (
                 Entry {
                     action: Action::Import { batch },
@@ -234,7 +237,7 @@ impl Ledger {
             ) => match batch.place(offset)? {
                 Place::Row(row) => {
                     let row = batch.rows.get(row)?;
-                    Some((row, recorded_at.unwrap_or(row.submitted_at)))
+                    Some((row, recorded_at.unwrap_or(row.submitted_at())))
                 }
                 Place::Approval(_) => None,
             },
@@ -244,16 +247,19 @@ impl Ledger {
 
     /// Every submission with its revision number and when the ledger received it, in order:
     /// `submit` entries and batches' rows.
-    pub(crate) fn submissions(&self) -> impl Iterator<Item = (u64, &Submission, NaiveDateTime)> {
+    pub(crate) fn submissions(
+        &self,
+    ) -> impl Iterator<Item = (u64, SubmissionRef<'_>, NaiveDateTime)> {
         self.entries.iter().flat_map(|e| {
             let (one, rows) = match &e.action {
-                Action::Submit { submission } => {
-                    (Some((e.sequence, submission, e.effective_at())), None)
-                }
+                Action::Submit { submission } => (
+                    Some((e.sequence, submission.into(), e.effective_at())),
+                    None,
+                ),
                 Action::Import { batch } => (
                     None,
                     Some(batch.rows.iter().enumerate().map(move |(i, row)| {
-                        let at = e.recorded_at.unwrap_or(row.submitted_at);
+                        let at = e.recorded_at.unwrap_or(row.submitted_at());
                         (batch.sequence_of(e.sequence, i), row, at)
                     })),
                 ),

@@ -102,7 +102,7 @@ impl Action {
                     batch
                         .rows
                         .iter()
-                        .map(|r| r.submitted_at)
+                        .map(super::SubmissionRef::submitted_at)
                         .max()
                         .unwrap_or_default()
                 },
@@ -124,7 +124,7 @@ impl Action {
             Action::Publish { publication } => &publication.by,
             // The importer who vouched for the batch; unapproved, the first row's submitter.
             Action::Import { batch } => batch.approval.as_ref().map_or_else(
-                || batch.rows.first().map_or("", |r| r.submitted_by.as_str()),
+                || batch.rows.first().map_or("", |r| r.submitted_by()),
                 |a| a.by.as_str(),
             ),
             Action::Approve { by, .. }

@@ -33,7 +33,7 @@ pub use filing::{Filing, MAX_FILING_ENTRIES};
 pub use import::{Approval, MAX_BATCH_BYTES};
 pub use jsonl::MAX_LINE_FINDINGS;
 pub use publication::{Publication, PublishedRanking, PublishedRow};
-pub use rows::BatchRows;
+pub use rows::{BatchRows, SubmissionRef};
 pub use rules::Rules;
 pub use snapshot::Snapshotted;
 pub use submission::{Evidence, Flags, Origin, Submission, sha256_hex};

@@ -1,40 +1,92 @@
-//! A batch's rows, shared: an import of millions of rows is cut into many batch entries, and
-//! each holds its run of the one vector the rows arrived in instead of a copy of it (copying
-//! them was most of a national import's time, in fresh pages the kernel had to zero).
+//! A batch's rows, held as columns: an import of millions of rows is cut into many batch
+//! entries, and each holds its run of the one table the rows were put in when they arrived.
+//! In the table each unit, item and submitter is written once and a row is about 70 bytes;
+//! as [`Submission`]s a row was 240 bytes and three strings of its own, the larger part of a
+//! national ledger's memory. Nothing is copied between the batches of an import either
+//! (copying was most of a national import's time, in fresh pages the kernel had to zero).
 
-use std::ops::{Deref, DerefMut, Range};
+use std::ops::Range;
 use std::sync::Arc;
 
+use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::Submission;
+use super::submission::{Evidence, Flags, Origin, Submission};
+use crate::Value;
+use crate::period::Period;
 
-/// The rows of one batch: a run of a vector shared with the other batches of its import.
-/// Reads as a slice of [`Submission`]s; changing one (only a test tampering with a ledger
-/// does) first gives the batch rows of its own.
+/// The rows of one batch: a run of a table shared with the other batches of its import. Each
+/// row reads as a [`SubmissionRef`]; a batch is written, read and compared as the list of its
+/// rows.
 ///
 /// ```
 /// use chiso::ledger::BatchRows;
-/// let rows = BatchRows::from(Vec::new());
-/// assert!(rows.is_empty());
+/// let row = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+///     "value": {"number": "87.5"}, "source": {"kind": "form"},
+///     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}"#)?;
+/// let rows = BatchRows::from(vec![row]);
+/// assert_eq!(rows.len(), 1);
+/// assert_eq!(rows.get(0).unwrap().unit(), "DN");
+/// assert_eq!(rows.to_vec()[0].item, "B01");
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Default)]
 pub struct BatchRows {
-    all: Arc<Vec<Submission>>,
+    table: Arc<Table>,
     range: Range<usize>,
 }
 
 impl BatchRows {
-    /// `all` cut into the runs `ranges` (each within it), sharing it.
+    /// `all` cut into the runs `ranges` (each within it), sharing one table.
     pub(crate) fn cut(all: Vec<Submission>, ranges: &[Range<usize>]) -> Vec<BatchRows> {
-        let all = Arc::new(all);
+        let table = Arc::new(Table::from_rows(all));
+        let len = table.len();
         ranges
             .iter()
             .map(|range| BatchRows {
-                all: Arc::clone(&all),
-                range: range.start.min(all.len())..range.end.min(all.len()),
+                table: Arc::clone(&table),
+                range: range.start.min(len)..range.end.min(len),
             })
             .collect()
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.range.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.range.is_empty()
+    }
+
+    /// Row `row`.
+    pub fn get(&self, row: usize) -> Option<SubmissionRef<'_>> {
+        (row < self.len()).then(|| SubmissionRef(Held::Row(&self.table, self.range.start + row)))
+    }
+
+    /// The first row.
+    pub fn first(&self) -> Option<SubmissionRef<'_>> {
+        self.get(0)
+    }
+
+    /// Every row, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = SubmissionRef<'_>> + Clone + '_ {
+        self.range
+            .clone()
+            .map(|row| SubmissionRef(Held::Row(&self.table, row)))
+    }
+
+    /// Whether `other` is a run of the same table (the batches of one import are; a batch read
+    /// back from JSON has its own): what shows an import did not copy its rows.
+    pub fn shares_table_with(&self, other: &BatchRows) -> bool {
+        Arc::ptr_eq(&self.table, &other.table)
+    }
+
+    /// The rows as submissions of their own.
+    pub fn to_vec(&self) -> Vec<Submission> {
+        self.iter().map(SubmissionRef::to_submission).collect()
     }
 }
 
@@ -42,35 +94,15 @@ impl From<Vec<Submission>> for BatchRows {
     fn from(rows: Vec<Submission>) -> Self {
         let range = 0..rows.len();
         BatchRows {
-            all: Arc::new(rows),
+            table: Arc::new(Table::from_rows(rows)),
             range,
         }
     }
 }
 
-impl Deref for BatchRows {
-    type Target = [Submission];
-
-    fn deref(&self) -> &[Submission] {
-        self.all.get(self.range.clone()).unwrap_or_default()
-    }
-}
-
-impl DerefMut for BatchRows {
-    fn deref_mut(&mut self) -> &mut [Submission] {
-        if Arc::get_mut(&mut self.all).is_none() {
-            *self = BatchRows::from(self.to_vec());
-        }
-        let range = self.range.clone();
-        Arc::get_mut(&mut self.all)
-            .and_then(|all| all.get_mut(range))
-            .unwrap_or_default()
-    }
-}
-
 impl PartialEq for BatchRows {
     fn eq(&self, other: &Self) -> bool {
-        **self == **other
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
     }
 }
 
@@ -84,13 +116,325 @@ impl std::fmt::Debug for BatchRows {
 
 impl Serialize for BatchRows {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(serializer)
+        serializer.collect_seq(self.iter().map(SubmissionRef::to_submission))
     }
 }
 
 impl<'de> Deserialize<'de> for BatchRows {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Vec::<Submission>::deserialize(deserializer).map(BatchRows::from)
+    }
+}
+
+/// A submission as the ledger holds it: a `submit` entry's own, or a row of a batch's table.
+/// Reads field by field as a [`Submission`] does.
+///
+/// ```
+/// use chiso::ledger::{Submission, SubmissionRef};
+/// let submission: Submission = serde_json::from_str(r#"{"unit": "DN", "item": "B01",
+///     "period": "2026-05", "value": {"number": "87.5"}, "source": {"kind": "form"},
+///     "submitted_by": "can_bo_1", "submitted_at": "2026-06-02T09:00:00"}"#)?;
+/// let read = SubmissionRef::from(&submission);
+/// assert_eq!(read.value().as_number().unwrap().to_string(), "87.5");
+/// assert_eq!(read.to_submission(), submission);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct SubmissionRef<'a>(Held<'a>);
+
+/// Where a submission is held.
+#[derive(Clone, Copy)]
+enum Held<'a> {
+    /// Whole.
+    One(&'a Submission),
+    /// As a row of a table, at a row within it.
+    Row(&'a Table, usize),
+}
+
+/// The rarely set fields of a row that sets none of them.
+static NONE: Extra = Extra {
+    measure: None,
+    flags: Flags {
+        estimated: false,
+        provisional: false,
+    },
+    source: Origin::Form,
+    evidence: Vec::new(),
+    comment: None,
+    corrects: None,
+};
+
+impl<'a> SubmissionRef<'a> {
+    /// The reporting unit's id.
+    pub fn unit(self) -> &'a str {
+        match self.0 {
+            Held::One(s) => &s.unit,
+            Held::Row(t, i) => t.text(t.unit.get(i)),
+        }
+    }
+
+    /// The item's code.
+    pub fn item(self) -> &'a str {
+        match self.0 {
+            Held::One(s) => &s.item,
+            Held::Row(t, i) => t.text(t.item.get(i)),
+        }
+    }
+
+    /// The period reported.
+    pub fn period(self) -> Period {
+        match self.0 {
+            Held::One(s) => s.period,
+            Held::Row(t, i) => t.period[i], // a row of the table, by construction
+        }
+    }
+
+    /// The value.
+    pub fn value(self) -> &'a Value {
+        const NO_VALUE: &Value = &Value::Missing(crate::Missing::NoData);
+        match self.0 {
+            Held::One(s) => &s.value,
+            Held::Row(t, i) => t.value.get(i).unwrap_or(NO_VALUE),
+        }
+    }
+
+    /// The unit of measure written with the value.
+    pub fn measure(self) -> Option<&'a str> {
+        match self.0 {
+            Held::One(s) => s.measure.as_deref(),
+            Held::Row(t, i) => t.extra(i).measure.as_deref(),
+        }
+    }
+
+    /// The value's qualifiers.
+    pub fn flags(self) -> Flags {
+        match self.0 {
+            Held::One(s) => s.flags,
+            Held::Row(t, i) => t.extra(i).flags,
+        }
+    }
+
+    /// Where the value came from.
+    pub fn source(self) -> &'a Origin {
+        match self.0 {
+            Held::One(s) => &s.source,
+            Held::Row(t, i) => &t.extra(i).source,
+        }
+    }
+
+    /// The documents that back the value.
+    pub fn evidence(self) -> &'a [Evidence] {
+        match self.0 {
+            Held::One(s) => &s.evidence,
+            Held::Row(t, i) => &t.extra(i).evidence,
+        }
+    }
+
+    /// Who submitted it.
+    pub fn submitted_by(self) -> &'a str {
+        match self.0 {
+            Held::One(s) => &s.submitted_by,
+            Held::Row(t, i) => t.text(t.by.get(i)),
+        }
+    }
+
+    /// When, as the submitter claims.
+    pub fn submitted_at(self) -> NaiveDateTime {
+        match self.0 {
+            Held::One(s) => s.submitted_at,
+            Held::Row(t, i) => t.at[i],
+        }
+    }
+
+    /// A remark.
+    pub fn comment(self) -> Option<&'a str> {
+        match self.0 {
+            Held::One(s) => s.comment.as_deref(),
+            Held::Row(t, i) => t.extra(i).comment.as_deref(),
+        }
+    }
+
+    /// The publication this revision corrects.
+    pub fn corrects(self) -> Option<u64> {
+        match self.0 {
+            Held::One(s) => s.corrects,
+            Held::Row(t, i) => t.extra(i).corrects,
+        }
+    }
+
+    /// The submission, a copy of its own.
+    pub fn to_submission(self) -> Submission {
+        match self.0 {
+            Held::One(s) => s.clone(),
+            Held::Row(t, i) => {
+                // Built whole: a field added to `Extra` does not compile until it is copied.
+                let Extra {
+                    measure,
+                    flags,
+                    source,
+                    evidence,
+                    comment,
+                    corrects,
+                } = t.extra(i);
+                Submission {
+                    unit: self.unit().to_owned(),
+                    item: self.item().to_owned(),
+                    period: self.period(),
+                    value: self.value().clone(),
+                    measure: measure.clone(),
+                    flags: *flags,
+                    source: source.clone(),
+                    evidence: evidence.clone(),
+                    submitted_by: self.submitted_by().to_owned(),
+                    submitted_at: self.submitted_at(),
+                    comment: comment.clone(),
+                    corrects: *corrects,
+                }
+            }
+        }
+    }
+}
+
+impl<'a> From<&'a Submission> for SubmissionRef<'a> {
+    fn from(submission: &'a Submission) -> Self {
+        SubmissionRef(Held::One(submission))
+    }
+}
+
+impl PartialEq for SubmissionRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (*self, *other);
+        a.unit() == b.unit()
+            && a.item() == b.item()
+            && a.period() == b.period()
+            && a.value() == b.value()
+            && a.submitted_by() == b.submitted_by()
+            && a.submitted_at() == b.submitted_at()
+            && a.measure() == b.measure()
+            && a.flags() == b.flags()
+            && a.source() == b.source()
+            && a.evidence() == b.evidence()
+            && a.comment() == b.comment()
+            && a.corrects() == b.corrects()
+    }
+}
+
+impl Eq for SubmissionRef<'_> {}
+
+impl std::fmt::Debug for SubmissionRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_submission().fmt(f)
+    }
+}
+
+/// Rows in columns. See the [module](self).
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    /// Every unit id, item code and submitter, once each.
+    texts: Vec<Box<str>>,
+    /// Each row's unit, item and submitter, by number among `texts`.
+    unit: Vec<u32>,
+    item: Vec<u32>,
+    by: Vec<u32>,
+    period: Vec<Period>,
+    value: Vec<Value>,
+    at: Vec<NaiveDateTime>,
+    /// The rows that set a measure, flags, a system, evidence, a comment or a correction, by
+    /// row, in order (an import from a statistics system sets none of them).
+    extras: Vec<(usize, Box<Extra>)>,
+}
+
+/// A row's rarely set fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Extra {
+    measure: Option<String>,
+    flags: Flags,
+    source: Origin,
+    evidence: Vec<Evidence>,
+    comment: Option<String>,
+    corrects: Option<u64>,
+}
+
+impl Table {
+    /// `rows` in columns.
+    fn from_rows(rows: Vec<Submission>) -> Table {
+        let n = rows.len();
+        let mut table = Table {
+            unit: Vec::with_capacity(n),
+            item: Vec::with_capacity(n),
+            by: Vec::with_capacity(n),
+            period: Vec::with_capacity(n),
+            value: Vec::with_capacity(n),
+            at: Vec::with_capacity(n),
+            ..Table::default()
+        };
+        let mut numbers: FxHashMap<String, u32> = FxHashMap::default();
+        let mut number = |texts: &mut Vec<Box<str>>, text: String| -> u32 {
+            if let Some(&n) = numbers.get(&text) {
+                return n;
+            }
+            // More than four billion distinct texts cannot come from one import in memory.
+            let n = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+            texts.push(text.clone().into_boxed_str());
+            numbers.insert(text, n);
+            n
+        };
+        for (row, submission) in rows.into_iter().enumerate() {
+            // Taken apart whole: a field added to `Submission` does not compile until it has
+            // a column.
+            let Submission {
+                unit,
+                item,
+                period,
+                value,
+                measure,
+                flags,
+                source,
+                evidence,
+                submitted_by,
+                submitted_at,
+                comment,
+                corrects,
+            } = submission;
+            table.unit.push(number(&mut table.texts, unit));
+            table.item.push(number(&mut table.texts, item));
+            table.by.push(number(&mut table.texts, submitted_by));
+            table.period.push(period);
+            table.value.push(value);
+            table.at.push(submitted_at);
+            let extra = Extra {
+                measure,
+                flags,
+                source,
+                evidence,
+                comment,
+                corrects,
+            };
+            if extra != NONE {
+                table.extras.push((row, Box::new(extra)));
+            }
+        }
+        table.texts.shrink_to_fit();
+        table.extras.shrink_to_fit();
+        table
+    }
+
+    fn len(&self) -> usize {
+        self.period.len()
+    }
+
+    /// The text numbered `n` (empty for a row out of range).
+    fn text(&self, n: Option<&u32>) -> &str {
+        n.and_then(|&n| self.texts.get(n as usize))
+            .map_or("", |t| t)
+    }
+
+    /// Row `row`'s rarely set fields.
+    fn extra(&self, row: usize) -> &Extra {
+        match self.extras.binary_search_by_key(&row, |(r, _)| *r) {
+            Ok(at) => self.extras.get(at).map_or(&NONE, |(_, e)| e),
+            Err(_) => &NONE,
+        }
     }
 }
 
@@ -107,27 +451,50 @@ mod tests {
     }
 
     #[test]
-    fn runs_share_one_vector_and_read_as_their_own_rows() {
+    fn runs_share_one_table_and_read_as_their_own_rows() {
         let all: Vec<Submission> = (1..=5).map(row).collect();
         let runs = BatchRows::cut(all.clone(), &[0..2, 2..5]);
-        assert_eq!(&*runs[0], &all[..2]);
-        assert_eq!(&*runs[1], &all[2..]);
-        assert!(Arc::ptr_eq(&runs[0].all, &runs[1].all));
+        assert_eq!(runs[0].to_vec(), &all[..2]);
+        assert_eq!(runs[1].to_vec(), &all[2..]);
+        assert!(Arc::ptr_eq(&runs[0].table, &runs[1].table));
         assert_eq!(runs[1], BatchRows::from(all[2..].to_vec()));
+        assert_ne!(runs[0], runs[1]);
         // Written as the list of its rows, and read back the same.
         let json = serde_json::to_string(&runs[1]).unwrap();
         assert_eq!(json, serde_json::to_string(&all[2..]).unwrap());
         assert_eq!(serde_json::from_str::<BatchRows>(&json).unwrap(), runs[1]);
+        assert!(runs[1].get(3).is_none());
     }
 
     #[test]
-    fn changing_a_shared_run_leaves_the_others_as_they_were() {
-        let all: Vec<Submission> = (1..=4).map(row).collect();
-        let mut runs = BatchRows::cut(all.clone(), &[0..2, 2..4]);
-        runs[1][0].submitted_by = "ai_do".into();
-        assert_eq!(runs[1][0].submitted_by, "ai_do");
-        assert_eq!(runs[1].len(), 2);
-        assert_eq!(&*runs[0], &all[..2]);
-        assert!(!Arc::ptr_eq(&runs[0].all, &runs[1].all));
+    fn a_row_keeps_every_field_it_sets() {
+        let mut full = row(7);
+        full.unit = "Hà Nội".into();
+        full.measure = Some("%".into());
+        full.flags.estimated = true;
+        full.source = Origin::System {
+            system: "thong_ke".into(),
+        };
+        full.evidence = vec![Evidence {
+            file_name: "bc.pdf".into(),
+            sha256: "a".repeat(64),
+            size: 3,
+            media_type: "application/pdf".into(),
+            document_number: Some("12/BC".into()),
+            document_date: None,
+            summary: None,
+            uri: None,
+        }];
+        full.comment = Some("ước tính".into());
+        full.corrects = Some(4);
+        let all = vec![row(1), full.clone(), row(3)];
+        let rows = BatchRows::from(all.clone());
+        assert_eq!(rows.to_vec(), all);
+        let read = rows.get(1).unwrap();
+        assert_eq!(read, SubmissionRef::from(&full));
+        assert_eq!(read.measure(), Some("%"));
+        assert_eq!(read.evidence().len(), 1);
+        assert_eq!(rows.get(2).unwrap().measure(), None);
+        assert_ne!(rows.get(0).unwrap(), rows.get(2).unwrap());
     }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDateTime;
 
-use super::{Action, Entry, Explanation, Ledger, Submission};
+use super::{Action, Entry, Explanation, Ledger, Submission, SubmissionRef};
 use crate::catalogue::Catalogue;
 use crate::org::{Assignment, Earlier, OrgTree, Policy, Request, assignment_findings, expand};
 use crate::period::Period;
@@ -55,14 +55,14 @@ impl<'a> Rules<'a> {
 
     /// An approval's finding when `submission` lacks the evidence the catalogue requires for
     /// its item (a data element, when an indicator reading it requires evidence).
-    fn evidence_findings(&self, revision: u64, submission: &Submission) -> Vec<Finding> {
+    fn evidence_findings(&self, revision: u64, submission: SubmissionRef<'_>) -> Vec<Finding> {
         let required = crate::quality::item_facts(self.catalogue)
-            .get(&submission.item)
+            .get(submission.item())
             .is_some_and(|f| f.evidence_required);
-        if required && submission.evidence.is_empty() && !submission.value.is_missing() {
+        if required && submission.evidence().is_empty() && !submission.value().is_missing() {
             let problem = Problem::LedgerEvidenceRequired {
                 revision,
-                item: submission.item.clone(),
+                item: submission.item().to_owned(),
             };
             vec![Finding::new(&problem, "/action/revision")]
         } else {
@@ -182,7 +182,10 @@ impl<'a> Rules<'a> {
                                 return Err(Error::InvalidEntry { findings });
                             }
                         }
-                        Some((submission.unit.clone(), submission.submitted_by.clone()))
+                        Some((
+                            submission.unit().to_owned(),
+                            submission.submitted_by().to_owned(),
+                        ))
                     }
                     _ => None,
                 };

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Evidence, Ledger, Status, Submission};
+use super::{Evidence, Ledger, Status, SubmissionRef};
 use crate::Value;
 use crate::period::Period;
 
@@ -53,9 +53,9 @@ impl Ledger {
         period: Option<Period>,
         as_of: Option<NaiveDateTime>,
     ) -> Vec<Snapshotted> {
-        let submissions: BTreeMap<u64, &Submission> = self
+        let submissions: BTreeMap<u64, SubmissionRef<'_>> = self
             .submissions()
-            .filter(|(_, submission, _)| period.is_none_or(|p| submission.period == p))
+            .filter(|(_, submission, _)| period.is_none_or(|p| submission.period() == p))
             .map(|(sequence, submission, _)| (sequence, submission))
             .collect();
         let mut latest: BTreeMap<(&str, &str, Period), (u64, NaiveDateTime)> = BTreeMap::new();
@@ -71,11 +71,7 @@ impl Ledger {
             if as_of.is_some_and(|limit| at > limit) {
                 continue;
             }
-            let key = (
-                submission.unit.as_str(),
-                submission.item.as_str(),
-                submission.period,
-            );
+            let key = (submission.unit(), submission.item(), submission.period());
             if latest.get(&key).is_none_or(|(r, _)| revision > r) {
                 latest.insert(key, (*revision, at));
             }
@@ -85,13 +81,13 @@ impl Ledger {
             .filter_map(|(revision, approved_at)| {
                 let s = submissions.get(&revision)?;
                 Some(Snapshotted {
-                    unit: s.unit.clone(),
-                    item: s.item.clone(),
-                    period: s.period,
-                    value: s.value.clone(),
+                    unit: s.unit().to_owned(),
+                    item: s.item().to_owned(),
+                    period: s.period(),
+                    value: s.value().clone(),
                     revision,
                     approved_at,
-                    evidence: s.evidence.clone(),
+                    evidence: s.evidence().to_vec(),
                 })
             })
             .collect()

@@ -7,7 +7,7 @@ use super::flaw::FlawKind;
 use super::index::{Held, Revision};
 use super::outlier::{is_outlier_sorted, is_outlier_without};
 use super::{Context, Flaw, found::Found, is_outlier, show};
-use crate::ledger::{Status, Submission};
+use crate::ledger::{Status, SubmissionRef};
 
 pub(super) fn check_item<'q>(
     cx: &Context<'q, '_>,
@@ -31,7 +31,7 @@ pub(super) fn check_item<'q>(
         return;
     };
     let revision = Some(standing.sequence);
-    if let (Some(written), Some(facts)) = (&standing.submission.measure, cx.facts.get(item)) {
+    if let (Some(written), Some(facts)) = (standing.submission.measure(), cx.facts.get(item)) {
         // Compared letter by letter in lower case, without a lowered copy of either.
         let same = |unit: &str| {
             unit.trim()
@@ -41,24 +41,24 @@ pub(super) fn check_item<'q>(
         };
         if !same(&facts.measure.vi) && !same(&facts.measure.en) {
             let flaw = || Flaw::UnitMismatch {
-                written: written.clone(),
+                written: written.to_owned(),
                 expected: facts.measure.clone(),
             };
             cx.push(out, FlawKind::UnitMismatch, item, revision, flaw);
         }
     }
-    if let Some(x) = standing.submission.value.as_number() {
+    if let Some(x) = standing.submission.value().as_number() {
         outliers(cx, item, x, revision, out);
     }
 }
 
 /// Same value, qualifiers, unit, source and evidence: only who and when differ.
-fn same_content(a: &Submission, b: &Submission) -> bool {
-    a.value == b.value
-        && a.flags == b.flags
-        && a.measure == b.measure
-        && a.source == b.source
-        && a.evidence == b.evidence
+fn same_content(a: SubmissionRef<'_>, b: SubmissionRef<'_>) -> bool {
+    a.value() == b.value()
+        && a.flags() == b.flags()
+        && a.measure() == b.measure()
+        && a.source() == b.source()
+        && a.evidence() == b.evidence()
 }
 
 /// The latest revision awaiting a decision against the earliest other one with a different
@@ -73,11 +73,11 @@ fn conflict<'q>(
     let Some(latest) = pending.clone().next_back() else {
         return;
     };
-    if let Some(other) = pending.find(|r| r.submission.value != latest.submission.value) {
+    if let Some(other) = pending.find(|r| r.submission.value() != latest.submission.value()) {
         let flaw = || Flaw::Conflict {
             other: other.sequence,
-            other_value: other.submission.value.describe(crate::Lang::En),
-            value: latest.submission.value.describe(crate::Lang::En),
+            other_value: other.submission.value().describe(crate::Lang::En),
+            value: latest.submission.value().describe(crate::Lang::En),
         };
         cx.push(out, FlawKind::Conflict, item, Some(latest.sequence), flaw);
     }
@@ -93,7 +93,7 @@ fn outliers<'q>(
     let sample: Vec<Decimal> = cx
         .history
         .iter()
-        .filter_map(|p| cx.standing(item, *p)?.submission.value.as_number())
+        .filter_map(|p| cx.standing(item, *p)?.submission.value().as_number())
         .collect();
     if let Some((true, median)) = is_outlier(x, &sample) {
         let flaw = || Flaw::OutlierHistory {

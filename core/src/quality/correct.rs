@@ -21,17 +21,20 @@ pub(super) fn check_item<'q>(
     };
     let submission = standing.submission;
     let revision = Some(standing.sequence);
-    if let Some(kind) = kind_or_range(&submission.value, facts.value_type) {
-        let flaw = || worded(&submission.value, facts.value_type, kind);
+    if let Some(kind) = kind_or_range(submission.value(), facts.value_type) {
+        let flaw = || worded(submission.value(), facts.value_type, kind);
         cx.push(out, kind, item, revision, flaw);
     }
-    if facts.evidence_required && submission.evidence.is_empty() && !submission.value.is_missing() {
+    if facts.evidence_required
+        && submission.evidence().is_empty()
+        && !submission.value().is_missing()
+    {
         let flaw = || Flaw::NoEvidence {
             documents: facts.documents.clone(),
         };
         cx.push(out, FlawKind::NoEvidence, item, revision, flaw);
     }
-    for evidence in submission.evidence.iter().filter(|e| !e.has_valid_hash()) {
+    for evidence in submission.evidence().iter().filter(|e| !e.has_valid_hash()) {
         let flaw = || Flaw::EvidenceHash {
             file_name: evidence.file_name.clone(),
         };

@@ -13,7 +13,7 @@ use crate::Value;
 use crate::catalogue::Catalogue;
 use crate::columns::{self, Cell, CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{self, Compiled};
-use crate::ledger::{Action, Explanation, Ledger, Status, Submission};
+use crate::ledger::{Action, Explanation, Ledger, Status, SubmissionRef};
 use crate::org::OrgTree;
 use crate::period::Period;
 use crate::resolver::Items;
@@ -23,7 +23,7 @@ use crate::resolver::Items;
 pub(crate) struct Revision<'l> {
     /// The `submit` entry's sequence number.
     pub sequence: u64,
-    pub submission: &'l Submission,
+    pub submission: SubmissionRef<'l>,
     /// When the ledger received it: the store's recorded time, or the submission's own claim
     /// in an unstamped (format 1) ledger.
     pub received_at: NaiveDateTime,
@@ -287,7 +287,7 @@ impl<'l> LedgerIndex<'l> {
             .filter(|(_, cell)| cell.period == period)
             .filter_map(|(_, cell)| {
                 let first = cell.revisions.first()?;
-                Some(columns::submission(self.ledger, first)?.item.as_str())
+                Some(columns::submission(self.ledger, first)?.item())
             })
             .collect();
         items.sort_unstable();
@@ -305,7 +305,7 @@ impl crate::resolver::Source for LedgerIndex<'_> {
     fn get(&self, id: CellId) -> Option<(&Value, u64)> {
         let standing = self.columns.cell_at(id)?.standing()?;
         let submission = columns::submission(self.ledger, standing)?;
-        Some((&submission.value, standing.sequence))
+        Some((submission.value(), standing.sequence))
     }
 
     fn none_up_to(&self, period: Period) -> bool {

@@ -39,7 +39,7 @@ pub(super) fn check_item<'q>(
         _ => {}
     }
     if let Some(standing) = held.standing
-        && let Origin::System { system } = &standing.submission.source
+        && let Origin::System { system } = &standing.submission.source()
     {
         let (_, end) = cx.period.date_range(&cx.calendar.calendar);
         let delivered = standing.received_at.date();

@@ -417,7 +417,7 @@ impl<'q, 'l> Context<'q, 'l> {
                     expected,
                     status: standing.map(|r| r.status),
                     revision: standing.map(|r| r.sequence),
-                    value: standing.map(|r| r.submission.value.clone()),
+                    value: standing.map(|r| r.submission.value().clone()),
                     timeliness,
                     findings: 0,
                 });
