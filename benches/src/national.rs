@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use chiso::Catalogue;
-use chiso::ledger::{Flags, Origin, Submission};
+use chiso::ledger::{Flags, Observations, Origin, Submission};
 use chiso::org::{Assignment, Role, expand};
 use chiso::period::{Cycle, Period, ReportingCalendar};
 use rand_chacha::ChaCha8Rng;
@@ -261,34 +261,32 @@ pub fn observations_csv(observations: &[Submission]) -> String {
     out
 }
 
-/// Reads [`observations_csv`] back, into a vector of the rows' size (one grown by doubling
-/// held up to twice the rows' memory at the peak, which a loader sizing it does not).
-pub fn read_observations_csv(text: &str) -> Vec<Submission> {
-    let mut rows = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
-    let read = text.lines().skip(1).filter_map(|line| {
-        let f: Vec<&str> = line.split(',').collect();
-        let [unit, item, period, value, at, by] = f.as_slice() else {
-            return None;
+/// Reads [`observations_csv`] back, straight into the columns an import takes (a row is
+/// never a [`Submission`] of its own strings), sized for its rows.
+pub fn read_observations_csv(text: &str) -> Observations {
+    let mut rows = Observations::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
+    for line in text.lines().skip(1) {
+        let mut fields = line.split(',');
+        let (Some(unit), Some(item), Some(period), Some(value), Some(at), Some(by), None) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
         };
-        Some(Submission {
-            unit: (*unit).to_owned(),
-            item: (*item).to_owned(),
-            period: period.parse().ok()?,
-            value: value.parse().map_or(
-                chiso::Value::Missing(chiso::Missing::NoData),
-                chiso::Value::Number,
-            ),
-            measure: None,
-            flags: Flags::default(),
-            source: Origin::Form,
-            evidence: Vec::new(),
-            submitted_by: (*by).to_owned(),
-            submitted_at: at.parse().ok()?,
-            comment: None,
-            corrects: None,
-        })
-    });
-    rows.extend(read);
+        let (Ok(period), Ok(at)) = (period.parse(), at.parse()) else {
+            continue;
+        };
+        let value = value.parse().map_or(
+            chiso::Value::Missing(chiso::Missing::NoData),
+            chiso::Value::Number,
+        );
+        rows.push_value(unit, item, period, value, by, at);
+    }
     rows
 }
 

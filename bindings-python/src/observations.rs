@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use chiso::ledger::{Flags, Origin, Submission};
+use chiso::ledger::{Flags, Observations, Origin, Submission};
 use chiso::period::{Period, parse_time};
 use chiso::{Error, Finding, InputKind, Missing, Problem, Value};
 use chrono::NaiveDateTime;
@@ -64,12 +64,13 @@ struct Decoded {
     estimated: Option<Column<bool>>,
 }
 
-/// Decodes the table into submissions, every bad cell reported with its row and column.
-pub fn submissions(
+/// Decodes the table into the ledger's columns (a row of the usual shape never becomes a
+/// submission of its own strings), every bad cell reported with its row and column.
+pub fn observations(
     columns: &Bound<'_, PyDict>,
     rows: usize,
     defaults: &Defaults,
-) -> PyResult<Result<Vec<Submission>, Error>> {
+) -> PyResult<Result<Observations, Error>> {
     let mut findings = Vec::new();
     let decoded = decode(columns, rows, &mut findings)?;
     let Some(table) = decoded else {
@@ -94,9 +95,11 @@ pub fn submissions(
         findings.truncate(MAX_FINDINGS);
         return Ok(Err(invalid(findings)));
     }
-    Ok(Ok((0..rows)
-        .filter_map(|row| table.submission(row, defaults))
-        .collect()))
+    let mut out = Observations::with_capacity(rows);
+    for row in 0..rows {
+        table.push(row, defaults, &mut out);
+    }
+    Ok(Ok(out))
 }
 
 fn decode(
@@ -145,6 +148,47 @@ fn decode(
 }
 
 impl Decoded {
+    /// Adds row `row` to `out` (nothing when a required cell is bad: reported already): by its
+    /// parts when it sets nothing but unit, item, period, value and who sent it when from a
+    /// form, else as a submission.
+    fn push(&self, row: usize, defaults: &Defaults, out: &mut Observations) {
+        let set = |c: &Option<Column<String>>| c.as_ref().and_then(|c| c.get(row)).is_some();
+        let estimated = self.estimated.as_ref().and_then(|c| c.get(row)).copied();
+        let from_form = match self.source.as_ref().and_then(|c| c.get(row)) {
+            Some(source) => source == "form",
+            None => defaults.source == "form",
+        };
+        let plain =
+            from_form && !set(&self.measure) && !set(&self.comment) && estimated != Some(true);
+        if !plain {
+            if let Some(submission) = self.submission(row, defaults) {
+                out.push(submission);
+            }
+            return;
+        }
+        let (Some(unit), Some(item), Some(period)) =
+            (self.unit.get(row), self.item.get(row), self.period.get(row))
+        else {
+            return;
+        };
+        let by = self.submitted_by.as_ref().and_then(|c| c.get(row));
+        out.push_value(
+            unit,
+            item,
+            *period,
+            self.value
+                .get(row)
+                .cloned()
+                .unwrap_or(Value::Missing(Missing::NoData)),
+            by.map_or(defaults.submitted_by.as_str(), String::as_str),
+            self.submitted_at
+                .as_ref()
+                .and_then(|c| c.get(row))
+                .copied()
+                .unwrap_or(defaults.submitted_at),
+        );
+    }
+
     /// Row `row` as a submission (`None` when a required cell is bad: reported already).
     fn submission(&self, row: usize, defaults: &Defaults) -> Option<Submission> {
         let cell = |c: &Option<Column<String>>| c.as_ref().and_then(|c| c.get(row)).cloned();

@@ -12,7 +12,7 @@ use pyo3::types::PyDict;
 use crate::catalogue::PyCatalogue;
 use crate::error::{guard, guard_detached};
 use crate::evaluation::PyEvaluation;
-use crate::observations::{Defaults, submissions};
+use crate::observations::{Defaults, observations};
 
 /// An append-only, hash-chained ledger.
 #[pyclass(module = "chiso._chiso", name = "Ledger")]
@@ -55,14 +55,14 @@ impl PyLedger {
             submitted_at: at,
             source: source.to_owned(),
         };
-        let rows = submissions(columns, rows, &defaults)?;
+        let rows = observations(columns, rows, &defaults)?;
         let approval = Approval {
             by: by.to_owned(),
             at,
         };
         let ledger = &mut self.0;
         guard_detached(py, move || {
-            ledger.import(rows?, approve.then_some(&approval))
+            ledger.import_observations(rows?, approve.then_some(&approval))
         })
     }
 

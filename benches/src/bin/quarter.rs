@@ -90,7 +90,9 @@ fn main() -> ExitCode {
             Ledger::from_jsonl(text)
         } else {
             let mut ledger = Ledger::default();
-            ledger.import(batch, Some(&approval)).map(|_| ledger)
+            ledger
+                .import_observations(batch, Some(&approval))
+                .map(|_| ledger)
         };
         let Ok(ledger) = ledger else {
             return ExitCode::FAILURE;
@@ -185,7 +187,7 @@ fn print_summary(
 
 /// The data set `national` wrote to `dir`: its observations, its set-up and the size of the
 /// observations file, or `None` after saying what could not be read.
-fn load(dir: &std::path::Path) -> Option<(Vec<chiso::ledger::Submission>, Reporting, usize)> {
+fn load(dir: &std::path::Path) -> Option<(chiso::ledger::Observations, Reporting, usize)> {
     let read = |name: &str| {
         let text = std::fs::read_to_string(dir.join(name));
         if let Err(e) = &text {

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::merkle::{self, Digest};
+use super::rows::Table;
 use super::{Approval, BatchRows, Submission, SubmissionRef};
 
 /// How many rows one batch entry holds at most: an import of more is cut into several, so a
@@ -67,16 +68,16 @@ impl Batch {
         }
     }
 
-    /// The batches of `rows` cut into the runs `ranges`, each approved under `approval` if
-    /// given: the rows normalised and hashed once, every batch sharing them.
+    /// The batches of the rows of `table` (in NFC already) cut into the runs `ranges`, each
+    /// approved under `approval` if given: the rows hashed once, on every core, every batch
+    /// sharing the table.
     pub(crate) fn cut(
-        rows: Vec<Submission>,
+        table: Table,
         ranges: &[std::ops::Range<usize>],
         approval: Option<&Approval>,
     ) -> Vec<Batch> {
-        let mut rows = rows;
-        let leaves = leaves_normalising(&mut rows);
-        BatchRows::cut(rows, ranges)
+        let leaves = leaves_of(|row| table.row(row), table.len());
+        BatchRows::cut_table(table, ranges)
             .into_iter()
             .zip(ranges)
             .map(|(rows, range)| Batch {
@@ -114,18 +115,7 @@ impl Batch {
 
     /// The leaf hash of each row, in order.
     pub fn leaves(&self) -> Vec<Digest> {
-        let rows: Vec<usize> = (0..self.rows.len()).collect();
-        crate::parallel::chunked(&rows, |run| {
-            let mut bytes = Vec::new();
-            run.iter()
-                .filter_map(|&row| self.rows.get(row))
-                .map(|row| {
-                    bytes.clear();
-                    super::canonical::submission(row, &mut bytes);
-                    merkle::leaf(&bytes)
-                })
-                .collect()
-        })
+        leaves_of(|row| self.rows.get(row), self.rows.len())
     }
 
     /// The root the rows hash to, in hex: the batch is intact when it is its `root`.
@@ -156,6 +146,25 @@ impl Batch {
     pub(crate) fn approved_at(&self, recorded_at: Option<NaiveDateTime>) -> Option<NaiveDateTime> {
         self.approval.as_ref().map(|a| recorded_at.unwrap_or(a.at))
     }
+}
+
+/// The leaf of each of the `len` rows `row` gives, in order, hashed on every core.
+fn leaves_of<'r>(
+    row: impl Fn(usize) -> Option<SubmissionRef<'r>> + Sync + Send,
+    len: usize,
+) -> Vec<Digest> {
+    let numbers: Vec<usize> = (0..len).collect();
+    crate::parallel::chunked(&numbers, |run| {
+        let mut bytes = Vec::new();
+        run.iter()
+            .filter_map(|&i| row(i))
+            .map(|row| {
+                bytes.clear();
+                super::canonical::submission(row, &mut bytes);
+                merkle::leaf(&bytes)
+            })
+            .collect()
+    })
 }
 
 /// Each row's leaf, every row first brought to NFC where the quick check cannot vouch for it

@@ -314,7 +314,7 @@ impl Ledger {
     fn check(&self, action: &Action, now: Option<NaiveDateTime>) -> Vec<Finding> {
         let mut findings = match action {
             Action::Submit { submission } => {
-                let mut found = submission_findings(submission, "/action/submission");
+                let mut found = submission_findings(submission.into(), "/action/submission");
                 found.extend(self.closed_findings(submission));
                 found
             }
@@ -566,9 +566,9 @@ fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
 }
 
 /// The malformed evidence hashes of `submission`, at paths under `at`.
-pub(super) fn submission_findings(submission: &Submission, at: &str) -> Vec<Finding> {
+pub(super) fn submission_findings(submission: SubmissionRef<'_>, at: &str) -> Vec<Finding> {
     let hashes = submission
-        .evidence
+        .evidence()
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.has_valid_hash())

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::chain::submission_findings;
-use super::{Action, Batch, Ledger, MAX_BATCH_ROWS, Submission};
+use super::rows::Table;
+use super::{Action, Batch, Ledger, MAX_BATCH_ROWS, Observations, Submission, SubmissionRef};
 use crate::{Error, Finding, InputKind};
 
 /// Who accepts a batch of imported observations, and when: every row is approved with the
@@ -48,9 +49,19 @@ impl Ledger {
         observations: Vec<Submission>,
         approval: Option<&Approval>,
     ) -> Result<usize, Error> {
-        let findings: Vec<Finding> = observations
-            .iter()
-            .enumerate()
+        self.import_observations(Observations::from(observations), approval)
+    }
+
+    /// [`Ledger::import`] of observations gathered in columns ([`Observations`]): what a large
+    /// table (a statistics system's export, a `DataFrame`) is best read into, row by row.
+    pub fn import_observations(
+        &mut self,
+        observations: Observations,
+        approval: Option<&Approval>,
+    ) -> Result<usize, Error> {
+        let table = observations.into_table();
+        let findings: Vec<Finding> = (0..table.len())
+            .filter_map(|row| Some((row, table.row(row)?)))
             .flat_map(|(row, s)| {
                 // The row's path written only for a row with findings.
                 let mut findings = submission_findings(s, "");
@@ -67,8 +78,8 @@ impl Ledger {
             });
         }
         let before = self.next_sequence();
-        let ranges = batch_ranges(&observations);
-        for batch in Batch::cut(observations, &ranges, approval) {
+        let ranges = batch_ranges(&table);
+        for batch in Batch::cut(table, &ranges, approval) {
             self.push(Action::Import { batch });
         }
         // Sequence numbers, one per row and approval, are far below `usize::MAX`.
@@ -79,10 +90,11 @@ impl Ledger {
 /// Where the batches of `rows` begin and end: a batch is cut at `MAX_BATCH_ROWS` rows or
 /// `MAX_BATCH_BYTES` of JSON, whichever comes first, so its line always reads back within
 /// every reader's bounds.
-fn batch_ranges(rows: &[Submission]) -> Vec<std::ops::Range<usize>> {
+fn batch_ranges(table: &Table) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let (mut start, mut bytes) = (0, 0);
-    for (i, row) in rows.iter().enumerate() {
+    let rows = (0..table.len()).filter_map(|i| table.row(i));
+    for (i, row) in rows.enumerate() {
         let size = json_size_bound(row);
         let fits = i - start < MAX_BATCH_ROWS && bytes + size <= MAX_BATCH_BYTES;
         if i > start && !fits {
@@ -91,8 +103,8 @@ fn batch_ranges(rows: &[Submission]) -> Vec<std::ops::Range<usize>> {
         }
         bytes += size;
     }
-    if start < rows.len() {
-        ranges.push(start..rows.len());
+    if start < table.len() {
+        ranges.push(start..table.len());
     }
     ranges
 }
@@ -103,14 +115,14 @@ pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
 
 /// At least the size of `row` as JSON: its texts escaped, and room for every key, number,
 /// date and mark around them.
-fn json_size_bound(row: &Submission) -> usize {
+fn json_size_bound(row: SubmissionRef<'_>) -> usize {
     const FIXED: usize = 512;
     const PER_DOCUMENT: usize = 256;
     let texts: usize = row
         .texts()
         .map(|(_, text)| crate::json::escaped_len(text))
         .sum();
-    FIXED + PER_DOCUMENT * row.evidence.len() + texts
+    FIXED + PER_DOCUMENT * row.evidence().len() + texts
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! national ledger's memory. Nothing is copied between the batches of an import either
 //! (copying was most of a national import's time, in fresh pages the kernel had to zero).
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -39,8 +40,14 @@ pub struct BatchRows {
 
 impl BatchRows {
     /// `all` cut into the runs `ranges` (each within it), sharing one table.
-    pub(crate) fn cut(all: Vec<Submission>, ranges: &[Range<usize>]) -> Vec<BatchRows> {
-        let table = Arc::new(Table::from_rows(all));
+    #[cfg(test)]
+    fn cut(all: Vec<Submission>, ranges: &[Range<usize>]) -> Vec<BatchRows> {
+        BatchRows::cut_table(Table::from_rows(all), ranges)
+    }
+
+    /// `table` cut into the runs `ranges` (each within it), sharing it.
+    pub(super) fn cut_table(table: Table, ranges: &[Range<usize>]) -> Vec<BatchRows> {
+        let table = Arc::new(table);
         let len = table.len();
         ranges
             .iter()
@@ -262,6 +269,46 @@ impl<'a> SubmissionRef<'a> {
         }
     }
 
+    /// Its free texts, each with its field's JSON Pointer, evidence included: what the string
+    /// bound covers when a submission is built in code rather than read from JSON.
+    pub(crate) fn texts(self) -> impl Iterator<Item = (Cow<'static, str>, &'a str)> {
+        let system = match self.source() {
+            Origin::System { system } => Some(system.as_str()),
+            Origin::Form => None,
+        };
+        let value = match self.value() {
+            Value::Text(text) => Some(text.as_str()),
+            _ => None,
+        };
+        let own = [
+            ("unit", Some(self.unit())),
+            ("item", Some(self.item())),
+            ("value/text", value),
+            ("measure", self.measure()),
+            ("source/system", system),
+            ("submitted_by", Some(self.submitted_by())),
+            ("comment", self.comment()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| Some((field.into(), text?)));
+        let evidence = self.evidence().iter().enumerate().flat_map(|(i, e)| {
+            [
+                ("file_name", Some(e.file_name.as_str())),
+                ("sha256", Some(e.sha256.as_str())),
+                ("media_type", Some(e.media_type.as_str())),
+                ("document_number", e.document_number.as_deref()),
+                ("summary", e.summary.as_deref()),
+                ("uri", e.uri.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(move |(field, text)| {
+                let text = text?;
+                Some((format!("evidence/{i}/{field}").into(), text))
+            })
+        });
+        own.chain(evidence)
+    }
+
     /// The submission, a copy of its own.
     pub fn to_submission(self) -> Submission {
         match self.0 {
@@ -328,7 +375,7 @@ impl std::fmt::Debug for SubmissionRef<'_> {
 }
 
 /// Rows in columns. See the [module](self).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Table {
     /// Every unit id, item code and submitter, once each.
     texts: Vec<Box<str>>,
@@ -356,71 +403,22 @@ struct Extra {
 }
 
 impl Table {
-    /// `rows` in columns.
+    /// `rows` in columns, as they are.
     fn from_rows(rows: Vec<Submission>) -> Table {
-        let n = rows.len();
-        let mut table = Table {
-            unit: Vec::with_capacity(n),
-            item: Vec::with_capacity(n),
-            by: Vec::with_capacity(n),
-            period: Vec::with_capacity(n),
-            value: Vec::with_capacity(n),
-            at: Vec::with_capacity(n),
-            ..Table::default()
-        };
-        let mut numbers: FxHashMap<String, u32> = FxHashMap::default();
-        let mut number = |texts: &mut Vec<Box<str>>, text: String| -> u32 {
-            if let Some(&n) = numbers.get(&text) {
-                return n;
-            }
-            // More than four billion distinct texts cannot come from one import in memory.
-            let n = u32::try_from(texts.len()).unwrap_or(u32::MAX);
-            texts.push(text.clone().into_boxed_str());
-            numbers.insert(text, n);
-            n
-        };
-        for (row, submission) in rows.into_iter().enumerate() {
-            // Taken apart whole: a field added to `Submission` does not compile until it has
-            // a column.
-            let Submission {
-                unit,
-                item,
-                period,
-                value,
-                measure,
-                flags,
-                source,
-                evidence,
-                submitted_by,
-                submitted_at,
-                comment,
-                corrects,
-            } = submission;
-            table.unit.push(number(&mut table.texts, unit));
-            table.item.push(number(&mut table.texts, item));
-            table.by.push(number(&mut table.texts, submitted_by));
-            table.period.push(period);
-            table.value.push(value);
-            table.at.push(submitted_at);
-            let extra = Extra {
-                measure,
-                flags,
-                source,
-                evidence,
-                comment,
-                corrects,
-            };
-            if extra != NONE {
-                table.extras.push((row, Box::new(extra)));
-            }
+        let mut builder = TableBuilder::with_capacity(rows.len());
+        for submission in rows {
+            builder.push(submission);
         }
-        table.texts.shrink_to_fit();
-        table.extras.shrink_to_fit();
-        table
+        builder.finish()
     }
 
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.period.len()
+    }
+
+    /// Row `row`, for rows of the table.
+    pub(super) fn row(&self, row: usize) -> Option<SubmissionRef<'_>> {
+        (row < self.len()).then_some(SubmissionRef(Held::Row(self, row)))
     }
 
     /// The text numbered `n` (empty for a row out of range).
@@ -435,6 +433,113 @@ impl Table {
             Ok(at) => self.extras.get(at).map_or(&NONE, |(_, e)| e),
             Err(_) => &NONE,
         }
+    }
+}
+
+/// A table built row by row, each text numbered once.
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableBuilder {
+    table: Table,
+    numbers: FxHashMap<Box<str>, u32>,
+}
+
+impl TableBuilder {
+    /// Room for `rows` rows.
+    pub fn with_capacity(rows: usize) -> Self {
+        TableBuilder {
+            table: Table {
+                unit: Vec::with_capacity(rows),
+                item: Vec::with_capacity(rows),
+                by: Vec::with_capacity(rows),
+                period: Vec::with_capacity(rows),
+                value: Vec::with_capacity(rows),
+                at: Vec::with_capacity(rows),
+                ..Table::default()
+            },
+            numbers: FxHashMap::default(),
+        }
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    /// The number of `text`, held as `held` gives it the first time it comes.
+    pub fn number(&mut self, text: &str, held: impl FnOnce(&str) -> Box<str>) -> u32 {
+        if let Some(&n) = self.numbers.get(text) {
+            return n;
+        }
+        // More than four billion distinct texts cannot come from one import in memory.
+        let n = u32::try_from(self.table.texts.len()).unwrap_or(u32::MAX);
+        self.table.texts.push(held(text));
+        self.numbers.insert(text.into(), n);
+        n
+    }
+
+    /// Adds `submission`, as it is.
+    pub fn push(&mut self, submission: Submission) {
+        // Taken apart whole: a field added to `Submission` does not compile until it has a
+        // column.
+        let Submission {
+            unit,
+            item,
+            period,
+            value,
+            measure,
+            flags,
+            source,
+            evidence,
+            submitted_by,
+            submitted_at,
+            comment,
+            corrects,
+        } = submission;
+        let as_is = |text: &str| Box::from(text);
+        let numbers = [
+            self.number(&unit, as_is),
+            self.number(&item, as_is),
+            self.number(&submitted_by, as_is),
+        ];
+        let row = self.len();
+        self.push_numbered(numbers, period, value, submitted_at);
+        let extra = Extra {
+            measure,
+            flags,
+            source,
+            evidence,
+            comment,
+            corrects,
+        };
+        if extra != NONE {
+            self.table.extras.push((row, Box::new(extra)));
+        }
+    }
+
+    /// Adds a row of the unit, item and submitter numbered `[unit, item, by]`, with none of the
+    /// rarely set fields.
+    pub fn push_numbered(
+        &mut self,
+        [unit, item, by]: [u32; 3],
+        period: Period,
+        value: Value,
+        at: NaiveDateTime,
+    ) {
+        let t = &mut self.table;
+        t.unit.push(unit);
+        t.item.push(item);
+        t.by.push(by);
+        t.period.push(period);
+        t.value.push(value);
+        t.at.push(at);
+    }
+
+    /// The table.
+    pub fn finish(self) -> Table {
+        let mut table = self.table;
+        table.texts.shrink_to_fit();
+        table.extras.shrink_to_fit();
+        table
     }
 }
 

@@ -114,41 +114,7 @@ impl Submission {
     /// Its free texts, each with its field's JSON Pointer, evidence included: what the string
     /// bound covers when a submission is built in code rather than read from JSON.
     pub(crate) fn texts(&self) -> impl Iterator<Item = (std::borrow::Cow<'static, str>, &str)> {
-        let system = match &self.source {
-            Origin::System { system } => Some(system.as_str()),
-            Origin::Form => None,
-        };
-        let value = match &self.value {
-            Value::Text(text) => Some(text.as_str()),
-            _ => None,
-        };
-        let own = [
-            ("unit", Some(self.unit.as_str())),
-            ("item", Some(self.item.as_str())),
-            ("value/text", value),
-            ("measure", self.measure.as_deref()),
-            ("source/system", system),
-            ("submitted_by", Some(self.submitted_by.as_str())),
-            ("comment", self.comment.as_deref()),
-        ]
-        .into_iter()
-        .filter_map(|(field, text)| Some((field.into(), text?)));
-        let evidence = self.evidence.iter().enumerate().flat_map(|(i, e)| {
-            [
-                ("file_name", Some(e.file_name.as_str())),
-                ("sha256", Some(e.sha256.as_str())),
-                ("media_type", Some(e.media_type.as_str())),
-                ("document_number", e.document_number.as_deref()),
-                ("summary", e.summary.as_deref()),
-                ("uri", e.uri.as_deref()),
-            ]
-            .into_iter()
-            .filter_map(move |(field, text)| {
-                let text = text?;
-                Some((format!("evidence/{i}/{field}").into(), text))
-            })
-        });
-        own.chain(evidence)
+        super::SubmissionRef::from(self).texts()
     }
 }
 
