@@ -172,6 +172,21 @@ impl LedgerColumns {
                 ..LedgerColumns::default()
             };
         }
+        // Room for every revision still to read, reserved once: grown batch by batch, the
+        // cells' vector held up to twice what it needed at a national ledger's peak. (Reserved
+        // on an empty vector this is exact; on a catch-up, the usual doubling.)
+        let revisions: usize = entries
+            .get(self.read..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| match &e.action {
+                Action::Submit { .. } => 1,
+                Action::Import { batch } => batch.rows.len(),
+                _ => 0,
+            })
+            .sum();
+        self.cells.reserve(revisions);
+        self.placed.reserve(revisions);
         for i in self.read..entries.len() {
             // Positions beyond four billion entries cannot be held in memory anyway.
             self.read_entry(entries, u32::try_from(i).unwrap_or(u32::MAX));
@@ -243,11 +258,6 @@ impl LedgerColumns {
     /// A batch's rows, each submitted, then approved when the batch is.
     fn import(&mut self, entries: &[Entry], position: u32, entry: &Entry, batch: &Batch) {
         let approved_at = batch.approved_at(entry.recorded_at);
-        // Room for every row at once: a national import would otherwise grow each map and
-        // the cells many times over.
-        let rows = batch.rows.len();
-        self.cells.reserve(rows);
-        self.placed.reserve(rows);
         for (row, submission) in batch.rows.iter().enumerate() {
             let received_at = entry.recorded_at.unwrap_or(submission.submitted_at());
             let sequence = batch.sequence_of(entry.sequence, row);
