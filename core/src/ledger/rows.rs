@@ -1,6 +1,6 @@
 //! A batch's rows, held as columns: an import of millions of rows is cut into many batch
 //! entries, and each holds its run of the one table the rows were put in when they arrived.
-//! In the table each unit, item and submitter is written once and a row is about 70 bytes;
+//! In the table each unit, item and submitter is written once and a row is about 60 bytes;
 //! as [`Submission`]s a row was 240 bytes and three strings of its own, the larger part of a
 //! national ledger's memory. Nothing is copied between the batches of an import either
 //! (copying was most of a national import's time, in fresh pages the kernel had to zero).
