@@ -43,9 +43,9 @@ pub(crate) fn is_normalized(text: &str) -> bool {
         }
 }
 
-/// Whether the quick check alone says `text` is NFC (no for "maybe").
+/// Whether the quick check alone says `text` is NFC (no for "maybe"); ASCII is, unread.
 pub(crate) fn is_quick_nfc(text: &str) -> bool {
-    matches!(is_nfc_quick(text.chars()), IsNormalized::Yes)
+    text.is_ascii() || matches!(is_nfc_quick(text.chars()), IsNormalized::Yes)
 }
 
 /// Normalises every string and object key in `value` to NFC; whether anything changed.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::merkle::{self, Digest};
 use super::rows::Table;
-use super::{Approval, BatchRows, Submission, SubmissionRef};
+use super::{Approval, BatchRows, Observations, Submission, SubmissionRef};
 
 /// How many rows one batch entry holds at most: an import of more is cut into several, so a
 /// line of a JSON Lines ledger stays within what a reader takes in at once.
@@ -59,10 +59,10 @@ impl Batch {
     /// The batch of `rows`, approved under `approval` if given, its root computed (texts not
     /// in NFC are recorded in NFC first, as every entry's are).
     pub fn new(rows: Vec<Submission>, approval: Option<Approval>) -> Batch {
-        let mut rows = rows;
-        let leaves = leaves_normalising(&mut rows);
+        let table = Observations::from(rows).into_table();
+        let leaves = leaves_of(|row| table.row(row), table.len());
         Batch {
-            rows: rows.into(),
+            rows: BatchRows::whole(table),
             approval,
             root: hex::encode(merkle::root(&leaves)),
         }
@@ -165,31 +165,4 @@ fn leaves_of<'r>(
             })
             .collect()
     })
-}
-
-/// Each row's leaf, every row first brought to NFC where the quick check cannot vouch for it
-/// (hashed on every core; the rare row to normalise is done after, alone).
-fn leaves_normalising(rows: &mut [Submission]) -> Vec<Digest> {
-    let mut leaves: Vec<Option<Digest>> = crate::parallel::chunked(rows, |rows| {
-        let mut bytes = Vec::new();
-        rows.iter()
-            .map(|row| {
-                bytes.clear();
-                let row = SubmissionRef::from(row);
-                super::canonical::submission(row, &mut bytes).then(|| merkle::leaf(&bytes))
-            })
-            .collect()
-    });
-    let mut bytes = Vec::new();
-    for (row, leaf) in rows.iter_mut().zip(&mut leaves) {
-        if leaf.is_none() {
-            if let Some(normal) = row.in_nfc() {
-                *row = normal;
-            }
-            bytes.clear();
-            super::canonical::submission(SubmissionRef::from(&*row), &mut bytes);
-            *leaf = Some(merkle::leaf(&bytes));
-        }
-    }
-    leaves.into_iter().flatten().collect()
 }

@@ -122,7 +122,7 @@ impl Writer<'_> {
     fn text(&mut self, text: &str) {
         self.count(text.len());
         self.out.extend_from_slice(text.as_bytes());
-        self.nfc = self.nfc && (text.is_ascii() || crate::unicode::is_quick_nfc(text));
+        self.nfc = self.nfc && crate::unicode::is_quick_nfc(text);
     }
 
     /// A text written by its `Display` (periods, reasons): ASCII, so NFC.

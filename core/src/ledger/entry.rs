@@ -356,8 +356,7 @@ fn hash_of(content: &Hashed<'_>) -> (String, bool) {
         // The quick check says "surely NFC" for composed Vietnamese without allocating;
         // anything else takes the full path in `Entry::new`. JSON's own marks are starters,
         // so the whole text is quick-NFC exactly when each of its strings is.
-        let normal =
-            text.is_ascii() || std::str::from_utf8(text).is_ok_and(crate::unicode::is_quick_nfc);
+        let normal = std::str::from_utf8(text).is_ok_and(crate::unicode::is_quick_nfc);
         (hex::encode(Sha256::digest(text.as_slice())), normal)
     })
 }

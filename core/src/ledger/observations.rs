@@ -59,7 +59,7 @@ impl Observations {
     pub fn push(&mut self, submission: Submission) {
         let surely_nfc = submission
             .texts()
-            .all(|(_, text)| text.is_ascii() || crate::unicode::is_quick_nfc(text));
+            .all(|(_, text)| crate::unicode::is_quick_nfc(text));
         if surely_nfc {
             self.rows.push(submission);
         } else {
@@ -85,7 +85,9 @@ impl Observations {
             self.rows.number(submitted_by, nfc),
         ];
         let value = match value {
-            Value::Text(text) if !surely_nfc(&text) => Value::Text(nfc(&text).into()),
+            Value::Text(text) if !crate::unicode::is_quick_nfc(&text) => {
+                Value::Text(crate::unicode::nfc(&text).into_owned())
+            }
             value => value,
         };
         self.rows
@@ -108,16 +110,8 @@ impl From<Vec<Submission>> for Observations {
     }
 }
 
-/// Whether the quick check vouches that `text` is NFC.
-fn surely_nfc(text: &str) -> bool {
-    text.is_ascii() || crate::unicode::is_quick_nfc(text)
-}
-
-/// `text` in NFC.
+/// `text` in NFC, held as a table's text.
 fn nfc(text: &str) -> Box<str> {
-    if surely_nfc(text) {
-        return text.into();
-    }
     crate::unicode::nfc(text).into()
 }
 

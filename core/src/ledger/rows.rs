@@ -97,13 +97,20 @@ impl BatchRows {
     }
 }
 
-impl From<Vec<Submission>> for BatchRows {
-    fn from(rows: Vec<Submission>) -> Self {
-        let range = 0..rows.len();
+impl BatchRows {
+    /// Every row of `table`.
+    pub(super) fn whole(table: Table) -> Self {
+        let range = 0..table.len();
         BatchRows {
-            table: Arc::new(Table::from_rows(rows)),
+            table: Arc::new(table),
             range,
         }
+    }
+}
+
+impl From<Vec<Submission>> for BatchRows {
+    fn from(rows: Vec<Submission>) -> Self {
+        BatchRows::whole(Table::from_rows(rows))
     }
 }
 
