@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use chiso::ledger::{Flags, Observations, Origin, Submission};
+use chiso::ledger::{Flags, Observations, Origin, Submission, ValueRow};
 use chiso::period::{Period, parse_time};
 use chiso::{Error, Finding, InputKind, Missing, Problem, Value};
 use chrono::NaiveDateTime;
@@ -33,7 +33,17 @@ pub const COLUMNS: [&str; 10] = [
 pub struct Defaults {
     pub submitted_by: String,
     pub submitted_at: NaiveDateTime,
-    pub source: String,
+    pub source: Origin,
+}
+
+/// A source as a table names it: `"form"`, or a system's name.
+pub fn origin(source: &str) -> Origin {
+    match source {
+        "form" => Origin::Form,
+        system => Origin::System {
+            system: system.to_owned(),
+        },
+    }
 }
 
 /// One decoded column: each row's code and each distinct value decoded (or why not).
@@ -58,7 +68,7 @@ struct Decoded {
     value: Column<Value>,
     submitted_at: Option<Column<NaiveDateTime>>,
     submitted_by: Option<Column<String>>,
-    source: Option<Column<String>>,
+    source: Option<Column<Origin>>,
     measure: Option<Column<String>>,
     comment: Option<Column<String>>,
     estimated: Option<Column<bool>>,
@@ -123,7 +133,13 @@ fn decode(
     let decoded = Decoded {
         submitted_at: column(columns, "submitted_at", rows, &time, findings)?,
         submitted_by: column(columns, "submitted_by", rows, &text, findings)?,
-        source: column(columns, "source", rows, &text, findings)?,
+        source: column(
+            columns,
+            "source",
+            rows,
+            &|v| text(v).map(|s| origin(&s)),
+            findings,
+        )?,
         measure: column(columns, "measure", rows, &text, findings)?,
         comment: column(columns, "comment", rows, &text, findings)?,
         estimated: column(columns, "estimated", rows, &flag, findings)?,
@@ -149,17 +165,12 @@ fn decode(
 
 impl Decoded {
     /// Adds row `row` to `out` (nothing when a required cell is bad: reported already): by its
-    /// parts when it sets nothing but unit, item, period, value and who sent it when from a
-    /// form, else as a submission.
+    /// parts when it sets nothing but unit, item, period, value, source and who sent it when,
+    /// else as a submission.
     fn push(&self, row: usize, defaults: &Defaults, out: &mut Observations) {
         let set = |c: &Option<Column<String>>| c.as_ref().and_then(|c| c.get(row)).is_some();
         let estimated = self.estimated.as_ref().and_then(|c| c.get(row)).copied();
-        let from_form = match self.source.as_ref().and_then(|c| c.get(row)) {
-            Some(source) => source == "form",
-            None => defaults.source == "form",
-        };
-        let plain =
-            from_form && !set(&self.measure) && !set(&self.comment) && estimated != Some(true);
+        let plain = !set(&self.measure) && !set(&self.comment) && estimated != Some(true);
         if !plain {
             if let Some(submission) = self.submission(row, defaults) {
                 out.push(submission);
@@ -172,36 +183,37 @@ impl Decoded {
             return;
         };
         let by = self.submitted_by.as_ref().and_then(|c| c.get(row));
-        out.push_value(
+        out.push_row(ValueRow {
             unit,
             item,
-            *period,
-            self.value
+            period: *period,
+            value: self
+                .value
                 .get(row)
                 .cloned()
                 .unwrap_or(Value::Missing(Missing::NoData)),
-            by.map_or(defaults.submitted_by.as_str(), String::as_str),
-            self.submitted_at
+            source: self.origin(row, defaults),
+            submitted_by: by.map_or(defaults.submitted_by.as_str(), String::as_str),
+            submitted_at: self
+                .submitted_at
                 .as_ref()
                 .and_then(|c| c.get(row))
                 .copied()
                 .unwrap_or(defaults.submitted_at),
-        );
+        });
+    }
+
+    /// Row `row`'s source: its cell's, else the default.
+    fn origin<'a>(&'a self, row: usize, defaults: &'a Defaults) -> &'a Origin {
+        self.source
+            .as_ref()
+            .and_then(|c| c.get(row))
+            .unwrap_or(&defaults.source)
     }
 
     /// Row `row` as a submission (`None` when a required cell is bad: reported already).
     fn submission(&self, row: usize, defaults: &Defaults) -> Option<Submission> {
         let cell = |c: &Option<Column<String>>| c.as_ref().and_then(|c| c.get(row)).cloned();
-        let origin = match cell(&self.source).as_deref() {
-            Some("form") => Origin::Form,
-            Some(system) => Origin::System {
-                system: system.to_owned(),
-            },
-            None if defaults.source == "form" => Origin::Form,
-            None => Origin::System {
-                system: defaults.source.clone(),
-            },
-        };
         Some(Submission {
             unit: self.unit.get(row)?.clone(),
             item: self.item.get(row)?.clone(),
@@ -221,7 +233,7 @@ impl Decoded {
                     .unwrap_or(false),
                 provisional: false,
             },
-            source: origin,
+            source: self.origin(row, defaults).clone(),
             evidence: Vec::new(),
             submitted_by: cell(&self.submitted_by).unwrap_or_else(|| defaults.submitted_by.clone()),
             submitted_at: self

@@ -2,6 +2,7 @@
 and out, every exception class, the GIL released, rich display and the core's charts."""
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import threading
@@ -200,6 +201,26 @@ def test_a_dataframe_evaluates_to_the_same_scores_as_the_ledger(reporting, obser
     records = observations.to_dict("records")
     from_records = reporting.evaluate(records, "2026-Q3", AS_OF)
     assert [r["score"] for r in from_records.units()] == [r["score"] for r in from_frame.units()]
+
+
+def test_text_held_in_arrow_or_in_python_objects_imports_the_same_ledger(observations):
+    pa = pytest.importorskip("pyarrow")
+    arrow = observations.astype({c: pd.ArrowDtype(pa.string()) for c in ("unit", "item", "period")})
+    objects = observations.astype({c: object for c in ("unit", "item", "period")})
+    heads = set()
+    for frame in (observations, arrow, objects):
+        ledger = chiso.Ledger.from_observations(frame, by="thong_ke", at=AS_OF, source="he_thong_thong_ke")
+        heads.add(ledger.head)
+    assert len(heads) == 1
+    # Each row records its source cell's system (or a form), and the default where there is no
+    # column: as a row given whole would.
+    def sources(ledger):
+        rows = [r for line in ledger.to_jsonl().splitlines() for r in json.loads(line)["action"]["batch"]["rows"]]
+        return [r["source"].get("system", r["source"]["kind"]) for r in rows]
+
+    assert sources(ledger) == list(observations["source"])
+    default = chiso.Ledger.from_observations(observations.drop(columns="source"), by="x", at=AS_OF, source="he_thong")
+    assert set(sources(default)) == {"he_thong"}
 
 
 def test_bad_cells_are_named_by_row_and_column_and_nothing_is_appended(observations):

@@ -33,7 +33,7 @@ pub use explanation::{Bottleneck, Explanation};
 pub use filing::{Filing, MAX_FILING_ENTRIES};
 pub use import::{Approval, MAX_BATCH_BYTES};
 pub use jsonl::MAX_LINE_FINDINGS;
-pub use observations::Observations;
+pub use observations::{Observations, ValueRow};
 pub use publication::{Publication, PublishedRanking, PublishedRow};
 pub use rows::{BatchRows, SubmissionRef};
 pub use rules::Rules;

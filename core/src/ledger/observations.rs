@@ -4,8 +4,8 @@
 
 use chrono::NaiveDateTime;
 
-use super::Submission;
 use super::rows::{Table, TableBuilder};
+use super::{Origin, Submission};
 use crate::Value;
 use crate::period::Period;
 
@@ -79,11 +79,60 @@ impl Observations {
         submitted_by: &str,
         submitted_at: NaiveDateTime,
     ) {
+        self.push_row(ValueRow {
+            unit,
+            item,
+            period,
+            value,
+            source: &Origin::Form,
+            submitted_by,
+            submitted_at,
+        });
+    }
+
+    /// Adds a value from any source with none of the rarely set fields (a unit of measure,
+    /// qualifier, evidence, comment or correction): a statistics system's export, row by row.
+    ///
+    /// ```
+    /// use chiso::ledger::{Observations, Origin, ValueRow};
+    /// use chiso::Value;
+    /// let system = Origin::System { system: "thong_ke".into() };
+    /// let mut rows = Observations::new();
+    /// rows.push_row(ValueRow {
+    ///     unit: "DN",
+    ///     item: "B01",
+    ///     period: "2026-05".parse()?,
+    ///     value: Value::Number("87.5".parse().unwrap()),
+    ///     source: &system,
+    ///     submitted_by: "thong_ke",
+    ///     submitted_at: "2026-06-02T09:00:00".parse().unwrap(),
+    /// });
+    /// assert_eq!(rows.len(), 1);
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn push_row(&mut self, row: ValueRow<'_>) {
+        let ValueRow {
+            unit,
+            item,
+            period,
+            value,
+            source,
+            submitted_by,
+            submitted_at,
+        } = row;
         let numbers = [
             self.rows.number(unit, nfc),
             self.rows.number(item, nfc),
             self.rows.number(submitted_by, nfc),
         ];
+        let source = match source {
+            Origin::System { system } if !crate::unicode::is_quick_nfc(system) => {
+                self.rows.origin(&Origin::System {
+                    system: crate::unicode::nfc(system).into_owned(),
+                })
+            }
+            origin => self.rows.origin(origin),
+        };
         let value = match value {
             Value::Text(text) if !crate::unicode::is_quick_nfc(&text) => {
                 Value::Text(crate::unicode::nfc(&text).into_owned())
@@ -91,13 +140,32 @@ impl Observations {
             value => value,
         };
         self.rows
-            .push_numbered(numbers, period, value, submitted_at);
+            .push_numbered(numbers, source, period, value, submitted_at);
     }
 
     /// The rows as the ledger's table.
     pub(super) fn into_table(self) -> Table {
         self.rows.finish()
     }
+}
+
+/// One value of a table, with its source, for [`Observations::push_row`].
+#[derive(Debug, Clone)]
+pub struct ValueRow<'a> {
+    /// The reporting unit's id.
+    pub unit: &'a str,
+    /// The item's code.
+    pub item: &'a str,
+    /// The period reported.
+    pub period: Period,
+    /// The value.
+    pub value: Value,
+    /// Where it came from.
+    pub source: &'a Origin,
+    /// Who submitted it.
+    pub submitted_by: &'a str,
+    /// When, as the submitter claims.
+    pub submitted_at: NaiveDateTime,
 }
 
 impl From<Vec<Submission>> for Observations {
@@ -146,5 +214,37 @@ mod tests {
         assert_eq!(a.unit(), "Hà Nội"); // recorded in NFC
         assert_eq!(a.value(), &Value::Text("có".into()));
         assert!(whole.row(1).is_none());
+    }
+
+    #[test]
+    fn a_row_from_a_system_is_the_submission_pushed_whole() {
+        let mut decomposed = row("HN", "12");
+        decomposed.source = Origin::System {
+            system: "Tho\u{302}ng ke\u{302}".into(),
+        };
+        let mut whole = Observations::new();
+        whole.push(decomposed.clone());
+        whole.push(row("DN", "3"));
+        let mut parts = Observations::new();
+        for s in [&decomposed, &row("DN", "3")] {
+            parts.push_row(ValueRow {
+                unit: &s.unit,
+                item: &s.item,
+                period: s.period,
+                value: s.value.clone(),
+                source: &s.source,
+                submitted_by: &s.submitted_by,
+                submitted_at: s.submitted_at,
+            });
+        }
+        let (whole, parts) = (whole.into_table(), parts.into_table());
+        for i in 0..2 {
+            assert_eq!(whole.row(i).unwrap(), parts.row(i).unwrap());
+        }
+        let system = Origin::System {
+            system: "Thông kê".into(), // recorded in NFC
+        };
+        assert_eq!(parts.row(0).unwrap().source(), &system);
+        assert_eq!(parts.row(1).unwrap().source(), &Origin::Form);
     }
 }

@@ -172,7 +172,6 @@ static NONE: Extra = Extra {
         estimated: false,
         provisional: false,
     },
-    source: Origin::Form,
     evidence: Vec::new(),
     comment: None,
     corrects: None,
@@ -232,7 +231,7 @@ impl<'a> SubmissionRef<'a> {
     pub fn source(self) -> &'a Origin {
         match self.0 {
             Held::One(s) => &s.source,
-            Held::Row(t, i) => &t.extra(i).source,
+            Held::Row(t, i) => t.source_of(i),
         }
     }
 
@@ -325,7 +324,6 @@ impl<'a> SubmissionRef<'a> {
                 let Extra {
                     measure,
                     flags,
-                    source,
                     evidence,
                     comment,
                     corrects,
@@ -337,7 +335,7 @@ impl<'a> SubmissionRef<'a> {
                     value: self.value().clone(),
                     measure: measure.clone(),
                     flags: *flags,
-                    source: source.clone(),
+                    source: t.source_of(i).clone(),
                     evidence: evidence.clone(),
                     submitted_by: self.submitted_by().to_owned(),
                     submitted_at: self.submitted_at(),
@@ -393,8 +391,14 @@ pub(crate) struct Table {
     period: Vec<Period>,
     value: Vec<Value>,
     at: Vec<NaiveDateTime>,
-    /// The rows that set a measure, flags, a system, evidence, a comment or a correction, by
-    /// row, in order (an import from a statistics system sets none of them).
+    /// Each row's source, by number among `origins`: an import names its system on every
+    /// row, and a row kept aside for it was read by searching (the quality checks compare
+    /// sources row by row).
+    source: Vec<u32>,
+    /// Every source, once each.
+    origins: Vec<Origin>,
+    /// The rows that set a measure, flags, evidence, a comment or a correction, by row, in
+    /// order (an import from a statistics system sets none of them).
     extras: Vec<(usize, Box<Extra>)>,
 }
 
@@ -403,7 +407,6 @@ pub(crate) struct Table {
 struct Extra {
     measure: Option<String>,
     flags: Flags,
-    source: Origin,
     evidence: Vec<Evidence>,
     comment: Option<String>,
     corrects: Option<u64>,
@@ -434,6 +437,15 @@ impl Table {
             .map_or("", |t| t)
     }
 
+    /// Row `row`'s source (a form's, for a row out of range).
+    fn source_of(&self, row: usize) -> &Origin {
+        const FORM: &Origin = &Origin::Form;
+        self.source
+            .get(row)
+            .and_then(|&n| self.origins.get(n as usize))
+            .unwrap_or(FORM)
+    }
+
     /// Row `row`'s rarely set fields.
     fn extra(&self, row: usize) -> &Extra {
         match self.extras.binary_search_by_key(&row, |(r, _)| *r) {
@@ -461,6 +473,7 @@ impl TableBuilder {
                 period: Vec::with_capacity(rows),
                 value: Vec::with_capacity(rows),
                 at: Vec::with_capacity(rows),
+                source: Vec::with_capacity(rows),
                 ..Table::default()
             },
             numbers: FxHashMap::default(),
@@ -482,6 +495,17 @@ impl TableBuilder {
         self.table.texts.push(held(text));
         self.numbers.insert(text.into(), n);
         n
+    }
+
+    /// The number of `origin` among the table's sources (a few in any import: compared, not
+    /// hashed).
+    pub fn origin(&mut self, origin: &Origin) -> u32 {
+        let origins = &mut self.table.origins;
+        if let Some(n) = origins.iter().rposition(|o| o == origin) {
+            return u32::try_from(n).unwrap_or(u32::MAX);
+        }
+        origins.push(origin.clone());
+        u32::try_from(origins.len() - 1).unwrap_or(u32::MAX)
     }
 
     /// Adds `submission`, as it is.
@@ -509,11 +533,11 @@ impl TableBuilder {
             self.number(&submitted_by, as_is),
         ];
         let row = self.len();
-        self.push_numbered(numbers, period, value, submitted_at);
+        let source = self.origin(&source);
+        self.push_numbered(numbers, source, period, value, submitted_at);
         let extra = Extra {
             measure,
             flags,
-            source,
             evidence,
             comment,
             corrects,
@@ -523,11 +547,12 @@ impl TableBuilder {
         }
     }
 
-    /// Adds a row of the unit, item and submitter numbered `[unit, item, by]`, with none of the
-    /// rarely set fields.
+    /// Adds a row of the unit, item and submitter numbered `[unit, item, by]` and the source
+    /// numbered `source`, with none of the rarely set fields.
     pub fn push_numbered(
         &mut self,
         [unit, item, by]: [u32; 3],
+        source: u32,
         period: Period,
         value: Value,
         at: NaiveDateTime,
@@ -539,12 +564,14 @@ impl TableBuilder {
         t.period.push(period);
         t.value.push(value);
         t.at.push(at);
+        t.source.push(source);
     }
 
     /// The table.
     pub fn finish(self) -> Table {
         let mut table = self.table;
         table.texts.shrink_to_fit();
+        table.origins.shrink_to_fit();
         table.extras.shrink_to_fit();
         table
     }
