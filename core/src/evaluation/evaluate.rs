@@ -875,19 +875,24 @@ fn officers<'r>(
     period: Period,
 ) -> FxHashMap<&'r str, Arc<Head>> {
     let tree = reporting.tree();
+    // One officer answers for most of a unit's items: each person is named once, and their
+    // items share it (a national quarter named half a million copies of a few thousand).
+    let mut named: FxHashMap<&str, Arc<Head>> = FxHashMap::default();
     reporting
         .expanded_of(unit)
         .filter(|a| a.covers(period))
         .map(|a| {
             let id = a.focal_officer.as_str();
-            let head = tree.person(id).map_or_else(
-                || Head {
-                    person: id.to_owned(),
-                    name: id.to_owned(),
-                },
-                Head::from,
-            );
-            (a.item.as_str(), Arc::new(head))
+            let head = named.entry(id).or_insert_with(|| {
+                Arc::new(tree.person(id).map_or_else(
+                    || Head {
+                        person: id.to_owned(),
+                        name: id.to_owned(),
+                    },
+                    Head::from,
+                ))
+            });
+            (a.item.as_str(), Arc::clone(head))
         })
         .collect()
 }
