@@ -1,5 +1,6 @@
 //! Shared inputs for chiso's criterion benches (one bench file per scenario, public API only).
 
+pub mod history;
 pub mod national;
 
 use chiso::Catalogue;

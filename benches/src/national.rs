@@ -46,11 +46,26 @@ pub struct National {
     pub observations: Vec<Submission>,
 }
 
-/// About `target` observations (never fewer than one commune per province), from `seed`.
-pub fn national(target: usize, seed: u64) -> National {
+/// The set-up of a national data set: its catalogue, chart and assignments.
+pub struct Setup {
+    /// The catalogue (JSON): NQ57's indicators repeated under fresh codes to 250.
+    pub text: String,
+    /// The catalogue, read.
+    pub catalogue: Catalogue,
+    /// The organisation chart (JSON).
+    pub org: String,
+    /// Every unit's id.
+    pub units: Vec<String>,
+    /// Every Layer B and C indicator assigned to every unit from a period on.
+    pub assignments: Vec<Assignment>,
+}
+
+/// The set-up of the national data set of about `target` observations, its assignments in
+/// force from `from`: as many units as make `target` observations over [`QUARTERS`].
+pub fn setup(target: usize, from: Period) -> Setup {
     let text = crate::scaled_catalogue(INDICATORS);
     let catalogue = Catalogue::from_json(&text).unwrap_or_else(|_| Catalogue::nq57());
-    let items: Vec<&str> = catalogue
+    let items: Vec<String> = catalogue
         .indicators
         .iter()
         .filter(|i| {
@@ -59,15 +74,14 @@ pub fn national(target: usize, seed: u64) -> National {
                 chiso::catalogue::Layer::B | chiso::catalogue::Layer::C
             )
         })
-        .map(|i| i.code.as_str())
+        .map(|i| i.code.clone())
         .collect();
-    let from: Period = "2026-Q1".parse().unwrap_or_else(|_| unreachable!());
     let assign = |unit: &str| -> Vec<Assignment> {
         items
             .iter()
             .map(|item| Assignment {
                 unit: unit.to_owned(),
-                item: (*item).to_owned(),
+                item: item.clone(),
                 role: Role::Lead,
                 focal_officer: format!("{unit}_dau_moi"),
                 from,
@@ -77,14 +91,38 @@ pub fn national(target: usize, seed: u64) -> National {
             .collect()
     };
     let reported = reported(&catalogue, &assign("X"));
-    let yes_no = yes_no(&catalogue, &reported);
     let units_wanted = target / reported.len().max(1);
     let per_province = units_wanted.saturating_sub(MINISTRIES + PROVINCES) / PROVINCES;
+    let (org, units) = chart(per_province.max(1));
+    let assignments = units.iter().flat_map(|u| assign(u)).collect();
+    Setup {
+        text,
+        catalogue,
+        org,
+        units,
+        assignments,
+    }
+}
 
+/// About `target` observations (never fewer than one commune per province), from `seed`.
+pub fn national(target: usize, seed: u64) -> National {
+    let from: Period = "2026-Q1".parse().unwrap_or_else(|_| unreachable!());
+    let Setup {
+        text,
+        catalogue,
+        org,
+        units,
+        assignments,
+    } = setup(target, from);
+    let one: Vec<Assignment> = assignments
+        .iter()
+        .filter(|a| units.first().is_some_and(|u| *u == a.unit))
+        .cloned()
+        .collect();
+    let reported = reported(&catalogue, &one);
+    let yes_no = yes_no(&catalogue, &reported);
     let calendar = ReportingCalendar::default();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let (org, units) = chart(per_province.max(1));
-    let assignments: Vec<Assignment> = units.iter().flat_map(|u| assign(u)).collect();
 
     let mut observations = Vec::with_capacity(units.len() * reported.len());
     for unit in &units {
@@ -169,7 +207,7 @@ fn reported(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<(String, P
 }
 
 /// The reported items whose value is yes or no.
-fn yes_no<'r>(
+pub(crate) fn yes_no<'r>(
     catalogue: &Catalogue,
     reported: &'r [(String, Period)],
 ) -> std::collections::HashSet<&'r str> {

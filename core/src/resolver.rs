@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::catalogue::{Aggregation, Catalogue, Method};
 use crate::columns::{CellId, CodeId, LedgerColumns, UnitCells};
@@ -69,31 +69,45 @@ impl Lineage {
 /// The value standing for `Missing::Invalid`, lent by [`Approved`] for a withheld cell.
 const INVALID: Value = Value::Missing(Missing::Invalid);
 
+/// Which approved values are withheld as invalid, asked cell by cell as values are read (the
+/// evaluation decides it by the catalogue's error-level rules, for the cells it reads).
+pub(crate) trait Withheld: Sync {
+    /// Whether the value in force in the cell `id` is withheld.
+    fn withheld(&self, id: CellId) -> bool;
+}
+
 /// Every approved value in force, read from the columns, less those withheld.
-#[derive(Debug)]
 pub(crate) struct Approved<'a> {
     columns: &'a LedgerColumns,
-    /// Cells whose value in force is withheld as invalid.
-    withheld: FxHashSet<CellId>,
+    /// What decides the cells withheld as invalid; `None`: none is.
+    withheld: Option<&'a dyn Withheld>,
+}
+
+impl std::fmt::Debug for Approved<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Approved")
+            .field("columns", &self.columns.as_of())
+            .field("withholding", &self.withheld.is_some())
+            .finish()
+    }
 }
 
 impl<'a> Approved<'a> {
+    /// Every approved value, none withheld.
     pub fn new(columns: &'a LedgerColumns) -> Self {
         Approved {
             columns,
-            withheld: FxHashSet::default(),
+            withheld: None,
         }
     }
 
-    /// The columns read.
-    pub fn columns(&self) -> &'a LedgerColumns {
-        self.columns
-    }
-
-    /// Replaces each of `cells` by the missing value `invalid`, keeping its revision in the
-    /// lineage.
-    pub fn withhold(&mut self, cells: impl IntoIterator<Item = CellId>) {
-        self.withheld.extend(cells);
+    /// Every approved value, those `withheld` decides replaced by the missing value
+    /// `invalid` (their revisions kept in the lineage).
+    pub fn withholding(columns: &'a LedgerColumns, withheld: &'a dyn Withheld) -> Self {
+        Approved {
+            columns,
+            withheld: Some(withheld),
+        }
     }
 }
 
@@ -104,7 +118,7 @@ impl Source for Approved<'_> {
 
     fn get(&self, id: CellId) -> Option<(&Value, u64)> {
         let in_force = self.columns.cell_at(id)?.in_force.as_ref()?;
-        let value = if self.withheld.contains(&id) {
+        let value = if self.withheld.is_some_and(|w| w.withheld(id)) {
             &INVALID
         } else {
             &in_force.value

@@ -75,6 +75,7 @@ pub(crate) struct InForce {
 /// Everything reported for one unit, item and period.
 #[derive(Debug, Clone)]
 pub(crate) struct Cell {
+    pub unit: CodeId,
     pub item: CodeId,
     pub period: Period,
     /// The revisions received by the columns' time, oldest first: almost every cell has one,
@@ -303,6 +304,7 @@ impl LedgerColumns {
         } else {
             let cell = CellId::try_from(self.cells.len()).unwrap_or(CellId::MAX);
             self.cells.push(Cell {
+                unit,
                 item,
                 period,
                 revisions: smallvec::SmallVec::new(),
@@ -420,6 +422,11 @@ impl LedgerColumns {
         self.unit_cells(self.units.id(unit)?)
     }
 
+    /// How many cells.
+    pub(crate) fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
     /// The cell numbered `id`.
     pub(crate) fn cell_at(&self, id: CellId) -> Option<&Cell> {
         self.cells.get(id as usize)
@@ -505,5 +512,22 @@ pub(crate) fn explanation(ledger: &Ledger, position: u32) -> Option<&Explanation
     match &ledger.entries().get(position as usize)?.action {
         Action::Explain { explanation } => Some(explanation),
         _ => None,
+    }
+}
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn sizes() {
+        use std::mem::size_of;
+        eprintln!(
+            "Cell {} Revision {} InForce {} Value {} Period {} Placed {} Opt<InForce> {}",
+            size_of::<super::Cell>(),
+            size_of::<super::Revision>(),
+            size_of::<super::InForce>(),
+            size_of::<crate::Value>(),
+            size_of::<crate::period::Period>(),
+            size_of::<super::Placed>(),
+            size_of::<Option<super::InForce>>()
+        );
     }
 }

@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
 
 use super::gap::{Gap, GapKind, ItemNames};
-use super::invalid;
+use super::invalid::{self, Invalid};
 use super::result::{
     BandPlace, Evaluation, ExplanationRef, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankingRow, UnitResult,
@@ -72,7 +72,9 @@ pub(crate) fn evaluate(
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
     let items = Items::new(catalogue, columns);
-    let (approved, breaches) = approved_values(catalogue, columns, &items, scheme);
+    let invalid = Invalid::new(catalogue, columns, &items);
+    let approved = approved_values(scheme, columns, &invalid);
+    let breaches = invalid.within(period);
     let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
     let units = pipeline.units(period);
     let scored = pipeline.score(&units, period, true);
@@ -824,20 +826,17 @@ impl<'a> Pipeline<'a> {
     }
 }
 
-/// The values approved by the columns' time, and those failing an error-level rule, withheld
-/// as `invalid` unless the scheme scores them.
+/// The values approved by the columns' time, those failing an error-level rule withheld as
+/// `invalid` unless the scheme scores them.
 fn approved_values<'c>(
-    catalogue: &'c Catalogue,
-    columns: &'c LedgerColumns,
-    items: &Arc<Items>,
     scheme: &Scheme,
-) -> (Approved<'c>, Vec<invalid::Breach<'c>>) {
-    let mut approved = Approved::new(columns);
-    let breaches = invalid::breaches(catalogue, &approved, items);
-    if scheme.invalid == InvalidPolicy::Missing {
-        approved.withhold(breaches.iter().map(|b| b.cell));
+    columns: &'c LedgerColumns,
+    invalid: &'c Invalid<'_>,
+) -> Approved<'c> {
+    match scheme.invalid {
+        InvalidPolicy::Missing => Approved::withholding(columns, invalid),
+        InvalidPolicy::Scored => Approved::new(columns),
     }
-    (approved, breaches)
 }
 
 /// A period that ended before the catalogue version took effect was not evaluated under the

@@ -5,19 +5,20 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use crate::Severity;
-use crate::catalogue::Catalogue;
-use crate::columns::CellId;
-use crate::formula::{self, Shift};
-use crate::period::Period;
+use crate::catalogue::{Catalogue, ValidationRule};
+use crate::columns::{CellId, CodeId, LedgerColumns};
+use crate::formula::{self, Compiled, Shift};
+use crate::period::{Cycle, Period};
 use crate::quality::rule_broken;
-use crate::resolver::{Approved, Items, Values};
+use crate::resolver::{Approved, Items, Values, Withheld};
 
 /// What an evaluation does with a value that fails an error-level rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -43,98 +44,217 @@ pub(crate) struct Breach<'c> {
     pub cell: CellId,
 }
 
-/// Every approved value that fails an error-level rule: each rule is judged for each unit in
+/// An error-level rule compiled, with the items it reads in its own period (by code and by
+/// number in the columns).
+struct ErrorRule<'c> {
+    rule: &'c ValidationRule,
+    left: Compiled,
+    right: Compiled,
+    read: Vec<(&'c str, Option<CodeId>)>,
+}
+
+/// The catalogue's error-level rules, judged for a unit in a period when a value they read is
+/// asked for (or listed among the evaluated period's gaps): each rule is judged for a unit in
 /// each period where the unit has a value of an item the rule reads, and when it fails, the
 /// values it read in that period (not those of other periods it compares with) are invalid.
-pub(crate) fn breaches<'c>(
+/// Judged on demand, an evaluation's cost does not grow with the years of history behind it
+/// (judging every period of the ledger did: a tenth of a quarter's evaluation after two
+/// quarters, more than the rest after ten years).
+pub(crate) struct Invalid<'c> {
     catalogue: &'c Catalogue,
-    approved: &Approved<'c>,
-    items: &Arc<Items>,
-) -> Vec<Breach<'c>> {
-    let mut out = Vec::new();
-    let rules: Vec<_> = catalogue
-        .validation_rules
-        .iter()
-        .filter(|r| r.severity == Severity::Error)
-        .filter_map(|r| {
-            let left = formula::compile(&r.left.expression, catalogue).ok()?;
-            let right = formula::compile(&r.right.expression, catalogue).ok()?;
-            let read: BTreeSet<String> = left
-                .inputs()
-                .iter()
-                .chain(right.inputs())
-                .filter(|i| i.shift == Shift::Current)
-                .map(|i| i.code.clone())
-                .collect();
-            Some((r, left, right, read))
-        })
-        .collect();
-    if rules.is_empty() {
-        return out;
-    }
-    let columns: &'c crate::columns::LedgerColumns = approved.columns();
-    let units: Vec<u32> = (0..u32::try_from(columns.units().len()).unwrap_or(u32::MAX)).collect();
-    // Each unit's rules read only its own approved values: spread over the cores.
-    let of_unit = |&unit: &u32| {
-        let Some(cells) = columns.unit_cells(unit) else {
-            return Vec::new();
+    columns: &'c LedgerColumns,
+    items: Arc<Items>,
+    rules: Vec<ErrorRule<'c>>,
+    /// Whether an item (by number in the columns) is read by a rule in its own period.
+    ruled: Vec<bool>,
+    /// Each ruled item, once.
+    ruled_items: Vec<CodeId>,
+    /// Each cell's verdict: [`UNJUDGED`], [`VALID`] or [`WITHHELD`]. The same for every
+    /// thread that judges it, so a race only judges twice.
+    verdicts: Vec<AtomicU8>,
+}
+
+const UNJUDGED: u8 = 0;
+const VALID: u8 = 1;
+const WITHHELD: u8 = 2;
+
+impl<'c> Invalid<'c> {
+    /// The error-level rules of `catalogue` over the values approved in `columns`.
+    pub fn new(catalogue: &'c Catalogue, columns: &'c LedgerColumns, items: &Arc<Items>) -> Self {
+        let rules: Vec<ErrorRule<'c>> = catalogue
+            .validation_rules
+            .iter()
+            .filter(|r| r.severity == Severity::Error)
+            .filter_map(|rule| {
+                let left = formula::compile(&rule.left.expression, catalogue).ok()?;
+                let right = formula::compile(&rule.right.expression, catalogue).ok()?;
+                let codes: BTreeSet<String> = left
+                    .inputs()
+                    .iter()
+                    .chain(right.inputs())
+                    .filter(|i| i.shift == Shift::Current)
+                    .map(|i| i.code.clone())
+                    .collect();
+                // The codes as the catalogue holds them, so a breach borrows them.
+                let read = codes
+                    .iter()
+                    .filter_map(|code| catalogue_code(catalogue, code))
+                    .map(|code| (code, columns.items().id(code)))
+                    .collect();
+                Some(ErrorRule {
+                    rule,
+                    left,
+                    right,
+                    read,
+                })
+            })
+            .collect();
+        let mut is_ruled = vec![false; columns.items().len()];
+        let mut ruled_items = Vec::new();
+        for id in rules.iter().flat_map(|r| &r.read).filter_map(|(_, id)| *id) {
+            if let Some(flag) = is_ruled.get_mut(id as usize)
+                && !*flag
+            {
+                *flag = true;
+                ruled_items.push(id);
+            }
+        }
+        let verdicts = if ruled_items.is_empty() {
+            Vec::new()
+        } else {
+            (0..columns.cell_count())
+                .map(|_| AtomicU8::new(UNJUDGED))
+                .collect()
         };
-        let values = Values::with_cells(approved, Arc::clone(items), cells);
-        let mut out = Vec::new();
-        // The unit's approved values, by item code.
-        let mut in_force: FxHashMap<&'c str, Vec<(Period, u64, CellId)>> = FxHashMap::default();
-        for (id, cell) in columns.cells_of(unit) {
-            if let Some(f) = &cell.in_force {
-                let item = columns.items().name(cell.item);
-                in_force
-                    .entry(item)
-                    .or_default()
-                    .push((cell.period, f.revision, id));
-            }
+        Invalid {
+            catalogue,
+            columns,
+            items: Arc::clone(items),
+            rules,
+            ruled: is_ruled,
+            ruled_items,
+            verdicts,
         }
-        if in_force.is_empty() {
-            return out;
-        }
-        let name = columns.units().name(unit);
-        for (rule, left, right, read) in &rules {
-            let periods: BTreeSet<Period> = read
+    }
+
+    /// Calls `broken` with each value in force of `unit` in `period` that fails a rule, and
+    /// the rule (a value failing two rules, twice), judging over every approved value.
+    fn judge(
+        &self,
+        unit: CodeId,
+        period: Period,
+        broken: &mut dyn FnMut(&ErrorRule<'c>, &'c str, CellId, u64),
+    ) {
+        let Some(cells) = self.columns.unit_cells(unit) else {
+            return;
+        };
+        let every = Approved::new(self.columns);
+        let values = Values::with_cells(&every, Arc::clone(&self.items), cells);
+        let name = self.columns.units().name(unit);
+        for rule in &self.rules {
+            let held: smallvec::SmallVec<[(&'c str, CellId, u64); 4]> = rule
+                .read
                 .iter()
-                .filter_map(|item| in_force.get(item.as_str()))
-                .flatten()
-                .map(|(p, _, _)| *p)
+                .filter_map(|&(code, id)| {
+                    let cell = cells.get(id?, period)?;
+                    let revision = self.columns.cell_at(cell)?.in_force.as_ref()?.revision;
+                    Some((code, cell, revision))
+                })
                 .collect();
-            for period in periods {
-                let mut value = |item: &str, at: Period| values.value(name, item, at).value;
-                if rule_broken(rule, (left, right), catalogue, period, &mut value).is_none() {
-                    continue;
-                }
-                for item in read {
-                    let Some((&item, held)) = in_force.get_key_value(item.as_str()) else {
-                        continue;
-                    };
-                    for &(_, revision, cell) in held.iter().filter(|(p, _, _)| *p == period) {
-                        out.push(Breach {
-                            unit: name,
-                            item,
-                            period,
-                            revision,
-                            rule: &rule.code,
-                            cell,
-                        });
-                    }
+            if held.is_empty() {
+                continue;
+            }
+            let mut value = |item: &str, at: Period| values.value(name, item, at).value;
+            let sides = (&rule.left, &rule.right);
+            if rule_broken(rule.rule, sides, self.catalogue, period, &mut value).is_some() {
+                for (item, cell, revision) in held {
+                    broken(rule, item, cell, revision);
                 }
             }
         }
-        // In order and each once, as a set of the unit's breaches would hold them.
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    let weight = |&unit: &u32| columns.cells_of(unit).count();
-    out.extend(
-        crate::parallel::map(&units, weight, of_unit)
+    }
+
+    /// Every value in force that fails an error-level rule within `period` (its own and its
+    /// shorter periods), each unit's in order and each once: what the evaluated period's gaps
+    /// list.
+    pub fn within(&self, period: Period) -> Vec<Breach<'c>> {
+        if self.rules.is_empty() {
+            return Vec::new();
+        }
+        let periods: Vec<Period> = Cycle::ALL
+            .iter()
+            .flat_map(|&cycle| period.children(cycle))
+            .collect();
+        let units: Vec<CodeId> =
+            (0..CodeId::try_from(self.columns.units().len()).unwrap_or(CodeId::MAX)).collect();
+        // Each unit's rules read only its own approved values: spread over the cores.
+        let of_unit = |&unit: &CodeId| {
+            let mut out = Vec::new();
+            let name = self.columns.units().name(unit);
+            for &p in &periods {
+                self.judge(unit, p, &mut |rule, item, cell, revision| {
+                    out.push(Breach {
+                        unit: name,
+                        item,
+                        period: p,
+                        revision,
+                        rule: &rule.rule.code,
+                        cell,
+                    });
+                });
+            }
+            // In order and each once, as a set of the unit's breaches would hold them.
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        crate::parallel::map(&units, |_| periods.len(), of_unit)
             .into_iter()
-            .flatten(),
-    );
-    out
+            .flatten()
+            .collect()
+    }
+}
+
+impl Withheld for Invalid<'_> {
+    fn withheld(&self, id: CellId) -> bool {
+        let Some(verdict) = self.verdicts.get(id as usize) else {
+            return false;
+        };
+        match verdict.load(Ordering::Relaxed) {
+            VALID => return false,
+            WITHHELD => return true,
+            _ => {}
+        }
+        let Some(cell) = self.columns.cell_at(id) else {
+            return false;
+        };
+        if !self.ruled.get(cell.item as usize).copied().unwrap_or(false) {
+            verdict.store(VALID, Ordering::Relaxed);
+            return false;
+        }
+        // The unit's rules in the cell's period judged once, every value they read settled.
+        let mut bad: smallvec::SmallVec<[CellId; 4]> = smallvec::SmallVec::new();
+        self.judge(cell.unit, cell.period, &mut |_, _, c, _| bad.push(c));
+        if let Some(cells) = self.columns.unit_cells(cell.unit) {
+            for &item in &self.ruled_items {
+                if let Some(c) = cells.get(item, cell.period)
+                    && let Some(v) = self.verdicts.get(c as usize)
+                {
+                    let settled = if bad.contains(&c) { WITHHELD } else { VALID };
+                    v.store(settled, Ordering::Relaxed);
+                }
+            }
+        }
+        bad.contains(&id)
+    }
+}
+
+/// `code` as the catalogue spells it (a data element's or an indicator's).
+fn catalogue_code<'c>(catalogue: &'c Catalogue, code: &str) -> Option<&'c str> {
+    catalogue
+        .data_elements
+        .iter()
+        .map(|d| d.code.as_str())
+        .chain(catalogue.indicators.iter().map(|i| i.code.as_str()))
+        .find(|c| *c == code)
 }
