@@ -9,8 +9,9 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::catalogue::{Aggregation, Catalogue, Method};
-use crate::columns::{CellId, CodeId, LedgerColumns, UnitCells};
+use crate::columns::{self, CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{IndicatorFormula, MissingStrategy, roll_up};
+use crate::ledger::Ledger;
 use crate::period::{Cycle, Period};
 use crate::{Missing, Value};
 
@@ -78,6 +79,8 @@ pub(crate) trait Withheld: Sync {
 
 /// Every approved value in force, read from the columns, less those withheld.
 pub(crate) struct Approved<'a> {
+    /// The ledger the columns were built from, which holds the values.
+    ledger: &'a Ledger,
     columns: &'a LedgerColumns,
     /// What decides the cells withheld as invalid; `None`: none is.
     withheld: Option<&'a dyn Withheld>,
@@ -93,9 +96,10 @@ impl std::fmt::Debug for Approved<'_> {
 }
 
 impl<'a> Approved<'a> {
-    /// Every approved value, none withheld.
-    pub fn new(columns: &'a LedgerColumns) -> Self {
+    /// Every approved value of `ledger` in its `columns`, none withheld.
+    pub fn new(ledger: &'a Ledger, columns: &'a LedgerColumns) -> Self {
         Approved {
+            ledger,
             columns,
             withheld: None,
         }
@@ -103,8 +107,13 @@ impl<'a> Approved<'a> {
 
     /// Every approved value, those `withheld` decides replaced by the missing value
     /// `invalid` (their revisions kept in the lineage).
-    pub fn withholding(columns: &'a LedgerColumns, withheld: &'a dyn Withheld) -> Self {
+    pub fn withholding(
+        ledger: &'a Ledger,
+        columns: &'a LedgerColumns,
+        withheld: &'a dyn Withheld,
+    ) -> Self {
         Approved {
+            ledger,
             columns,
             withheld: Some(withheld),
         }
@@ -121,9 +130,9 @@ impl Source for Approved<'_> {
         let value = if self.withheld.is_some_and(|w| w.withheld(id)) {
             &INVALID
         } else {
-            &in_force.value
+            columns::value_in_force(self.ledger, in_force)?
         };
-        Some((value, in_force.revision))
+        Some((value, in_force.revision.get()))
     }
 
     fn none_up_to(&self, period: Period) -> bool {

@@ -45,7 +45,8 @@ pub(crate) type CellId = u32;
 /// The key of a cell: unit, item, period.
 type Key = (CodeId, CodeId, Period);
 
-/// One revision received by the columns' time, and where it stands then.
+/// One revision received by the columns' time, and where it stands then: 24 bytes (when it
+/// was received is read from its entry, not kept here).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Revision {
     /// The revision's sequence number.
@@ -54,22 +55,31 @@ pub(crate) struct Revision {
     pub entry: u32,
     /// Its row in that batch (0 for a `submit` entry).
     pub row: u32,
-    /// When the ledger received it: the store's recorded time, or the submission's own claim
-    /// in an unstamped (format 1) ledger.
-    pub received_at: NaiveDateTime,
+    /// The position of the `return` entry when it was returned, else [`NOT_RETURNED`].
+    returned: u32,
     /// The first decision on it by the columns' time.
     pub status: Status,
-    /// The position of the `return` entry, when it was returned.
-    pub returned_by: Option<u32>,
 }
 
-/// The approved value in force of a cell.
-#[derive(Debug, Clone)]
+/// No `return` entry.
+const NOT_RETURNED: u32 = u32::MAX;
+
+impl Revision {
+    /// The position of the `return` entry, when it was returned.
+    pub fn returned_by(&self) -> Option<u32> {
+        (self.returned != NOT_RETURNED).then_some(self.returned)
+    }
+}
+
+/// The approved revision in force of a cell: where its value is held in the ledger (the
+/// columns keep no copy of it).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct InForce {
-    /// The value.
-    pub value: Value,
-    /// The approved revision's sequence number.
-    pub revision: u64,
+    /// The approved revision's sequence number (never 0: sequences start at 1).
+    pub revision: std::num::NonZeroU64,
+    /// The position of the entry holding it, and its row there.
+    pub entry: u32,
+    pub row: u32,
 }
 
 /// Everything reported for one unit, item and period.
@@ -231,7 +241,6 @@ impl LedgerColumns {
                     sequence: entry.sequence,
                     entry: position,
                     row: 0,
-                    received_at: entry.effective_at(),
                     seen,
                 };
                 self.submit(entries, at, submission.into());
@@ -267,7 +276,6 @@ impl LedgerColumns {
                 entry: position,
                 // A batch holds at most `MAX_BATCH_ROWS` rows.
                 row: u32::try_from(row).unwrap_or(u32::MAX),
-                received_at,
                 seen: self.as_of.is_none_or(|limit| received_at <= limit),
             };
             self.submit(entries, at, submission);
@@ -287,7 +295,6 @@ impl LedgerColumns {
             sequence,
             entry: position,
             row,
-            received_at,
             seen,
         } = at;
         let unit = self.units.intern(submission.unit());
@@ -328,9 +335,8 @@ impl LedgerColumns {
                 sequence,
                 entry: position,
                 row,
-                received_at,
+                returned: NOT_RETURNED,
                 status: Status::Submitted,
-                returned_by: None,
             });
             u32::try_from(revisions.len() - 1).unwrap_or(u32::MAX)
         });
@@ -369,27 +375,31 @@ impl LedgerColumns {
         {
             r.status = decision.status;
             if decision.status == Status::Returned {
-                r.returned_by = Some(decision.entry);
+                r.returned = decision.entry;
             }
         }
         if decision.status != Status::Approved
             || cell
                 .in_force
                 .as_ref()
-                .is_some_and(|f| f.revision >= revision)
+                .is_some_and(|f| f.revision.get() >= revision)
         {
             return;
         }
-        let Some(submission) = held_submission(entries, placed.entry, placed.row) else {
-            return;
+        let Some(revision) = std::num::NonZeroU64::new(revision) else {
+            return; // sequences start at 1
         };
+        if held_submission(entries, placed.entry, placed.row).is_none() {
+            return;
+        }
         if cell.in_force.is_none() {
             self.approved_values += 1;
         }
         let first = cell.period.first_month_index();
         cell.in_force = Some(InForce {
-            value: submission.value().clone(),
             revision,
+            entry: placed.entry,
+            row: placed.row,
         });
         self.earliest_month = Some(self.earliest_month.map_or(first, |e| e.min(first)));
     }
@@ -486,6 +496,20 @@ pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<Submiss
     held_submission(ledger.entries(), r.entry, r.row)
 }
 
+/// When the ledger received revision `r`: the store's recorded time of its entry, or the
+/// submission's own claim in an unstamped (format 1) ledger.
+pub(crate) fn received_at(ledger: &Ledger, r: &Revision) -> Option<NaiveDateTime> {
+    let entry = ledger.entries().get(r.entry as usize)?;
+    let claimed =
+        || held_submission(ledger.entries(), r.entry, r.row).map(SubmissionRef::submitted_at);
+    entry.recorded_at.or_else(claimed)
+}
+
+/// The value in force `f`, as the ledger holds it.
+pub(crate) fn value_in_force<'l>(ledger: &'l Ledger, f: &InForce) -> Option<&'l Value> {
+    Some(held_submission(ledger.entries(), f.entry, f.row)?.value())
+}
+
 /// The submission held at `row` of the entry at `position`: a `submit` entry's, or a batch's
 /// row.
 fn held_submission(entries: &[Entry], position: u32, row: u32) -> Option<SubmissionRef<'_>> {
@@ -502,7 +526,6 @@ struct Held {
     sequence: u64,
     entry: u32,
     row: u32,
-    received_at: NaiveDateTime,
     /// Whether it was received by the columns' time.
     seen: bool,
 }
@@ -515,19 +538,19 @@ pub(crate) fn explanation(ledger: &Ledger, position: u32) -> Option<&Explanation
     }
 }
 #[cfg(test)]
-mod size_probe {
+mod tests {
+    use std::mem::size_of;
+
+    /// A national history holds a cell for nearly every row (120 million over ten years of
+    /// every commune): what each costs is a budget, not an accident.
     #[test]
-    fn sizes() {
-        use std::mem::size_of;
-        eprintln!(
-            "Cell {} Revision {} InForce {} Value {} Period {} Placed {} Opt<InForce> {}",
-            size_of::<super::Cell>(),
-            size_of::<super::Revision>(),
-            size_of::<super::InForce>(),
-            size_of::<crate::Value>(),
-            size_of::<crate::period::Period>(),
-            size_of::<super::Placed>(),
-            size_of::<Option<super::InForce>>()
+    fn a_cell_and_a_revision_stay_within_their_bytes() {
+        assert_eq!(size_of::<super::Revision>(), 24);
+        assert_eq!(size_of::<Option<super::InForce>>(), 16);
+        assert!(
+            size_of::<super::Cell>() <= 72,
+            "{}",
+            size_of::<super::Cell>()
         );
     }
 }

@@ -72,8 +72,8 @@ pub(crate) fn evaluate(
     let catalogue = reporting.catalogue();
     let tree = reporting.tree();
     let items = Items::new(catalogue, columns);
-    let invalid = Invalid::new(catalogue, columns, &items);
-    let approved = approved_values(scheme, columns, &invalid);
+    let invalid = Invalid::new(catalogue, ledger, columns, &items);
+    let approved = approved_values(scheme, ledger, columns, &invalid);
     let breaches = invalid.within(period);
     let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
     let units = pipeline.units(period);
@@ -830,12 +830,13 @@ impl<'a> Pipeline<'a> {
 /// `invalid` unless the scheme scores them.
 fn approved_values<'c>(
     scheme: &Scheme,
+    ledger: &'c Ledger,
     columns: &'c LedgerColumns,
     invalid: &'c Invalid<'_>,
 ) -> Approved<'c> {
     match scheme.invalid {
-        InvalidPolicy::Missing => Approved::withholding(columns, invalid),
-        InvalidPolicy::Scored => Approved::new(columns),
+        InvalidPolicy::Missing => Approved::withholding(ledger, columns, invalid),
+        InvalidPolicy::Scored => Approved::new(ledger, columns),
     }
 }
 

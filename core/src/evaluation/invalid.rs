@@ -16,6 +16,7 @@ use crate::Severity;
 use crate::catalogue::{Catalogue, ValidationRule};
 use crate::columns::{CellId, CodeId, LedgerColumns};
 use crate::formula::{self, Compiled, Shift};
+use crate::ledger::Ledger;
 use crate::period::{Cycle, Period};
 use crate::quality::rule_broken;
 use crate::resolver::{Approved, Items, Values, Withheld};
@@ -62,6 +63,7 @@ struct ErrorRule<'c> {
 /// quarters, more than the rest after ten years).
 pub(crate) struct Invalid<'c> {
     catalogue: &'c Catalogue,
+    ledger: &'c Ledger,
     columns: &'c LedgerColumns,
     items: Arc<Items>,
     rules: Vec<ErrorRule<'c>>,
@@ -79,8 +81,13 @@ const VALID: u8 = 1;
 const WITHHELD: u8 = 2;
 
 impl<'c> Invalid<'c> {
-    /// The error-level rules of `catalogue` over the values approved in `columns`.
-    pub fn new(catalogue: &'c Catalogue, columns: &'c LedgerColumns, items: &Arc<Items>) -> Self {
+    /// The error-level rules of `catalogue` over the values approved in `columns` (of `ledger`).
+    pub fn new(
+        catalogue: &'c Catalogue,
+        ledger: &'c Ledger,
+        columns: &'c LedgerColumns,
+        items: &Arc<Items>,
+    ) -> Self {
         let rules: Vec<ErrorRule<'c>> = catalogue
             .validation_rules
             .iter()
@@ -128,6 +135,7 @@ impl<'c> Invalid<'c> {
         };
         Invalid {
             catalogue,
+            ledger,
             columns,
             items: Arc::clone(items),
             rules,
@@ -148,7 +156,7 @@ impl<'c> Invalid<'c> {
         let Some(cells) = self.columns.unit_cells(unit) else {
             return;
         };
-        let every = Approved::new(self.columns);
+        let every = Approved::new(self.ledger, self.columns);
         let values = Values::with_cells(&every, Arc::clone(&self.items), cells);
         let name = self.columns.units().name(unit);
         for rule in &self.rules {
@@ -157,7 +165,13 @@ impl<'c> Invalid<'c> {
                 .iter()
                 .filter_map(|&(code, id)| {
                     let cell = cells.get(id?, period)?;
-                    let revision = self.columns.cell_at(cell)?.in_force.as_ref()?.revision;
+                    let revision = self
+                        .columns
+                        .cell_at(cell)?
+                        .in_force
+                        .as_ref()?
+                        .revision
+                        .get();
                     Some((code, cell, revision))
                 })
                 .collect();

@@ -218,9 +218,9 @@ impl<'l> LedgerIndex<'l> {
         Some(Revision {
             sequence: r.sequence,
             submission: columns::submission(ledger, r)?,
-            received_at: r.received_at,
+            received_at: columns::received_at(ledger, r)?,
             status: r.status,
-            returned_for: r.returned_by.and_then(|at| {
+            returned_for: r.returned_by().and_then(|at| {
                 match &ledger.entries().get(at as usize)?.action {
                     Action::Return { reason, .. } => Some(reason.as_str()),
                     _ => None,
