@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test setup setup-rust setup-python setup-node setup-browser \
 	fmt-check clippy test-rust test-python wasm test-wasm test-browser bench-test bench schema \
-	bench-national package-python types web bench-web setup-fuzz fuzz soak bench-store
+	bench-national package-python types web bench-web setup-fuzz fuzz soak bench-store bench-history
 
 run:
 	cargo run --release -q -- evaluate --period 2026-Q3 --as-of 2026-10-15T00:00:00 --out out
@@ -109,8 +109,15 @@ bench-test: wasm setup-python
 	node benches/js/formula.mjs --quick
 	cargo build -q -p chiso-benches --bins
 	$(PY) benches/python/national.py --quick --bin-dir target/debug
+	target/debug/history 0.01x 1 > /dev/null   # a year of the smallest set: evaluates, chain intact
 
 # --- other tasks ------------------------------------------------------------------------
+# Ten years of every unit of the 1x set (49 million rows), evaluated quarter by quarter
+# (BENCHMARKS.md, issue 19): about 12 minutes and 12 GB.
+bench-history:
+	cargo build --release -p chiso-benches --bins
+	target/release/history 1x 10
+
 # The browser package's benches: one field checked in Chromium, and formulas under Node beside
 # mathjs (BigNumber) and @dhis2/expression-parser.
 bench-web: wasm

@@ -81,6 +81,9 @@ pub(crate) trait Withheld: Sync {
 pub(crate) struct Approved<'a> {
     /// The ledger the columns were built from, which holds the values.
     ledger: &'a Ledger,
+    /// Each batch's values by the position of its entry (none for another entry): a value in
+    /// force read in two steps, not through its entry and row.
+    batches: Vec<&'a [Value]>,
     columns: &'a LedgerColumns,
     /// What decides the cells withheld as invalid; `None`: none is.
     withheld: Option<&'a dyn Withheld>,
@@ -100,6 +103,7 @@ impl<'a> Approved<'a> {
     pub fn new(ledger: &'a Ledger, columns: &'a LedgerColumns) -> Self {
         Approved {
             ledger,
+            batches: batch_values(ledger),
             columns,
             withheld: None,
         }
@@ -114,10 +118,23 @@ impl<'a> Approved<'a> {
     ) -> Self {
         Approved {
             ledger,
+            batches: batch_values(ledger),
             columns,
             withheld: Some(withheld),
         }
     }
+}
+
+/// Each entry's batch values (empty for an entry that is not a batch), by position.
+fn batch_values(ledger: &Ledger) -> Vec<&[Value]> {
+    ledger
+        .entries()
+        .iter()
+        .map(|e| match &e.action {
+            crate::ledger::Action::Import { batch } => batch.rows.values(),
+            _ => &[],
+        })
+        .collect()
 }
 
 impl Source for Approved<'_> {
@@ -130,7 +147,10 @@ impl Source for Approved<'_> {
         let value = if self.withheld.is_some_and(|w| w.withheld(id)) {
             &INVALID
         } else {
-            columns::value_in_force(self.ledger, in_force)?
+            match self.batches.get(in_force.entry as usize) {
+                Some(values) if !values.is_empty() => values.get(in_force.row as usize)?,
+                _ => columns::value_in_force(self.ledger, in_force)?,
+            }
         };
         Some((value, in_force.revision.get()))
     }

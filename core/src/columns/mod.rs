@@ -113,8 +113,13 @@ struct Placed {
     /// The position in the ledger of the entry holding it, and its row there.
     entry: u32,
     row: u32,
-    revision: Option<u32>,
+    /// Its place among the cell's revisions, [`UNSEEN`] when it was received later (held in
+    /// 16 bytes, as a national ledger places tens of millions).
+    revision: u32,
 }
+
+/// A revision received after the columns' time: no place among its cell's revisions.
+const UNSEEN: u32 = u32::MAX;
 
 /// A decision read before the revision it decides (only a hand-built ledger has one), kept
 /// until the revision is read.
@@ -329,7 +334,7 @@ impl LedgerColumns {
             let first = period.first_month_index();
             self.earliest_received = Some(self.earliest_received.map_or(first, |e| e.min(first)));
         }
-        let revision = seen.then(|| {
+        let revision = if seen {
             let revisions = &mut self.cells[cell as usize].revisions;
             revisions.push(Revision {
                 sequence,
@@ -338,8 +343,10 @@ impl LedgerColumns {
                 returned: NOT_RETURNED,
                 status: Status::Submitted,
             });
-            u32::try_from(revisions.len() - 1).unwrap_or(u32::MAX)
-        });
+            u32::try_from(revisions.len() - 1).unwrap_or(UNSEEN)
+        } else {
+            UNSEEN
+        };
         self.placed.insert(
             sequence,
             Placed {
@@ -368,9 +375,7 @@ impl LedgerColumns {
             return;
         }
         let cell = &mut self.cells[placed.cell as usize];
-        if let Some(r) = placed
-            .revision
-            .and_then(|r| cell.revisions.get_mut(r as usize))
+        if let Some(r) = cell.revisions.get_mut(placed.revision as usize)
             && r.status == Status::Submitted
         {
             r.status = decision.status;
@@ -547,6 +552,7 @@ mod tests {
     fn a_cell_and_a_revision_stay_within_their_bytes() {
         assert_eq!(size_of::<super::Revision>(), 24);
         assert_eq!(size_of::<Option<super::InForce>>(), 16);
+        assert_eq!(size_of::<super::Placed>(), 16);
         assert!(
             size_of::<super::Cell>() <= 72,
             "{}",

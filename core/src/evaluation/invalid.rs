@@ -63,7 +63,8 @@ struct ErrorRule<'c> {
 /// quarters, more than the rest after ten years).
 pub(crate) struct Invalid<'c> {
     catalogue: &'c Catalogue,
-    ledger: &'c Ledger,
+    /// Every approved value, none withheld: what the rules are judged over.
+    every: Approved<'c>,
     columns: &'c LedgerColumns,
     items: Arc<Items>,
     rules: Vec<ErrorRule<'c>>,
@@ -135,7 +136,7 @@ impl<'c> Invalid<'c> {
         };
         Invalid {
             catalogue,
-            ledger,
+            every: Approved::new(ledger, columns),
             columns,
             items: Arc::clone(items),
             rules,
@@ -156,8 +157,7 @@ impl<'c> Invalid<'c> {
         let Some(cells) = self.columns.unit_cells(unit) else {
             return;
         };
-        let every = Approved::new(self.ledger, self.columns);
-        let values = Values::with_cells(&every, Arc::clone(&self.items), cells);
+        let values = Values::with_cells(&self.every, Arc::clone(&self.items), cells);
         let name = self.columns.units().name(unit);
         for rule in &self.rules {
             let held: smallvec::SmallVec<[(&'c str, CellId, u64); 4]> = rule

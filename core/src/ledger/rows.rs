@@ -73,6 +73,11 @@ impl BatchRows {
         (row < self.len()).then(|| SubmissionRef(Held::Row(&self.table, self.range.start + row)))
     }
 
+    /// Every row's value, in order: what a reader of many values keeps at hand.
+    pub(crate) fn values(&self) -> &[Value] {
+        self.table.value.get(self.range.clone()).unwrap_or_default()
+    }
+
     /// The first row.
     pub fn first(&self) -> Option<SubmissionRef<'_>> {
         self.get(0)
