@@ -501,13 +501,16 @@ pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<Submiss
     held_submission(ledger.entries(), r.entry, r.row)
 }
 
-/// When the ledger received revision `r`: the store's recorded time of its entry, or the
-/// submission's own claim in an unstamped (format 1) ledger.
-pub(crate) fn received_at(ledger: &Ledger, r: &Revision) -> Option<NaiveDateTime> {
+/// When the ledger received revision `r`, whose submission is `submission`: the store's
+/// recorded time of its entry, or the submission's own claim in an unstamped (format 1)
+/// ledger.
+pub(crate) fn received_at(
+    ledger: &Ledger,
+    r: &Revision,
+    submission: SubmissionRef<'_>,
+) -> Option<NaiveDateTime> {
     let entry = ledger.entries().get(r.entry as usize)?;
-    let claimed =
-        || held_submission(ledger.entries(), r.entry, r.row).map(SubmissionRef::submitted_at);
-    entry.recorded_at.or_else(claimed)
+    Some(entry.recorded_at.unwrap_or(submission.submitted_at()))
 }
 
 /// The value in force `f`, as the ledger holds it.

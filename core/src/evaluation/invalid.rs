@@ -45,13 +45,13 @@ pub(crate) struct Breach<'c> {
     pub cell: CellId,
 }
 
-/// An error-level rule compiled, with the items it reads in its own period (by code and by
-/// number in the columns).
+/// An error-level rule compiled, with the items it reads in its own period (by number in the
+/// columns: an item never reported has no value to judge).
 struct ErrorRule<'c> {
     rule: &'c ValidationRule,
     left: Compiled,
     right: Compiled,
-    read: Vec<(&'c str, Option<CodeId>)>,
+    read: Vec<CodeId>,
 }
 
 /// The catalogue's error-level rules, judged for a unit in a period when a value they read is
@@ -103,11 +103,9 @@ impl<'c> Invalid<'c> {
                     .filter(|i| i.shift == Shift::Current)
                     .map(|i| i.code.clone())
                     .collect();
-                // The codes as the catalogue holds them, so a breach borrows them.
                 let read = codes
                     .iter()
-                    .filter_map(|code| catalogue_code(catalogue, code))
-                    .map(|code| (code, columns.items().id(code)))
+                    .filter_map(|code| columns.items().id(code))
                     .collect();
                 Some(ErrorRule {
                     rule,
@@ -119,7 +117,7 @@ impl<'c> Invalid<'c> {
             .collect();
         let mut is_ruled = vec![false; columns.items().len()];
         let mut ruled_items = Vec::new();
-        for id in rules.iter().flat_map(|r| &r.read).filter_map(|(_, id)| *id) {
+        for &id in rules.iter().flat_map(|r| &r.read) {
             if let Some(flag) = is_ruled.get_mut(id as usize)
                 && !*flag
             {
@@ -163,8 +161,8 @@ impl<'c> Invalid<'c> {
             let held: smallvec::SmallVec<[(&'c str, CellId, u64); 4]> = rule
                 .read
                 .iter()
-                .filter_map(|&(code, id)| {
-                    let cell = cells.get(id?, period)?;
+                .filter_map(|&id| {
+                    let cell = cells.get(id, period)?;
                     let revision = self
                         .columns
                         .cell_at(cell)?
@@ -172,7 +170,7 @@ impl<'c> Invalid<'c> {
                         .as_ref()?
                         .revision
                         .get();
-                    Some((code, cell, revision))
+                    Some((self.columns.items().name(id), cell, revision))
                 })
                 .collect();
             if held.is_empty() {
@@ -261,14 +259,4 @@ impl Withheld for Invalid<'_> {
         }
         bad.contains(&id)
     }
-}
-
-/// `code` as the catalogue spells it (a data element's or an indicator's).
-fn catalogue_code<'c>(catalogue: &'c Catalogue, code: &str) -> Option<&'c str> {
-    catalogue
-        .data_elements
-        .iter()
-        .map(|d| d.code.as_str())
-        .chain(catalogue.indicators.iter().map(|i| i.code.as_str()))
-        .find(|c| *c == code)
 }

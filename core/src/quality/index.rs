@@ -215,10 +215,11 @@ impl<'l> LedgerIndex<'l> {
 
     fn revision(&self, r: &columns::Revision) -> Option<Revision<'l>> {
         let ledger: &'l Ledger = self.ledger;
+        let submission = columns::submission(ledger, r)?;
         Some(Revision {
             sequence: r.sequence,
-            submission: columns::submission(ledger, r)?,
-            received_at: columns::received_at(ledger, r)?,
+            submission,
+            received_at: columns::received_at(ledger, r, submission)?,
             status: r.status,
             returned_for: r.returned_by().and_then(|at| {
                 match &ledger.entries().get(at as usize)?.action {
