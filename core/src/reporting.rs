@@ -49,10 +49,11 @@ impl Reporting {
         calendar: ReportingCalendar,
     ) -> Self {
         // An assignment of a code a later version renamed is one of the indicator replacing it.
+        let codes = crate::catalogue::CurrentCodes::new(&catalogue);
         let assignments: Vec<Assignment> = assignments
             .into_iter()
             .map(|mut a| {
-                if let Some(current) = catalogue.current_code(&a.item)
+                if let Some(current) = codes.get(&a.item)
                     && current != a.item
                 {
                     a.item = current.to_owned();

@@ -13,6 +13,7 @@
 //! ```
 
 mod agency;
+mod current_codes;
 mod data_element;
 mod diff;
 mod group;
@@ -37,6 +38,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use agency::{Agency, Responsibility};
+pub(crate) use current_codes::CurrentCodes;
 pub use data_element::{Aggregation, DataElement};
 pub use diff::{CatalogueDiff, Change, FieldChange, ItemChange, diff};
 pub use group::Group;

@@ -230,10 +230,11 @@ impl<'a> Rules<'a> {
             .map(|m| (Earlier::Entry(m.entry), &m.assignment));
         assignment_findings(
             self.catalogue,
+            &crate::catalogue::CurrentCodes::new(self.catalogue),
             self.tree,
             assignment,
             file.chain(ledger),
-            "/action/assignment",
+            &"/action/assignment",
         )
     }
 

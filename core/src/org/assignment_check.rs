@@ -3,7 +3,7 @@
 //! focal officer, and a unit above as the one assigning. Every finding is reported at once.
 
 use super::{Assignment, Duty, OrgTree};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, CurrentCodes};
 use crate::{Finding, Problem};
 
 /// Every problem of `assignments` (a file's rows, in order), at its row's path (`/3/to`).
@@ -26,20 +26,22 @@ pub fn check_assignments(
     assignments: &[Assignment],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let codes = CurrentCodes::new(catalogue);
     // Only rows of the same unit and item can overlap: each row is compared with those alone
     // (a national file of 900,000 rows, compared with every row before, took seconds).
-    let mut same: std::collections::HashMap<(&str, &str), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut same: rustc_hash::FxHashMap<(&str, &str), Vec<usize>> =
+        rustc_hash::FxHashMap::default();
     for (row, a) in assignments.iter().enumerate() {
         let key = (a.unit.as_str(), a.item.as_str());
         let rows = same.entry(key).or_default();
         let earlier = rows
             .iter()
             .map(|&other| (Earlier::Row(other), &assignments[other]));
-        let row_findings = assignment_findings(catalogue, tree, a, earlier, &format!("/{row}"));
+        let row_findings =
+            assignment_findings(catalogue, &codes, tree, a, earlier, &Earlier::Row(row));
         rows.push(row);
         findings.extend(row_findings);
-        findings.extend(assigner_findings(tree, a, &format!("/{row}")));
+        findings.extend(assigner_findings(tree, a, &Earlier::Row(row)));
     }
     findings
 }
@@ -49,10 +51,11 @@ pub fn check_assignments(
 /// in the ledger, that is the access policy's question, answered with a refusal.
 pub(crate) fn assignment_findings<'a>(
     catalogue: &Catalogue,
+    codes: &CurrentCodes<'_>,
     tree: &OrgTree,
     a: &Assignment,
     earlier: impl IntoIterator<Item = (Earlier, &'a Assignment)>,
-    base: &str,
+    base: &dyn std::fmt::Display,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     let at = |field: &str| format!("{base}/{field}");
@@ -62,7 +65,7 @@ pub(crate) fn assignment_findings<'a>(
         };
         findings.push(Finding::new(&problem, at("unit")));
     }
-    if catalogue.current_code(&a.item).is_none() {
+    if codes.get(&a.item).is_none() {
         // An indicator of an earlier version that no indicator replaces is gone, not unknown:
         // the assignment names it, and dropping it silently would drop it from every report.
         let problem = Problem::AssignedItemGone {
@@ -98,7 +101,7 @@ pub(crate) fn assignment_findings<'a>(
 }
 
 /// A file's row names a known unit above the one assigned as the one assigning.
-fn assigner_findings(tree: &OrgTree, a: &Assignment, base: &str) -> Vec<Finding> {
+fn assigner_findings(tree: &OrgTree, a: &Assignment, base: &dyn std::fmt::Display) -> Vec<Finding> {
     let mut findings = Vec::new();
     let at = |field: &str| format!("{base}/{field}");
     if tree.unit(&a.assigned_by).is_none() {

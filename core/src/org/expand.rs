@@ -1,7 +1,7 @@
 //! An assigned computed indicator brings its inputs with it: the unit reports the data elements
 //! the formula reads, under the same assignment.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Assignment;
 use crate::catalogue::Catalogue;
@@ -22,28 +22,71 @@ use crate::catalogue::Catalogue;
 /// ```
 pub fn expand(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<Assignment> {
     // Each item's inputs are worked out once (a national tree assigns the same items to
-    // thousands of units), and duplicates are found by hashing, not by scanning.
-    let mut inputs: HashMap<&str, Vec<String>> = HashMap::new();
-    let mut out: Vec<Assignment> = Vec::with_capacity(assignments.len());
-    let mut listed: HashSet<Assignment> = HashSet::with_capacity(assignments.len());
-    let mut push_new = |assignment: Assignment| {
-        if listed.insert(assignment.clone()) {
-            out.push(assignment);
-        }
-    };
+    // thousands of units), and duplicates are found by hashing borrowed fields: an assignment
+    // is copied only once it is known to be new.
+    let mut inputs: FxHashMap<&str, Vec<String>> = FxHashMap::default();
     for assignment in assignments {
-        push_new(assignment.clone());
-        let reported = inputs
+        inputs
             .entry(assignment.item.as_str())
             .or_insert_with(|| reported_inputs(catalogue, &assignment.item));
-        for code in reported.iter() {
-            push_new(Assignment {
-                item: code.clone(),
-                ..assignment.clone()
-            });
+    }
+    let mut out: Vec<Assignment> = Vec::with_capacity(assignments.len());
+    let mut listed: FxHashSet<Key<'_>> = FxHashSet::default();
+    listed.reserve(assignments.len());
+    for assignment in assignments {
+        let reported = inputs
+            .get(assignment.item.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        for item in std::iter::once(&assignment.item).chain(reported) {
+            if listed.insert(Key::of(assignment, item)) {
+                out.push(Assignment {
+                    unit: assignment.unit.clone(),
+                    item: item.clone(),
+                    role: assignment.role,
+                    focal_officer: assignment.focal_officer.clone(),
+                    from: assignment.from,
+                    to: assignment.to,
+                    assigned_by: assignment.assigned_by.clone(),
+                });
+            }
         }
     }
     out
+}
+
+/// What tells two assignments apart, borrowed: `assignment` with its item read as `item`.
+#[derive(PartialEq, Eq, Hash)]
+struct Key<'a> {
+    unit: &'a str,
+    item: &'a str,
+    role: super::Role,
+    focal_officer: &'a str,
+    from: crate::period::Period,
+    to: Option<crate::period::Period>,
+    assigned_by: &'a str,
+}
+
+impl<'a> Key<'a> {
+    fn of(assignment: &'a Assignment, item: &'a str) -> Self {
+        let Assignment {
+            unit,
+            item: _,
+            role,
+            focal_officer,
+            from,
+            to,
+            assigned_by,
+        } = assignment;
+        Key {
+            unit,
+            item,
+            role: *role,
+            focal_officer,
+            from: *from,
+            to: *to,
+            assigned_by,
+        }
+    }
 }
 
 /// The inputs of `item` a unit reports itself, following computed inputs, in the order found.

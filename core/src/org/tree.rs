@@ -1,6 +1,7 @@
 //! The organisation tree: who reports to whom.
 
-use std::collections::HashMap;
+// Looked up for every row of a national assignments file and every check: hashed with Fx.
+use rustc_hash::FxHashMap as HashMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,7 @@ impl OrgTree {
     /// Checks `chart`; every problem is reported at once.
     pub fn new(chart: OrgChart) -> Result<OrgTree, Error> {
         let mut findings = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
         for (i, unit) in chart.units.iter().enumerate() {
             if index.insert(unit.id.clone(), i).is_some() {
                 let first = format!(
@@ -105,7 +106,7 @@ impl OrgTree {
                 }
             }
         }
-        let mut groups_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut groups_of: HashMap<String, Vec<usize>> = HashMap::default();
         for (g, group) in chart.peer_groups.iter().enumerate() {
             for member in &group.members {
                 let groups = groups_of.entry(member.clone()).or_default();
@@ -231,7 +232,21 @@ impl OrgTree {
 
     /// Whether `ancestor` is strictly above `unit`.
     pub fn is_ancestor(&self, ancestor: &str, unit: &str) -> bool {
-        self.ancestors(unit).iter().any(|u| u.id == ancestor)
+        // Climbed without gathering the ancestors: asked for every row of an assignments file.
+        let mut at = self.unit(unit);
+        for _ in 0..self.chart.units.len() {
+            let Some(parent) = at
+                .and_then(|u| u.parent.as_deref())
+                .and_then(|p| self.unit(p))
+            else {
+                return false;
+            };
+            if parent.id == ancestor {
+                return true;
+            }
+            at = Some(parent);
+        }
+        false // a cycle; refused by `new`, guarded here all the same
     }
 
     /// Whether `unit` is `other` or below it.
@@ -264,8 +279,8 @@ fn person_findings(
     units: &HashMap<String, usize>,
     findings: &mut Vec<Finding>,
 ) -> HashMap<String, usize> {
-    let mut persons: HashMap<String, usize> = HashMap::new();
-    let mut heads: HashMap<&str, usize> = HashMap::new();
+    let mut persons: HashMap<String, usize> = HashMap::default();
+    let mut heads: HashMap<&str, usize> = HashMap::default();
     for (i, person) in chart.persons.iter().enumerate() {
         if let Some(&first) = persons.get(&person.id) {
             findings.push(Finding::new(
@@ -319,7 +334,7 @@ fn person_findings(
 /// Each unit's head's position in the chart's `persons` (the first, should a chart that
 /// failed its checks name two).
 fn heads(chart: &OrgChart) -> HashMap<String, usize> {
-    let mut heads = HashMap::new();
+    let mut heads = HashMap::default();
     for (i, person) in chart.persons.iter().enumerate() {
         if person.duties.contains(&Duty::Head) {
             heads.entry(person.unit.clone()).or_insert(i);
