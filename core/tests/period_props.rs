@@ -8,15 +8,15 @@ use proptest::prelude::*;
 
 fn any_period() -> impl Strategy<Value = Period> {
     prop_oneof![
-        (1000..=9999i32, 1..=12u32).prop_map(|(year, month)| Period::Month { year, month }),
-        (1000..=9999i32, 1..=4u32).prop_map(|(year, quarter)| Period::Quarter { year, quarter }),
-        (1000..=9999i32, 1..=2u32).prop_map(|(year, half)| Period::HalfYear { year, half }),
-        (1000..=9999i32).prop_map(|year| Period::Year { year }),
+        (1000..=9999i16, 1..=12u8).prop_map(|(year, month)| Period::Month { year, month }),
+        (1000..=9999i16, 1..=4u8).prop_map(|(year, quarter)| Period::Quarter { year, quarter }),
+        (1000..=9999i16, 1..=2u8).prop_map(|(year, half)| Period::HalfYear { year, half }),
+        (1000..=9999i16).prop_map(|year| Period::Year { year }),
     ]
 }
 
 fn any_month() -> impl Strategy<Value = Period> {
-    (1000..=9999i32, 1..=12u32).prop_map(|(year, month)| Period::Month { year, month })
+    (1000..=9999i16, 1..=12u8).prop_map(|(year, month)| Period::Month { year, month })
 }
 
 fn any_cycle() -> impl Strategy<Value = Cycle> {
@@ -53,8 +53,8 @@ proptest! {
         let year = month.year();
         for cycle in [Cycle::Quarterly, Cycle::HalfYearly] {
             // The candidates: every period of the cycle in the month's year and its neighbours.
-            let from = Period::Year { year: (year - 1).max(1000) };
-            let to = Period::Year { year: (year + 1).min(9999) };
+            let from = Period::whole_year((year - 1).max(1000)).unwrap();
+            let to = Period::whole_year((year + 1).min(9999)).unwrap();
             let holders: Vec<Period> = Period::range(cycle, from, to)
                 .into_iter()
                 .filter(|p| p.contains(&month))

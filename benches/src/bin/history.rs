@@ -44,18 +44,26 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let setup = setup(target, first);
-    let reporting = match Reporting::from_json(
-        setup.catalogue.clone(),
-        &setup.org,
-        &chiso::to_json(&setup.assignments),
-        None,
-    ) {
-        Ok(reporting) => reporting,
+    // Read from its parts, checked as `Reporting::from_json` checks them: past 1x the
+    // assignments as one JSON document pass the readers' bound on a document's size.
+    let tree = match chiso::org::OrgTree::from_json(&setup.org) {
+        Ok(tree) => tree,
         Err(e) => {
-            eprintln!("the generated set-up does not read: {e}");
+            eprintln!("the generated organisation chart does not read: {e}");
             return ExitCode::FAILURE;
         }
     };
+    let findings = chiso::org::check_assignments(&setup.catalogue, &tree, &setup.assignments);
+    if let Some(finding) = findings.first() {
+        eprintln!("the generated assignments do not hold: {finding:?}");
+        return ExitCode::FAILURE;
+    }
+    let reporting = Reporting::new(
+        setup.catalogue.clone(),
+        tree,
+        setup.assignments.clone(),
+        chiso::period::ReportingCalendar::default(),
+    );
     let scheme = Scheme::default();
     let mut ledger = Ledger::default();
     let (mut rows, mut import, mut columns_total, mut evaluate) = (0usize, 0.0, 0.0, 0.0);

@@ -558,8 +558,10 @@ mod tests {
         assert_eq!(size_of::<super::Revision>(), 24);
         assert_eq!(size_of::<Option<super::InForce>>(), 16);
         assert_eq!(size_of::<super::Placed>(), 16);
+        assert_eq!(size_of::<crate::period::Period>(), 4);
+        assert_eq!(size_of::<Option<crate::period::Period>>(), 4);
         assert!(
-            size_of::<super::Cell>() <= 72,
+            size_of::<super::Cell>() <= 64,
             "{}",
             size_of::<super::Cell>()
         );

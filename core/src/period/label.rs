@@ -57,8 +57,8 @@ impl Period {
 }
 
 /// The `number`-th word (from 1), clamped into the list so a hand-built period cannot panic.
-fn pick(words: &[&'static str], number: u32) -> &'static str {
-    let index = usize::try_from(number.saturating_sub(1)).unwrap_or(usize::MAX);
+fn pick(words: &[&'static str], number: u8) -> &'static str {
+    let index = usize::from(number.saturating_sub(1));
     words
         .get(index)
         .or(words.last())

@@ -9,7 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{Error as _, Unexpected};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{InvalidPeriod, Period};
+use super::{Cycle, InvalidPeriod, Period};
 use crate::Error;
 
 /// The longest piece of a rejected text an error repeats; the rest is cut to `…`, so that a
@@ -87,14 +87,15 @@ fn parse(text: &str) -> Result<Period, InvalidPeriod> {
         | [b'H' | b'h' | b'S' | b's', n @ b'0'..=b'9'] => Shape::Half(digit(n)),
         _ => return Err(InvalidPeriod::Unrecognised),
     };
-    // Four digits: at most 9999, so the conversion is exact.
+    // Four digits: at most 9999, and at most two for the number: the parts always fit.
     let year = i32::try_from(year).map_err(|_| InvalidPeriod::Unrecognised)?;
-    let period = match shape {
-        Shape::Year => Period::Year { year },
-        Shape::Month(month) => Period::Month { year, month },
-        Shape::Quarter(quarter) => Period::Quarter { year, quarter },
-        Shape::Half(half) => Period::HalfYear { year, half },
+    let (cycle, number) = match shape {
+        Shape::Year => (Cycle::Yearly, 1),
+        Shape::Month(month) => (Cycle::Monthly, month),
+        Shape::Quarter(quarter) => (Cycle::Quarterly, quarter),
+        Shape::Half(half) => (Cycle::HalfYearly, half),
     };
+    let period = Period::from_parts(cycle, year, number).ok_or(InvalidPeriod::Unrecognised)?;
     match period.problem() {
         None => Ok(period),
         Some(reason) => Err(reason),
@@ -124,12 +125,27 @@ fn shown(text: &str) -> String {
 impl fmt::Display for Period {
     /// The canonical spelling: `2026-05`, `2026-Q2`, `2026-H1`, `2026`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
-            Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
-            Period::HalfYear { year, half } => write!(f, "{year}-H{half}"),
-            Period::Year { year } => write!(f, "{year}"),
+        write_spelled(f, self.cycle(), i64::from(self.year()), self.number())
+    }
+}
+
+/// How the period of `cycle` numbered `number` in `year` is written, in range or not.
+pub(super) fn spelled(cycle: Cycle, year: i64, number: u32) -> String {
+    struct Spelled(Cycle, i64, u32);
+    impl fmt::Display for Spelled {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write_spelled(f, self.0, self.1, self.2)
         }
+    }
+    Spelled(cycle, year, number).to_string()
+}
+
+fn write_spelled(f: &mut fmt::Formatter<'_>, cycle: Cycle, year: i64, number: u32) -> fmt::Result {
+    match cycle {
+        Cycle::Monthly => write!(f, "{year}-{number:02}"),
+        Cycle::Quarterly => write!(f, "{year}-Q{number}"),
+        Cycle::HalfYearly => write!(f, "{year}-H{number}"),
+        Cycle::Yearly => write!(f, "{year}"),
     }
 }
 
