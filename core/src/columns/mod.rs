@@ -45,12 +45,10 @@ pub(crate) type CellId = u32;
 /// The key of a cell: unit, item, period.
 type Key = (CodeId, CodeId, Period);
 
-/// One revision received by the columns' time, and where it stands then: 24 bytes (when it
-/// was received is read from its entry, not kept here).
+/// One revision received by the columns' time, and where it stands then: 16 bytes (its
+/// sequence number and when it was received are read from its entry, not kept here).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Revision {
-    /// The revision's sequence number.
-    pub sequence: u64,
     /// The position in the ledger of the entry holding it (a `submit` entry, or a batch).
     pub entry: u32,
     /// Its row in that batch (0 for a `submit` entry).
@@ -337,7 +335,6 @@ impl LedgerColumns {
         let revision = if seen {
             let revisions = &mut self.cells[cell as usize].revisions;
             revisions.push(Revision {
-                sequence,
                 entry: position,
                 row,
                 returned: NOT_RETURNED,
@@ -501,6 +498,16 @@ pub(crate) fn submission<'l>(ledger: &'l Ledger, r: &Revision) -> Option<Submiss
     held_submission(ledger.entries(), r.entry, r.row)
 }
 
+/// The sequence number of revision `r`: its `submit` entry's, or its row's in a batch.
+pub(crate) fn sequence(ledger: &Ledger, r: &Revision) -> Option<u64> {
+    let entry = ledger.entries().get(r.entry as usize)?;
+    match &entry.action {
+        Action::Submit { .. } => Some(entry.sequence),
+        Action::Import { batch } => Some(batch.sequence_of(entry.sequence, r.row as usize)),
+        _ => None,
+    }
+}
+
 /// When the ledger received revision `r`, whose submission is `submission`: the store's
 /// recorded time of its entry, or the submission's own claim in an unstamped (format 1)
 /// ledger.
@@ -555,13 +562,13 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_cell_and_a_revision_stay_within_their_bytes() {
-        assert_eq!(size_of::<super::Revision>(), 24);
+        assert_eq!(size_of::<super::Revision>(), 16);
         assert_eq!(size_of::<Option<super::InForce>>(), 16);
         assert_eq!(size_of::<super::Placed>(), 16);
         assert_eq!(size_of::<crate::period::Period>(), 4);
         assert_eq!(size_of::<Option<crate::period::Period>>(), 4);
         assert!(
-            size_of::<super::Cell>() <= 64,
+            size_of::<super::Cell>() <= 56,
             "{}",
             size_of::<super::Cell>()
         );

@@ -140,7 +140,9 @@ impl std::fmt::Display for Earlier {
 
 /// Whether two assignments of the same unit and item share a month.
 fn overlaps(a: &Assignment, b: &Assignment) -> bool {
-    let end = |x: &Assignment| x.to.map_or(i32::MAX, crate::period::Period::last_month_index);
+    let end = |x: &Assignment| {
+        x.to.map_or(i32::MAX, crate::period::Period::last_month_index)
+    };
     a.unit == b.unit
         && a.item == b.item
         && b.to

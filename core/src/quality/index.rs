@@ -217,7 +217,7 @@ impl<'l> LedgerIndex<'l> {
         let ledger: &'l Ledger = self.ledger;
         let submission = columns::submission(ledger, r)?;
         Some(Revision {
-            sequence: r.sequence,
+            sequence: columns::sequence(ledger, r)?,
             submission,
             received_at: columns::received_at(ledger, r, submission)?,
             status: r.status,
@@ -306,7 +306,10 @@ impl crate::resolver::Source for LedgerIndex<'_> {
     fn get(&self, id: CellId) -> Option<(&Value, u64)> {
         let standing = self.columns.cell_at(id)?.standing()?;
         let submission = columns::submission(self.ledger, standing)?;
-        Some((submission.value(), standing.sequence))
+        Some((
+            submission.value(),
+            columns::sequence(self.ledger, standing)?,
+        ))
     }
 
     fn none_up_to(&self, period: Period) -> bool {
