@@ -15,12 +15,7 @@ pub(crate) struct CurrentCodes<'c> {
 impl<'c> CurrentCodes<'c> {
     /// Every code of `catalogue` and every code one of its indicators replaces.
     pub fn new(catalogue: &'c Catalogue) -> Self {
-        let own = catalogue
-            .indicators
-            .iter()
-            .map(|i| i.code.as_str())
-            .chain(catalogue.data_elements.iter().map(|d| d.code.as_str()));
-        let mut codes: FxHashMap<&str, &str> = own.map(|c| (c, c)).collect();
+        let mut codes: FxHashMap<&str, &str> = catalogue.item_codes().map(|c| (c, c)).collect();
         // A code the catalogue holds stands for itself; a replaced one for the first
         // indicator replacing it, as `current_code` finds them.
         for indicator in &catalogue.indicators {

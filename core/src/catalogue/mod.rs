@@ -124,6 +124,14 @@ impl Catalogue {
         self.indicators.iter().find(|i| i.code == code)
     }
 
+    /// Every item's code: the indicators', then the data elements', in the catalogue's order.
+    pub(crate) fn item_codes(&self) -> impl Iterator<Item = &str> {
+        self.indicators
+            .iter()
+            .map(|i| i.code.as_str())
+            .chain(self.data_elements.iter().map(|d| d.code.as_str()))
+    }
+
     /// The data element with this code.
     pub fn data_element(&self, code: &str) -> Option<&DataElement> {
         self.data_elements.iter().find(|d| d.code == code)

@@ -125,11 +125,7 @@ pub(crate) struct ItemNames<'c>(FxHashMap<&'c str, Arc<str>>);
 impl<'c> ItemNames<'c> {
     /// The codes of `catalogue`'s indicators and data elements.
     pub fn new(catalogue: &'c Catalogue) -> Self {
-        let codes = catalogue
-            .indicators
-            .iter()
-            .map(|i| i.code.as_str())
-            .chain(catalogue.data_elements.iter().map(|d| d.code.as_str()));
+        let codes = catalogue.item_codes();
         ItemNames(codes.map(|code| (code, Arc::from(code))).collect())
     }
 

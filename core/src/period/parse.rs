@@ -131,21 +131,18 @@ impl fmt::Display for Period {
 
 /// How the period of `cycle` numbered `number` in `year` is written, in range or not.
 pub(super) fn spelled(cycle: Cycle, year: i64, number: u32) -> String {
-    struct Spelled(Cycle, i64, u32);
-    impl fmt::Display for Spelled {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write_spelled(f, self.0, self.1, self.2)
-        }
-    }
-    Spelled(cycle, year, number).to_string()
+    let mut text = String::new();
+    // Writing into a string cannot fail.
+    let _ = write_spelled(&mut text, cycle, year, number);
+    text
 }
 
-fn write_spelled(f: &mut fmt::Formatter<'_>, cycle: Cycle, year: i64, number: u32) -> fmt::Result {
+fn write_spelled(out: &mut impl fmt::Write, cycle: Cycle, year: i64, number: u32) -> fmt::Result {
     match cycle {
-        Cycle::Monthly => write!(f, "{year}-{number:02}"),
-        Cycle::Quarterly => write!(f, "{year}-Q{number}"),
-        Cycle::HalfYearly => write!(f, "{year}-H{number}"),
-        Cycle::Yearly => write!(f, "{year}"),
+        Cycle::Monthly => write!(out, "{year}-{number:02}"),
+        Cycle::Quarterly => write!(out, "{year}-Q{number}"),
+        Cycle::HalfYearly => write!(out, "{year}-H{number}"),
+        Cycle::Yearly => write!(out, "{year}"),
     }
 }
 
