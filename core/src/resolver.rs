@@ -158,6 +158,10 @@ impl Source for Approved<'_> {
     fn none_up_to(&self, period: Period) -> bool {
         self.columns.none_up_to(period)
     }
+
+    fn none_of_up_to(&self, item: CodeId, period: Period) -> bool {
+        self.columns.none_of_up_to(item, period)
+    }
 }
 
 /// What computing an item's value needs from the catalogue, looked up once per evaluation
@@ -182,8 +186,15 @@ struct ItemFacts {
 enum ItemMethod {
     /// Reported (a data element or a reported indicator).
     Reported,
-    /// Computed by its compiled formula, with each input's item number.
-    Formula(Box<IndicatorFormula>, Vec<Option<usize>>),
+    /// Computed by its compiled formula.
+    Formula {
+        formula: Box<IndicatorFormula>,
+        /// Each input's item number.
+        inputs: Vec<Option<usize>>,
+        /// The formula's value when no input has any: a back-scan over the periods before
+        /// the inputs were reported reads it without evaluating.
+        of_nothing: Value,
+    },
     /// Computed by a formula that does not compile: always missing.
     Broken,
 }
@@ -231,13 +242,18 @@ impl Items {
                     catalogue
                         .compile_indicator(code)
                         .map_or(ItemMethod::Broken, |f| {
-                            let inputs = f
+                            let inputs: Vec<Option<usize>> = f
                                 .formula()
                                 .inputs()
                                 .iter()
                                 .map(|input| numbers.get(&input.code).copied())
                                 .collect();
-                            ItemMethod::Formula(Box::new(f), inputs)
+                            let nothing = vec![Value::Missing(Missing::NoData); inputs.len()];
+                            ItemMethod::Formula {
+                                of_nothing: f.evaluate(&nothing),
+                                formula: Box::new(f),
+                                inputs,
+                            }
                         })
                 }
                 _ => ItemMethod::Reported,
@@ -270,6 +286,10 @@ pub(crate) trait Source: Sync {
 
     /// Whether `period` and every period before it are certainly without a value.
     fn none_up_to(&self, period: Period) -> bool;
+
+    /// Whether `period` and every period before it are certainly without a value of the item
+    /// numbered `item` in the columns.
+    fn none_of_up_to(&self, item: CodeId, period: Period) -> bool;
 }
 
 /// Computes values on demand over the shared item facts.
@@ -344,11 +364,22 @@ impl<'a> Values<'a> {
         if depth >= MAX_DEPTH {
             return Traced::missing();
         }
-        let (formula, numbers) = match &facts.method {
+        let (formula, numbers, of_nothing) = match &facts.method {
             ItemMethod::Reported => return self.reported(unit, item, period, depth, facts),
             ItemMethod::Broken => return Traced::missing(),
-            ItemMethod::Formula(formula, numbers) => (formula, numbers),
+            ItemMethod::Formula {
+                formula,
+                inputs,
+                of_nothing,
+            } => (formula, inputs, of_nothing),
         };
+        let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
+        if cycle >= period.cycle() && self.inputs_empty(numbers, period, depth) {
+            return Traced {
+                value: of_nothing.clone(),
+                revisions: Lineage::default(),
+            };
+        }
         let mut revisions = Lineage::default();
         let mut read = |at: Option<Period>, n: Option<usize>| match at.zip(n) {
             Some((at, n)) => {
@@ -359,7 +390,6 @@ impl<'a> Values<'a> {
             None => Value::Missing(Missing::NoData),
         };
         let inputs = formula.formula().inputs();
-        let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
         if cycle < period.cycle() {
             // A monthly indicator over a quarter: its formula over the months, by the
             // indicator's declared evaluation (a ratio of sums by default).
@@ -394,6 +424,40 @@ impl<'a> Values<'a> {
         }
     }
 
+    /// Whether each of a formula's `inputs` read at `depth + 1` in `period` (or a shift of it,
+    /// always earlier) is certainly missing: no data, and no revision in its lineage.
+    fn inputs_empty(&self, inputs: &[Option<usize>], period: Period, depth: usize) -> bool {
+        inputs
+            .iter()
+            .all(|n| n.is_none_or(|n| self.empty_up_to(n, period, depth + 1)))
+    }
+
+    /// Whether the item numbered `item`, read at `depth`, is [`Traced::missing`] in `period`
+    /// and in every earlier period of its cycle: nothing of it (or of its inputs) was
+    /// received by then, so no cell stands and nothing rolls up.
+    fn empty_up_to(&self, item: usize, period: Period, depth: usize) -> bool {
+        let Some(facts) = self.items.facts.get(item) else {
+            return true;
+        };
+        if depth >= MAX_DEPTH {
+            return true;
+        }
+        match &facts.method {
+            ItemMethod::Broken => true,
+            ItemMethod::Reported => facts
+                .column
+                .is_none_or(|column| self.source.none_of_up_to(column, period)),
+            // Over shorter periods the formula is evaluated otherwise: not judged here.
+            ItemMethod::Formula {
+                inputs, of_nothing, ..
+            } => {
+                facts.indicator_cycle.is_none_or(|c| c >= period.cycle())
+                    && *of_nothing == Value::Missing(Missing::NoData)
+                    && self.inputs_empty(inputs, period, depth)
+            }
+        }
+    }
+
     /// A reported item: its value standing in the columns, or its shorter periods rolled up
     /// (a data element by its aggregation, a reported indicator by its latest value).
     fn reported(
@@ -404,9 +468,15 @@ impl<'a> Values<'a> {
         depth: usize,
         facts: &ItemFacts,
     ) -> Traced {
-        let standing = unit
-            .zip(facts.column)
-            .and_then(|(u, i)| self.source.get(self.cell(u, i, period)?));
+        // Nothing of the item up to `period`: no cell stands in it nor in any shorter period
+        // within it, and the roll-up of nothing is nothing (without asking for each month).
+        let Some(column) = facts
+            .column
+            .filter(|&i| !self.source.none_of_up_to(i, period))
+        else {
+            return Traced::missing();
+        };
+        let standing = unit.and_then(|u| self.source.get(self.cell(u, column, period)?));
         if let Some((value, revision)) = standing {
             return Traced {
                 value: value.clone(),
@@ -449,5 +519,84 @@ pub(crate) fn reference_period(cycle: Cycle, period: Period) -> Option<Period> {
         Some(containing)
     } else {
         containing.previous()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::Action;
+    use proptest::prelude::*;
+
+    /// The approved values, never certain that an item has none up to a period: every value
+    /// resolved in full, as before the back-scans were cut short.
+    struct Doubting<'a>(Approved<'a>);
+
+    impl Source for Doubting<'_> {
+        fn columns(&self) -> &LedgerColumns {
+            self.0.columns()
+        }
+        fn get(&self, id: CellId) -> Option<(&Value, u64)> {
+            self.0.get(id)
+        }
+        fn none_up_to(&self, period: Period) -> bool {
+            self.0.none_up_to(period)
+        }
+        fn none_of_up_to(&self, _: CodeId, _: Period) -> bool {
+            false
+        }
+    }
+
+    const PERIODS: [&str; 14] = [
+        "2024", "2024-Q4", "2025-H1", "2025-03", "2025-Q1", "2025-Q4", "2025", "2026-01",
+        "2026-04", "2026-05", "2026-Q1", "2026-Q2", "2026-H1", "2026",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Every item of the catalogue, for every unit and period (most before anything was
+        /// reported), resolves to the same value and lineage whether or not the resolver
+        /// knows where each item's values begin.
+        #[test]
+        fn knowing_where_values_begin_changes_no_value(
+            rows in prop::collection::vec((0usize..2, 0usize..60, 7usize..14, 0i64..500, any::<bool>()), 1..40),
+        ) {
+            let nq57 = Catalogue::nq57();
+            let elements: Vec<&str> = nq57.data_elements.iter().map(|d| d.code.as_str()).collect();
+            let mut ledger = Ledger::default();
+            for (unit, element, period, value, approve) in rows {
+                let number = rust_decimal::Decimal::new(value, 1).to_string();
+                let (unit, item) = (["DN", "HN"][unit], elements[element % elements.len()]);
+                let submission = serde_json::from_value(serde_json::json!({
+                    "unit": unit, "item": item,
+                    "period": PERIODS[period], "value": {"number": number},
+                    "source": {"kind": "form"}, "submitted_by": "can_bo_1",
+                    "submitted_at": "2026-07-02T09:00:00"})).unwrap();
+                let revision = ledger.append(Action::Submit { submission }).unwrap().sequence;
+                if approve {
+                    let at = "2026-07-03T10:00:00".parse().unwrap();
+                    ledger.append(Action::Approve { revision, by: "lanh_dao".into(), at }).unwrap();
+                }
+            }
+            let columns = LedgerColumns::new(&ledger, None);
+            let items = Items::new(&nq57, &columns);
+            let (knowing, doubting) = (Approved::new(&ledger, &columns), Doubting(Approved::new(&ledger, &columns)));
+            let knowing = Values::sharing(&knowing, Arc::clone(&items));
+            let doubting = Values::sharing(&doubting, Arc::clone(&items));
+            let codes = nq57.data_elements.iter().map(|d| d.code.as_str())
+                .chain(nq57.indicators.iter().map(|i| i.code.as_str()));
+            for code in codes {
+                for unit in ["DN", "HN"] {
+                    for period in PERIODS {
+                        let period: Period = period.parse().unwrap();
+                        prop_assert_eq!(
+                            knowing.value(unit, code, period),
+                            doubting.value(unit, code, period),
+                            "{} {} {}", unit, code, period
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@
 //! ```
 
 mod codes;
+mod earliest;
 mod placements;
 mod unit_cells;
 
@@ -32,6 +33,7 @@ use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 
 pub use codes::{CodeId, Codes};
+use earliest::Earliest;
 use placements::Placements;
 pub(crate) use unit_cells::UnitCells;
 
@@ -151,10 +153,10 @@ pub struct LedgerColumns {
     early: FxHashMap<u64, Vec<Decision>>,
     /// The latest explanation of each (unit, indicator, period), by entry position.
     explanations: FxHashMap<Key, u32>,
-    /// The first month of the earliest period with an approved value.
-    earliest_month: Option<i32>,
-    /// The first month of the earliest period with a revision received.
-    earliest_received: Option<i32>,
+    /// Where the approved values begin, overall and by item.
+    earliest_approved: Earliest,
+    /// Where the revisions received begin, overall and by item.
+    earliest_received: Earliest,
     approved_values: usize,
 }
 
@@ -329,8 +331,7 @@ impl LedgerColumns {
                 self.unit_periods.resize_with(u + 1, Default::default);
             }
             self.unit_periods[u].insert(period);
-            let first = period.first_month_index();
-            self.earliest_received = Some(self.earliest_received.map_or(first, |e| e.min(first)));
+            self.earliest_received.note(item, period);
         }
         let revision = if seen {
             let revisions = &mut self.cells[cell as usize].revisions;
@@ -397,13 +398,12 @@ impl LedgerColumns {
         if cell.in_force.is_none() {
             self.approved_values += 1;
         }
-        let first = cell.period.first_month_index();
         cell.in_force = Some(InForce {
             revision,
             entry: placed.entry,
             row: placed.row,
         });
-        self.earliest_month = Some(self.earliest_month.map_or(first, |e| e.min(first)));
+        self.earliest_approved.note(cell.item, cell.period);
     }
 }
 
@@ -481,15 +481,25 @@ impl LedgerColumns {
     /// Whether `period` and every period before it are certainly without an approved value
     /// (they end before the earliest approved period begins): a back-scan stops there.
     pub(crate) fn none_up_to(&self, period: Period) -> bool {
-        self.earliest_month
-            .is_none_or(|earliest| period.last_month_index() < earliest)
+        self.earliest_approved.none_up_to(period)
+    }
+
+    /// Whether `period` and every period before it are certainly without an approved value of
+    /// the item numbered `item`.
+    pub(crate) fn none_of_up_to(&self, item: CodeId, period: Period) -> bool {
+        self.earliest_approved.none_of_up_to(item, period)
     }
 
     /// Whether `period` and every period before it are certainly without a revision received
     /// (approved, awaiting a decision or returned): a back-scan over what stands stops there.
     pub(crate) fn none_received_up_to(&self, period: Period) -> bool {
-        self.earliest_received
-            .is_none_or(|earliest| period.last_month_index() < earliest)
+        self.earliest_received.none_up_to(period)
+    }
+
+    /// Whether `period` and every period before it are certainly without a revision received
+    /// of the item numbered `item`.
+    pub(crate) fn none_received_of_up_to(&self, item: CodeId, period: Period) -> bool {
+        self.earliest_received.none_of_up_to(item, period)
     }
 }
 

@@ -315,4 +315,8 @@ impl crate::resolver::Source for LedgerIndex<'_> {
     fn none_up_to(&self, period: Period) -> bool {
         self.columns.none_received_up_to(period)
     }
+
+    fn none_of_up_to(&self, item: CodeId, period: Period) -> bool {
+        self.columns.none_received_of_up_to(item, period)
+    }
 }
