@@ -194,6 +194,8 @@ enum ItemMethod {
         /// The formula's value when no input has any: a back-scan over the periods before
         /// the inputs were reported reads it without evaluating.
         of_nothing: Value,
+        /// The same over a longer period, by how many shorter periods it holds.
+        over_nothing: [(usize, Value); 5],
     },
     /// Computed by a formula that does not compile: always missing.
     Broken,
@@ -249,7 +251,12 @@ impl Items {
                                 .map(|input| numbers.get(&input.code).copied())
                                 .collect();
                             let nothing = vec![Value::Missing(Missing::NoData); inputs.len()];
+                            // A year holds 2 halves, 4 quarters or 12 months; a half 2
+                            // quarters or 6 months; a quarter 3 months.
+                            let over_nothing = [2, 3, 4, 6, 12]
+                                .map(|k| (k, f.evaluate_over(&vec![nothing.clone(); k])));
                             ItemMethod::Formula {
+                                over_nothing,
                                 of_nothing: f.evaluate(&nothing),
                                 formula: Box::new(f),
                                 inputs,
@@ -364,21 +371,35 @@ impl<'a> Values<'a> {
         if depth >= MAX_DEPTH {
             return Traced::missing();
         }
-        let (formula, numbers, of_nothing) = match &facts.method {
-            ItemMethod::Reported => return self.reported(unit, item, period, depth, facts),
-            ItemMethod::Broken => return Traced::missing(),
-            ItemMethod::Formula {
-                formula,
-                inputs,
-                of_nothing,
-            } => (formula, inputs, of_nothing),
+        let ItemMethod::Formula {
+            formula,
+            inputs: numbers,
+            of_nothing,
+            over_nothing,
+        } = &facts.method
+        else {
+            return match facts.method {
+                ItemMethod::Reported => self.reported(unit, item, period, depth, facts),
+                _ => Traced::missing(),
+            };
         };
         let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
-        if cycle >= period.cycle() && self.inputs_empty(numbers, period, depth) {
-            return Traced {
-                value: of_nothing.clone(),
-                revisions: Lineage::default(),
+        if self.inputs_empty(numbers, period, depth) {
+            let nothing = if cycle >= period.cycle() {
+                Some(of_nothing)
+            } else {
+                let over = period.children(cycle).len();
+                over_nothing
+                    .iter()
+                    .find(|(k, _)| *k == over)
+                    .map(|(_, v)| v)
             };
+            if let Some(value) = nothing {
+                return Traced {
+                    value: value.clone(),
+                    revisions: Lineage::default(),
+                };
+            }
         }
         let mut revisions = Lineage::default();
         let mut read = |at: Option<Period>, n: Option<usize>| match at.zip(n) {
@@ -424,8 +445,9 @@ impl<'a> Values<'a> {
         }
     }
 
-    /// Whether each of a formula's `inputs` read at `depth + 1` in `period` (or a shift of it,
-    /// always earlier) is certainly missing: no data, and no revision in its lineage.
+    /// Whether each of a formula's `inputs` read at `depth + 1` in `period`, a shift of it
+    /// (always earlier) or a shorter period within either is certainly missing: no data, and
+    /// no revision in its lineage.
     fn inputs_empty(&self, inputs: &[Option<usize>], period: Period, depth: usize) -> bool {
         inputs
             .iter()
@@ -433,8 +455,8 @@ impl<'a> Values<'a> {
     }
 
     /// Whether the item numbered `item`, read at `depth`, is [`Traced::missing`] in `period`
-    /// and in every earlier period of its cycle: nothing of it (or of its inputs) was
-    /// received by then, so no cell stands and nothing rolls up.
+    /// and in every period ending by then of its cycle or a shorter one: nothing of it (or of
+    /// its inputs) was received by then, so no cell stands and nothing rolls up.
     fn empty_up_to(&self, item: usize, period: Period, depth: usize) -> bool {
         let Some(facts) = self.items.facts.get(item) else {
             return true;
@@ -447,7 +469,8 @@ impl<'a> Values<'a> {
             ItemMethod::Reported => facts
                 .column
                 .is_none_or(|column| self.source.none_of_up_to(column, period)),
-            // Over shorter periods the formula is evaluated otherwise: not judged here.
+            // Over a longer period than its own the formula is evaluated otherwise: not
+            // judged here (read in its own cycle or a shorter one, it is evaluated plainly).
             ItemMethod::Formula {
                 inputs, of_nothing, ..
             } => {
