@@ -107,9 +107,10 @@ fn outliers<'q>(
     // the evaluation (each unit then sets its own value aside): gathering them for every unit
     // made the check quadratic in the size of a peer group.
     let groups = cx.tree.peer_groups_of(cx.unit);
-    let all = cx.index.peer_sample(groups, item, cx.period, |item| {
+    let peers = cx.index.peer_sample(groups, item, cx.period, |item| {
         cx.index.peer_numbers(cx.tree, groups, item, cx.period)
     });
+    let all = peers.sorted();
     // The unit's own value is among them (it is `x`, the value in force): leave it out once;
     // among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
     let equal = all.partition_point(|v| *v < x)..all.partition_point(|v| *v <= x);
@@ -119,15 +120,16 @@ fn outliers<'q>(
         .map(|i| equal.start + i)
         .or((!equal.is_empty()).then_some(equal.start));
     let judged = match own {
-        Some(own) => is_outlier_without(x, &all, own),
-        None => is_outlier_sorted(x, &all),
+        Some(own) if peers.surely_plausible(x, own) => return,
+        Some(own) => is_outlier_without(x, all, own),
+        None => is_outlier_sorted(x, all),
     };
-    let peers = all.len() - usize::from(own.is_some());
+    let others = all.len() - usize::from(own.is_some());
     if let Some((true, median)) = judged {
         let flaw = || Flaw::OutlierPeers {
             value: show(x),
             median: show(median),
-            peers,
+            peers: others,
         };
         cx.push(out, FlawKind::OutlierPeers, item, revision, flaw);
     }

@@ -18,6 +18,8 @@ use crate::org::OrgTree;
 use crate::period::Period;
 use crate::resolver::Items;
 
+use super::outlier::PeerSample;
+
 /// One submitted revision and its fate.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Revision<'l> {
@@ -49,7 +51,7 @@ pub(crate) struct LedgerIndex<'l> {
     columns: Cow<'l, LedgerColumns>,
     /// The numbers in force of every member of a set of peer groups, for an item and period,
     /// sorted: worked out once, read by each member's outlier check.
-    peer_samples: Mutex<FxHashMap<PeerKey, Arc<[Decimal]>>>,
+    peer_samples: Mutex<FxHashMap<PeerKey, Arc<PeerSample>>>,
     /// The resolver's item facts, shared by every unit's checks.
     items: OnceLock<Arc<Items>>,
     /// Each validation rule's two sides compiled (`None` for a side that does not compile),
@@ -100,9 +102,9 @@ impl<'l> LedgerIndex<'l> {
         item: &str,
         period: Period,
         gather: impl FnOnce(CodeId) -> Vec<Decimal>,
-    ) -> Arc<[Decimal]> {
+    ) -> Arc<PeerSample> {
         let Some(item) = self.columns.items().id(item) else {
-            return Arc::from([]);
+            return Arc::new(PeerSample::new(Vec::new()));
         };
         let key = (smallvec::SmallVec::from_slice(groups), item, period);
         // Units checked on other threads may gather the same sample: the first one kept wins,
@@ -115,7 +117,7 @@ impl<'l> LedgerIndex<'l> {
         if let Some(sample) = samples().get(&key) {
             return Arc::clone(sample);
         }
-        let sample: Arc<[Decimal]> = gather(item).into();
+        let sample = Arc::new(PeerSample::new(gather(item)));
         Arc::clone(samples().entry(key).or_insert(sample))
     }
 

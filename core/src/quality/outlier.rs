@@ -66,6 +66,78 @@ pub(crate) fn is_outlier_without(
     )
 }
 
+/// A peer group's numbers for an item and period, sorted once, with what settles most members'
+/// verdicts in one comparison: for each median the others' numbers can have when a member is
+/// left out, a floor under their MAD. A member within the floor's reach of that median is no
+/// outlier whatever the MAD of the others is; only the rest take the full test (run for every
+/// number of every unit, it was the largest of an evaluation's quality checks).
+#[derive(Debug)]
+pub(crate) struct PeerSample {
+    sorted: Vec<Decimal>,
+    /// By [`class`] of the position left out: the others' median and `Z_LIMIT` times the
+    /// floor under their MAD (`None` where the sample is too small or the floor is 0).
+    floors: [Option<(Decimal, Decimal)>; 3],
+}
+
+impl PeerSample {
+    /// The sample of `sorted` numbers (ascending).
+    pub fn new(sorted: Vec<Decimal>) -> Self {
+        let n = sorted.len();
+        let floor = |class: usize| {
+            if n.checked_sub(1)? < MIN_SAMPLE {
+                return None;
+            }
+            // A position of the class: the others' median is the same for all of them.
+            let skip = (0..n).find(|&j| self::class(n, j) == class)?;
+            let median = Sorted {
+                sorted: &sorted,
+                skip: Some(skip),
+            }
+            .quantile_of(1, 2)?;
+            // Leaving one deviation out never lowers the k-th smallest: the whole sample's
+            // k-th, about the same median, is a floor under every member's.
+            let whole = Sorted {
+                sorted: &sorted,
+                skip: None,
+            };
+            let mad = Sorted::quantile(n - 1, 1, 2, |k| whole.deviation(median, k))?;
+            (!mad.is_zero()).then_some(())?;
+            Some((median, Z_LIMIT.checked_mul(mad)?))
+        };
+        let floors = [floor(0), floor(1), floor(2)];
+        PeerSample { sorted, floors }
+    }
+
+    /// The numbers, ascending.
+    pub fn sorted(&self) -> &[Decimal] {
+        &self.sorted
+    }
+
+    /// Whether `x` is certainly no outlier against the sample less the number at `own`
+    /// ([`is_outlier_without`] would not flag it).
+    pub fn surely_plausible(&self, x: Decimal, own: usize) -> bool {
+        let Some(Some((median, reach))) = self.floors.get(class(self.sorted.len(), own)) else {
+            return false;
+        };
+        Z_SCALE
+            .checked_mul((x - *median).abs())
+            .is_some_and(|left| left <= *reach)
+    }
+}
+
+/// Which of `n` sorted numbers the median of the others reads when the one at `j` is left
+/// out, as a class: the median of `n − 1` reads their positions `low` (and `low + 1`), which
+/// are the sample's `low + 1` (`low + 2`) when `j ≤ low`, its `low` (`low + 2`) when
+/// `j = low + 1`, and its `low` (`low + 1`) after.
+fn class(n: usize, j: usize) -> usize {
+    let low = n.saturating_sub(2) / 2;
+    match j {
+        j if j <= low => 0,
+        j if j == low + 1 => 1,
+        _ => 2,
+    }
+}
+
 /// A sorted sample, read with one position left out.
 #[derive(Clone, Copy)]
 struct Sorted<'a> {
@@ -221,6 +293,24 @@ mod tests {
         }
 
         #[test]
+        fn a_member_surely_plausible_is_never_flagged(
+            sample in proptest::collection::vec(-60i64..60, 1..40),
+            x in proptest::option::of(-200i64..200),
+        ) {
+            let mut sorted: Vec<Decimal> = sample.iter().map(|v| Decimal::new(*v, 1)).collect();
+            sorted.sort_unstable();
+            let peers = PeerSample::new(sorted.clone());
+            for own in 0..sorted.len() {
+                // The member's own number, or any other.
+                let x = x.map_or(sorted[own], |x| Decimal::new(x, 1));
+                if peers.surely_plausible(x, own) {
+                    let judged = is_outlier_without(x, &sorted, own);
+                    proptest::prop_assert!(matches!(judged, Some((false, _))), "{x} at {own}: {judged:?}");
+                }
+            }
+        }
+
+        #[test]
         fn each_deviation_is_the_sorted_one(
             sample in proptest::collection::vec(-1000i64..1000, 1..40),
             skip in proptest::option::of(0usize..40),
@@ -245,6 +335,32 @@ mod tests {
 
     fn sample(values: &[&str]) -> Vec<Decimal> {
         values.iter().map(|v| d(v)).collect()
+    }
+
+    #[test]
+    fn most_members_of_a_spread_sample_are_settled_at_once() {
+        // 1, 2, …, 40: no member is an outlier, and every one is settled by its floor.
+        let sorted: Vec<Decimal> = (1..=40).map(Decimal::from).collect();
+        let peers = PeerSample::new(sorted.clone());
+        for own in 0..sorted.len() {
+            assert!(peers.surely_plausible(sorted[own], own), "{own}");
+            assert_eq!(
+                is_outlier_without(sorted[own], &sorted, own).map(|v| v.0),
+                Some(false)
+            );
+        }
+        // 1000 in place of 40 is flagged, and not settled.
+        let mut wild = sorted.clone();
+        wild[39] = Decimal::from(1000);
+        let peers = PeerSample::new(wild.clone());
+        assert!(!peers.surely_plausible(wild[39], 39));
+        assert_eq!(
+            is_outlier_without(wild[39], &wild, 39).map(|v| v.0),
+            Some(true)
+        );
+        // Too few to judge: nothing is settled.
+        let few = PeerSample::new(sorted[..8].to_vec());
+        assert!((0..8).all(|own| !few.surely_plausible(sorted[own], own)));
     }
 
     #[test]
