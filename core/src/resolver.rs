@@ -187,18 +187,22 @@ enum ItemMethod {
     /// Reported (a data element or a reported indicator).
     Reported,
     /// Computed by its compiled formula.
-    Formula {
-        formula: Box<IndicatorFormula>,
-        /// Each input's item number.
-        inputs: Vec<Option<usize>>,
-        /// The formula's value when no input has any: a back-scan over the periods before
-        /// the inputs were reported reads it without evaluating.
-        of_nothing: Value,
-        /// The same over a longer period, by how many shorter periods it holds.
-        over_nothing: [(usize, Value); 5],
-    },
+    Formula(Box<FormulaItem>),
     /// Computed by a formula that does not compile: always missing.
     Broken,
+}
+
+/// A computed indicator's formula and what reading it needs.
+#[derive(Clone, Debug)]
+struct FormulaItem {
+    formula: IndicatorFormula,
+    /// Each input's item number.
+    inputs: Vec<Option<usize>>,
+    /// The formula's value when no input has any: a back-scan over the periods before the
+    /// inputs were reported reads it without evaluating.
+    of_nothing: Value,
+    /// The same over a longer period, by how many shorter periods it holds.
+    over_nothing: [(usize, Value); 5],
 }
 
 /// Each catalogue item's facts and compiled formula, numbered, worked out once and shared by
@@ -255,12 +259,12 @@ impl Items {
                             // quarters or 6 months; a quarter 3 months.
                             let over_nothing = [2, 3, 4, 6, 12]
                                 .map(|k| (k, f.evaluate_over(&vec![nothing.clone(); k])));
-                            ItemMethod::Formula {
+                            ItemMethod::Formula(Box::new(FormulaItem {
                                 over_nothing,
                                 of_nothing: f.evaluate(&nothing),
-                                formula: Box::new(f),
+                                formula: f,
                                 inputs,
-                            }
+                            }))
                         })
                 }
                 _ => ItemMethod::Reported,
@@ -371,18 +375,18 @@ impl<'a> Values<'a> {
         if depth >= MAX_DEPTH {
             return Traced::missing();
         }
-        let ItemMethod::Formula {
-            formula,
-            inputs: numbers,
-            of_nothing,
-            over_nothing,
-        } = &facts.method
-        else {
+        let ItemMethod::Formula(computed) = &facts.method else {
             return match facts.method {
                 ItemMethod::Reported => self.reported(unit, item, period, depth, facts),
                 _ => Traced::missing(),
             };
         };
+        let FormulaItem {
+            formula,
+            inputs: numbers,
+            of_nothing,
+            over_nothing,
+        } = &**computed;
         let cycle = facts.indicator_cycle.unwrap_or(period.cycle());
         if self.inputs_empty(numbers, period, depth) {
             let nothing = if cycle >= period.cycle() {
@@ -471,12 +475,10 @@ impl<'a> Values<'a> {
                 .is_none_or(|column| self.source.none_of_up_to(column, period)),
             // Over a longer period than its own the formula is evaluated otherwise: not
             // judged here (read in its own cycle or a shorter one, it is evaluated plainly).
-            ItemMethod::Formula {
-                inputs, of_nothing, ..
-            } => {
+            ItemMethod::Formula(computed) => {
                 facts.indicator_cycle.is_none_or(|c| c >= period.cycle())
-                    && *of_nothing == Value::Missing(Missing::NoData)
-                    && self.inputs_empty(inputs, period, depth)
+                    && computed.of_nothing == Value::Missing(Missing::NoData)
+                    && self.inputs_empty(&computed.inputs, period, depth)
             }
         }
     }
