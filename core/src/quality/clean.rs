@@ -111,14 +111,20 @@ fn outliers<'q>(
         cx.index.peer_numbers(cx.tree, groups, item, cx.period)
     });
     let all = peers.sorted();
-    // The unit's own value is among them (it is `x`, the value in force): leave it out once;
-    // among equal numbers, the one written as `x` is (`1.0` is not `1.00`).
-    let equal = all.partition_point(|v| *v < x)..all.partition_point(|v| *v <= x);
-    let own = all[equal.clone()]
-        .iter()
-        .position(|v| v.serialize() == x.serialize())
-        .map(|i| equal.start + i)
-        .or((!equal.is_empty()).then_some(equal.start));
+    // The unit's own value is among them (it is `x`, the value in force): leave it out once.
+    // A member finds its own place; were it not one, a number equal to `x` is left out, the
+    // one written as `x` among them (`1.0` is not `1.00`).
+    let own = cx
+        .cells
+        .and_then(|cells| peers.position_of(cells.unit()))
+        .or_else(|| {
+            let equal = all.partition_point(|v| *v < x)..all.partition_point(|v| *v <= x);
+            all[equal.clone()]
+                .iter()
+                .position(|v| v.serialize() == x.serialize())
+                .map(|i| equal.start + i)
+                .or((!equal.is_empty()).then_some(equal.start))
+        });
     let judged = match own {
         Some(own) if peers.surely_plausible(x, own) => return,
         Some(own) => is_outlier_without(x, all, own),

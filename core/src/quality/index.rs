@@ -95,16 +95,17 @@ impl<'l> LedgerIndex<'l> {
     }
 
     /// The sample of `groups`' members for `item` in `period`, gathered by `gather` (given the
-    /// item's number) the first time it is asked for; empty for an item never reported.
+    /// item's number; each member's number and its own) the first time it is asked for; empty
+    /// for an item never reported.
     pub fn peer_sample(
         &self,
         groups: &[usize],
         item: &str,
         period: Period,
-        gather: impl FnOnce(CodeId) -> Vec<Decimal>,
+        gather: impl FnOnce(CodeId) -> Vec<(CodeId, Decimal)>,
     ) -> Arc<PeerSample> {
         let Some(item) = self.columns.items().id(item) else {
-            return Arc::new(PeerSample::new(Vec::new()));
+            return Arc::new(PeerSample::of_members(Vec::new()));
         };
         let key = (smallvec::SmallVec::from_slice(groups), item, period);
         // Units checked on other threads may gather the same sample: the first one kept wins,
@@ -117,20 +118,20 @@ impl<'l> LedgerIndex<'l> {
         if let Some(sample) = samples().get(&key) {
             return Arc::clone(sample);
         }
-        let sample = Arc::new(PeerSample::new(gather(item)));
+        let sample = Arc::new(PeerSample::of_members(gather(item)));
         Arc::clone(samples().entry(key).or_insert(sample))
     }
 
     /// The numbers standing for the members of the peer groups at `groups` (positions in
     /// `tree`'s chart, the tree of the checks sharing this index) for the item numbered `item`
-    /// in `period`, each member once, sorted.
+    /// in `period`, each member once, by member number.
     pub fn peer_numbers(
         &self,
         tree: &OrgTree,
         groups: &[usize],
         item: CodeId,
         period: Period,
-    ) -> Vec<Decimal> {
+    ) -> Vec<(CodeId, Decimal)> {
         let columns = &*self.columns;
         let numbered = self.peer_members.get_or_init(|| {
             let units = columns.units();
@@ -148,12 +149,10 @@ impl<'l> LedgerIndex<'l> {
             .collect();
         members.sort_unstable();
         members.dedup(); // a unit in two of the groups (or listed twice) counts once
-        let mut values: Vec<Decimal> = members
+        members
             .iter()
-            .filter_map(|&m| self.standing_number(m, item, period))
-            .collect();
-        values.sort_unstable();
-        values
+            .filter_map(|&m| Some((m, self.standing_number(m, item, period)?)))
+            .collect()
     }
 
     /// The item facts the quality checks' resolvers share.

@@ -13,6 +13,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::columns::CodeId;
+
 /// The smallest sample judged: below it, a spread measured from a handful of values flags too
 /// much by chance.
 pub const MIN_SAMPLE: usize = 8;
@@ -74,14 +76,33 @@ pub(crate) fn is_outlier_without(
 #[derive(Debug)]
 pub(crate) struct PeerSample {
     sorted: Vec<Decimal>,
+    /// Each member's number in the columns and the position of its own number among
+    /// `sorted`, by member number: a member finds itself without comparing decimals.
+    positions: Vec<(CodeId, u32)>,
     /// By [`class`] of the position left out: the others' median and `Z_LIMIT` times the
     /// floor under their MAD (`None` where the sample is too small or the floor is 0).
     floors: [Option<(Decimal, Decimal)>; 3],
 }
 
 impl PeerSample {
-    /// The sample of `sorted` numbers (ascending).
-    pub fn new(sorted: Vec<Decimal>) -> Self {
+    /// The sample of `members`' numbers: each member's number in the columns, ascending, and
+    /// its own.
+    pub fn of_members(members: Vec<(CodeId, Decimal)>) -> Self {
+        let mut order: Vec<u32> = (0..u32::try_from(members.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_by_key(|&k| members[k as usize].1);
+        let mut positions: Vec<(CodeId, u32)> = vec![(0, 0); order.len()];
+        for (at, &k) in (0u32..).zip(&order) {
+            positions[k as usize] = (members[k as usize].0, at);
+        }
+        let sorted = order.iter().map(|&k| members[k as usize].1).collect();
+        PeerSample {
+            positions,
+            ..PeerSample::new(sorted)
+        }
+    }
+
+    /// The sample of `sorted` numbers (ascending), its members unknown.
+    fn new(sorted: Vec<Decimal>) -> Self {
         let n = sorted.len();
         let floor = |class: usize| {
             if n.checked_sub(1)? < MIN_SAMPLE {
@@ -105,12 +126,22 @@ impl PeerSample {
             Some((median, Z_LIMIT.checked_mul(mad)?))
         };
         let floors = [floor(0), floor(1), floor(2)];
-        PeerSample { sorted, floors }
+        PeerSample {
+            sorted,
+            positions: Vec::new(),
+            floors,
+        }
     }
 
     /// The numbers, ascending.
     pub fn sorted(&self) -> &[Decimal] {
         &self.sorted
+    }
+
+    /// Where the number of the member numbered `member` is among [`PeerSample::sorted`].
+    pub fn position_of(&self, member: CodeId) -> Option<usize> {
+        let at = self.positions.binary_search_by_key(&member, |p| p.0).ok()?;
+        Some(self.positions[at].1 as usize)
     }
 
     /// Whether `x` is certainly no outlier against the sample less the number at `own`
@@ -335,6 +366,16 @@ mod tests {
 
     fn sample(values: &[&str]) -> Vec<Decimal> {
         values.iter().map(|v| d(v)).collect()
+    }
+
+    #[test]
+    fn each_member_finds_its_own_number() {
+        let peers =
+            PeerSample::of_members(vec![(2, d("3")), (5, d("1")), (9, d("2")), (11, d("1.0"))]);
+        assert_eq!(peers.sorted(), &[d("1"), d("1.0"), d("2"), d("3")][..]);
+        assert_eq!(peers.sorted()[1].to_string(), "1.0"); // member 11's own, not member 5's
+        let places: Vec<Option<usize>> = [2, 5, 9, 11, 4].map(|m| peers.position_of(m)).to_vec();
+        assert_eq!(places, [Some(3), Some(0), Some(2), Some(1), None]);
     }
 
     #[test]
