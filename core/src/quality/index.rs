@@ -105,7 +105,7 @@ impl<'l> LedgerIndex<'l> {
         gather: impl FnOnce(CodeId) -> Vec<(CodeId, Decimal)>,
     ) -> Arc<PeerSample> {
         let Some(item) = self.columns.items().id(item) else {
-            return Arc::new(PeerSample::of_members(Vec::new()));
+            return Arc::new(PeerSample::of_members(&[]));
         };
         let key = (smallvec::SmallVec::from_slice(groups), item, period);
         // Units checked on other threads may gather the same sample: the first one kept wins,
@@ -118,7 +118,7 @@ impl<'l> LedgerIndex<'l> {
         if let Some(sample) = samples().get(&key) {
             return Arc::clone(sample);
         }
-        let sample = Arc::new(PeerSample::of_members(gather(item)));
+        let sample = Arc::new(PeerSample::of_members(&gather(item)));
         Arc::clone(samples().entry(key).or_insert(sample))
     }
 

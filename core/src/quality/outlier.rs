@@ -87,7 +87,7 @@ pub(crate) struct PeerSample {
 impl PeerSample {
     /// The sample of `members`' numbers: each member's number in the columns, ascending, and
     /// its own.
-    pub fn of_members(members: Vec<(CodeId, Decimal)>) -> Self {
+    pub fn of_members(members: &[(CodeId, Decimal)]) -> Self {
         let mut order: Vec<u32> = (0..u32::try_from(members.len()).unwrap_or(u32::MAX)).collect();
         order.sort_by_key(|&k| members[k as usize].1);
         let mut positions: Vec<(CodeId, u32)> = vec![(0, 0); order.len()];
