@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn each_member_finds_its_own_number() {
         let peers =
-            PeerSample::of_members(vec![(2, d("3")), (5, d("1")), (9, d("2")), (11, d("1.0"))]);
+            PeerSample::of_members(&[(2, d("3")), (5, d("1")), (9, d("2")), (11, d("1.0"))]);
         assert_eq!(peers.sorted(), &[d("1"), d("1.0"), d("2"), d("3")][..]);
         assert_eq!(peers.sorted()[1].to_string(), "1.0"); // member 11's own, not member 5's
         let places: Vec<Option<usize>> = [2, 5, 9, 11, 4].map(|m| peers.position_of(m)).to_vec();
