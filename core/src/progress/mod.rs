@@ -7,5 +7,5 @@ mod pace;
 mod track;
 
 pub use pace::{Progress, ProgressStatus, progress};
-pub(crate) use track::pace;
 pub use track::{BASELINE_PERIODS, Standing, baseline, progress_target, standing, yearly_pace};
+pub(crate) use track::{judged, pace};

@@ -120,19 +120,32 @@ pub fn standing(
     latest: (Period, Decimal),
     pace: Decimal,
 ) -> Standing {
-    let cannot = Standing {
-        progress: Progress {
-            status: ProgressStatus::CannotAssess,
-            ratio: None,
-            target: target.cloned(),
-        },
-        off_track: None,
+    let (progress, behind) = judged(indicator, target, baseline, latest, pace);
+    Standing {
+        progress,
+        off_track: behind.map(|b| b.worded()),
+    }
+}
+
+/// [`standing`] with the reason an off-track value is behind not yet worded: the explanation
+/// check of an evaluation only asks whether there is one, for every indicator of every unit.
+pub(crate) fn judged<'t>(
+    indicator: &Indicator,
+    target: Option<&'t std::sync::Arc<Target>>,
+    baseline: Option<(Period, Decimal)>,
+    latest: (Period, Decimal),
+    pace: Decimal,
+) -> (Progress, Option<Behind<'t>>) {
+    let cannot = Progress {
+        status: ProgressStatus::CannotAssess,
+        ratio: None,
+        target: target.cloned(),
     };
     let Some(target) = target else {
-        return cannot;
+        return (cannot, None);
     };
     let Some(goal) = target.goal().map(|g| g.sided(indicator.direction)) else {
-        return cannot;
+        return (cannot, None);
     };
     let (now, xt) = (latest.0, latest.1 * pace);
     let judged = match baseline {
@@ -144,17 +157,17 @@ pub fn standing(
         target: Some(std::sync::Arc::clone(target)),
         ..judged
     };
-    let off_track = matches!(
+    let behind = matches!(
         progress.status,
         ProgressStatus::NeedsAcceleration
             | ProgressStatus::LimitedProgress
             | ProgressStatus::Deterioration
     )
     .then(|| {
-        why(
+        Behind::of(
             indicator,
             target,
-            &goal,
+            goal,
             baseline,
             (now, xt),
             pace,
@@ -162,88 +175,124 @@ pub fn standing(
         )
     })
     .flatten();
-    Standing {
-        progress,
-        off_track,
-    }
+    (progress, behind)
 }
 
-/// The reason printed for an off-track value.
-fn why(
-    indicator: &Indicator,
-    target: &Target,
-    goal: &Goal<'_>,
-    baseline: Option<(Period, Decimal)>,
-    latest: (Period, Decimal),
-    pace: Decimal,
-    progress: &Progress,
-) -> Option<Text> {
-    let (start, x0) = baseline?;
-    let x0 = x0 * pace;
-    let (now, xt) = latest;
-    let aim = match *goal {
-        Goal::Threshold { comparator, value } => format!("{} {}", comparator.symbol(), show(value)),
-        Goal::Range { min, max } => format!("{} – {}", show(min), show(max)),
-        Goal::Qualitative(_) => return None,
-    };
-    let by = target.year;
-    let paced = if pace == Decimal::ONE {
-        (String::new(), String::new())
-    } else {
-        (
-            " (theo nhịp cả năm)".to_owned(),
-            " (at a yearly pace)".to_owned(),
-        )
-    };
-    if progress.status == ProgressStatus::Deterioration {
-        let (a, b) = (show(x0), show(xt));
-        return Some(Text::new(
+/// Why an off-track value is behind, in numbers: worded only when it is printed.
+#[derive(Debug, Clone)]
+pub(crate) struct Behind<'t> {
+    goal: Goal<'t>,
+    /// The target's year.
+    by: u16,
+    /// The baseline and the latest value, both at a yearly pace where paced.
+    from: (Period, Decimal),
+    to: (Period, Decimal),
+    paced: bool,
+    /// Moving away from the target; else, the value the path to it asks for now, rounded.
+    required: Option<Decimal>,
+}
+
+impl<'t> Behind<'t> {
+    /// The reason, when one can be given: a baseline to measure from, a numeric goal and a
+    /// path to it within range.
+    fn of(
+        indicator: &Indicator,
+        target: &Target,
+        goal: Goal<'t>,
+        baseline: Option<(Period, Decimal)>,
+        latest: (Period, Decimal),
+        pace: Decimal,
+        progress: &Progress,
+    ) -> Option<Self> {
+        let (start, x0) = baseline?;
+        let x0 = x0 * pace;
+        let by = target.year;
+        // The value the straight line from the baseline to the target asks for now.
+        let point = match goal {
+            Goal::Threshold { value, .. } => value,
+            Goal::Range { min, max } => {
+                if x0 < min {
+                    min
+                } else {
+                    max
+                }
+            }
+            Goal::Qualitative(_) => return None,
+        };
+        let required = if progress.status == ProgressStatus::Deterioration {
+            None
+        } else {
+            let total = i32::from(by) * 12 + 11 - start.last_month_index();
+            let elapsed = latest.0.last_month_index() - start.last_month_index();
+            let required = (point - x0)
+                .checked_mul(Decimal::from(elapsed))?
+                .checked_div(Decimal::from(total))?
+                .checked_add(x0)?;
+            Some(RoundingMode::HalfUp.round(required, indicator.precision + 1))
+        };
+        Some(Behind {
+            goal,
+            by,
+            from: (start, x0),
+            to: latest,
+            paced: pace != Decimal::ONE,
+            required,
+        })
+    }
+
+    /// The reason printed for an off-track value.
+    pub fn worded(&self) -> Text {
+        let Behind {
+            ref goal,
+            by,
+            from: (start, x0),
+            to: (now, xt),
+            paced,
+            required,
+        } = *self;
+        let aim = match *goal {
+            Goal::Threshold { comparator, value } => {
+                format!("{} {}", comparator.symbol(), show(value))
+            }
+            Goal::Range { min, max } => format!("{} – {}", show(min), show(max)),
+            Goal::Qualitative(_) => String::new(), // never kept (see `Behind::of`)
+        };
+        let paced = if paced {
+            (" (theo nhịp cả năm)", " (at a yearly pace)")
+        } else {
+            ("", "")
+        };
+        let Some(required) = required else {
+            let (a, b) = (show(x0), show(xt));
+            return Text::new(
+                format!(
+                    "đi xuống, xa mục tiêu {} năm {by} hơn: {start} {} → {now} {}{}",
+                    vi(&aim),
+                    vi(&a),
+                    vi(&b),
+                    paced.0
+                ),
+                format!(
+                    "moving away from {aim} by {by}: {start} {a} → {now} {b}{}",
+                    paced.1
+                ),
+            );
+        };
+        let (required, reached) = (show(required), show(xt));
+        Text::new(
             format!(
-                "đi xuống, xa mục tiêu {} năm {by} hơn: {start} {} → {now} {}{}",
+                "chậm so với lộ trình đạt {} năm {by}: cần khoảng {}, đạt {}{}",
                 vi(&aim),
-                vi(&a),
-                vi(&b),
+                vi(&required),
+                vi(&reached),
                 paced.0
             ),
             format!(
-                "moving away from {aim} by {by}: {start} {a} → {now} {b}{}",
+                "behind the path to {aim} by {by}: about {required} needed, {reached} reached{}",
                 paced.1
             ),
-        ));
+        )
     }
-    // The value the straight line from the baseline to the target asks for now.
-    let point = match *goal {
-        Goal::Threshold { value, .. } => value,
-        Goal::Range { min, max } => {
-            if x0 < min {
-                min
-            } else {
-                max
-            }
-        }
-        Goal::Qualitative(_) => return None,
-    };
-    let total = i32::from(by) * 12 + 11 - start.last_month_index();
-    let elapsed = now.last_month_index() - start.last_month_index();
-    let required = (point - x0)
-        .checked_mul(Decimal::from(elapsed))?
-        .checked_div(Decimal::from(total))?
-        .checked_add(x0)?;
-    let required = show(RoundingMode::HalfUp.round(required, indicator.precision + 1));
-    let reached = show(xt);
-    Some(Text::new(
-        format!(
-            "chậm so với lộ trình đạt {} năm {by}: cần khoảng {}, đạt {}{}",
-            vi(&aim),
-            vi(&required),
-            vi(&reached),
-            paced.0
-        ),
-        format!(
-            "behind the path to {aim} by {by}: about {required} needed, {reached} reached{}",
-            paced.1
-        ),
-    ))
 }
 
 /// A decimal as people write it: no trailing zeros after the point.

@@ -6,18 +6,16 @@ use super::flaw::FlawKind;
 use super::{Context, Flaw, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
-use crate::progress::{self, progress_target, standing};
+use crate::progress::{self, progress_target};
 
 pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
     let values = cx.values();
-    let mut answered: Vec<&str> = cx
-        .assignments
+    // Each item once, in any order: the findings are put in order after every check.
+    let answered = cx
+        .by_item
         .iter()
-        .filter(|a| a.covers(cx.period))
-        .map(|a| a.item.as_str())
-        .collect();
-    answered.sort_unstable();
-    answered.dedup();
+        .filter(|(_, assigned)| assigned.iter().any(|a| a.covers(cx.period)))
+        .map(|(&item, _)| item);
     for code in answered {
         let Some(facts) = cx.facts.get(code) else {
             continue;
@@ -34,10 +32,7 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
             continue; // nothing to explain yet; completeness reports the gap
         };
         let why = if indicator.explanation == ExplanationRequirement::Always {
-            Some(Text::new(
-                "chỉ số phải giải trình mọi kỳ",
-                "the indicator is explained every period",
-            ))
+            Some(None)
         } else {
             let baseline = progress::baseline(cx.period, |p| {
                 if values.none_up_to(p) {
@@ -47,12 +42,26 @@ pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
             });
             let target = progress_target(indicator, cx.period, None);
             let pace = progress::pace(facts.flow, cx.period);
-            standing(indicator, target, baseline, (cx.period, value), pace).off_track
+            let (_, behind) =
+                progress::judged(indicator, target, baseline, (cx.period, value), pace);
+            behind.map(Some)
         };
-        let Some(why) = why else { continue };
+        // Worded only for a report (`None`: explained every period).
+        let Some(behind) = why else { continue };
+        let why = || {
+            behind.map_or_else(
+                || {
+                    Text::new(
+                        "chỉ số phải giải trình mọi kỳ",
+                        "the indicator is explained every period",
+                    )
+                },
+                |b| b.worded(),
+            )
+        };
         match cx.index.explanation(cx.unit, code, cx.period) {
             None => {
-                let flaw = || Flaw::ExplanationMissing { why };
+                let flaw = || Flaw::ExplanationMissing { why: why() };
                 cx.push(out, FlawKind::ExplanationMissing, code, None, flaw);
             }
             Some(explanation) => {

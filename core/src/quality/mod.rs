@@ -115,9 +115,7 @@ pub struct Quality<'a> {
 struct Context<'q, 'l> {
     catalogue: &'q Catalogue,
     tree: &'q OrgTree,
-    /// The unit's own (expanded) assignments.
-    assignments: Rc<[&'q Assignment]>,
-    /// The same, by item.
+    /// The unit's own (expanded) assignments, by item.
     by_item: Rc<rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>>,
     calendar: &'q ReportingCalendar,
     facts: &'q rustc_hash::FxHashMap<String, Facts>,
@@ -268,7 +266,7 @@ impl<'a> Quality<'a> {
         }
         let deadline = self.calendar.deadline(period)?;
         let catalogue = self.catalogue;
-        let assignments: Rc<[&Assignment]> = self.assignments.of(unit).collect();
+        let assignments: Vec<&Assignment> = self.assignments.of(unit).collect();
         // The cycle each assigned item is reported at, in `period` or in a shorter period of it
         // (a quarter's check holds its months' monthly items).
         let cycle_of = |item: &str| {
@@ -289,7 +287,7 @@ impl<'a> Quality<'a> {
             .collect();
         let mut by_item: rustc_hash::FxHashMap<&str, Vec<&Assignment>> =
             rustc_hash::FxHashMap::default();
-        for &a in assignments.iter() {
+        for &a in &assignments {
             by_item.entry(a.item.as_str()).or_default().push(a);
         }
         let by_item = Rc::new(by_item);
@@ -319,7 +317,6 @@ impl<'a> Quality<'a> {
                     history: history(p),
                     catalogue,
                     tree: self.tree,
-                    assignments: Rc::clone(&assignments),
                     by_item: Rc::clone(&by_item),
                     calendar: self.calendar,
                     facts: &self.facts,
