@@ -204,7 +204,9 @@ impl<'c> Invalid<'c> {
             let mut out = Vec::new();
             let name = self.columns.units().name(unit);
             for &p in &periods {
+                let mut bad: smallvec::SmallVec<[CellId; 4]> = smallvec::SmallVec::new();
                 self.judge(unit, p, &mut |rule, item, cell, revision| {
+                    bad.push(cell);
                     out.push(Breach {
                         unit: name,
                         item,
@@ -214,6 +216,8 @@ impl<'c> Invalid<'c> {
                         cell,
                     });
                 });
+                // The scoring that follows reads these values: judged once.
+                self.settle(unit, p, &bad);
             }
             // In order and each once, as a set of the unit's breaches would hold them.
             out.sort_unstable();
@@ -247,16 +251,25 @@ impl Withheld for Invalid<'_> {
         // The unit's rules in the cell's period judged once, every value they read settled.
         let mut bad: smallvec::SmallVec<[CellId; 4]> = smallvec::SmallVec::new();
         self.judge(cell.unit, cell.period, &mut |_, _, c, _| bad.push(c));
-        if let Some(cells) = self.columns.unit_cells(cell.unit) {
-            for &item in &self.ruled_items {
-                if let Some(c) = cells.get(item, cell.period)
-                    && let Some(v) = self.verdicts.get(c as usize)
-                {
-                    let settled = if bad.contains(&c) { WITHHELD } else { VALID };
-                    v.store(settled, Ordering::Relaxed);
-                }
+        self.settle(cell.unit, cell.period, &bad);
+        bad.contains(&id)
+    }
+}
+
+impl Invalid<'_> {
+    /// Records the verdict on every value in force of `unit` in `period` that a rule reads:
+    /// withheld if among `bad`, else valid.
+    fn settle(&self, unit: CodeId, period: Period, bad: &[CellId]) {
+        let Some(cells) = self.columns.unit_cells(unit) else {
+            return;
+        };
+        for &item in &self.ruled_items {
+            if let Some(c) = cells.get(item, period)
+                && let Some(v) = self.verdicts.get(c as usize)
+            {
+                let settled = if bad.contains(&c) { WITHHELD } else { VALID };
+                v.store(settled, Ordering::Relaxed);
             }
         }
-        bad.contains(&id)
     }
 }
