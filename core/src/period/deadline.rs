@@ -279,13 +279,24 @@ impl ReportingCalendar {
         submitted_at: Option<NaiveDateTime>,
         now: NaiveDateTime,
     ) -> Result<Timeliness, Error> {
-        let deadline = self.deadline(period)?;
-        Ok(match submitted_at {
+        Ok(Timeliness::by(self.deadline(period)?, submitted_at, now))
+    }
+}
+
+impl Timeliness {
+    /// [`ReportingCalendar::timeliness`] against a `deadline` already worked out (a unit's
+    /// checks judge every item of a period against the one deadline).
+    pub(crate) fn by(
+        deadline: NaiveDate,
+        submitted_at: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Self {
+        match submitted_at {
             Some(at) if at.date() <= deadline => Timeliness::OnTime,
             Some(_) => Timeliness::Late,
             None if now.date() <= deadline => Timeliness::NotYetDue,
             None => Timeliness::Missing,
-        })
+        }
     }
 }
 

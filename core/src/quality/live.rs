@@ -4,7 +4,6 @@
 use super::flaw::FlawKind;
 use super::index::Held;
 use super::{Context, Flaw, found::Found};
-use crate::Error;
 use crate::ledger::Origin;
 use crate::period::Timeliness;
 
@@ -16,12 +15,10 @@ pub(super) fn check_item<'q>(
     item: &'q str,
     held: &Held<'_>,
     out: &mut Vec<Found<'q>>,
-) -> Result<Timeliness, Error> {
+) -> Timeliness {
     let revisions = &held.revisions;
     let first = revisions.first();
-    let timeliness = cx
-        .calendar
-        .timeliness(cx.period, first.map(|r| r.received_at), cx.as_of)?;
+    let timeliness = Timeliness::by(cx.deadline, first.map(|r| r.received_at), cx.as_of);
     match (timeliness, first) {
         (Timeliness::Late, Some(first)) => {
             let flaw = || Flaw::Late {
@@ -52,5 +49,5 @@ pub(super) fn check_item<'q>(
             cx.push(out, FlawKind::Stale, item, Some(standing.sequence), flaw);
         }
     }
-    Ok(timeliness)
+    timeliness
 }

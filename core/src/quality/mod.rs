@@ -343,7 +343,7 @@ impl<'a> Quality<'a> {
         };
         for cx in &contexts {
             judged.expected += cx.expected.len();
-            cx.check(&mut judged)?;
+            cx.check(&mut judged);
         }
         Ok(judged)
     }
@@ -390,7 +390,7 @@ impl Quality<'_> {
 impl<'q, 'l> Context<'q, 'l> {
     /// Every check of the unit's items in this context's period: each item's checks, then the
     /// rules and the explanations; in detail, each item's standing.
-    fn check(&self, judged: &mut Judged<'q>) -> Result<(), Error> {
+    fn check(&self, judged: &mut Judged<'q>) {
         let detail = self.detail;
         let mut items: BTreeSet<&'q str> = self.expected.clone();
         items.extend(self.index.items_of(self.unit, self.period));
@@ -402,7 +402,7 @@ impl<'q, 'l> Context<'q, 'l> {
             complete::check_item(self, item, &held, out);
             correct::check_item(self, item, &held, out);
             clean::check_item(self, item, &held, out);
-            let timeliness = live::check_item(self, item, &held, out)?;
+            let timeliness = live::check_item(self, item, &held, out);
             let standing = held.standing;
             let expected = self.expected.contains(item);
             judged.reported += usize::from(expected && standing.is_some());
@@ -436,7 +436,6 @@ impl<'q, 'l> Context<'q, 'l> {
             }
             judged.checks.extend(checks);
         }
-        Ok(())
     }
 
     /// Every revision of the unit's `item` in `period`, and the one standing.
