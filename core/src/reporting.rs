@@ -8,7 +8,9 @@ use crate::Error;
 use crate::catalogue::Catalogue;
 use crate::evaluation::{Evaluation, Scheme};
 use crate::ledger::{Action, Entry, Ledger, Rules};
-use crate::org::{Assignment, Expanded, OrgTree, Refusal, Request, assignments_from_json, expand};
+use crate::org::{
+    Assigned, Assignment, Expanded, OrgTree, Refusal, Request, assignments_from_json,
+};
 use crate::period::{Period, ReportingCalendar};
 use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, item_facts};
 
@@ -32,10 +34,9 @@ use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, item_facts};
 pub struct Reporting {
     catalogue: Catalogue,
     tree: OrgTree,
-    assignments: Vec<Assignment>,
     calendar: ReportingCalendar,
-    /// The assignments with each computed indicator's inputs, and the catalogue facts the
-    /// quality checks read: derived once here, not on every call.
+    /// The assignments as given, with each computed indicator's inputs, and the catalogue
+    /// facts the quality checks read: derived once here, not on every call.
     expanded: Expanded,
     facts: rustc_hash::FxHashMap<String, Facts>,
 }
@@ -61,13 +62,11 @@ impl Reporting {
                 a
             })
             .collect();
-        let expanded = expand(&catalogue, &assignments);
         let facts = item_facts(&catalogue);
-        let expanded = Expanded::new(expanded);
+        let expanded = Expanded::new(&catalogue, assignments);
         Reporting {
             catalogue,
             tree,
-            assignments,
             calendar,
             expanded,
             facts,
@@ -112,7 +111,7 @@ impl Reporting {
 
     /// The assignments as given.
     pub fn assignments(&self) -> &[Assignment] {
-        &self.assignments
+        self.expanded.given()
     }
 
     /// The reporting calendar.
@@ -122,11 +121,11 @@ impl Reporting {
 
     /// The assignments with each computed indicator's inputs.
     /// The expanded assignments of `unit`, in their order.
-    pub(crate) fn expanded_of(&self, unit: &str) -> impl Iterator<Item = &Assignment> + Clone {
+    pub(crate) fn expanded_of(&self, unit: &str) -> impl Iterator<Item = Assigned<'_>> + Clone {
         self.expanded.of(unit)
     }
 
-    pub(crate) fn expanded(&self) -> &[Assignment] {
+    pub(crate) fn expanded(&self) -> impl Iterator<Item = Assigned<'_>> {
         self.expanded.all()
     }
 
@@ -203,7 +202,7 @@ impl Reporting {
         if !ledger.has_assignments() {
             return std::borrow::Cow::Borrowed(self);
         }
-        let mut assignments = self.assignments.clone();
+        let mut assignments = self.assignments().to_vec();
         assignments.extend(ledger.assignments());
         std::borrow::Cow::Owned(Reporting::new(
             self.catalogue.clone(),
@@ -252,12 +251,7 @@ impl Reporting {
     }
 
     fn rules(&self) -> Rules<'_> {
-        Rules::expanded(
-            &self.catalogue,
-            &self.tree,
-            &self.assignments,
-            self.expanded.all(),
-        )
+        Rules::expanded(&self.catalogue, &self.tree, &self.expanded)
     }
 
     /// The quality report of `unit` for `period` as of `as_of`.

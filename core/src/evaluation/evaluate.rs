@@ -253,7 +253,7 @@ impl<'a> Pipeline<'a> {
             if !a.covers(period) {
                 continue;
             }
-            let Some(&i) = position.get(a.item.as_str()) else {
+            let Some(&i) = position.get(a.item) else {
                 continue;
             };
             let indicator = &self.catalogue.indicators[i];
@@ -264,7 +264,7 @@ impl<'a> Pipeline<'a> {
                 && self.scheme.layers.contains(&indicator.layer)
                 && indicator.scoring_rule().is_some()
             {
-                units.entry(a.unit.clone()).or_default().insert(i);
+                units.entry(a.unit().to_owned()).or_default().insert(i);
             }
         }
         units
@@ -882,7 +882,7 @@ fn officers<'r>(
         .expanded_of(unit)
         .filter(|a| a.covers(period))
         .map(|a| {
-            let id = a.focal_officer.as_str();
+            let id = a.given.focal_officer.as_str();
             let head = named.entry(id).or_insert_with(|| {
                 Arc::new(tree.person(id).map_or_else(
                     || Head {
@@ -892,7 +892,7 @@ fn officers<'r>(
                     Head::from,
                 ))
             });
-            (a.item.as_str(), Arc::clone(head))
+            (a.item, Arc::clone(head))
         })
         .collect()
 }

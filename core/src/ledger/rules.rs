@@ -9,7 +9,9 @@ use chrono::NaiveDateTime;
 
 use super::{Action, Entry, Explanation, Ledger, Submission, SubmissionRef};
 use crate::catalogue::Catalogue;
-use crate::org::{Assignment, Earlier, OrgTree, Policy, Request, assignment_findings, expand};
+use crate::org::{
+    Assignment, Earlier, Expanded, OrgTree, Policy, Request, assignment_findings, expand,
+};
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
 
@@ -20,10 +22,9 @@ use crate::{Error, Finding, Problem};
 pub struct Rules<'a> {
     catalogue: &'a Catalogue,
     tree: &'a OrgTree,
-    /// The assignments file's rows, as given (what a new assignment must not overlap).
-    given: Cow<'a, [Assignment]>,
-    /// Those rows with each computed indicator's inputs (what the policy decides on).
-    assignments: Cow<'a, [Assignment]>,
+    /// The assignments file's rows, as given (what a new assignment must not overlap), with
+    /// each computed indicator's inputs (what the policy decides on).
+    expanded: Cow<'a, Expanded>,
 }
 
 impl<'a> Rules<'a> {
@@ -32,24 +33,20 @@ impl<'a> Rules<'a> {
         Rules {
             catalogue,
             tree,
-            given: Cow::Owned(assignments.to_vec()),
-            assignments: Cow::Owned(expand(catalogue, assignments)),
+            expanded: Cow::Owned(Expanded::new(catalogue, assignments.to_vec())),
         }
     }
 
-    /// The rules over assignments as given and already [expanded](expand), borrowed as they
-    /// are.
+    /// The rules over assignments already [expanded](expand), borrowed as they are.
     pub(crate) fn expanded(
         catalogue: &'a Catalogue,
         tree: &'a OrgTree,
-        given: &'a [Assignment],
-        expanded: &'a [Assignment],
+        expanded: &'a Expanded,
     ) -> Self {
         Rules {
             catalogue,
             tree,
-            given: Cow::Borrowed(given),
-            assignments: Cow::Borrowed(expanded),
+            expanded: Cow::Borrowed(expanded),
         }
     }
 
@@ -72,13 +69,19 @@ impl<'a> Rules<'a> {
 
     /// The assignments the policy decides on: those given, and the inputs of each computed
     /// indicator among them.
-    pub fn assignments(&self) -> &[Assignment] {
-        &self.assignments
+    pub fn assignments(&self) -> Vec<Assignment> {
+        self.expanded
+            .all()
+            .map(|a| Assignment {
+                item: a.item.to_owned(),
+                ..a.given.clone()
+            })
+            .collect()
     }
 
     /// The access policy these rules apply.
     pub fn policy(&self) -> Policy<'_> {
-        Policy::new(self.tree, &self.assignments)
+        Policy::over(self.tree, &self.expanded, &[])
     }
 
     /// The assignments in force with `ledger` beside the file's: those the ledger made and
@@ -200,7 +203,7 @@ impl<'a> Rules<'a> {
             }
         };
         let in_ledger = self.in_ledger(ledger);
-        Policy::with_more(self.tree, &self.assignments, &in_ledger).check(actor, &request)?;
+        Policy::over(self.tree, &self.expanded, &in_ledger).check(actor, &request)?;
         // Where the chart names persons, the action carries the acting person's name: an
         // approval cannot be signed "Thủ tướng" by a clerk.
         if self.tree.has_persons() {
@@ -221,7 +224,8 @@ impl<'a> Rules<'a> {
     fn assign_findings(&self, ledger: &Ledger, assignment: &Assignment) -> Vec<Finding> {
         let made = ledger.assignment_entries();
         let file = self
-            .given
+            .expanded
+            .given()
             .iter()
             .enumerate()
             .map(|(row, a)| (Earlier::Row(row), a));

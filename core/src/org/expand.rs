@@ -21,37 +21,89 @@ use crate::catalogue::Catalogue;
 /// assert_eq!(all.len(), 1 + nq57.inputs_of("B01").len());
 /// ```
 pub fn expand(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<Assignment> {
-    // Each item's inputs are worked out once (a national tree assigns the same items to
-    // thousands of units), and duplicates are found by hashing borrowed fields: an assignment
-    // is copied only once it is known to be new.
-    let mut inputs: FxHashMap<&str, Vec<String>> = FxHashMap::default();
-    for assignment in assignments {
-        inputs
-            .entry(assignment.item.as_str())
-            .or_insert_with(|| reported_inputs(catalogue, &assignment.item));
-    }
-    let mut out: Vec<Assignment> = Vec::with_capacity(assignments.len());
-    let mut listed: FxHashSet<Key<'_>> = FxHashSet::default();
-    listed.reserve(assignments.len());
-    for assignment in assignments {
-        let reported = inputs
-            .get(assignment.item.as_str())
-            .map_or(&[][..], Vec::as_slice);
-        for item in std::iter::once(&assignment.item).chain(reported) {
-            if listed.insert(Key::of(assignment, item)) {
-                out.push(Assignment {
-                    unit: assignment.unit.clone(),
-                    item: item.clone(),
-                    role: assignment.role,
-                    focal_officer: assignment.focal_officer.clone(),
-                    from: assignment.from,
-                    to: assignment.to,
-                    assigned_by: assignment.assigned_by.clone(),
-                });
+    let expansion = Expansion::of(catalogue, assignments);
+    expansion
+        .rows
+        .iter()
+        .filter_map(|&(k, item)| {
+            let given = assignments.get(k as usize)?;
+            Some(Assignment {
+                unit: given.unit.clone(),
+                item: expansion.item(given, item).to_owned(),
+                role: given.role,
+                focal_officer: given.focal_officer.clone(),
+                from: given.from,
+                to: given.to,
+                assigned_by: given.assigned_by.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The expansion of some assignments, without copying them: each row an assignment's
+/// position and the item it is read for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Expansion {
+    /// The inputs named, each once.
+    pub inputs: Vec<String>,
+    /// Each row's assignment (by position) and item: [`OWN`], its own; else an input's
+    /// position among `inputs`.
+    pub rows: Vec<(u32, u32)>,
+}
+
+/// The item of a row that is its assignment's own.
+pub(crate) const OWN: u32 = u32::MAX;
+
+impl Expansion {
+    /// The rows of `assignments` expanded, in [`expand`]'s order.
+    pub fn of(catalogue: &Catalogue, assignments: &[Assignment]) -> Self {
+        // Each item's inputs are worked out once (a national tree assigns the same items to
+        // thousands of units), and duplicates are found by hashing borrowed fields.
+        let mut inputs: Vec<String> = Vec::new();
+        let mut numbered: FxHashMap<String, u32> = FxHashMap::default();
+        let mut of_item: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        for assignment in assignments {
+            of_item.entry(assignment.item.as_str()).or_insert_with(|| {
+                reported_inputs(catalogue, &assignment.item)
+                    .into_iter()
+                    .map(|code| {
+                        let next = u32::try_from(inputs.len()).unwrap_or(OWN - 1);
+                        *numbered.entry(code).or_insert_with_key(|code| {
+                            inputs.push(code.clone());
+                            next
+                        })
+                    })
+                    .collect()
+            });
+        }
+        let mut rows: Vec<(u32, u32)> = Vec::with_capacity(assignments.len());
+        let mut listed: FxHashSet<Key<'_>> = FxHashSet::default();
+        listed.reserve(assignments.len());
+        for (k, assignment) in (0u32..).zip(assignments) {
+            let reported = of_item
+                .get(assignment.item.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            for &item in std::iter::once(&OWN).chain(reported) {
+                let code = match item {
+                    OWN => assignment.item.as_str(),
+                    n => inputs.get(n as usize).map_or("", String::as_str),
+                };
+                if listed.insert(Key::of(assignment, code)) {
+                    rows.push((k, item));
+                }
             }
         }
+        drop(listed);
+        Expansion { inputs, rows }
     }
-    out
+
+    /// The code of a row's `item` for its assignment `given`.
+    pub fn item<'a>(&'a self, given: &'a Assignment, item: u32) -> &'a str {
+        match item {
+            OWN => &given.item,
+            n => self.inputs.get(n as usize).map_or("", String::as_str),
+        }
+    }
 }
 
 /// What tells two assignments apart, borrowed: `assignment` with its item read as `item`.

@@ -14,7 +14,7 @@ pub use assignment::{Assignment, Role, assignments_from_json};
 pub use assignment_check::check_assignments;
 pub(crate) use assignment_check::{Earlier, assignment_findings};
 pub use expand::expand;
-pub(crate) use expanded::Expanded;
+pub(crate) use expanded::{Assigned, Expanded};
 pub use person::{Delegation, Duty, Head, Person};
 pub use policy::{Denial, Policy, Refusal, Request};
 pub use tree::{OrgChart, OrgTree};

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Assignment, Duty, OrgTree, Person};
+use super::{Assigned, Assignment, Duty, Expanded, OrgTree, Person};
 use crate::Error;
 use crate::period::Period;
 
@@ -194,9 +194,16 @@ impl Denial {
 #[derive(Debug, Clone)]
 pub struct Policy<'a> {
     tree: &'a OrgTree,
-    assignments: &'a [Assignment],
+    assignments: InForce<'a>,
     /// Those a ledger made, beside the file's (kept apart so that neither is copied).
     more: &'a [Assignment],
+}
+
+/// The file's assignments: a list, or expanded and found by unit.
+#[derive(Debug, Clone, Copy)]
+enum InForce<'a> {
+    Listed(&'a [Assignment]),
+    Expanded(&'a Expanded),
 }
 
 impl<'a> Policy<'a> {
@@ -204,27 +211,38 @@ impl<'a> Policy<'a> {
     pub fn new(tree: &'a OrgTree, assignments: &'a [Assignment]) -> Self {
         Policy {
             tree,
-            assignments,
+            assignments: InForce::Listed(assignments),
             more: &[],
         }
     }
 
-    /// The policy over `tree`, `assignments` and `more` in force beside them.
-    pub(crate) fn with_more(
-        tree: &'a OrgTree,
-        assignments: &'a [Assignment],
-        more: &'a [Assignment],
-    ) -> Self {
+    /// The policy over `tree`, the `expanded` assignments and `more` in force beside them.
+    pub(crate) fn over(tree: &'a OrgTree, expanded: &'a Expanded, more: &'a [Assignment]) -> Self {
         Policy {
             tree,
-            assignments,
+            assignments: InForce::Expanded(expanded),
             more,
         }
     }
 
-    /// Every assignment in force.
-    fn in_force(&self) -> impl Iterator<Item = &'a Assignment> {
-        self.assignments.iter().chain(self.more)
+    /// Every assignment of `unit` in force.
+    fn in_force<'u>(&'u self, unit: &'u str) -> impl Iterator<Item = Assigned<'a>> + 'u {
+        let listed = move |list: &'a [Assignment]| {
+            list.iter()
+                .filter(move |a| a.unit == unit)
+                .map(|a| Assigned {
+                    given: a,
+                    item: &a.item,
+                })
+        };
+        let (list, expanded) = match self.assignments {
+            InForce::Listed(list) => (Some(listed(list)), None),
+            InForce::Expanded(expanded) => (None, Some(expanded.of(unit))),
+        };
+        list.into_iter()
+            .flatten()
+            .chain(expanded.into_iter().flatten())
+            .chain(listed(self.more))
     }
 
     /// Whether `actor` may make `request`; a refusal is [`Error::Denied`] with the reason.
@@ -339,8 +357,8 @@ impl<'a> Policy<'a> {
 
     fn assigned(&self, unit: &str, item: &str, period: Period) -> Result<(), Denial> {
         let assigned = self
-            .in_force()
-            .any(|a| a.unit == unit && a.item == item && a.covers(period));
+            .in_force(unit)
+            .any(|a| a.item == item && a.covers(period));
         if assigned {
             Ok(())
         } else {
@@ -351,7 +369,7 @@ impl<'a> Policy<'a> {
     /// A unit assigns only items it holds (a root holds every item).
     fn holds(&self, unit: &str, item: &str) -> Result<(), Denial> {
         let is_root = self.tree.unit(unit).is_some_and(|u| u.parent.is_none());
-        let holds = self.in_force().any(|a| a.unit == unit && a.item == item);
+        let holds = self.in_force(unit).any(|a| a.item == item);
         if is_root || holds {
             Ok(())
         } else {

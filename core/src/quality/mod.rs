@@ -70,7 +70,7 @@ pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
 use crate::columns::UnitCells;
 use crate::ledger::Ledger;
-use crate::org::{Assignment, Expanded, OrgTree, expand};
+use crate::org::{Assigned, Assignment, Expanded, OrgTree};
 use crate::period::{Cycle, Period, ReportingCalendar};
 use crate::resolver::Values;
 use crate::{Error, Severity};
@@ -116,7 +116,7 @@ struct Context<'q, 'l> {
     catalogue: &'q Catalogue,
     tree: &'q OrgTree,
     /// The unit's own (expanded) assignments, by item.
-    by_item: Rc<rustc_hash::FxHashMap<&'q str, Vec<&'q Assignment>>>,
+    by_item: Rc<rustc_hash::FxHashMap<&'q str, Vec<Assigned<'q>>>>,
     calendar: &'q ReportingCalendar,
     facts: &'q rustc_hash::FxHashMap<String, Facts>,
     index: &'q LedgerIndex<'l>,
@@ -152,7 +152,7 @@ impl<'a> Quality<'a> {
         Quality {
             catalogue,
             tree,
-            assignments: Cow::Owned(Expanded::new(expand(catalogue, assignments))),
+            assignments: Cow::Owned(Expanded::new(catalogue, assignments.to_vec())),
             calendar,
             facts: Cow::Owned(facts::facts(catalogue)),
         }
@@ -266,7 +266,7 @@ impl<'a> Quality<'a> {
         }
         let deadline = self.calendar.deadline(period)?;
         let catalogue = self.catalogue;
-        let assignments: Vec<&Assignment> = self.assignments.of(unit).collect();
+        let assignments: Vec<Assigned<'q>> = self.assignments.of(unit).collect();
         // The cycle each assigned item is reported at, in `period` or in a shorter period of it
         // (a quarter's check holds its months' monthly items).
         let cycle_of = |item: &str| {
@@ -277,18 +277,18 @@ impl<'a> Quality<'a> {
         };
         let assigned = |p: Period| {
             assignments.iter().filter(move |a| {
-                a.covers(p) && self.facts.get(&a.item).is_some_and(|f| f.reportable)
+                a.covers(p) && self.facts.get(a.item).is_some_and(|f| f.reportable)
             })
         };
         let cycles: BTreeSet<Cycle> = assigned(period)
-            .map(|a| cycle_of(&a.item))
+            .map(|a| cycle_of(a.item))
             .filter(|c| *c <= period.cycle())
             .chain([period.cycle()])
             .collect();
-        let mut by_item: rustc_hash::FxHashMap<&str, Vec<&Assignment>> =
+        let mut by_item: rustc_hash::FxHashMap<&str, Vec<Assigned<'q>>> =
             rustc_hash::FxHashMap::default();
         for &a in &assignments {
-            by_item.entry(a.item.as_str()).or_default().push(a);
+            by_item.entry(a.item).or_default().push(a);
         }
         let by_item = Rc::new(by_item);
         let cells = index.unit_cells(unit);
@@ -327,8 +327,8 @@ impl<'a> Quality<'a> {
                     as_of,
                     deadline: self.calendar.deadline(p)?,
                     expected: assigned(p)
-                        .filter(|a| cycle_of(&a.item) == cycle)
-                        .map(|a| a.item.as_str())
+                        .filter(|a| cycle_of(a.item) == cycle)
+                        .map(|a| a.item)
                         .collect(),
                 });
             }
