@@ -39,7 +39,10 @@ const HISTORY_PERIODS: usize = 12;
 /// One unit's indicators valued and scored, before anything is published.
 struct Scored<'c> {
     unit: String,
-    rows: Vec<Row<'c>>,
+    /// Taken when the unit's result is published: each unit's rows freed as its result is
+    /// made, not all of them held until the last unit's is (a tenth of a national quarter's
+    /// peak memory).
+    rows: std::sync::Mutex<Vec<Row<'c>>>,
     leaves: Vec<Leaf<'c>>,
 }
 
@@ -111,8 +114,13 @@ pub(crate) fn evaluate(
         let officer = |item: &str| focal.get(item).cloned();
         let unit = tree.unit(&s.unit);
         let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
-        let indicators = s
-            .rows
+        let rows = std::mem::take(
+            &mut *s
+                .rows
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let indicators = rows
             .iter()
             .map(|row| IndicatorResult {
                 focal_officer: officer(&row.indicator.code),
@@ -145,7 +153,7 @@ pub(crate) fn evaluate(
     };
     let mut results = Vec::new();
     let mut totals: HashMap<String, Option<Decimal>> = HashMap::new();
-    for (result, total) in crate::parallel::map(&scored, |s| s.rows.len(), unit_result) {
+    for (result, total) in crate::parallel::map(&scored, |s| s.leaves.len(), unit_result) {
         totals.insert(result.unit.clone(), total);
         results.push(result);
     }
@@ -371,7 +379,11 @@ impl<'a> Pipeline<'a> {
                         imputed: row.fraction_imputed,
                     })
                     .collect();
-                Scored { unit, rows, leaves }
+                Scored {
+                    unit,
+                    rows: std::sync::Mutex::new(rows),
+                    leaves,
+                }
             })
             .collect()
     }
