@@ -250,29 +250,35 @@ impl<'a> Pipeline<'a> {
         for unit in self.peer_of.keys() {
             units.entry((*unit).to_owned()).or_default();
         }
-        let position: HashMap<&str, usize> = self
-            .catalogue
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, ind)| (ind.code.as_str(), i))
-            .collect();
-        for a in self.reporting.expanded() {
-            if !a.covers(period) {
-                continue;
-            }
-            let Some(&i) = position.get(a.item) else {
-                continue;
-            };
+        // Each code's (last) indicator, if this period scores it: decided once per indicator,
+        // not for each of the million expanded assignments.
+        let mut position: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, indicator) in self.catalogue.indicators.iter().enumerate() {
+            position.insert(indicator.code.as_str(), i);
+        }
+        position.retain(|_, &mut i| {
             let indicator = &self.catalogue.indicators[i];
             // A monthly evaluation scores what is reported monthly; a longer one also reads an
             // indicator of a longer cycle at its last full period (its result names it).
             let read = period.cycle() != Cycle::Monthly || indicator.cycle == Cycle::Monthly;
-            if read
-                && self.scheme.layers.contains(&indicator.layer)
+            read && self.scheme.layers.contains(&indicator.layer)
                 && indicator.scoring_rule().is_some()
-            {
-                units.entry(a.unit().to_owned()).or_default().insert(i);
+        });
+        for a in self.reporting.expanded() {
+            let Some(&i) = position.get(a.item) else {
+                continue;
+            };
+            if !a.covers(period) {
+                continue;
+            }
+            // The unit's name copied once, not for each of its assignments.
+            match units.get_mut(a.unit()) {
+                Some(set) => {
+                    set.insert(i);
+                }
+                None => {
+                    units.insert(a.unit().to_owned(), BTreeSet::from([i]));
+                }
             }
         }
         units
