@@ -193,6 +193,17 @@ impl<'a> Goal<'a> {
             (goal, _) => goal,
         }
     }
+
+    /// The number the goal asks for, seen from `x`: the threshold, or the bound of the range
+    /// below `x`'s side (the minimum from below it, else the maximum); none for a qualitative
+    /// goal. What a score's distance and an off-track path are measured to.
+    pub(crate) fn point_from(&self, x: Decimal) -> Option<Decimal> {
+        match *self {
+            Goal::Threshold { value, .. } => Some(value),
+            Goal::Range { min, max } => Some(if x < min { min } else { max }),
+            Goal::Qualitative(_) => None,
+        }
+    }
 }
 
 impl Target {

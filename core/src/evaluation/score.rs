@@ -90,17 +90,7 @@ pub fn score_value(
             if ratio_to_target(x, &goal)? >= Decimal::ONE {
                 return Some(Decimal::ONE);
             }
-            let aim = match goal {
-                Goal::Threshold { value, .. } => value,
-                Goal::Range { min, max } => {
-                    if x < min {
-                        min
-                    } else {
-                        max
-                    }
-                }
-                Goal::Qualitative(_) => return None,
-            };
+            let aim = goal.point_from(x)?;
             if aim.is_zero() {
                 return Some(Decimal::ZERO);
             }

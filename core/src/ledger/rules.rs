@@ -10,7 +10,7 @@ use chrono::NaiveDateTime;
 use super::{Action, Entry, Explanation, Ledger, Submission, SubmissionRef};
 use crate::catalogue::Catalogue;
 use crate::org::{
-    Assignment, Earlier, Expanded, OrgTree, Policy, Request, assignment_findings, expand,
+    Assigned, Assignment, Earlier, Expanded, OrgTree, Policy, Request, assignment_findings, expand,
 };
 use crate::period::Period;
 use crate::{Error, Finding, Problem};
@@ -70,13 +70,7 @@ impl<'a> Rules<'a> {
     /// The assignments the policy decides on: those given, and the inputs of each computed
     /// indicator among them.
     pub fn assignments(&self) -> Vec<Assignment> {
-        self.expanded
-            .all()
-            .map(|a| Assignment {
-                item: a.item.to_owned(),
-                ..a.given.clone()
-            })
-            .collect()
+        self.expanded.all().map(Assigned::to_assignment).collect()
     }
 
     /// The access policy these rules apply.

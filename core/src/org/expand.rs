@@ -27,17 +27,22 @@ pub fn expand(catalogue: &Catalogue, assignments: &[Assignment]) -> Vec<Assignme
         .iter()
         .filter_map(|&(k, item)| {
             let given = assignments.get(k as usize)?;
-            Some(Assignment {
-                unit: given.unit.clone(),
-                item: expansion.item(given, item).to_owned(),
-                role: given.role,
-                focal_officer: given.focal_officer.clone(),
-                from: given.from,
-                to: given.to,
-                assigned_by: given.assigned_by.clone(),
-            })
+            Some(read_as(given, expansion.item(given, item)))
         })
         .collect()
+}
+
+/// `given`, its item read as `item`: an expanded row as an assignment of its own.
+pub(crate) fn read_as(given: &Assignment, item: &str) -> Assignment {
+    Assignment {
+        unit: given.unit.clone(),
+        item: item.to_owned(),
+        role: given.role,
+        focal_officer: given.focal_officer.clone(),
+        from: given.from,
+        to: given.to,
+        assigned_by: given.assigned_by.clone(),
+    }
 }
 
 /// The expansion of some assignments, without copying them: each row an assignment's

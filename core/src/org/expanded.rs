@@ -30,6 +30,11 @@ impl Assigned<'_> {
     pub fn unit(&self) -> &str {
         &self.given.unit
     }
+
+    /// The row as an assignment of its own.
+    pub fn to_assignment(self) -> Assignment {
+        super::expand::read_as(self.given, self.item)
+    }
 }
 
 /// The assignments as given, their expansion in order, and each unit's rows by position.
@@ -117,15 +122,14 @@ mod tests {
         let expanded = Expanded::new(&nq57, given.clone());
         assert_eq!(expanded.given(), &given[..]);
         let owned = expand(&nq57, &given);
-        let viewed: Vec<Assignment> = expanded
-            .all()
-            .map(|v| Assignment {
-                item: v.item.to_owned(),
-                ..v.given.clone()
-            })
-            .collect();
+        let viewed: Vec<Assignment> = expanded.all().map(Assigned::to_assignment).collect();
         assert_eq!(viewed, owned);
-        assert!(owned.len() > given.len() - 1, "C01's inputs come with it");
+        assert!(
+            owned
+                .iter()
+                .any(|a| a.unit == "DN" && a.item != "C01" && a.item != "B01"),
+            "C01's input comes with it"
+        );
         let dn: Vec<&str> = expanded.of("DN").map(|a| a.item).collect();
         let dn_owned: Vec<&str> = owned
             .iter()

@@ -208,17 +208,7 @@ impl<'t> Behind<'t> {
         let x0 = x0 * pace;
         let by = target.year;
         // The value the straight line from the baseline to the target asks for now.
-        let point = match goal {
-            Goal::Threshold { value, .. } => value,
-            Goal::Range { min, max } => {
-                if x0 < min {
-                    min
-                } else {
-                    max
-                }
-            }
-            Goal::Qualitative(_) => return None,
-        };
+        let point = goal.point_from(x0)?;
         let required = if progress.status == ProgressStatus::Deterioration {
             None
         } else {
