@@ -14,12 +14,13 @@ use rust_decimal::Decimal;
 
 use super::gap::{Gap, GapKind, ItemNames};
 use super::invalid::{self, Invalid};
+use super::quick::{Member, Rerun};
 use super::result::{
     BandPlace, Evaluation, ExplanationRef, IndicatorResult, NodeResult, Origin, PeerRanking,
     QualitySummary, RankingRow, UnitResult,
 };
 use super::sensitivity::{rank_range, weight_draws};
-use super::tree::{Composite, Leaf, Shape, composite};
+use super::tree::{Composite, Leaf, composite};
 use super::{Bands, InvalidPolicy, MissingPolicy, Scheme, rank, score_value};
 use crate::catalogue::target_for;
 use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
@@ -775,8 +776,8 @@ impl<'a> Pipeline<'a> {
                     .collect()
             })
             .collect();
-        let mut variants: Vec<(MissingPolicy, &[Decimal])> = vec![(self.scheme.missing, &[])];
-        variants.extend(draws.iter().map(|d| (self.scheme.missing, d.as_slice())));
+        let mut variants: Vec<Rerun<'_>> = vec![Rerun::new(self.scheme.missing, &[])];
+        variants.extend(draws.iter().map(|d| Rerun::new(self.scheme.missing, d)));
         if rule.missing_policies {
             for policy in [
                 MissingPolicy::Zero,
@@ -784,10 +785,11 @@ impl<'a> Pipeline<'a> {
                 MissingPolicy::LastValue,
             ] {
                 if policy != self.scheme.missing {
-                    variants.push((policy, &[]));
+                    variants.push(Rerun::new(policy, &[]));
                 }
             }
         }
+        let places = self.scheme.ranking.round_to;
         let numbered = |code: &str| number.get(code).copied();
         // Each peer group's reruns are independent: spread over the cores, joined in order.
         let ranks = |group: &'a crate::org::PeerGroup| {
@@ -803,24 +805,21 @@ impl<'a> Pipeline<'a> {
                 .map(|(i, m)| (m.as_str(), i))
                 .collect();
             // Each member's tree laid out once for all the reruns.
-            let shapes: Vec<Option<(&[Leaf<'_>], Shape)>> = group
+            let members: Vec<Option<Member<'_, '_>>> = group
                 .members
                 .iter()
-                .map(|m| {
-                    let l = leaves.get(m.as_str())?;
-                    Some((*l, Shape::new(l, self.scheme, &numbered)))
-                })
+                .map(|m| Some(Member::new(leaves.get(m.as_str())?, self.scheme, &numbered)))
                 .collect();
-            for (policy, factors) in &variants {
+            for rerun in &variants {
                 let scores: Vec<(String, Option<Decimal>)> = group
                     .members
                     .iter()
-                    .zip(&shapes)
-                    .map(|(m, shape)| {
-                        let total = shape.as_ref().and_then(|(l, shape)| {
-                            shape.total(l, self.scheme.method, *policy, factors)
-                        });
-                        (m.clone(), total)
+                    .zip(&members)
+                    .map(|(m, member)| {
+                        let score = member
+                            .as_ref()
+                            .and_then(|member| member.score(rerun, self.scheme.method, places));
+                        (m.clone(), score)
                     })
                     .collect();
                 for placed in rank(&scores, self.scheme.ranking) {

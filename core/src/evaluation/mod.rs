@@ -7,6 +7,7 @@ mod evaluate;
 mod gap;
 mod invalid;
 mod publish;
+mod quick;
 mod rank;
 mod request;
 mod result;

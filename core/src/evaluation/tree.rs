@@ -29,7 +29,7 @@ pub(crate) struct Leaf<'c> {
 }
 
 impl Leaf<'_> {
-    fn fraction(&self, policy: MissingPolicy) -> Option<Decimal> {
+    pub(super) fn fraction(&self, policy: MissingPolicy) -> Option<Decimal> {
         match policy {
             MissingPolicy::LastValue => self.own.or(self.imputed),
             MissingPolicy::Zero | MissingPolicy::Rescale => self.own,
@@ -126,20 +126,20 @@ fn member_part(
 #[derive(Debug, Clone)]
 pub(crate) struct Shape {
     /// The pillars in (layer, pillar) order, each with its leaves (position, node) in order.
-    pillars: Vec<Node<Member>>,
+    pub(super) pillars: Vec<Node<Member>>,
     /// The layers in order, each with its pillars' positions.
-    layers: Vec<Node<usize>>,
+    pub(super) layers: Vec<Node<usize>>,
 }
 
 /// A leaf's position among the unit's leaves, and its node number.
-type Member = (usize, Option<usize>);
+pub(super) type Member = (usize, Option<usize>);
 
 /// A pillar or layer: its node number, declared weight and members.
 #[derive(Debug, Clone)]
-struct Node<M> {
-    number: Option<usize>,
-    declared: Option<Decimal>,
-    members: Vec<M>,
+pub(super) struct Node<M> {
+    pub number: Option<usize>,
+    pub declared: Option<Decimal>,
+    pub members: Vec<M>,
 }
 
 impl Shape {
