@@ -90,11 +90,9 @@ fn outliers<'q>(
     revision: Option<u64>,
     out: &mut Vec<Found<'q>>,
 ) {
-    let sample: Vec<Decimal> = cx
-        .history
-        .iter()
-        .filter_map(|p| cx.standing(item, *p)?.submission.value().as_number())
-        .collect();
+    let sample: Vec<Decimal> = cx.cells.map_or_else(Vec::new, |cells| {
+        cx.index.standing_numbers(cells, item, &cx.history)
+    });
     if let Some((true, median)) = is_outlier(x, &sample) {
         let flaw = || Flaw::OutlierHistory {
             value: show(x),

@@ -214,6 +214,30 @@ impl<'l> LedgerIndex<'l> {
         self.revision(self.cell_in(cells, item, period)?.standing()?)
     }
 
+    /// The numbers standing for the unit's `item` in each of `periods` where one does, in
+    /// order, among its `cells`: the item looked up once, and of each revision only its value
+    /// read from the ledger (a value's history, read for every item of every unit).
+    pub fn standing_numbers(
+        &self,
+        cells: &UnitCells,
+        item: &str,
+        periods: &[Period],
+    ) -> Vec<Decimal> {
+        let columns = &*self.columns;
+        let Some(id) = columns.items().id(item) else {
+            return Vec::new();
+        };
+        periods
+            .iter()
+            .filter_map(|&p| {
+                let standing = columns.cell_at(cells.get(id, p)?)?.standing()?;
+                columns::submission(self.ledger, standing)?
+                    .value()
+                    .as_number()
+            })
+            .collect()
+    }
+
     fn revision(&self, r: &columns::Revision) -> Option<Revision<'l>> {
         let ledger: &'l Ledger = self.ledger;
         let submission = columns::submission(ledger, r)?;
@@ -278,19 +302,17 @@ impl<'l> LedgerIndex<'l> {
             .flat_map(|u| columns.periods_of(u))
     }
 
-    /// The items a unit reported anything for in a period, in code order.
-    pub fn items_of(&self, unit: &str, period: Period) -> Vec<&'l str> {
+    /// The items a unit reported anything for in a period, in code order: named by the
+    /// columns, without reading each cell's first submission from the ledger.
+    pub fn items_of(&self, unit: &str, period: Period) -> Vec<&str> {
         let columns = &*self.columns;
-        let mut items: Vec<&'l str> = columns
+        let mut items: Vec<&str> = columns
             .units()
             .id(unit)
             .into_iter()
             .flat_map(|u| columns.cells_of(u))
-            .filter(|(_, cell)| cell.period == period)
-            .filter_map(|(_, cell)| {
-                let first = cell.revisions.first()?;
-                Some(columns::submission(self.ledger, first)?.item())
-            })
+            .filter(|(_, cell)| cell.period == period && !cell.revisions.is_empty())
+            .map(|(_, cell)| columns.items().name(cell.item))
             .collect();
         items.sort_unstable();
         items
