@@ -186,6 +186,7 @@ mod resolver;
 mod text;
 mod unicode;
 mod value;
+pub mod vocabulary;
 
 pub use catalogue::Catalogue;
 pub use error::{Error, InputKind};

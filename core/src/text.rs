@@ -39,14 +39,39 @@ impl Text {
 }
 
 /// A display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Lang {
     /// Tiếng Việt, the default: the letters and the officials who use chiso work in Vietnamese.
     #[default]
     Vi,
     /// English.
     En,
+}
+
+impl Lang {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Lang::Vi => Text::new("Tiếng Việt", "Vietnamese"),
+            Lang::En => Text::new("Tiếng Anh", "English"),
+        }
+    }
 }
 
 impl std::str::FromStr for Lang {

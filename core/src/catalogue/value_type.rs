@@ -3,8 +3,21 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What kind of value an indicator or data element holds ("kiểu giá trị").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ValueType {
     /// Any decimal number.
     Number,

@@ -6,8 +6,22 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How the scores of a group's members combine.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CompositeMethod {
     /// `Σ wᵢ fᵢ / Σ wᵢ` with the catalogue's weights (the default).
     #[default]
@@ -18,9 +32,39 @@ pub enum CompositeMethod {
     Points,
 }
 
+impl CompositeMethod {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            CompositeMethod::WeightedMean => {
+                Text::new("Trung bình cộng có trọng số", "Weighted arithmetic mean")
+            }
+            CompositeMethod::GeometricMean => {
+                Text::new("Trung bình nhân có trọng số", "Weighted geometric mean")
+            }
+            CompositeMethod::Points => Text::new("Tổng điểm (như DTI)", "Points (as the DTI)"),
+        }
+    }
+}
+
 /// What a missing score does to the composite; the one used is recorded with the result.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum MissingPolicy {
     /// Scores 0 (the unit did not report: it earns nothing).
     #[default]
@@ -30,6 +74,22 @@ pub enum MissingPolicy {
     /// The unit's last approved value is scored instead, flagged as imputed; with none, left
     /// out as under `rescale`.
     LastValue,
+}
+
+impl MissingPolicy {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            MissingPolicy::Zero => Text::new("Tính 0 điểm", "Scores zero"),
+            MissingPolicy::Rescale => {
+                Text::new("Bỏ qua, chia lại trọng số", "Left out, weights rescaled")
+            }
+            MissingPolicy::LastValue => {
+                Text::new("Lấy giá trị gần nhất", "Last value carried forward")
+            }
+        }
+    }
 }
 
 /// One member of a composite: its weight, its maximum points and its score (none if missing).

@@ -16,24 +16,41 @@ use crate::{Catalogue, Text};
 /// The kinds of gap, each the code of the quality finding it comes from. Declared in the
 /// codes' order, the order reports list them in.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
 )]
 pub enum GapKind {
     /// Not reported (`complete.missing`).
     #[serde(rename = "complete.missing")]
+    #[strum(serialize = "complete.missing")]
     Missing,
     /// Reported without the evidence the catalogue requires (`correct.no_evidence`).
     #[serde(rename = "correct.no_evidence")]
+    #[strum(serialize = "correct.no_evidence")]
     NoEvidence,
     /// An approved value failing an error-level validation rule (`correct.rule`), not scored
     /// unless the scheme says otherwise.
     #[serde(rename = "correct.rule")]
+    #[strum(serialize = "correct.rule")]
     Invalid,
     /// Submitted after the deadline (`live.late`).
     #[serde(rename = "live.late")]
+    #[strum(serialize = "live.late")]
     Late,
     /// Past the deadline and not submitted (`live.overdue`).
     #[serde(rename = "live.overdue")]
+    #[strum(serialize = "live.overdue")]
     Overdue,
 }
 

@@ -22,14 +22,39 @@ use crate::quality::rule_broken;
 use crate::resolver::{Approved, Items, Values, Withheld};
 
 /// What an evaluation does with a value that fails an error-level rule.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum InvalidPolicy {
     /// Not scored: missing with the reason `invalid` (the default).
     #[default]
     Missing,
     /// Scored as reported, and still listed among the gaps.
     Scored,
+}
+
+impl InvalidPolicy {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            InvalidPolicy::Missing => Text::new("Coi như thiếu", "Counted as missing"),
+            InvalidPolicy::Scored => Text::new("Vẫn chấm điểm", "Scored as reported"),
+        }
+    }
 }
 
 /// One approved value that fails a rule.

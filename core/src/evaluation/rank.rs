@@ -13,8 +13,22 @@ use serde::{Deserialize, Serialize};
 use crate::catalogue::{DecimalString, RoundingMode};
 
 /// How tied scores are ranked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TiePolicy {
     /// Ties share the best rank and the next rank skips: 1, 2, 2, 4 (the default, as published
     /// Vietnamese rankings do).
@@ -26,6 +40,31 @@ pub enum TiePolicy {
     Average,
     /// Every unit its own rank, ties broken by unit id (ascending): 1, 2, 3, 4.
     Ordinal,
+}
+
+impl TiePolicy {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            TiePolicy::Competition => Text::new(
+                "Đồng hạng, hạng sau cách quãng (1, 2, 2, 4)",
+                "Competition (1, 2, 2, 4)",
+            ),
+            TiePolicy::Dense => Text::new(
+                "Đồng hạng, hạng sau liền kề (1, 2, 2, 3)",
+                "Dense (1, 2, 2, 3)",
+            ),
+            TiePolicy::Average => Text::new(
+                "Hạng trung bình (1; 2,5; 2,5; 4)",
+                "Average (1, 2.5, 2.5, 4)",
+            ),
+            TiePolicy::Ordinal => Text::new(
+                "Theo thứ tự, không đồng hạng (1, 2, 3, 4)",
+                "Ordinal (1, 2, 3, 4)",
+            ),
+        }
+    }
 }
 
 /// How a ranking is made: the tie policy and the precision scores are rounded to first.

@@ -115,8 +115,21 @@ pub struct NodeResult {
 }
 
 /// Where a scored value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Origin {
     /// The unit's approved value for the period.
     Approved,
@@ -126,6 +139,21 @@ pub enum Origin {
     Imputed,
     /// Nothing approved: the missing-data policy decides.
     Missing,
+}
+
+impl Origin {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Origin::Approved => Text::new("Số liệu đã duyệt", "Approved value"),
+            Origin::Merged => {
+                Text::new("Bình quân các đơn vị sáp nhập", "Mean of the merged units")
+            }
+            Origin::Imputed => Text::new("Giá trị kỳ trước gần nhất", "Last earlier value"),
+            Origin::Missing => Text::new("Không có số liệu", "No value"),
+        }
+    }
 }
 
 /// One indicator of one unit: its value, score and progress, with lineage.

@@ -36,8 +36,21 @@ pub struct Ledger {
 }
 
 /// Where a submitted revision stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     /// Waiting for a decision.
     Submitted,
@@ -45,6 +58,18 @@ pub enum Status {
     Approved,
     /// Sent back with a reason; a corrected value is a new revision.
     Returned,
+}
+
+impl Status {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            Status::Submitted => Text::new("Đã gửi, chờ duyệt", "Submitted, awaiting approval"),
+            Status::Approved => Text::new("Đã duyệt", "Approved"),
+            Status::Returned => Text::new("Bị trả lại", "Returned"),
+        }
+    }
 }
 
 impl Status {

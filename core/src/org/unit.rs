@@ -25,8 +25,21 @@ pub struct Unit {
 }
 
 /// What kind of body a unit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum UnitKind {
     /// A steering committee or central office ("Ban Chỉ đạo", "Văn phòng").
     Central,
@@ -42,6 +55,22 @@ pub enum UnitKind {
     Department,
     /// Any other body.
     Other,
+}
+
+impl UnitKind {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            UnitKind::Central => Text::new("Cơ quan Trung ương", "Central body"),
+            UnitKind::Ministry => Text::new("Bộ, cơ quan ngang bộ", "Ministry"),
+            UnitKind::Province => Text::new("Tỉnh, thành phố", "Province or city"),
+            UnitKind::Commune => Text::new("Xã, phường, đặc khu", "Commune or ward"),
+            UnitKind::PartyCommittee => Text::new("Cấp ủy, tổ chức đảng", "Party committee"),
+            UnitKind::Department => Text::new("Sở, ban, ngành", "Department"),
+            UnitKind::Other => Text::new("Đơn vị khác", "Other body"),
+        }
+    }
 }
 
 /// A named set of units ranked against each other (ministries apart from provinces).

@@ -8,9 +8,22 @@ use crate::Text;
 /// The letters require monthly, quarterly and yearly reporting, strictly kept; half-yearly is the
 /// Central Party Office's own rhythm for Resolution 57 reports.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Cycle {
     /// Every month ("hằng tháng").
     Monthly,

@@ -302,8 +302,21 @@ impl Timeliness {
 
 /// Whether a period's report came in on time (the government task-tracking words: done on time,
 /// done late, overdue).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Timeliness {
     /// Submitted on or before the deadline day.
     OnTime,

@@ -8,9 +8,22 @@ use crate::{Severity, Text};
 
 /// The four dimensions of data quality the letters name: "đúng, đủ, sạch, sống".
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::EnumIter,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Dimension {
     /// Correct ("đúng"): the value is of the right kind, in range, keeps the rules, and is
     /// backed by evidence.

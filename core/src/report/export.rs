@@ -6,8 +6,20 @@ use crate::evaluation::{Evaluation, PeerRanking, RankingRow};
 use crate::{Lang, to_json};
 
 /// A format the ranking tables are exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ExportFormat {
     /// [`ranking_csv`].
     Csv,
@@ -17,6 +29,19 @@ pub enum ExportFormat {
     Json,
     /// [`ranking_html`].
     Html,
+}
+
+impl ExportFormat {
+    /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            ExportFormat::Csv => Text::new("CSV", "CSV"),
+            ExportFormat::SdmxCsv => Text::new("SDMX-CSV", "SDMX-CSV"),
+            ExportFormat::Json => Text::new("JSON", "JSON"),
+            ExportFormat::Html => Text::new("Bảng HTML", "HTML table"),
+        }
+    }
 }
 
 impl std::str::FromStr for ExportFormat {
