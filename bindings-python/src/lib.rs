@@ -11,6 +11,7 @@ mod formula;
 mod observations;
 mod reporting;
 mod store;
+mod vocabulary;
 
 use pyo3::prelude::*;
 
@@ -30,5 +31,6 @@ fn _chiso(m: &Bound<'_, PyModule>) -> PyResult<()> {
     evaluation::register(m)?;
     reporting::register(m)?;
     store::register(m)?;
+    vocabulary::register(m)?;
     Ok(())
 }

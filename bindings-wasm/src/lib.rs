@@ -12,6 +12,7 @@ mod form;
 mod formula;
 mod reporting;
 mod types;
+mod vocabulary;
 
 pub use catalogue::{Catalogue, catalogue_schema, check_catalogue, check_catalogue_json};
 pub use chart::{profile_svg, ranking_svg};
@@ -25,3 +26,4 @@ pub use formula::{
 };
 pub use reporting::{Ledger, Reporting};
 pub use types::schema as types_schema;
+pub use vocabulary::vocabulary;

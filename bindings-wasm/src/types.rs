@@ -12,6 +12,12 @@ const WORDS: &str = r#"
 export type Lang = "vi" | "en";
 /** The formats a ranking exports to. */
 export type ExportFormat = "csv" | "sdmx_csv" | "json" | "html";
+/** One enumeration of the core's vocabulary, with every value's spelling and labels. */
+export interface Vocabulary {
+  name: string;
+  meaning: Text;
+  words: { code: string; label: Text }[];
+}
 /**
  * What every call throws: a real `Error` whose `name` is the category and which carries the
  * core error's stable code, JSON Pointer, messages and findings.

@@ -157,6 +157,39 @@ terms! {
     ExportFormat => "export_format", "Định dạng xuất", "Export format";
 }
 
+/// The label of the value `code` of the enumeration `name`.
+///
+/// ```
+/// let label = chiso::vocabulary::label_of("ties", "dense").unwrap();
+/// assert_eq!(label.en, "Dense (1, 2, 2, 3)");
+/// let unknown = chiso::vocabulary::label_of("ties", "olympic").unwrap_err();
+/// assert_eq!(unknown.code(), "argument.invalid");
+/// ```
+pub fn label_of(name: &str, code: &str) -> Result<Text, crate::Error> {
+    let all = vocabulary();
+    let Some(words) = all.iter().find(|w| w.name == name) else {
+        let names: Vec<String> = all.iter().map(|w| format!("`{}`", w.name)).collect();
+        return Err(crate::Error::InvalidArgument {
+            name: "name",
+            value: name.to_owned(),
+            expected: names.join(", "),
+        });
+    };
+    if let Some(word) = words.words.iter().find(|w| w.code == code) {
+        return Ok(word.label.clone());
+    }
+    let codes: Vec<String> = words
+        .words
+        .iter()
+        .map(|w| format!("`{}`", w.code))
+        .collect();
+    Err(crate::Error::InvalidArgument {
+        name: "code",
+        value: code.to_owned(),
+        expected: codes.join(", "),
+    })
+}
+
 /// The vocabulary as JSON: `[{name, meaning, words: [{code, label: {vi, en}}]}]`.
 pub fn vocabulary_json() -> String {
     crate::to_json(&vocabulary())

@@ -3,18 +3,15 @@
 // score and rank will be. Everything is computed in the page by chiso (WebAssembly); nothing is
 // sent anywhere: the result is a filing (JSON) the officer downloads.
 import init, {
-  Catalogue, Ledger, Reporting, deadline, describePeriodJson, timeliness, writeNumber,
+  Catalogue, Ledger, Reporting, deadline, describePeriodJson, timeliness, vocabulary, writeNumber,
 } from '../../bindings-wasm/pkg/web/chiso_wasm.js';
-import { formatBytes, formatDate, formatMoment, t } from './i18n.js';
+import { codes, formatBytes, formatDate, formatMoment, t, useVocabulary, word } from './i18n.js';
 
 const SAMPLE = '../data/sample/';
 const PERIODS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
 const DEFAULT_UNIT = 'DN';
 const DEFAULT_PERIOD = '2026-Q4';
-const BOTTLENECKS = ['institutions', 'finance', 'human_resources', 'infrastructure', 'data', 'coordination', 'other'];
 const NUMERIC = new Set(['number', 'percent', 'ratio', 'rank', 'count']);
-const KIND_ORDER = ['central', 'ministry', 'province', 'commune'];
-const KIND_LABEL = { central: 'kindCentral', ministry: 'kindMinistry', province: 'kindProvince', commune: 'kindCommune' };
 const PREVIEW_DELAY_MS = 250;
 
 // --- state --------------------------------------------------------------------------------
@@ -49,6 +46,10 @@ function bind(el, fn, attr) {
   return el;
 }
 const L = (key, vars) => (lang) => t(lang, key, vars);
+/** A value's label from the core's vocabulary, in whichever language is shown. */
+const W = (name, code) => (lang) => word(lang, name, code);
+/** A label as it reads within a sentence: its first letter in lower case. */
+const inSentence = (label) => label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
 const B = (text) => (lang) => text?.[lang] ?? '';
 
 /** A DOM element: `h('p', {class: 'x', text: L('key')}, child, ...)`. */
@@ -145,6 +146,7 @@ async function main() {
       init(), fetchText('org.json'), fetchText('assignments.json'), fetchText('calendar.json'),
       fetchText('ledger.jsonl'),
     ]);
+    useVocabulary(vocabulary());
     setup.nq57 = Catalogue.nq57();
     setup.calendar = calendar;
     setup.reporting = new Reporting(setup.nq57, org, assignments, calendar);
@@ -179,16 +181,17 @@ async function main() {
 function buildSelects() {
   const unitSelect = $('unit');
   const byKind = new Map();
+  const kinds = codes('unit_kind');
   for (const unit of setup.units) {
-    const kind = KIND_ORDER.includes(unit.kind) ? unit.kind : 'other';
+    const kind = kinds.includes(unit.kind) ? unit.kind : 'other';
     if (!byKind.has(kind)) byKind.set(kind, []);
     byKind.get(kind).push(unit);
   }
-  for (const kind of [...KIND_ORDER, 'other']) {
+  for (const kind of kinds) {
     const units = byKind.get(kind);
     if (!units) continue;
     const group = h('optgroup');
-    bind(group, L(KIND_LABEL[kind] ?? 'kindOther'), 'label');
+    bind(group, W('unit_kind', kind), 'label');
     for (const unit of units) {
       group.append(h('option', { value: unit.id, text: (lang) => `${unit.name[lang]} (${unit.id})` }));
     }
@@ -251,7 +254,7 @@ function buildForm() {
       data: { deadline: form.deadline },
       text: (lang) => t(lang, 'deadlineLine', {
         date: formatDate(form.deadline, lang),
-        status: t(lang, `timeliness_${timeliness(state.period, undefined, now(), calendar)}`),
+        status: inSentence(word(lang, 'timeliness', timeliness(state.period, undefined, now(), calendar))),
       }),
     }),
     // The letters tie every assigned indicator to the unit's head: the form names them.
@@ -480,11 +483,11 @@ function buildExplanation(indicator) {
     textarea.addEventListener('input', schedulePreview);
     return h('div', { class: 'x-field' }, h('label', { for: id, text: L(label) }), textarea);
   };
-  const boxes = BOTTLENECKS.map((bottleneck) => {
+  const boxes = codes('bottleneck').map((bottleneck) => {
     const id = `x-${code}-bn-${bottleneck}`;
     const box = h('input', { type: 'checkbox', id, value: bottleneck, data: { bottleneck } });
     box.addEventListener('change', schedulePreview);
-    return h('div', { class: 'check' }, box, h('label', { for: id, text: L(`bn_${bottleneck}`) }));
+    return h('div', { class: 'check' }, box, h('label', { for: id, text: W('bottleneck', bottleneck) }));
   });
   return h('section', {
     class: 'explain', data: { explain: code }, hidden: true, 'aria-labelledby': `x-${code}-title`,
@@ -712,7 +715,7 @@ function renderPreview() {
   }
 
   $('sum-timeliness').textContent = t(lang, 'timelinessNow', {
-    status: t(lang, `timeliness_${timeliness(state.period, now(), now(), setup.calendar)}`),
+    status: inSentence(word(lang, 'timeliness', timeliness(state.period, now(), now(), setup.calendar))),
   });
 
   // Findings.
@@ -760,7 +763,7 @@ function renderIndicator(indicator, findings) {
       })));
     }
     if (status && status !== 'cannot_assess') {
-      projection.append(' · ', h('span', { class: `progress ${status}`, data: { status } }, t(lang, `status_${status}`)));
+      projection.append(' · ', h('span', { class: `progress ${status}`, data: { status } }, word(lang, 'progress_status', status)));
     }
   }
   projection.dataset.offTrack = result?.off_track ? 'true' : 'false';

@@ -20,11 +20,6 @@ const STRINGS = {
     enteredByHint: 'Tài khoản hoặc họ tên cán bộ nhập số liệu',
     enteredByMissing: 'Nhập tên người nhập trước khi tải hồ sơ.',
     asOf: 'Thời điểm',
-    kindCentral: 'Trung ương',
-    kindMinistry: 'Bộ, cơ quan ngang bộ',
-    kindProvince: 'Tỉnh, thành phố',
-    kindCommune: 'Xã, phường',
-    kindOther: 'Đơn vị khác',
     deadline: 'Hạn gửi',
     deadlineLine: 'Hạn gửi báo cáo: {date} ({status})',
     headLine: 'Người đứng đầu đơn vị: {name}',
@@ -54,11 +49,6 @@ const STRINGS = {
     projectedValue: 'Giá trị chỉ số: {value}',
     projectedPoints: 'Điểm: {points}/{max}',
     projectedNone: 'Chưa tính được (còn thiếu số liệu).',
-    status_on_track: 'Đúng lộ trình',
-    status_needs_acceleration: 'Cần đẩy nhanh',
-    status_limited_progress: 'Tiến độ chậm',
-    status_deterioration: 'Đi xuống',
-    status_cannot_assess: 'Chưa đánh giá được',
     offTrack: 'Chưa đạt yêu cầu: {reason}',
     evidence: 'Minh chứng',
     evidenceRequired: 'bắt buộc',
@@ -82,13 +72,6 @@ const STRINGS = {
     bottlenecks: 'Điểm nghẽn (chọn một hay nhiều)',
     solutions: 'Giải pháp',
     support: 'Kiến nghị (nếu có)',
-    bn_institutions: 'Thể chế',
-    bn_finance: 'Tài chính',
-    bn_human_resources: 'Nhân lực',
-    bn_infrastructure: 'Hạ tầng',
-    bn_data: 'Dữ liệu',
-    bn_coordination: 'Phối hợp',
-    bn_other: 'Khác',
     summary: 'Tổng hợp trước khi gửi',
     summaryPending: 'Đang tính lại…',
     completeness: 'Mức đầy đủ',
@@ -109,10 +92,6 @@ const STRINGS = {
     warnings: 'Cảnh báo',
     invalidEntries: 'Ô nhập sai (không đưa vào hồ sơ)',
     timelinessNow: 'Nếu gửi lúc này: {status}',
-    timeliness_on_time: 'đúng hạn',
-    timeliness_late: 'trễ hạn',
-    timeliness_missing: 'quá hạn, chưa gửi',
-    timeliness_not_yet_due: 'chưa đến hạn',
     download: 'Tải hồ sơ (JSON)',
     downloadCount: '{values} giá trị, {explanations} giải trình',
     downloadNote: 'Chỉ các ô đã nhập và hợp lệ được đưa vào hồ sơ.',
@@ -136,11 +115,6 @@ const STRINGS = {
     enteredByHint: 'Account or name of the officer entering the figures',
     enteredByMissing: 'Enter who entered the figures before downloading the filing.',
     asOf: 'As of',
-    kindCentral: 'Central',
-    kindMinistry: 'Ministries and agencies',
-    kindProvince: 'Provinces and cities',
-    kindCommune: 'Communes and wards',
-    kindOther: 'Other units',
     deadline: 'Deadline',
     deadlineLine: 'Report due by {date} ({status})',
     headLine: 'Head of the unit: {name}',
@@ -170,11 +144,6 @@ const STRINGS = {
     projectedValue: 'Indicator value: {value}',
     projectedPoints: 'Points: {points}/{max}',
     projectedNone: 'Not computable yet (figures missing).',
-    status_on_track: 'On track',
-    status_needs_acceleration: 'Needs acceleration',
-    status_limited_progress: 'Limited progress',
-    status_deterioration: 'Deterioration',
-    status_cannot_assess: 'Cannot assess',
     offTrack: 'Off track: {reason}',
     evidence: 'Evidence',
     evidenceRequired: 'required',
@@ -198,13 +167,6 @@ const STRINGS = {
     bottlenecks: 'Bottlenecks (one or more)',
     solutions: 'Solutions',
     support: 'Support requested (optional)',
-    bn_institutions: 'Institutions',
-    bn_finance: 'Finance',
-    bn_human_resources: 'Human resources',
-    bn_infrastructure: 'Infrastructure',
-    bn_data: 'Data',
-    bn_coordination: 'Coordination',
-    bn_other: 'Other',
     summary: 'Summary before sending',
     summaryPending: 'Recomputing…',
     completeness: 'Completeness',
@@ -225,10 +187,6 @@ const STRINGS = {
     warnings: 'Warnings',
     invalidEntries: 'Invalid entries (left out of the filing)',
     timelinessNow: 'If sent now: {status}',
-    timeliness_on_time: 'on time',
-    timeliness_late: 'late',
-    timeliness_missing: 'overdue, not sent',
-    timeliness_not_yet_due: 'not yet due',
     download: 'Download filing (JSON)',
     downloadCount: '{values} values, {explanations} explanations',
     downloadNote: 'Only entries that are filled in and valid go into the filing.',
@@ -239,6 +197,25 @@ const STRINGS = {
 };
 
 /** The label `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+// The core's words (layers, statuses, kinds of unit, bottlenecks…) are not written here: they
+// come from the package's `vocabulary()`, so the form says what the engine says.
+let VOCABULARY = new Map();
+
+/** Takes the core's vocabulary (`vocabulary()` of the chiso package) for `word` and `codes`. */
+export function useVocabulary(list) {
+  VOCABULARY = new Map(list.map((words) => [words.name, new Map(words.words.map((w) => [w.code, w.label]))]));
+}
+
+/** The label, in `lang`, of the value `code` of the core's enumeration `name`. */
+export function word(lang, name, code) {
+  return VOCABULARY.get(name)?.get(code)?.[lang] ?? code;
+}
+
+/** The values of the core's enumeration `name`, in its order. */
+export function codes(name) {
+  return [...(VOCABULARY.get(name)?.keys() ?? [])];
+}
+
 export function t(lang, key, vars = {}) {
   const text = STRINGS[lang]?.[key] ?? STRINGS.vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));

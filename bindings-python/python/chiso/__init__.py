@@ -43,6 +43,7 @@ from chiso.period import describe_period, describe_period_json, parse_period
 from chiso.reporting import QualityReport, Reporting
 from chiso.store import Store
 from chiso.table import Chart, Table
+from chiso.vocabulary import label, vocabulary
 
 __version__: str = _chiso.__version__
 
@@ -84,10 +85,12 @@ __all__ = [
     "describe_formula",
     "describe_period",
     "describe_period_json",
+    "label",
     "parse_period",
     "progress",
     "rank",
     "run_formula",
     "run_formula_json",
     "score",
+    "vocabulary",
 ]

@@ -6,16 +6,17 @@ use chiso::catalogue::{self, CatalogueDiff, Layer};
 use chiso::{Catalogue, Lang, Report, Text};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::Failure;
 use crate::output::{print, table};
-use crate::{Failure, LangArg};
+use crate::words::term;
 
 #[derive(Subcommand)]
 pub enum Command {
     /// List indicators.
     List {
         /// Only this layer.
-        #[arg(long, value_enum)]
-        layer: Option<LayerArg>,
+        #[arg(long, value_parser = term::<Layer>())]
+        layer: Option<Layer>,
         #[command(flatten)]
         view: View,
         #[command(flatten)]
@@ -56,14 +57,14 @@ pub struct View {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Language of the output.
-    #[arg(long, value_enum, default_value = "vi")]
-    pub lang: LangArg,
+    #[arg(long, value_parser = term::<Lang>(), default_value = "vi")]
+    pub lang: Lang,
 }
 
 impl View {
     /// The output language.
     pub fn lang(&self) -> Lang {
-        Lang::from(self.lang)
+        self.lang
     }
 }
 
@@ -82,30 +83,13 @@ pub enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum LayerArg {
-    A,
-    B,
-    C,
-}
-
-impl From<LayerArg> for Layer {
-    fn from(layer: LayerArg) -> Self {
-        match layer {
-            LayerArg::A => Layer::A,
-            LayerArg::B => Layer::B,
-            LayerArg::C => Layer::C,
-        }
-    }
-}
-
 pub fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::List {
             layer,
             view,
             source,
-        } => list(&load(&source, &view)?, layer.map(Layer::from), &view),
+        } => list(&load(&source, &view)?, layer, &view),
         Command::Show { code, view, source } => show(&load(&source, &view)?, &code, &view),
         Command::Validate { file, view } => validate(&file, &view),
         Command::Diff { old, new, view } => diff(&old, &new, &view),
@@ -114,7 +98,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
 }
 
 fn list(catalogue: &Catalogue, layer: Option<Layer>, view: &View) -> Result<(), Failure> {
-    let lang = Lang::from(view.lang);
+    let lang = view.lang;
     let chosen: Vec<_> = catalogue
         .indicators
         .iter()
@@ -156,7 +140,7 @@ fn list(catalogue: &Catalogue, layer: Option<Layer>, view: &View) -> Result<(), 
 }
 
 fn show(catalogue: &Catalogue, code: &str, view: &View) -> Result<(), Failure> {
-    let lang = Lang::from(view.lang);
+    let lang = view.lang;
     let Some(indicator) = catalogue.indicator(code) else {
         let error = chiso::Error::UnknownCode {
             code: code.to_owned(),
@@ -181,7 +165,7 @@ fn validate(file: &Path, view: &View) -> Result<(), Failure> {
     let report = catalogue::check(&read(file)?);
     let text = match view.format {
         Format::Json => report.to_json() + "\n",
-        Format::Table => findings_text(&report, file, Lang::from(view.lang)),
+        Format::Table => findings_text(&report, file, view.lang),
     };
     print(&text)?;
     if report.valid {
@@ -196,7 +180,7 @@ fn diff(old: &Path, new: &Path, view: &View) -> Result<(), Failure> {
     let diff = catalogue::diff(&old, &new);
     match view.format {
         Format::Json => print(&diff.to_json()),
-        Format::Table => print(&diff_text(&diff, Lang::from(view.lang))),
+        Format::Table => print(&diff_text(&diff, view.lang)),
     }
 }
 
@@ -221,7 +205,7 @@ fn load_file(file: &Path, view: &View) -> Result<Catalogue, Failure> {
             print(&findings_text(
                 &Report::new(error.findings().to_vec()),
                 file,
-                Lang::from(view.lang),
+                view.lang,
             ))?;
             Err(Failure::Invalid)
         }

@@ -15,10 +15,11 @@ mod ledger;
 mod output;
 mod period;
 mod store;
+mod words;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 /// chiso — chỉ số: the Resolution 57-NQ/TW indicator set, computed the same way everywhere.
 #[derive(Parser)]
@@ -46,24 +47,6 @@ enum Command {
     Check(check::Command),
     /// The main job: score, combine, rank and report a period (the bundled sample by default).
     Evaluate(evaluate::Command),
-}
-
-/// Output language.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    /// Tiếng Việt.
-    Vi,
-    /// English.
-    En,
-}
-
-impl From<LangArg> for chiso::Lang {
-    fn from(lang: LangArg) -> Self {
-        match lang {
-            LangArg::Vi => chiso::Lang::Vi,
-            LangArg::En => chiso::Lang::En,
-        }
-    }
 }
 
 /// How a command failed, which decides the exit status.
