@@ -95,19 +95,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// A core error as a Python exception carrying `code`, `path`, `message_vi`, `message_en` and
 /// `findings` (a list of dicts, decoded from the core's JSON by Python's own `json`).
 pub fn to_py(error: &chiso::Error) -> PyErr {
-    let err = match error {
-        chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
-            CatalogueError::new_err(error.message_en())
-        }
-        chiso::Error::InvalidPeriod { .. } => PeriodError::new_err(error.message_en()),
-        chiso::Error::InvalidFormula { .. } => FormulaError::new_err(error.message_en()),
-        chiso::Error::InvalidEntry { .. } | chiso::Error::Tampered { .. } => {
-            LedgerError::new_err(error.message_en())
-        }
-        chiso::Error::Denied { .. } => PolicyError::new_err(error.message_en()),
-        chiso::Error::InvalidInput { .. } => DataError::new_err(error.message_en()),
-        chiso::Error::InvalidArgument { .. } => ArgumentError::new_err(error.message_en()),
-    };
+    let err = exception(error.category(), error.message_en());
     let findings = chiso::to_json(&error.findings());
     describe(
         err,
@@ -117,6 +105,24 @@ pub fn to_py(error: &chiso::Error) -> PyErr {
         &error.message_en(),
         &findings,
     )
+}
+
+/// The exception of `category`: the core decides each error's category, the same one
+/// JavaScript names its `Error` by. The match has no catch-all arm, so a new category cannot
+/// silently become a generic exception.
+fn exception(category: chiso::ErrorCategory, message: String) -> PyErr {
+    use chiso::ErrorCategory as C;
+    match category {
+        C::Catalogue => CatalogueError::new_err(message),
+        C::Period => PeriodError::new_err(message),
+        C::Formula => FormulaError::new_err(message),
+        C::Data => DataError::new_err(message),
+        C::Ledger => LedgerError::new_err(message),
+        C::Policy => PolicyError::new_err(message),
+        C::Argument => ArgumentError::new_err(message),
+        C::Store => StoreError::new_err(message),
+        C::Internal => InternalError::new_err(message),
+    }
 }
 
 /// A store's error as a Python exception: the ledger's own errors as the core's

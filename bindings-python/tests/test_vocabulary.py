@@ -49,3 +49,18 @@ def test_the_vocabulary_is_a_copy():
     words = chiso.vocabulary()
     words["layer"].clear()
     assert len(chiso.vocabulary()["layer"]) == 3
+
+
+def test_every_error_category_is_an_exception_of_the_package():
+    # The core decides each error's category; Python raises the exception of that name, as
+    # JavaScript names its Error.
+    for code in chiso.vocabulary()["error_category"]:
+        name = "".join(part.capitalize() for part in code.split("_")) + "Error"
+        exception = getattr(chiso, name)
+        assert issubclass(exception, chiso.ChisoError), name
+
+
+def test_unreadable_input_is_a_data_error_in_every_front_door():
+    with pytest.raises(chiso.DataError) as raised:
+        chiso.Ledger.from_jsonl("{]\n")
+    assert raised.value.code == "input.invalid"

@@ -5,19 +5,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::catalogue::to_js;
 
-/// A core error as a JS `Error` whose `name` says its category. The match has no catch-all
-/// arm, so a new core error cannot silently become a generic one.
+/// A core error as a JS `Error` whose `name` says its category.
 pub fn to_js_error(error: &chiso::Error) -> JsValue {
-    let name = match error {
-        chiso::Error::InvalidCatalogue { .. } | chiso::Error::UnknownCode { .. } => {
-            "CatalogueError"
-        }
-        chiso::Error::InvalidPeriod { .. } => "PeriodError",
-        chiso::Error::InvalidFormula { .. } => "FormulaError",
-        chiso::Error::InvalidEntry { .. } | chiso::Error::Tampered { .. } => "LedgerError",
-        chiso::Error::Denied { .. } => "PolicyError",
-        chiso::Error::InvalidInput { .. } | chiso::Error::InvalidArgument { .. } => "ArgumentError",
-    };
+    // The core decides the category, the same one Python raises the exception of.
+    let name = error.category().exception();
     error_object(
         name,
         error.code(),
@@ -72,14 +63,6 @@ fn error_object(
 /// which carries a string `code` (a TypeScript type guard for `ChisoError`).
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = isChisoError, unchecked_return_type = "error is ChisoError")]
 pub fn is_chiso_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: &JsValue) -> bool {
-    const NAMES: [&str; 6] = [
-        "CatalogueError",
-        "FormulaError",
-        "PeriodError",
-        "LedgerError",
-        "PolicyError",
-        "ArgumentError",
-    ];
     let Some(e) = error.dyn_ref::<Error>() else {
         return false;
     };
@@ -87,7 +70,9 @@ pub fn is_chiso_error(#[wasm_bindgen(unchecked_param_type = "unknown")] error: &
     let code = Reflect::get(e, &"code".into())
         .ok()
         .and_then(|c| c.as_string());
-    NAMES.contains(&name.as_str()) && code.is_some()
+    let named = <chiso::ErrorCategory as strum::IntoEnumIterator>::iter()
+        .any(|category| category.exception() == name);
+    named && code.is_some()
 }
 
 /// Panics on purpose, so the tests can show what a bug inside the core looks like from

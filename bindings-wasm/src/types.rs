@@ -23,7 +23,7 @@ export interface Vocabulary {
  * core error's stable code, JSON Pointer, messages and findings.
  */
 export interface ChisoError extends Error {
-  name: "CatalogueError" | "FormulaError" | "PeriodError" | "LedgerError" | "PolicyError" | "ArgumentError";
+  name: "CatalogueError" | "PeriodError" | "FormulaError" | "DataError" | "LedgerError" | "PolicyError" | "ArgumentError" | "StoreError" | "InternalError";
   code: string;
   path: string | null;
   messageVi: string;

@@ -61,9 +61,9 @@ test('hostile input throws typed errors and the module stays usable', () => {
     // A 1 MB name.
     [() => chiso.Catalogue.fromJson(minimal.replace('vi_du', 'x'.repeat(1_000_000))), 'CatalogueError', 'input.string_too_long'],
     // A decimal exact decimals would have to round.
-    [() => chiso.runFormulaJson('x', '{"x": {"number": "0.00000000000000000000000000001"}}'), 'ArgumentError', 'json.inexact_decimal'],
+    [() => chiso.runFormulaJson('x', '{"x": {"number": "0.00000000000000000000000000001"}}'), 'DataError', 'json.inexact_decimal'],
     // A ledger of garbage: the first hundred bad lines, not a thousand findings.
-    [() => chiso.Ledger.fromJsonl('{]\n'.repeat(1000)), 'ArgumentError', 'json.syntax'],
+    [() => chiso.Ledger.fromJsonl('{]\n'.repeat(1000)), 'DataError', 'json.syntax'],
   ];
   for (const [call, name, code] of cases) {
     assert.throws(call, (e) => {

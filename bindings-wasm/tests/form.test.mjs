@@ -94,7 +94,7 @@ test('a filing is appended all or none, a refusal naming its place', () => {
   assert.throws(() => reporting.file(ledger, 'hn_dau_moi', JSON.stringify({ submissions: [submission('httt_tong', '93')] })),
     (e) => e.name === 'PolicyError' && e.messageVi.length > 0);
   assert.throws(() => reporting.file(ledger, 'dn_dau_moi', '{"submission": []}'),
-    (e) => e.name === 'ArgumentError' && e.findings[0].code === 'json.unknown_field');
+    (e) => e.name === 'DataError' && e.findings[0].code === 'json.unknown_field');
   const sequences = reporting.file(ledger, 'dn_dau_moi', JSON.stringify({ submissions: [submission('httt_tong', '93')] }));
   assert.deepEqual([...sequences], [before + 1]);
   assert.equal(ledger.status(before + 1), 'submitted');
@@ -149,5 +149,5 @@ test('charts are drawn from an evaluation', () => {
   const profile = chiso.profileSvg(json, 'DN', 'en');
   assert.match(profile, /<svg /);
   assert.throws(() => chiso.rankingSvg(json, 'khong_co', 'vi'), (e) => e instanceof Error && e.code === 'argument.invalid');
-  assert.throws(() => chiso.rankingSvg('{}', 'tinh_thanh', 'vi'), (e) => e.name === 'ArgumentError');
+  assert.throws(() => chiso.rankingSvg('{}', 'tinh_thanh', 'vi'), (e) => e.name === 'DataError');
 });

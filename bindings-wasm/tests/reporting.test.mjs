@@ -101,9 +101,9 @@ test('a denied append throws a PolicyError in both languages and changes nothing
   assert.equal(ledger.status(1), 'submitted');
 });
 
-test('broken JSON Lines and malformed actions are ArgumentErrors with paths', () => {
+test('broken JSON Lines and malformed actions are DataErrors (as in Python) with paths', () => {
   assert.throws(() => chiso.Ledger.fromJsonl('{"sequence": 1}\nnot json\n'),
-    (e) => e.name === 'ArgumentError' && e.findings[1].path.startsWith('/2'));
+    (e) => e.name === 'DataError' && e.findings[1].path.startsWith('/2'));
   assert.throws(() => new chiso.Ledger().appendJson('{"kind": "approve", "revision": 1}'),
-    (e) => e.name === 'ArgumentError' && e.findings[0].code === 'json.missing_field');
+    (e) => e.name === 'DataError' && e.findings[0].code === 'json.missing_field');
 });

@@ -86,7 +86,98 @@ pub enum Error {
     },
 }
 
+/// The kind of an error, which decides the exception or `Error` name a binding raises: every
+/// front door maps from this one list, so the same bad input is the same kind of error in
+/// Python and in JavaScript.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ErrorCategory {
+    /// A catalogue is invalid, or has no such code.
+    Catalogue,
+    /// A text is not a reporting period.
+    Period,
+    /// A formula did not pass the checker.
+    Formula,
+    /// Input data (JSON, a table of observations, a scheme) cannot be read.
+    Data,
+    /// A ledger entry was refused, or the ledger was tampered with.
+    Ledger,
+    /// The access policy refuses a request.
+    Policy,
+    /// An argument is not one of its allowed values.
+    Argument,
+    /// A durable store could not be read, verified or appended to.
+    Store,
+    /// A bug inside chiso (a caught panic).
+    Internal,
+}
+
+impl ErrorCategory {
+    /// The name of the exception (Python) or `Error` (JavaScript) of this category.
+    ///
+    /// ```
+    /// use chiso::ErrorCategory;
+    /// let error: chiso::Error = "2026-Q5".parse::<chiso::period::Period>().unwrap_err();
+    /// assert_eq!(error.category(), ErrorCategory::Period);
+    /// assert_eq!(error.category().exception(), "PeriodError");
+    /// ```
+    pub fn exception(self) -> &'static str {
+        match self {
+            ErrorCategory::Catalogue => "CatalogueError",
+            ErrorCategory::Period => "PeriodError",
+            ErrorCategory::Formula => "FormulaError",
+            ErrorCategory::Data => "DataError",
+            ErrorCategory::Ledger => "LedgerError",
+            ErrorCategory::Policy => "PolicyError",
+            ErrorCategory::Argument => "ArgumentError",
+            ErrorCategory::Store => "StoreError",
+            ErrorCategory::Internal => "InternalError",
+        }
+    }
+
+    /// Its name in both languages.
+    pub fn label(self) -> crate::Text {
+        use crate::Text;
+        match self {
+            ErrorCategory::Catalogue => Text::new("Lỗi bộ chỉ số", "Catalogue error"),
+            ErrorCategory::Period => Text::new("Lỗi kỳ báo cáo", "Period error"),
+            ErrorCategory::Formula => Text::new("Lỗi công thức", "Formula error"),
+            ErrorCategory::Data => Text::new("Lỗi dữ liệu đầu vào", "Data error"),
+            ErrorCategory::Ledger => Text::new("Lỗi sổ cái", "Ledger error"),
+            ErrorCategory::Policy => Text::new("Không được phép", "Not permitted"),
+            ErrorCategory::Argument => Text::new("Lỗi tham số", "Argument error"),
+            ErrorCategory::Store => Text::new("Lỗi kho lưu trữ", "Store error"),
+            ErrorCategory::Internal => Text::new("Lỗi nội bộ", "Internal error"),
+        }
+    }
+}
+
 impl Error {
+    /// The error's kind, which every binding maps to its exception.
+    pub fn category(&self) -> ErrorCategory {
+        match self {
+            Error::InvalidCatalogue { .. } | Error::UnknownCode { .. } => ErrorCategory::Catalogue,
+            Error::InvalidPeriod { .. } => ErrorCategory::Period,
+            Error::InvalidFormula { .. } => ErrorCategory::Formula,
+            Error::InvalidInput { .. } => ErrorCategory::Data,
+            Error::InvalidEntry { .. } | Error::Tampered { .. } => ErrorCategory::Ledger,
+            Error::Denied { .. } => ErrorCategory::Policy,
+            Error::InvalidArgument { .. } => ErrorCategory::Argument,
+        }
+    }
+
     /// The stable code.
     pub fn code(&self) -> &'static str {
         match self {

@@ -189,7 +189,7 @@ mod value;
 pub mod vocabulary;
 
 pub use catalogue::Catalogue;
-pub use error::{Error, InputKind};
+pub use error::{Error, ErrorCategory, InputKind};
 pub use finding::{Finding, Report, Severity, Span};
 pub use json::{MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_BYTES, to_json};
 pub use problem::{MAX_PRECISION, Problem};

@@ -125,7 +125,6 @@ macro_rules! terms {
     };
 }
 
-use crate::Lang;
 use crate::catalogue::{Direction, Layer, ValueType};
 use crate::evaluation::{
     CompositeMethod, GapKind, InvalidPolicy, MissingPolicy, Origin, ProgressStatus, TiePolicy,
@@ -135,6 +134,7 @@ use crate::org::UnitKind;
 use crate::period::{Cycle, Timeliness};
 use crate::quality::Dimension;
 use crate::report::ExportFormat;
+use crate::{ErrorCategory, Lang};
 
 terms! {
     Lang => "lang", "Ngôn ngữ", "Language";
@@ -155,6 +155,7 @@ terms! {
     Origin => "origin", "Nguồn giá trị", "Origin of a value";
     ProgressStatus => "progress_status", "Tiến độ", "Progress";
     ExportFormat => "export_format", "Định dạng xuất", "Export format";
+    ErrorCategory => "error_category", "Loại lỗi", "Kind of error";
 }
 
 /// The label of the value `code` of the enumeration `name`.

@@ -13,6 +13,7 @@ __all__ = [
     "Bottleneck",
     "Cycle",
     "Direction",
+    "ErrorCategory",
     "ExportFormat",
     "GapKind",
     "InvalidPolicy",
@@ -68,6 +69,9 @@ ProgressStatus = Literal["on_track", "needs_acceleration", "limited_progress", "
 #: The ranking exports.
 ExportFormat = Literal["csv", "sdmx_csv", "json", "html"]
 
+#: The kind of an error, which names the exception raised (``DataError`` for ``data``).
+ErrorCategory = Literal["catalogue", "period", "formula", "data", "ledger", "policy", "argument", "store", "internal"]
+
 #: Each ``Literal`` above by the name of the core's enumeration it spells.
 VOCABULARY_NAMES: Dict[str, object] = {
     "lang": Lang,
@@ -88,4 +92,5 @@ VOCABULARY_NAMES: Dict[str, object] = {
     "origin": Origin,
     "progress_status": ProgressStatus,
     "export_format": ExportFormat,
+    "error_category": ErrorCategory,
 }
