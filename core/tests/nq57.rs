@@ -1,4 +1,4 @@
-//! The embedded NQ57 catalogue: valid, complete, and Layer A exactly as DOMAIN.md §3 lists the
+//! The embedded NQ57 catalogue: valid, complete, and Layer A exactly as docs/DOMAIN.md §3 lists the
 //! Resolution 57 / Nghị quyết 03/NQ-CP Annex I targets (the table below is typed from that
 //! source, not from the catalogue).
 
@@ -77,7 +77,7 @@ fn vietnamese_text_has_diacritics() {
     );
 }
 
-/// (target as `comparator value scope year`, lead agency) for each row of DOMAIN.md §3, in
+/// (target as `comparator value scope year`, lead agency) for each row of docs/DOMAIN.md §3, in
 /// table order, then the three extra targets of the paragraph below it.
 const LAYER_A: &[(&str, &[&str], &str)] = &[
     ("A01", &["<= 3 asean 2030", "<= 50 world 2030"], "MIC"),
