@@ -59,7 +59,13 @@ pub fn schema() -> String {
         chiso::quality::QualityReport,
         chiso::evaluation::Evaluation,
     );
-    let definitions = generator.take_definitions(true);
+    let mut definitions = generator.take_definitions(true);
+    // A reference with its own description beside it (`"label": {"$ref": ".../Text",
+    // "description": "Its name."}`) is a new type to json2ts, numbered (`Text1` … `Text27`):
+    // each reference is kept bare, so that every use names the one type.
+    for definition in definitions.values_mut() {
+        bare_references(definition);
+    }
     let root = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "chiso",
@@ -71,4 +77,21 @@ pub fn schema() -> String {
     let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Removes what stands beside each `$ref` in `schema` (descriptions, defaults), recursively.
+fn bare_references(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("$ref") {
+                map.retain(|key, _| key == "$ref");
+                return;
+            }
+            for value in map.values_mut() {
+                bare_references(value);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(bare_references),
+        _ => {}
+    }
 }

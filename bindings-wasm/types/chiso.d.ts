@@ -99,6 +99,54 @@ export type Action =
       kind: "import";
     };
 /**
+ * Where a submitted value came from.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "SubmissionOrigin".
+ */
+export type SubmissionOrigin =
+  | {
+      kind: "form";
+    }
+  | {
+      kind: "system";
+      /**
+       * The system's name.
+       */
+      system: string;
+    };
+/**
+ * One value. Serialised externally tagged, decimals as strings:
+ * `{"number": "0.3"}`, `{"bool": true}`, `{"text": "…"}`, `{"missing": "division_by_zero"}`,
+ * `{"error": "overflow"}`.
+ *
+ * ```
+ * use chiso::Value;
+ * let v: Value = serde_json::from_str(r#"{"number": "12.50"}"#).unwrap();
+ * assert_eq!(v, Value::number("12.5".parse().unwrap()));
+ * assert_eq!(chiso::to_json(&Value::missing(chiso::Missing::DivisionByZero)), r#"{"missing":"division_by_zero"}"#);
+ * ```
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Value".
+ */
+export type Value =
+  | {
+      number: DecimalString;
+    }
+  | {
+      bool: boolean;
+    }
+  | {
+      text: string;
+    }
+  | {
+      missing: Missing;
+    }
+  | {
+      error: ValueError;
+    };
+/**
  * A decimal written as a JSON string, so that no digit is lost to floating point.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -128,6 +176,13 @@ export type ValueError = "overflow" | "type_mismatch";
 export type Bottleneck =
   "institutions" | "finance" | "human_resources" | "infrastructure" | "data" | "coordination" | "other";
 /**
+ * A unit's part in an assigned item.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Role".
+ */
+export type Role = "lead" | "implementing";
+/**
  * How values of a data element combine over periods and units (DHIS2's aggregation type).
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -151,6 +206,104 @@ export type Bands =
       bands: Band[];
       kind: "thresholds";
     };
+/**
+ * How a ledger was tampered with.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Tamper".
+ */
+export type Tamper = "edited" | "removed" | "inserted" | "reordered" | "truncated" | "backdated";
+/**
+ * The two ways data arrives.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "SourceKind".
+ */
+export type SourceKind = "system" | "form";
+/**
+ * What kind of value an indicator or data element holds ("kiểu giá trị").
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "ValueType".
+ */
+export type ValueType = "number" | "percent" | "ratio" | "rank" | "count" | "yes_no" | "text";
+/**
+ * How often a value is reported ("chu kỳ báo cáo").
+ *
+ * The letters require monthly, quarterly and yearly reporting, strictly kept; half-yearly is the
+ * Central Party Office's own rhythm for Resolution 57 reports.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Cycle".
+ */
+export type Cycle = "monthly" | "quarterly" | "half_yearly" | "yearly";
+/**
+ * Which way is better ("chiều tốt").
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Direction".
+ */
+export type Direction = "higher_is_better" | "lower_is_better" | "inside_band";
+/**
+ * When a unit must explain ("giải trình") its value: causes, bottlenecks, proposed solutions.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "ExplanationRequirement".
+ */
+export type ExplanationRequirement = "none" | "when_off_track" | "always";
+/**
+ * The governance layer an indicator belongs to ("lớp chỉ số"), per Công văn 3158-CV/VPTW.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Layer".
+ */
+export type Layer = "a" | "b" | "c";
+/**
+ * How an indicator's value is obtained ("phương pháp tính").
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Method".
+ */
+export type Method =
+  | {
+      description: Text;
+      evaluation?: EvaluationOrder;
+      /**
+       * The formula, over data element and indicator codes.
+       */
+      expression: string;
+      kind: "formula";
+      missing?: MissingStrategy;
+    }
+  | {
+      description: Text;
+      kind: "reported";
+    };
+/**
+ * When a formula is evaluated over a longer period than its inputs are reported for.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "EvaluationOrder".
+ */
+export type EvaluationOrder = "aggregate_then_evaluate" | "evaluate_then_average";
+/**
+ * What a formula does with missing inputs (DHIS2's "missing value strategy", declared per
+ * indicator so that missing is never silently zero).
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "MissingStrategy".
+ */
+export type MissingStrategy = "skip_if_any_missing" | "skip_if_all_missing" | "zero";
+/**
+ * How a computed value is rounded to its declared precision ("quy tắc làm tròn").
+ *
+ * Rounding happens once, at the indicator's precision; `half_up` (0.5 away from zero), the
+ * rule of official Vietnamese tables, is the default.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "RoundingMode".
+ */
+export type RoundingMode = "half_up" | "half_even" | "half_down" | "down" | "up" | "floor" | "ceiling";
 /**
  * A scoring rule.
  *
@@ -198,19 +351,20 @@ export type Scoring =
       kind: "distance_to_target";
     }
   | {
-      /**
-       * A decimal written as a JSON string, so that no digit is lost to floating point.
-       */
-      high: string;
+      high: DecimalString;
       kind: "goalposts";
-      /**
-       * A decimal written as a JSON string, so that no digit is lost to floating point.
-       */
-      low: string;
+      low: DecimalString;
     }
   | {
       kind: "yes_no";
     };
+/**
+ * Whether an indicator is official.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Status".
+ */
+export type Status = "official" | "illustrative";
 /**
  * The comparison a target makes.
  *
@@ -219,22 +373,33 @@ export type Scoring =
  */
 export type Comparator = ">=" | ">" | "<=" | "<" | "=" | "range" | "text";
 /**
+ * Where a target applies ("phạm vi").
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Scope".
+ */
+export type Scope = "national" | "asean" | "asia" | "world" | "each_unit";
+/**
+ * How the two sides of a rule compare.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "RuleOperator".
+ */
+export type RuleOperator = "==" | "!=" | ">" | ">=" | "<" | "<=" | "compulsory_pair" | "exclusive_pair";
+/**
+ * How serious a finding is.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Severity".
+ */
+export type Severity = "error" | "warning";
+/**
  * How the scores of a group's members combine.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "CompositeMethod".
  */
 export type CompositeMethod = "weighted_mean" | "geometric_mean" | "points";
-/**
- * How often a value is reported ("chu kỳ báo cáo").
- *
- * The letters require monthly, quarterly and yearly reporting, strictly kept; half-yearly is the
- * Central Party Office's own rhythm for Resolution 57 reports.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Cycle".
- */
-export type Cycle = "monthly" | "quarterly" | "half_yearly" | "yearly";
 /**
  * The four dimensions of data quality the letters name: "đúng, đủ, sạch, sống".
  *
@@ -243,13 +408,6 @@ export type Cycle = "monthly" | "quarterly" | "half_yearly" | "yearly";
  */
 export type Dimension = "correct" | "complete" | "clean" | "live";
 /**
- * Which way is better ("chiều tốt").
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Direction".
- */
-export type Direction = "higher_is_better" | "lower_is_better" | "inside_band";
-/**
  * What a person does in their unit ("chức trách").
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -257,65 +415,40 @@ export type Direction = "higher_is_better" | "lower_is_better" | "inside_band";
  */
 export type Duty = "head" | "focal_officer" | "approver" | "viewer";
 /**
- * When a formula is evaluated over a longer period than its inputs are reported for.
+ * How tied scores are ranked.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Evaluation".
+ * via the `definition` "TiePolicy".
  */
-export type Evaluation = "aggregate_then_evaluate" | "evaluate_then_average";
+export type TiePolicy = "competition" | "dense" | "average" | "ordinal";
 /**
- * The governance layer an indicator belongs to ("lớp chỉ số"), per Công văn 3158-CV/VPTW.
+ * What an evaluation does with a value that fails an error-level rule.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Layer".
+ * via the `definition` "InvalidPolicy".
  */
-export type Layer = "a" | "b" | "c";
+export type InvalidPolicy = "missing" | "scored";
 /**
- * When a unit must explain ("giải trình") its value: causes, bottlenecks, proposed solutions.
+ * What a missing score does to the composite; the one used is recorded with the result.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "ExplanationRequirement".
+ * via the `definition` "MissingPolicy".
  */
-export type ExplanationRequirement = "none" | "when_off_track" | "always";
+export type MissingPolicy = "zero" | "rescale" | "last_value";
 /**
- * One value. Serialised externally tagged, decimals as strings:
- * `{"number": "0.3"}`, `{"bool": true}`, `{"text": "…"}`, `{"missing": "division_by_zero"}`,
- * `{"error": "overflow"}`.
- *
- * ```
- * use chiso::Value;
- * let v: Value = serde_json::from_str(r#"{"number": "12.50"}"#).unwrap();
- * assert_eq!(v, Value::number("12.5".parse().unwrap()));
- * assert_eq!(chiso::to_json(&Value::missing(chiso::Missing::DivisionByZero)), r#"{"missing":"division_by_zero"}"#);
- * ```
+ * Where a scored value came from.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Value".
+ * via the `definition` "Origin".
  */
-export type Value =
-  | {
-      number: DecimalString;
-    }
-  | {
-      bool: boolean;
-    }
-  | {
-      text: string;
-    }
-  | {
-      missing: Missing;
-    }
-  | {
-      error: ValueError;
-    };
+export type Origin = "approved" | "merged" | "imputed" | "missing";
 /**
- * The type of a formula expression (spelt as the catalogue's value types: `number`,
- * `yes_no`, `text`).
+ * Where an indicator stands against its target (ordered from the best).
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Type".
+ * via the `definition` "ProgressStatus".
  */
-export type Type = "number" | "yes_no" | "text";
+export type ProgressStatus = "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
 /**
  * The kinds of gap, each the code of the quality finding it comes from. Declared in the
  * codes' order, the order reports list them in.
@@ -325,86 +458,28 @@ export type Type = "number" | "yes_no" | "text";
  */
 export type GapKind = "complete.missing" | "correct.no_evidence" | "correct.rule" | "live.late" | "live.overdue";
 /**
- * What an evaluation does with a value that fails an error-level rule.
+ * The type of a formula expression (spelt as the catalogue's value types: `number`,
+ * `yes_no`, `text`).
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "InvalidPolicy".
+ * via the `definition` "Type".
  */
-export type InvalidPolicy = "missing" | "scored";
+export type Type = "number" | "yes_no" | "text";
 /**
  * Where a submitted revision stands.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Status2".
+ * via the `definition` "RevisionStatus".
  */
-export type Status2 = "submitted" | "approved" | "returned";
+export type RevisionStatus = "submitted" | "approved" | "returned";
 /**
- * How an indicator's value is obtained ("phương pháp tính").
+ * Whether a period's report came in on time (the government task-tracking words: done on time,
+ * done late, overdue).
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Method".
+ * via the `definition` "Timeliness".
  */
-export type Method =
-  | {
-      description: Text10;
-      /**
-       * How the formula is evaluated over a longer period than its inputs (by default, a
-       * ratio of sums: inputs rolled up first).
-       */
-      evaluation?: "aggregate_then_evaluate" | "evaluate_then_average";
-      /**
-       * The formula, over data element and indicator codes.
-       */
-      expression: string;
-      kind: "formula";
-      /**
-       * What missing inputs do (by default, the result is missing if any input is).
-       */
-      missing?: "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-    }
-  | {
-      description: Text11;
-      kind: "reported";
-    };
-/**
- * What a missing score does to the composite; the one used is recorded with the result.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "MissingPolicy".
- */
-export type MissingPolicy = "zero" | "rescale" | "last_value";
-/**
- * What a formula does with missing inputs (DHIS2's "missing value strategy", declared per
- * indicator so that missing is never silently zero).
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "MissingStrategy".
- */
-export type MissingStrategy = "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-/**
- * Where a scored value came from.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Origin".
- */
-export type Origin = "approved" | "merged" | "imputed" | "missing";
-/**
- * Where a submitted value came from.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Origin2".
- */
-export type Origin2 =
-  | {
-      kind: "form";
-    }
-  | {
-      kind: "system";
-      /**
-       * The system's name.
-       */
-      system: string;
-    };
+export type Timeliness = "on_time" | "late" | "missing" | "not_yet_due";
 /**
  * A reporting period: a month (2026-05), quarter (2026-Q2), half-year (2026-H1) or year (2026). Also read: 202605, 2026-M05, 2026Q2, 2026H1, 2026-S1, 2026S1, in either case.
  *
@@ -412,13 +487,6 @@ export type Origin2 =
  * via the `definition` "Period".
  */
 export type Period = string;
-/**
- * Where an indicator stands against its target (ordered from the best).
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "ProgressStatus".
- */
-export type ProgressStatus = "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
 export type Refusal =
   | {
       reason: "unknown_unit";
@@ -453,10 +521,7 @@ export type Refusal =
       reason: "unknown_person";
     }
   | {
-      /**
-       * The duty needed.
-       */
-      duty: "head" | "focal_officer" | "approver" | "viewer";
+      duty: Duty;
       reason: "missing_duty";
     }
   | {
@@ -472,94 +537,17 @@ export type Refusal =
        */
       signed: string;
     };
-/**
- * A unit's part in an assigned item.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Role".
- */
-export type Role = "lead" | "implementing";
-/**
- * How a computed value is rounded to its declared precision ("quy tắc làm tròn").
- *
- * Rounding happens once, at the indicator's precision; `half_up` (0.5 away from zero), the
- * rule of official Vietnamese tables, is the default.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "RoundingMode".
- */
-export type RoundingMode = "half_up" | "half_even" | "half_down" | "down" | "up" | "floor" | "ceiling";
-/**
- * How the two sides of a rule compare.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "RuleOperator".
- */
-export type RuleOperator = "==" | "!=" | ">" | ">=" | "<" | "<=" | "compulsory_pair" | "exclusive_pair";
-/**
- * Where a target applies ("phạm vi").
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Scope".
- */
-export type Scope = "national" | "asean" | "asia" | "world" | "each_unit";
-/**
- * How serious a finding is.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Severity".
- */
-export type Severity = "error" | "warning";
-/**
- * The two ways data arrives.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "SourceKind".
- */
-export type SourceKind = "system" | "form";
-/**
- * Whether an indicator is official.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Status".
- */
-export type Status = "official" | "illustrative";
-/**
- * How a ledger was tampered with.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Tamper".
- */
-export type Tamper = "edited" | "removed" | "inserted" | "reordered" | "truncated" | "backdated";
-/**
- * How tied scores are ranked.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "TiePolicy".
- */
-export type TiePolicy = "competition" | "dense" | "average" | "ordinal";
-/**
- * Whether a period's report came in on time (the government task-tracking words: done on time,
- * done late, overdue).
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Timeliness".
- */
-export type Timeliness = "on_time" | "late" | "missing" | "not_yet_due";
-/**
- * What kind of value an indicator or data element holds ("kiểu giá trị").
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "ValueType".
- */
-export type ValueType = "number" | "percent" | "ratio" | "rank" | "count" | "yes_no" | "text";
 
 /**
  * The objects the chiso package hands out.
  */
 export interface Chiso {}
 /**
- * The submission.
+ * A value a unit reports for one item (indicator or data element) and period, with its
+ * evidence ("minh chứng") and who sent it when.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Submission".
  */
 export interface Submission {
   /**
@@ -589,20 +577,7 @@ export interface Submission {
    * The period reported.
    */
   period: string;
-  /**
-   * Where the value came from.
-   */
-  source:
-    | {
-        kind: "form";
-      }
-    | {
-        kind: "system";
-        /**
-         * The system's name.
-         */
-        system: string;
-      };
+  source: SubmissionOrigin;
   /**
    * When (local time, `YYYY-MM-DDTHH:MM:SS`).
    */
@@ -615,25 +590,7 @@ export interface Submission {
    * The reporting unit's id.
    */
   unit: string;
-  /**
-   * The value (missing with a reason is a value too).
-   */
-  value:
-    | {
-        number: DecimalString;
-      }
-    | {
-        bool: boolean;
-      }
-    | {
-        text: string;
-      }
-    | {
-        missing: Missing;
-      }
-    | {
-        error: ValueError;
-      };
+  value: Value;
 }
 /**
  * One evidence document, identified by the SHA-256 of its bytes so that a later swap of the
@@ -677,7 +634,10 @@ export interface Evidence {
   uri?: string | null;
 }
 /**
- * Qualifiers of the value.
+ * Qualifiers of a reported value.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Flags".
  */
 export interface Flags {
   /**
@@ -690,7 +650,20 @@ export interface Flags {
   provisional?: boolean;
 }
 /**
- * The explanation.
+ * A unit's explanation of one indicator's value in one period.
+ *
+ * ```
+ * use chiso::ledger::{Bottleneck, Explanation};
+ * let e: Explanation = serde_json::from_str(r#"{"unit": "DN", "indicator": "C01",
+ *     "period": "2026-Q2", "causes": "Chưa ban hành quy chế thử nghiệm.",
+ *     "bottlenecks": ["institutions"], "solutions": "Trình HĐND ban hành quy chế trong quý III.",
+ *     "submitted_by": "can_bo_1", "submitted_at": "2026-07-10T09:00:00"}"#).unwrap();
+ * assert_eq!(e.bottlenecks, [Bottleneck::Institutions]);
+ * assert!(e.blank_parts().is_empty());
+ * ```
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Explanation".
  */
 export interface Explanation {
   /**
@@ -731,7 +704,11 @@ export interface Explanation {
   unit: string;
 }
 /**
- * The assignment made.
+ * An item (indicator or data element) assigned to a unit ("giao chỉ số"), tied to the
+ * responsibility of a named focal officer, for a range of periods.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Assignment".
  */
 export interface Assignment {
   /**
@@ -750,10 +727,7 @@ export interface Assignment {
    * The indicator or data element code.
    */
   item: string;
-  /**
-   * Whether the unit leads or carries out.
-   */
-  role: "lead" | "implementing";
+  role: Role;
   /**
    * The last period it applies to; open-ended when absent.
    */
@@ -764,7 +738,10 @@ export interface Assignment {
   unit: string;
 }
 /**
- * The publication.
+ * A period's ranking as published.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Publication".
  */
 export interface Publication {
   /**
@@ -855,7 +832,23 @@ export interface PublishedRow {
   unit: string;
 }
 /**
- * The rows, their approval and root.
+ * Observations imported together, each a revision, all approved at once when the importer
+ * vouches for them.
+ *
+ * ```
+ * use chiso::ledger::{Approval, Batch, Ledger};
+ * let row = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
+ *   "value": {"number": "87.5"}, "source": {"kind": "system", "system": "thong_ke"},
+ *   "submitted_by": "thong_ke", "submitted_at": "2026-06-02T09:00:00"}"#)?;
+ * let approval = Approval { by: "BCD".into(), at: "2026-06-03T08:00:00".parse()? };
+ * let batch = Batch::new(vec![row], Some(approval));
+ * assert_eq!(batch.span(), 2); // revision 1, approved as 2
+ * assert_eq!(batch.root, batch.computed_root());
+ * # Ok::<(), Box<dyn std::error::Error>>(())
+ * ```
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Batch".
  */
 export interface Batch {
   /**
@@ -869,7 +862,7 @@ export interface Batch {
   /**
    * The rows, in order.
    */
-  rows: Submission1[];
+  rows: Submission[];
 }
 /**
  * Who accepts a batch of imported observations, and when: every row is approved with the
@@ -889,87 +882,6 @@ export interface Approval {
   by: string;
 }
 /**
- * A value a unit reports for one item (indicator or data element) and period, with its
- * evidence ("minh chứng") and who sent it when.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Submission".
- */
-export interface Submission1 {
-  /**
-   * A remark.
-   */
-  comment?: string | null;
-  /**
-   * The publication this revision corrects: a period once published is closed, and a later
-   * revision to it (or to a period within it) names the publication it would change.
-   */
-  corrects?: number | null;
-  /**
-   * The documents that back the value.
-   */
-  evidence?: Evidence[];
-  flags?: Flags;
-  /**
-   * The indicator or data element code.
-   */
-  item: string;
-  /**
-   * The unit of measure the value was written in, when the form or system states one
-   * (`%`, `tỷ đồng`); the quality check compares it with the catalogue's.
-   */
-  measure?: string | null;
-  /**
-   * The period reported.
-   */
-  period: string;
-  /**
-   * Where the value came from.
-   */
-  source:
-    | {
-        kind: "form";
-      }
-    | {
-        kind: "system";
-        /**
-         * The system's name.
-         */
-        system: string;
-      };
-  /**
-   * When (local time, `YYYY-MM-DDTHH:MM:SS`).
-   */
-  submitted_at: string;
-  /**
-   * Who submitted it (an account or officer id).
-   */
-  submitted_by: string;
-  /**
-   * The reporting unit's id.
-   */
-  unit: string;
-  /**
-   * The value (missing with a reason is a value too).
-   */
-  value:
-    | {
-        number: DecimalString;
-      }
-    | {
-        bool: boolean;
-      }
-    | {
-        text: string;
-      }
-    | {
-        missing: Missing;
-      }
-    | {
-        error: ValueError;
-      };
-}
-/**
  * An agency named in indicator passports: a ministry, an office, or a class of units such as
  * "every province".
  *
@@ -984,7 +896,10 @@ export interface Agency {
   name: Text;
 }
 /**
- * Full name.
+ * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Text".
  */
 export interface Text {
   /**
@@ -997,67 +912,14 @@ export interface Text {
   vi: string;
 }
 /**
- * An item (indicator or data element) assigned to a unit ("giao chỉ số"), tied to the
- * responsibility of a named focal officer, for a range of periods.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Assignment".
- */
-export interface Assignment1 {
-  /**
-   * The unit that assigned it.
-   */
-  assigned_by: string;
-  /**
-   * The officer answerable for it ("cán bộ đầu mối").
-   */
-  focal_officer: string;
-  /**
-   * The first period it applies to.
-   */
-  from: string;
-  /**
-   * The indicator or data element code.
-   */
-  item: string;
-  /**
-   * Whether the unit leads or carries out.
-   */
-  role: "lead" | "implementing";
-  /**
-   * The last period it applies to; open-ended when absent.
-   */
-  to?: string | null;
-  /**
-   * The unit that must report.
-   */
-  unit: string;
-}
-/**
  * One declared band.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "Band".
  */
 export interface Band {
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  at_least: string;
-  label: Text1;
-}
-/**
- * Its name ("Nhóm 1", "Tốt", ...).
- */
-export interface Text1 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
+  at_least: DecimalString;
+  label: Text;
 }
 /**
  * A band a unit falls in.
@@ -1066,57 +928,11 @@ export interface Text1 {
  * via the `definition` "BandPlace".
  */
 export interface BandPlace {
-  label: Text2;
+  label: Text;
   /**
    * 1 the best.
    */
   number: number;
-}
-/**
- * Its name.
- */
-export interface Text2 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Observations imported together, each a revision, all approved at once when the importer
- * vouches for them.
- *
- * ```
- * use chiso::ledger::{Approval, Batch, Ledger};
- * let row = serde_json::from_str(r#"{"unit": "DN", "item": "B01", "period": "2026-05",
- *   "value": {"number": "87.5"}, "source": {"kind": "system", "system": "thong_ke"},
- *   "submitted_by": "thong_ke", "submitted_at": "2026-06-02T09:00:00"}"#)?;
- * let approval = Approval { by: "BCD".into(), at: "2026-06-03T08:00:00".parse()? };
- * let batch = Batch::new(vec![row], Some(approval));
- * assert_eq!(batch.span(), 2); // revision 1, approved as 2
- * assert_eq!(batch.root, batch.computed_root());
- * # Ok::<(), Box<dyn std::error::Error>>(())
- * ```
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Batch".
- */
-export interface Batch1 {
-  /**
-   * Who approved every row, and when; absent: the rows await a decision.
-   */
-  approval?: Approval | null;
-  /**
-   * The Merkle root (hex) over the rows' canonical bytes, which the entry's hash covers.
-   */
-  root: string;
-  /**
-   * The rows, in order.
-   */
-  rows: Submission1[];
 }
 /**
  * Where the chain breaks and how.
@@ -1125,10 +941,7 @@ export interface Batch1 {
  * via the `definition` "Broken".
  */
 export interface Broken {
-  /**
-   * What was done to it.
-   */
-  kind: "edited" | "removed" | "inserted" | "reordered" | "truncated" | "backdated";
+  kind: Tamper;
   /**
    * The position (from 1) of the first entry found wrong; one past the end for a
    * truncation.
@@ -1174,7 +987,7 @@ export interface ChisoIndicatorCatalogue {
    * The documents that issue this version (`Công văn 3158-CV/VPTW`, ...).
    */
   legal_basis: string[];
-  title: Text15;
+  title: Text;
   /**
    * The rules reported values must keep (checked by the quality report).
    */
@@ -1192,84 +1005,26 @@ export interface ChisoIndicatorCatalogue {
  * via the `definition` "DataElement".
  */
 export interface DataElement {
-  /**
-   * How values combine over time (month → quarter) and up the organisation tree.
-   */
-  aggregation: "sum" | "average" | "last" | "max" | "min";
+  aggregation: Aggregation;
   /**
    * Code, unique across data elements and indicators; formulas refer to it.
    */
   code: string;
-  definition: Text3;
-  name: Text4;
+  definition: Text;
+  name: Text;
   source: DataSource;
-  unit: Text6;
-  /**
-   * Kind of value.
-   */
-  value_type: "number" | "percent" | "ratio" | "rank" | "count" | "yes_no" | "text";
+  unit: Text;
+  value_type: ValueType;
 }
 /**
- * What exactly is counted or measured.
- */
-export interface Text3 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Name.
- */
-export interface Text4 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Where the value comes from.
+ * Where a value comes from ("nguồn dữ liệu"): the letters name two ways.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "DataSource".
  */
 export interface DataSource {
-  /**
-   * A connected information system, or a form on the reporting system.
-   */
-  kind: "system" | "form";
-  name: Text5;
-}
-/**
- * The system's or the form's name.
- */
-export interface Text5 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Unit of measure ("đơn vị tính").
- */
-export interface Text6 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
+  kind: SourceKind;
+  name: Text;
 }
 /**
  * A node of the catalogue's group tree: a pillar ("trụ cột") or a sub-group within it.
@@ -1287,20 +1042,7 @@ export interface Group {
    * Code, unique across the catalogue.
    */
   code: string;
-  name: Text7;
-}
-/**
- * Name.
- */
-export interface Text7 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
+  name: Text;
 }
 /**
  * An indicator with its full passport, as Công văn 3158-CV/VPTW requires: concept, calculation
@@ -1315,62 +1057,23 @@ export interface Indicator {
    * Code, unique across indicators and data elements (`A01`, `B12`, ...).
    */
   code: string;
-  concept: Text8;
-  /**
-   * Reporting cycle.
-   */
-  cycle: "monthly" | "quarterly" | "half_yearly" | "yearly";
-  /**
-   * Which way is better.
-   */
-  direction: "higher_is_better" | "lower_is_better" | "inside_band";
+  concept: Text;
+  cycle: Cycle;
+  direction: Direction;
   evidence: EvidenceRequirement;
-  /**
-   * When the unit must explain the value.
-   */
-  explanation: "none" | "when_off_track" | "always";
+  explanation: ExplanationRequirement;
   /**
    * The group (pillar) it belongs to: a group code.
    */
   group: string;
-  /**
-   * Governance layer.
-   */
-  layer: "a" | "b" | "c";
+  layer: Layer;
   /**
    * The legal texts it comes from (`NQ 57-NQ/TW II.1`, `NQ 03/NQ-CP Phụ lục I`, ...).
    */
   legal_sources: string[];
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  max_points: string;
-  /**
-   * Calculation method.
-   */
-  method:
-    | {
-        description: Text10;
-        /**
-         * How the formula is evaluated over a longer period than its inputs (by default, a
-         * ratio of sums: inputs rolled up first).
-         */
-        evaluation?: "aggregate_then_evaluate" | "evaluate_then_average";
-        /**
-         * The formula, over data element and indicator codes.
-         */
-        expression: string;
-        kind: "formula";
-        /**
-         * What missing inputs do (by default, the result is missing if any input is).
-         */
-        missing?: "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-      }
-    | {
-        description: Text11;
-        kind: "reported";
-      };
-  name: Text12;
+  max_points: DecimalString;
+  method: Method;
+  name: Text;
   /**
    * Decimal places kept when the value is rounded (once, at the end).
    */
@@ -1381,117 +1084,43 @@ export interface Indicator {
    */
   replaces?: string | null;
   responsibility: Responsibility;
-  /**
-   * Rounding rule; half-up when not given.
-   */
-  rounding?: "half_up" | "half_even" | "half_down" | "down" | "up" | "floor" | "ceiling";
+  rounding?: RoundingMode;
   /**
    * How its value is scored; by default yes/no for a yes/no indicator and the ratio to
    * target (capped) for a number (see [`Indicator::scoring_rule`]).
    */
   scoring?: Scoring | null;
-  source: DataSource1;
-  /**
-   * Whether the indicator is official or an illustrative stand-in.
-   */
-  status: "official" | "illustrative";
+  source: DataSource;
+  status: Status;
   /**
    * Targets; none for an indicator only monitored.
    */
   targets: Target[];
-  unit: Text14;
-  /**
-   * Kind of value.
-   */
-  value_type: "number" | "percent" | "ratio" | "rank" | "count" | "yes_no" | "text";
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  weight: string;
+  unit: Text;
+  value_type: ValueType;
+  weight: DecimalString;
 }
 /**
- * Concept ("khái niệm"): what the indicator means.
- */
-export interface Text8 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Which documents must accompany a reported value.
+ * The evidence ("tài liệu, minh chứng") a reported value must carry.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "EvidenceRequirement".
  */
 export interface EvidenceRequirement {
   /**
    * The kind of document expected (a decision, a report, a system extract, ...).
    */
-  documents?: Text9 | null;
+  documents?: Text | null;
   /**
    * Whether a value without evidence is incomplete.
    */
   required: boolean;
 }
 /**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
+ * Who answers for an indicator: the passport's responsibility fields.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Text".
- */
-export interface Text9 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text10 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text11 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text12 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * Who answers for it.
+ * via the `definition` "Responsibility".
  */
 export interface Responsibility {
   /**
@@ -1502,24 +1131,11 @@ export interface Responsibility {
    * The lead agency ("cơ quan chủ trì"), which monitors the indicator: an agency code.
    */
   lead_agency: string;
-  update: Text13;
+  update: Text;
   /**
    * The agency that verifies reported values ("đơn vị thẩm định"): an agency code.
    */
   verified_by: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text13 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
 }
 /**
  * One threshold of a [`Scoring::Steps`] rule.
@@ -1528,14 +1144,8 @@ export interface Text13 {
  * via the `definition` "Step".
  */
 export interface Step {
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  at_least: string;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  fraction: string;
+  at_least: DecimalString;
+  fraction: DecimalString;
 }
 /**
  * One category of a [`Scoring::Categorical`] rule.
@@ -1544,39 +1154,8 @@ export interface Step {
  * via the `definition` "Category".
  */
 export interface Category {
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  fraction: string;
-  /**
-   * The value.
-   */
-  value:
-    | {
-        number: DecimalString;
-      }
-    | {
-        bool: boolean;
-      }
-    | {
-        text: string;
-      }
-    | {
-        missing: Missing;
-      }
-    | {
-        error: ValueError;
-      };
-}
-/**
- * Where the data comes from.
- */
-export interface DataSource1 {
-  /**
-   * A connected information system, or a form on the reporting system.
-   */
-  kind: "system" | "form";
-  name: Text5;
+  fraction: DecimalString;
+  value: Value;
 }
 /**
  * A target an indicator must reach ("chỉ tiêu"): a comparison, the scope it applies in, and
@@ -1590,10 +1169,7 @@ export interface DataSource1 {
  * via the `definition` "Target".
  */
 export interface Target {
-  /**
-   * How the achieved value is compared.
-   */
-  comparator: ">=" | ">" | "<=" | "<" | "=" | "range" | "text";
+  comparator: Comparator;
   /**
    * The upper bound of a `range` (inclusive).
    */
@@ -1605,15 +1181,12 @@ export interface Target {
   /**
    * A remark, such as a sub-condition stated beside the target.
    */
-  note?: Text9 | null;
-  /**
-   * Where the target applies.
-   */
-  scope: "national" | "asean" | "asia" | "world" | "each_unit";
+  note?: Text | null;
+  scope: Scope;
   /**
    * The wording of a qualitative (`text`) target, judged categorically.
    */
-  text?: Text9 | null;
+  text?: Text | null;
   /**
    * The threshold for `>=`, `>`, `<=`, `<` and `=` (a decimal string).
    */
@@ -1622,32 +1195,6 @@ export interface Target {
    * The milestone year (2025, 2030, 2045, ...).
    */
   year: number;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text14 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text15 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
 }
 /**
  * A rule the values of one unit and period must keep.
@@ -1670,72 +1217,23 @@ export interface ValidationRule {
    */
   code: string;
   left: RuleSide;
-  name: Text16;
-  /**
-   * How the sides compare.
-   */
-  operator: "==" | "!=" | ">" | ">=" | "<" | "<=" | "compulsory_pair" | "exclusive_pair";
-  right: RuleSide1;
-  /**
-   * Whether a violation makes the value wrong (`error`) or only suspicious (`warning`).
-   */
-  severity: "error" | "warning";
+  name: Text;
+  operator: RuleOperator;
+  right: RuleSide;
+  severity: Severity;
 }
 /**
- * The left side.
+ * One side of a rule: a formula and what its missing inputs do.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "RuleSide".
  */
 export interface RuleSide {
   /**
    * The formula, over data element and indicator codes.
    */
   expression: string;
-  /**
-   * When the side has no value: by default (`skip_if_any_missing`) the rule is skipped if
-   * any input is missing; `skip_if_all_missing` counts unreported numbers as zero unless
-   * every input is missing; `zero` always counts them as zero (DHIS2's `NEVER_SKIP`).
-   */
-  missing?: "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text16 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * The right side.
- */
-export interface RuleSide1 {
-  /**
-   * The formula, over data element and indicator codes.
-   */
-  expression: string;
-  /**
-   * When the side has no value: by default (`skip_if_any_missing`) the rule is skipped if
-   * any input is missing; `skip_if_all_missing` counts unreported numbers as zero unless
-   * every input is missing; `zero` always counts them as zero (DHIS2's `NEVER_SKIP`).
-   */
-  missing?: "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-}
-/**
- * Where a value comes from ("nguồn dữ liệu"): the letters name two ways.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "DataSource".
- */
-export interface DataSource2 {
-  /**
-   * A connected information system, or a form on the reporting system.
-   */
-  kind: "system" | "form";
-  name: Text5;
+  missing?: MissingStrategy;
 }
 /**
  * One dimension's part of the score.
@@ -1744,10 +1242,7 @@ export interface DataSource2 {
  * via the `definition` "DimensionScore".
  */
 export interface DimensionScore {
-  /**
-   * The dimension.
-   */
-  dimension: "correct" | "complete" | "clean" | "live";
+  dimension: Dimension;
   /**
    * Errors found in it.
    */
@@ -1774,95 +1269,7 @@ export interface DimensionScore {
  * via the `definition` "Entry".
  */
 export interface Entry {
-  /**
-   * What the entry records.
-   */
-  action:
-    | {
-        kind: "submit";
-        submission: Submission;
-      }
-    | {
-        /**
-         * When.
-         */
-        at: string;
-        /**
-         * Who approved.
-         */
-        by: string;
-        kind: "approve";
-        /**
-         * The sequence number of the `submit` entry approved.
-         */
-        revision: number;
-      }
-    | {
-        /**
-         * When.
-         */
-        at: string;
-        /**
-         * Who returned it.
-         */
-        by: string;
-        kind: "return";
-        /**
-         * Why, so the unit can correct it.
-         */
-        reason: string;
-        /**
-         * The sequence number of the `submit` entry returned.
-         */
-        revision: number;
-      }
-    | {
-        explanation: Explanation;
-        kind: "explain";
-      }
-    | {
-        assignment: Assignment;
-        /**
-         * When.
-         */
-        at: string;
-        /**
-         * The person who made it, for the assigning unit (or an office acting for it).
-         */
-        by: string;
-        kind: "assign";
-      }
-    | {
-        /**
-         * The sequence number of the `assign` entry withdrawn.
-         */
-        assignment: number;
-        /**
-         * When.
-         */
-        at: string;
-        /**
-         * The person who withdrew it.
-         */
-        by: string;
-        kind: "withdraw";
-        /**
-         * Why.
-         */
-        reason: string;
-        /**
-         * The last period it still applies to; absent: none.
-         */
-        to?: string | null;
-      }
-    | {
-        kind: "publish";
-        publication: Publication;
-      }
-    | {
-        batch: Batch;
-        kind: "import";
-      };
+  action: Action;
   /**
    * The entry's format: 1 when absent, 2 when the store stamped it.
    */
@@ -1888,9 +1295,9 @@ export interface Entry {
  * The evaluation of one period: the main job's result, the report's only input.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Evaluation2".
+ * via the `definition` "Evaluation".
  */
-export interface Evaluation2 {
+export interface Evaluation {
   /**
    * Approvals and timeliness as they stood at this time.
    */
@@ -1943,7 +1350,7 @@ export interface Evaluation2 {
  * via the `definition` "PeerRanking".
  */
 export interface PeerRanking {
-  name: Text17;
+  name: Text;
   /**
    * The peer group.
    */
@@ -1953,19 +1360,6 @@ export interface PeerRanking {
    */
   rows: RankingRow[];
   rule: RankingRule;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text17 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
 }
 /**
  * One unit's place.
@@ -1982,7 +1376,7 @@ export interface RankingRow {
    * Places gained since the previous period (negative: lost).
    */
   movement?: DecimalString | null;
-  name: Text18;
+  name: Text;
   /**
    * The rank in the previous period.
    */
@@ -2009,44 +1403,25 @@ export interface RankingRow {
   unit: string;
 }
 /**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text18 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
  * The spread of a unit's rank over the sensitivity reruns.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
  * via the `definition` "RankRange".
  */
 export interface RankRange {
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  max: string;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  median: string;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  min: string;
+  max: DecimalString;
+  median: DecimalString;
+  min: DecimalString;
   /**
    * How many rankings were compared (the published one included).
    */
   runs: number;
 }
 /**
- * How it was ranked (recorded: "round, then rank" or not).
+ * How a ranking is made: the tie policy and the precision scores are rounded to first.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "RankingRule".
  */
 export interface RankingRule {
   /**
@@ -2054,47 +1429,41 @@ export interface RankingRule {
    * `null` ranks on the exact scores.
    */
   round_to?: number | null;
-  /**
-   * How ties are ranked.
-   */
-  ties?: "competition" | "dense" | "average" | "ordinal";
+  ties?: TiePolicy;
 }
 /**
- * The scheme used.
+ * How units are scored, combined, ranked and tested for stability.
+ *
+ * ```
+ * use chiso::evaluation::{CompositeMethod, Scheme};
+ * // Everything has a default: a weighted mean of Layers B and C, competition ranks on
+ * // scores rounded to 4 places, quartile bands, progress towards each indicator's next
+ * // milestone.
+ * let scheme = Scheme::from_json("{}")?;
+ * assert_eq!(scheme, Scheme::default());
+ * assert_eq!(scheme.method, CompositeMethod::WeightedMean);
+ * assert_eq!(scheme.progress_year, None);
+ * let by_2045 = Scheme::from_json(r#"{"progress_year": 2045}"#)?;
+ * assert_eq!(by_2045.progress_year, Some(2045));
+ * let dti = Scheme::from_json(r#"{"method": "points", "missing": "rescale"}"#)?;
+ * assert_eq!(dti.method, CompositeMethod::Points);
+ * assert!(Scheme::from_json(r#"{"method": "median"}"#).is_err());
+ * # Ok::<(), chiso::Error>(())
+ * ```
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Scheme".
  */
 export interface Scheme {
-  /**
-   * How ranked units are grouped into bands.
-   */
-  bands?:
-    | {
-        kind: "quartiles";
-      }
-    | {
-        /**
-         * The bands, highest first.
-         */
-        bands: Band[];
-        kind: "thresholds";
-      };
-  /**
-   * What a value failing an error-level rule of the catalogue does: by default it is not
-   * scored (missing, reason `invalid`).
-   */
-  invalid?: "missing" | "scored";
+  bands?: Bands;
+  invalid?: InvalidPolicy;
   /**
    * The layers that count towards a unit's total (B and C by default: Layer A is the
    * national steering set, reported once for the country).
    */
   layers?: Layer[];
-  /**
-   * How scores combine at every level of the tree.
-   */
-  method?: "weighted_mean" | "geometric_mean" | "points";
-  /**
-   * What a missing score does.
-   */
-  missing?: "zero" | "rescale" | "last_value";
+  method?: CompositeMethod;
+  missing?: MissingPolicy;
   /**
    * The year whose targets progress is judged against (a milestone: 2025, 2030, 2045); an
    * indicator with no target of that year cannot be assessed. By default, each
@@ -2102,7 +1471,7 @@ export interface Scheme {
    * track" is always judged by.
    */
   progress_year?: number | null;
-  ranking?: RankingRule1;
+  ranking?: RankingRule;
   sensitivity?: SensitivityRule;
   /**
    * Weights of layers (`"a"`, `"b"`, `"c"`) or pillars (group codes) in their parent; by
@@ -2112,21 +1481,12 @@ export interface Scheme {
   weights?: NodeWeight[];
 }
 /**
- * Tie policy and published precision; the total is published at `round_to` places.
- */
-export interface RankingRule1 {
-  /**
-   * Round scores half up to this many places before ranking (the published precision);
-   * `null` ranks on the exact scores.
-   */
-  round_to?: number | null;
-  /**
-   * How ties are ranked.
-   */
-  ties?: "competition" | "dense" | "average" | "ordinal";
-}
-/**
- * The rank-stability analysis.
+ * How rank stability is tested: `runs` reruns with every weight scaled by a factor drawn
+ * uniformly from `1 ± spread` (a seeded, portable generator, so every binding draws the same
+ * factors), plus one rerun under each other missing-data policy.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "SensitivityRule".
  */
 export interface SensitivityRule {
   /**
@@ -2141,10 +1501,7 @@ export interface SensitivityRule {
    * The generator's seed.
    */
   seed?: number;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  spread?: string;
+  spread?: DecimalString;
 }
 /**
  * A declared weight of a layer or pillar.
@@ -2157,10 +1514,7 @@ export interface NodeWeight {
    * A layer (`"b"`) or a top-level group code (`"CHINH_PHU_SO"`).
    */
   node: string;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  weight: string;
+  weight: DecimalString;
 }
 /**
  * One unit's evaluation.
@@ -2181,7 +1535,7 @@ export interface UnitResult {
    * By layer.
    */
   layers: NodeResult[];
-  name: Text20;
+  name: Text;
   /**
    * The unit it reports to.
    */
@@ -2256,14 +1610,8 @@ export interface IndicatorResult {
    * The indicator.
    */
   indicator: string;
-  /**
-   * The governance layer an indicator belongs to ("lớp chỉ số"), per Công văn 3158-CV/VPTW.
-   */
-  layer: "a" | "b" | "c";
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  max_points: string;
+  layer: Layer;
+  max_points: DecimalString;
   /**
    * For a merged value, the predecessor units averaged.
    */
@@ -2272,11 +1620,8 @@ export interface IndicatorResult {
    * Why the indicator is off track (the one judgement, [`crate::progress::standing`]), if it
    * is.
    */
-  off_track?: Text9 | null;
-  /**
-   * Where it came from.
-   */
-  origin: "approved" | "merged" | "imputed" | "missing";
+  off_track?: Text | null;
+  origin: Origin;
   /**
    * The period whose value is read (the last full year for a yearly indicator).
    */
@@ -2294,90 +1639,13 @@ export interface IndicatorResult {
    * The ledger revisions (sequence numbers) the value rests on.
    */
   revisions: number[];
-  /**
-   * A scoring rule.
-   *
-   * ```
-   * use chiso::catalogue::Scoring;
-   * // The DTI's meetings rule: 4 a year → 20 of 20 points, 3 → 15, 2 → 10, 1 → 5, else 0.
-   * let rule: Scoring = serde_json::from_str(r#"{"kind": "steps", "steps": [
-   *     {"at_least": "4", "fraction": "1"}, {"at_least": "3", "fraction": "0.75"},
-   *     {"at_least": "2", "fraction": "0.5"}, {"at_least": "1", "fraction": "0.25"}]}"#).unwrap();
-   * assert!(matches!(rule, Scoring::Steps { .. }));
-   * ```
-   */
-  rule:
-    | {
-        /**
-         * Whether the fraction stops at 1 (the default).
-         */
-        cap?: boolean;
-        kind: "ratio_to_target";
-      }
-    | {
-        kind: "steps";
-        /**
-         * The steps, highest first.
-         */
-        steps: Step[];
-      }
-    | {
-        /**
-         * The categories.
-         */
-        categories: Category[];
-        kind: "categorical";
-      }
-    | {
-        kind: "min_max";
-      }
-    | {
-        kind: "z_score";
-      }
-    | {
-        kind: "distance_to_target";
-      }
-    | {
-        /**
-         * A decimal written as a JSON string, so that no digit is lost to floating point.
-         */
-        high: string;
-        kind: "goalposts";
-        /**
-         * A decimal written as a JSON string, so that no digit is lost to floating point.
-         */
-        low: string;
-      }
-    | {
-        kind: "yes_no";
-      };
+  rule: Scoring;
   /**
    * The target scored against, if the rule needs one.
    */
   target?: Target | null;
-  /**
-   * The value scored.
-   */
-  value:
-    | {
-        number: DecimalString;
-      }
-    | {
-        bool: boolean;
-      }
-    | {
-        text: string;
-      }
-    | {
-        missing: Missing;
-      }
-    | {
-        error: ValueError;
-      };
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  weight: string;
+  value: Value;
+  weight: DecimalString;
   /**
    * For a flow read over less than a year, the factor that put its value at a yearly pace
    * before it was scored and judged against yearly targets (4 for a quarter).
@@ -2413,7 +1681,10 @@ export interface ExplanationRef {
   support_requested?: string | null;
 }
 /**
- * Progress towards the scheme's target year.
+ * The judgement and the ratio it rests on.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Progress".
  */
 export interface Progress {
   /**
@@ -2421,10 +1692,7 @@ export interface Progress {
    * nothing could be judged.
    */
   ratio?: DecimalString | null;
-  /**
-   * The status.
-   */
-  status: "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
+  status: ProgressStatus;
   /**
    * The target judged against (which year's, which scope's), when one was chosen.
    */
@@ -2437,11 +1705,8 @@ export interface Progress {
  * via the `definition` "NodeResult".
  */
 export interface NodeResult {
-  /**
-   * The governance layer an indicator belongs to ("lớp chỉ số"), per Công văn 3158-CV/VPTW.
-   */
-  layer: "a" | "b" | "c";
-  name: Text19;
+  layer: Layer;
+  name: Text;
   /**
    * The pillar's group code (absent for the layer itself).
    */
@@ -2450,32 +1715,6 @@ export interface NodeResult {
    * Its score, a fraction 0–1 at the published precision.
    */
   score?: DecimalString | null;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text19 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text20 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
 }
 /**
  * A quality report's headline figures.
@@ -2504,10 +1743,7 @@ export interface QualitySummary {
  * via the `definition` "Gap".
  */
 export interface Gap {
-  /**
-   * Its kind, written as the quality finding's code.
-   */
-  code: "complete.missing" | "correct.no_evidence" | "correct.rule" | "live.late" | "live.overdue";
+  code: GapKind;
   /**
    * The focal officer the item is assigned to, if it is (shared with the unit's other
    * results on the item).
@@ -2553,10 +1789,7 @@ export interface Finding {
    * JSON Pointer (RFC 6901) to the offending value; `""` is the whole document.
    */
   path: string;
-  /**
-   * Whether the input is unusable (`error`) or merely suspicious (`warning`).
-   */
-  severity: "error" | "warning";
+  severity: Severity;
   /**
    * Where in the text, for problems inside a document or a formula.
    */
@@ -2588,76 +1821,6 @@ export interface Span {
   start: number;
 }
 /**
- * The evidence ("tài liệu, minh chứng") a reported value must carry.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "EvidenceRequirement".
- */
-export interface EvidenceRequirement1 {
-  /**
-   * The kind of document expected (a decision, a report, a system extract, ...).
-   */
-  documents?: Text9 | null;
-  /**
-   * Whether a value without evidence is incomplete.
-   */
-  required: boolean;
-}
-/**
- * A unit's explanation of one indicator's value in one period.
- *
- * ```
- * use chiso::ledger::{Bottleneck, Explanation};
- * let e: Explanation = serde_json::from_str(r#"{"unit": "DN", "indicator": "C01",
- *     "period": "2026-Q2", "causes": "Chưa ban hành quy chế thử nghiệm.",
- *     "bottlenecks": ["institutions"], "solutions": "Trình HĐND ban hành quy chế trong quý III.",
- *     "submitted_by": "can_bo_1", "submitted_at": "2026-07-10T09:00:00"}"#).unwrap();
- * assert_eq!(e.bottlenecks, [Bottleneck::Institutions]);
- * assert!(e.blank_parts().is_empty());
- * ```
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Explanation".
- */
-export interface Explanation1 {
-  /**
-   * Where the obstacle lies ("điểm nghẽn"), one or more categories.
-   */
-  bottlenecks: Bottleneck[];
-  /**
-   * Why the indicator is off track ("nguyên nhân").
-   */
-  causes: string;
-  /**
-   * The indicator explained.
-   */
-  indicator: string;
-  /**
-   * The period.
-   */
-  period: string;
-  /**
-   * What the unit will do ("giải pháp").
-   */
-  solutions: string;
-  /**
-   * When (local time).
-   */
-  submitted_at: string;
-  /**
-   * Who filed it.
-   */
-  submitted_by: string;
-  /**
-   * What it asks of higher levels ("kiến nghị, đề xuất hỗ trợ"), if anything.
-   */
-  support_requested?: string | null;
-  /**
-   * The unit explaining.
-   */
-  unit: string;
-}
-/**
  * What a field's text says, and whether it can be sent.
  *
  * This interface was referenced by `Chiso`'s JSON-Schema
@@ -2671,7 +1834,7 @@ export interface FieldCheck {
   /**
    * The value as people read it in each language (`1.234,5` / `1,234.5`).
    */
-  display?: Text9 | null;
+  display?: Text | null;
   /**
    * What is wrong, each with a stable code and messages (and, for a stray character, its
    * place in the text).
@@ -2712,27 +1875,11 @@ export interface Filing {
   /**
    * The explanations.
    */
-  explanations?: Explanation1[];
+  explanations?: Explanation[];
   /**
    * The values, one per item.
    */
-  submissions?: Submission1[];
-}
-/**
- * Qualifiers of a reported value.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Flags".
- */
-export interface Flags1 {
-  /**
-   * The value is an estimate ("ước tính").
-   */
-  estimated?: boolean;
-  /**
-   * The value is provisional and will be revised ("sơ bộ").
-   */
-  provisional?: boolean;
+  submissions?: Submission[];
 }
 /**
  * A unit's reporting form for one period.
@@ -2761,7 +1908,7 @@ export interface Form {
    * The reporting unit.
    */
   unit: string;
-  unit_name: Text26;
+  unit_name: Text;
 }
 /**
  * One assigned indicator on the form.
@@ -2774,11 +1921,8 @@ export interface FormIndicator {
    * The indicator's code.
    */
   code: string;
-  evidence: EvidenceRequirement2;
-  /**
-   * When the unit must explain its value.
-   */
-  explanation: "none" | "when_off_track" | "always";
+  evidence: EvidenceRequirement;
+  explanation: ExplanationRequirement;
   /**
    * The values the unit reports for it.
    */
@@ -2787,30 +1931,14 @@ export interface FormIndicator {
    * The officer answerable for it.
    */
   focal_officer: string;
-  /**
-   * The governance layer an indicator belongs to ("lớp chỉ số"), per Công văn 3158-CV/VPTW.
-   */
-  layer: "a" | "b" | "c";
-  measure: Text23;
-  method: Text24;
-  name: Text25;
+  layer: Layer;
+  measure: Text;
+  method: Text;
+  name: Text;
   /**
    * The targets for the period's year and later, in words (`≥ 85 (each unit, 2026)`).
    */
-  targets: Text9[];
-}
-/**
- * Whether evidence is required, and which documents.
- */
-export interface EvidenceRequirement2 {
-  /**
-   * The kind of document expected (a decision, a report, a system extract, ...).
-   */
-  documents?: Text9 | null;
-  /**
-   * Whether a value without evidence is incomplete.
-   */
-  required: boolean;
+  targets: Text[];
 }
 /**
  * One value to fill in.
@@ -2823,90 +1951,9 @@ export interface FormField {
    * The data element (or reported indicator) code: the `item` of the submission.
    */
   item: string;
-  measure: Text21;
-  name: Text22;
-  /**
-   * Its kind of value.
-   */
-  value_type: "number" | "percent" | "ratio" | "rank" | "count" | "yes_no" | "text";
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text21 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text22 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text23 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text24 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text25 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text26 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
+  measure: Text;
+  name: Text;
+  value_type: ValueType;
 }
 /**
  * Everything about one formula on one set of values.
@@ -2918,7 +1965,7 @@ export interface FormulaRun {
   /**
    * The formula in words.
    */
-  description?: Text9 | null;
+  description?: Text | null;
   /**
    * Every finding, in the order of the formula's text.
    */
@@ -2971,11 +2018,8 @@ export interface ItemCheck {
   /**
    * The standing revision's status; absent when nothing stands.
    */
-  status?: Status2 | null;
-  /**
-   * Whether it came in on time (judged on the first revision).
-   */
-  timeliness: "on_time" | "late" | "missing" | "not_yet_due";
+  status?: RevisionStatus | null;
+  timeliness: Timeliness;
   /**
    * Its value.
    */
@@ -3010,10 +2054,7 @@ export interface Parents {
  * via the `definition` "PeriodInfo".
  */
 export interface PeriodInfo {
-  /**
-   * Its cycle.
-   */
-  cycle: "monthly" | "quarterly" | "half_yearly" | "yearly";
+  cycle: Cycle;
   /**
    * The day its report is due (`YYYY-MM-DD`).
    */
@@ -3022,7 +2063,7 @@ export interface PeriodInfo {
    * Its last day under the calendar, inclusive (`YYYY-MM-DD`).
    */
   end: string;
-  label: Text27;
+  label: Text;
   /**
    * The months it is made of, in order; empty for a month.
    */
@@ -3031,11 +2072,8 @@ export interface PeriodInfo {
    * The period after it, `null` after the year 9999.
    */
   next?: Period | null;
-  parents: Parents1;
-  /**
-   * A reporting period: a month (2026-05), quarter (2026-Q2), half-year (2026-H1) or year (2026). Also read: 202605, 2026-M05, 2026Q2, 2026H1, 2026-S1, 2026S1, in either case.
-   */
-  period: string;
+  parents: Parents;
+  period: Period;
   /**
    * The period before it, `null` before the year 1000.
    */
@@ -3048,36 +2086,6 @@ export interface PeriodInfo {
    * Its first day under the calendar (`YYYY-MM-DD`).
    */
   start: string;
-}
-/**
- * A text in Vietnamese (`vi`, the authoritative form) and English (`en`).
- */
-export interface Text27 {
-  /**
-   * English.
-   */
-  en: string;
-  /**
-   * Vietnamese, with full diacritics (the official wording).
-   */
-  vi: string;
-}
-/**
- * The periods of coarser cycles that enclose it.
- */
-export interface Parents1 {
-  /**
-   * The enclosing half-year (for a month or a quarter).
-   */
-  half_yearly?: Period | null;
-  /**
-   * The enclosing quarter (for a month).
-   */
-  quarterly?: Period | null;
-  /**
-   * The enclosing year (for anything but a year).
-   */
-  yearly?: Period | null;
 }
 /**
  * A filing's effect, before it is sent.
@@ -3115,7 +2123,10 @@ export interface Preview {
   unit: string;
 }
 /**
- * The quality report with the filing submitted (not yet approved).
+ * The quality of one unit's reporting for one period, as of a moment.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "QualityReport".
  */
 export interface QualityReport {
   /**
@@ -3180,10 +2191,7 @@ export interface QualityFinding {
    * Stable code such as `clean.outlier_peers`; the first word is the dimension.
    */
   code: string;
-  /**
-   * The dimension it counts against.
-   */
-  dimension: "correct" | "complete" | "clean" | "live";
+  dimension: Dimension;
   /**
    * The item (data element or indicator).
    */
@@ -3204,163 +2212,7 @@ export interface QualityFinding {
    * The ledger revision concerned, when there is one.
    */
   revision?: number | null;
-  /**
-   * `error` or `warning`.
-   */
-  severity: "error" | "warning";
-}
-/**
- * The judgement and the ratio it rests on.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Progress".
- */
-export interface Progress1 {
-  /**
-   * Pace achieved over pace needed, four places half up; absent when the target was met or
-   * nothing could be judged.
-   */
-  ratio?: DecimalString | null;
-  /**
-   * The status.
-   */
-  status: "on_track" | "needs_acceleration" | "limited_progress" | "deterioration" | "cannot_assess";
-  /**
-   * The target judged against (which year's, which scope's), when one was chosen.
-   */
-  target?: Target | null;
-}
-/**
- * A period's ranking as published.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Publication".
- */
-export interface Publication1 {
-  /**
-   * The time the evaluation read the ledger as of.
-   */
-  as_of: string;
-  /**
-   * When.
-   */
-  at: string;
-  /**
-   * Who published, for the steering body.
-   */
-  by: string;
-  /**
-   * The catalogue's id.
-   */
-  catalogue: string;
-  /**
-   * Its version.
-   */
-  catalogue_version: string;
-  /**
-   * The ledger's head when the ranking was computed: the publication follows it directly.
-   */
-  ledger_head: string;
-  /**
-   * The period ranked.
-   */
-  period: string;
-  /**
-   * SHA-256 of the rankings' canonical JSON ([`Publication::hash`]).
-   */
-  ranking_hash: string;
-  /**
-   * Each peer group's ranking.
-   */
-  rankings: PublishedRanking[];
-  /**
-   * Why it was republished.
-   */
-  reason?: string | null;
-  /**
-   * The publication of the same period this one replaces (a republication).
-   */
-  replaces?: number | null;
-  /**
-   * The evaluation scheme, as recorded with the result.
-   */
-  scheme: {
-    [k: string]: unknown;
-  };
-}
-/**
- * The quality of one unit's reporting for one period, as of a moment.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "QualityReport".
- */
-export interface QualityReport1 {
-  /**
-   * The moment the report is made as of: it decides what is overdue or stale.
-   */
-  as_of: string;
-  /**
-   * `100 × reported / expected`, one decimal, half up; absent when nothing is expected.
-   */
-  completeness?: DecimalString | null;
-  /**
-   * The day the period's report is due.
-   */
-  deadline: string;
-  /**
-   * Each dimension's part of the score, 0–25, in the order correct, complete, clean, live.
-   */
-  dimensions: DimensionScore[];
-  /**
-   * How many items the unit must report for the period.
-   */
-  expected: number;
-  /**
-   * Every finding, by item then code.
-   */
-  findings: QualityFinding[];
-  /**
-   * Its head, who answers for its data, where the chart names persons.
-   */
-  head?: Head | null;
-  /**
-   * Each item judged, in code order.
-   */
-  items: ItemCheck[];
-  /**
-   * The period.
-   */
-  period: string;
-  /**
-   * How many of them stand reported (approved or awaiting a decision).
-   */
-  reported: number;
-  /**
-   * The data-quality score, 0–100 (see [`score`](super::score)); absent when there is
-   * nothing to judge.
-   */
-  score?: DecimalString | null;
-  /**
-   * The unit.
-   */
-  unit: string;
-}
-/**
- * How a ranking is made: the tie policy and the precision scores are rounded to first.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "RankingRule".
- */
-export interface RankingRule2 {
-  /**
-   * Round scores half up to this many places before ranking (the published precision);
-   * `null` ranks on the exact scores.
-   */
-  round_to?: number | null;
-  /**
-   * How ties are ranked.
-   */
-  ties?: "competition" | "dense" | "average" | "ordinal";
+  severity: Severity;
 }
 export interface Refusal1 {
   /**
@@ -3395,143 +2247,6 @@ export interface Report {
    * Number of warnings.
    */
   warnings: number;
-}
-/**
- * Who answers for an indicator: the passport's responsibility fields.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Responsibility".
- */
-export interface Responsibility1 {
-  /**
-   * The agencies that carry it out ("cơ quan thực hiện"): agency codes.
-   */
-  implementing_agencies: string[];
-  /**
-   * The lead agency ("cơ quan chủ trì"), which monitors the indicator: an agency code.
-   */
-  lead_agency: string;
-  update: Text13;
-  /**
-   * The agency that verifies reported values ("đơn vị thẩm định"): an agency code.
-   */
-  verified_by: string;
-}
-/**
- * One side of a rule: a formula and what its missing inputs do.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "RuleSide".
- */
-export interface RuleSide2 {
-  /**
-   * The formula, over data element and indicator codes.
-   */
-  expression: string;
-  /**
-   * When the side has no value: by default (`skip_if_any_missing`) the rule is skipped if
-   * any input is missing; `skip_if_all_missing` counts unreported numbers as zero unless
-   * every input is missing; `zero` always counts them as zero (DHIS2's `NEVER_SKIP`).
-   */
-  missing?: "skip_if_any_missing" | "skip_if_all_missing" | "zero";
-}
-/**
- * How units are scored, combined, ranked and tested for stability.
- *
- * ```
- * use chiso::evaluation::{CompositeMethod, Scheme};
- * // Everything has a default: a weighted mean of Layers B and C, competition ranks on
- * // scores rounded to 4 places, quartile bands, progress towards each indicator's next
- * // milestone.
- * let scheme = Scheme::from_json("{}")?;
- * assert_eq!(scheme, Scheme::default());
- * assert_eq!(scheme.method, CompositeMethod::WeightedMean);
- * assert_eq!(scheme.progress_year, None);
- * let by_2045 = Scheme::from_json(r#"{"progress_year": 2045}"#)?;
- * assert_eq!(by_2045.progress_year, Some(2045));
- * let dti = Scheme::from_json(r#"{"method": "points", "missing": "rescale"}"#)?;
- * assert_eq!(dti.method, CompositeMethod::Points);
- * assert!(Scheme::from_json(r#"{"method": "median"}"#).is_err());
- * # Ok::<(), chiso::Error>(())
- * ```
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "Scheme".
- */
-export interface Scheme1 {
-  /**
-   * How ranked units are grouped into bands.
-   */
-  bands?:
-    | {
-        kind: "quartiles";
-      }
-    | {
-        /**
-         * The bands, highest first.
-         */
-        bands: Band[];
-        kind: "thresholds";
-      };
-  /**
-   * What a value failing an error-level rule of the catalogue does: by default it is not
-   * scored (missing, reason `invalid`).
-   */
-  invalid?: "missing" | "scored";
-  /**
-   * The layers that count towards a unit's total (B and C by default: Layer A is the
-   * national steering set, reported once for the country).
-   */
-  layers?: Layer[];
-  /**
-   * How scores combine at every level of the tree.
-   */
-  method?: "weighted_mean" | "geometric_mean" | "points";
-  /**
-   * What a missing score does.
-   */
-  missing?: "zero" | "rescale" | "last_value";
-  /**
-   * The year whose targets progress is judged against (a milestone: 2025, 2030, 2045); an
-   * indicator with no target of that year cannot be assessed. By default, each
-   * indicator's next milestone: the target its period is scored against, the one "off
-   * track" is always judged by.
-   */
-  progress_year?: number | null;
-  ranking?: RankingRule1;
-  sensitivity?: SensitivityRule;
-  /**
-   * Weights of layers (`"a"`, `"b"`, `"c"`) or pillars (group codes) in their parent; by
-   * default each weighs the sum of its members' weights (their points under `points`), so
-   * the nested composite equals the flat one.
-   */
-  weights?: NodeWeight[];
-}
-/**
- * How rank stability is tested: `runs` reruns with every weight scaled by a factor drawn
- * uniformly from `1 ± spread` (a seeded, portable generator, so every binding draws the same
- * factors), plus one rerun under each other missing-data policy.
- *
- * This interface was referenced by `Chiso`'s JSON-Schema
- * via the `definition` "SensitivityRule".
- */
-export interface SensitivityRule1 {
-  /**
-   * Whether the other missing-data policies are tried too.
-   */
-  missing_policies?: boolean;
-  /**
-   * Reruns with perturbed weights (0 turns the analysis off; at most 1,000).
-   */
-  runs?: number;
-  /**
-   * The generator's seed.
-   */
-  seed?: number;
-  /**
-   * A decimal written as a JSON string, so that no digit is lost to floating point.
-   */
-  spread?: string;
 }
 /**
  * The outcome of [`Ledger::verify`].

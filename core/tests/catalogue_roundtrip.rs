@@ -11,7 +11,7 @@ use chiso::catalogue::{
     RuleOperator, RuleSide, Scope, Scoring, SourceKind, Status, Step, Target, ValidationRule,
     ValueType,
 };
-use chiso::formula::{Evaluation, MissingStrategy};
+use chiso::formula::{EvaluationOrder, MissingStrategy};
 use chiso::period::Cycle;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -94,7 +94,7 @@ prop_compose! {
         source in source(), update in text(),
         evidence in proptest::option::of(text()),
         missing in select(vec![MissingStrategy::SkipIfAnyMissing, MissingStrategy::SkipIfAllMissing, MissingStrategy::Zero]),
-        evaluation in select(vec![Evaluation::AggregateThenEvaluate, Evaluation::EvaluateThenAverage]),
+        evaluation in select(vec![EvaluationOrder::AggregateThenEvaluate, EvaluationOrder::EvaluateThenAverage]),
         weight in decimal(), max_points in decimal(),
         legal in proptest::collection::vec("[A-Za-z0-9 /.-]{1,12}", 0..3).prop_filter("non-blank", |v| v.iter().all(|s| !s.trim().is_empty())),
     ) -> Indicator {

@@ -205,7 +205,7 @@ fn a_ratio_over_a_quarter_is_a_ratio_of_sums_unless_declared_otherwise() {
     assert_eq!(b01.evaluate_over(&months), num("83.33"));
     // Mean of ratios: (50 + 90) / 2 = 70.
     if let Method::Formula { evaluation, .. } = &mut catalogue.indicators[0].method {
-        *evaluation = formula::Evaluation::EvaluateThenAverage;
+        *evaluation = formula::EvaluationOrder::EvaluateThenAverage;
     }
     let b01 = catalogue.compile_indicator("B01").unwrap();
     assert_eq!(b01.evaluate_over(&months), num("70"));

@@ -2,7 +2,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
-use crate::formula::{Evaluation, MissingStrategy};
+use crate::formula::{EvaluationOrder, MissingStrategy};
 
 /// How an indicator's value is obtained ("phương pháp tính").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -19,8 +19,8 @@ pub enum Method {
         missing: MissingStrategy,
         /// How the formula is evaluated over a longer period than its inputs (by default, a
         /// ratio of sums: inputs rolled up first).
-        #[serde(default, skip_serializing_if = "Evaluation::is_default")]
-        evaluation: Evaluation,
+        #[serde(default, skip_serializing_if = "EvaluationOrder::is_default")]
+        evaluation: EvaluationOrder,
     },
     /// Reported directly as a value (by a unit, or taken from an international ranking).
     Reported {

@@ -1,7 +1,7 @@
 //! An indicator's formula, compiled with everything the catalogue declares around it: the
 //! missing-value strategy, how it rolls up, and the one rounding at its precision.
 
-use super::{Compiled, Evaluation, MissingStrategy, Shift, Type, compile, roll_up};
+use super::{Compiled, EvaluationOrder, MissingStrategy, Shift, Type, compile, roll_up};
 use crate::catalogue::{Aggregation, Catalogue, Method, RoundingMode};
 use crate::{Error, Value};
 
@@ -22,7 +22,7 @@ pub struct IndicatorFormula {
     precision: u32,
     rounding: RoundingMode,
     missing: MissingStrategy,
-    evaluation: Evaluation,
+    evaluation: EvaluationOrder,
 }
 
 impl Catalogue {
@@ -100,7 +100,7 @@ impl IndicatorFormula {
             return Value::Missing(crate::Missing::NoData);
         }
         let value = match self.evaluation {
-            Evaluation::AggregateThenEvaluate => {
+            EvaluationOrder::AggregateThenEvaluate => {
                 let rolled: Vec<Value> = (0..self.compiled.inputs().len())
                     .map(|i| {
                         let column: Vec<Value> = periods
@@ -116,7 +116,7 @@ impl IndicatorFormula {
                     .collect();
                 self.unrounded(&rolled)
             }
-            Evaluation::EvaluateThenAverage => {
+            EvaluationOrder::EvaluateThenAverage => {
                 let each: Vec<Value> = periods.iter().map(|p| self.unrounded(p)).collect();
                 roll_up(
                     Aggregation::Average,

@@ -60,7 +60,7 @@ impl MissingStrategy {
 /// When a formula is evaluated over a longer period than its inputs are reported for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Evaluation {
+pub enum EvaluationOrder {
     /// Roll each input up first (by its aggregation), then evaluate once: a ratio of sums,
     /// as DHIS2 does (the default).
     #[default]
@@ -69,9 +69,9 @@ pub enum Evaluation {
     EvaluateThenAverage,
 }
 
-impl Evaluation {
+impl EvaluationOrder {
     /// Whether this is the default (so catalogues need not spell it out).
     pub fn is_default(&self) -> bool {
-        *self == Evaluation::default()
+        *self == EvaluationOrder::default()
     }
 }

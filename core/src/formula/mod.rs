@@ -85,7 +85,7 @@ pub use function::Function;
 pub use indicator::IndicatorFormula;
 pub use interpret::interpret;
 pub use lexer::{LexError, Reference, Token, TokenKind, references, tokenize};
-pub use missing::{Evaluation, MissingStrategy};
+pub use missing::{EvaluationOrder, MissingStrategy};
 pub(crate) use ops::clean as clean_zero;
 pub use rollup::roll_up;
 pub use run::{FormulaRun, Values, input_name, run, values_from_json};

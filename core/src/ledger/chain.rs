@@ -51,6 +51,7 @@ pub struct Ledger {
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[schemars(rename = "RevisionStatus")] // the catalogue has a `Status` of its own
 pub enum Status {
     /// Waiting for a decision.
     Submitted,

@@ -67,6 +67,7 @@ impl Flags {
 /// Where a submitted value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(rename = "SubmissionOrigin")] // an evaluated value has an `Origin` of its own
 pub enum Origin {
     /// Typed into a form.
     Form,
