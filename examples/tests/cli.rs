@@ -1072,3 +1072,49 @@ mod persons {
         }
     }
 }
+
+#[test]
+fn the_vietnamese_ranking_writes_every_number_with_a_decimal_comma() {
+    let out_dir = std::env::temp_dir().join(format!("chiso-style-{}", std::process::id()));
+    let out = out_dir.to_str().unwrap();
+    // Average ties give half ranks (2.5) in the ranks and the sensitivity ranges too.
+    let scheme = out_dir.join("scheme.json");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::write(
+        &scheme,
+        r#"{"ranking": {"ties": "average", "round_to": 1}}"#,
+    )
+    .unwrap();
+    let run = chiso(&[
+        "evaluate",
+        "--period",
+        "2026-Q3",
+        "--as-of",
+        "2026-10-15T00:00:00",
+        "--out",
+        out,
+        "--scheme",
+        scheme.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let text = stdout(&run);
+    let table: Vec<&str> = text.lines().filter(|l| l.contains('│')).collect();
+    assert!(table.len() > 30, "{text}");
+    let digit_point_digit = |l: &&&str| {
+        l.as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+    };
+    assert_eq!(table.iter().find(digit_point_digit), None);
+    assert!(
+        table.iter().any(|l| l.contains(",5")),
+        "no half rank shown: {text}"
+    );
+    let _ = std::fs::remove_dir_all(&out_dir);
+}

@@ -72,7 +72,7 @@ impl FieldFlaw {
                 thousands,
                 decimal,
             } => {
-                let decimal_vi = decimal.replace('.', ",");
+                let decimal_vi = crate::Style::of(crate::Lang::Vi).written(decimal);
                 Text::new(
                     format!(
                         "không rõ “{text}” là {thousands} hay {decimal_vi}: viết {thousands} nếu là số nguyên; nếu là số thập phân, thêm chữ số 0 ở cuối ({decimal_vi}0)"

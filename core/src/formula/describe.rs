@@ -25,10 +25,7 @@ fn words(expr: &Expr, context: &dyn Context, lang: Lang) -> String {
         }
     };
     match &expr.kind {
-        ExprKind::Number(n) => match lang {
-            Lang::Vi => n.to_string().replace('.', ","),
-            Lang::En => n.to_string(),
-        },
+        ExprKind::Number(n) => crate::Style::of(lang).written(&n.to_string()),
         ExprKind::Text(s) => format!("“{s}”"),
         ExprKind::Bool(b) => {
             if *b {

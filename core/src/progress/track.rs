@@ -292,7 +292,7 @@ fn show(value: Decimal) -> String {
 
 /// A number written for the Vietnamese message: the decimal comma (`96,7`).
 fn vi(number: &str) -> String {
-    number.replace('.', ",")
+    crate::Style::of(crate::Lang::Vi).written(number)
 }
 
 #[cfg(test)]

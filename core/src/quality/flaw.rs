@@ -482,7 +482,7 @@ impl Flaw {
 
 /// A number written for the Vietnamese message: the decimal comma (`96,7`).
 fn vi(number: &str) -> String {
-    number.replace('.', ",")
+    crate::Style::of(crate::Lang::Vi).written(number)
 }
 
 /// The part of an explanation left blank, in Vietnamese.

@@ -262,11 +262,7 @@ fn rows_of(evaluation: &Evaluation) -> impl Iterator<Item = (&PeerRanking, &Rank
 /// assert_eq!(number("96.70".parse().unwrap(), Lang::En), "96.7");
 /// ```
 pub fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
-    let s = d.normalize().to_string();
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::Style::of(lang).number(d)
 }
 
 /// A score as published: exactly `places` decimals (rounded half up), a decimal comma in
@@ -279,13 +275,7 @@ pub fn number(d: rust_decimal::Decimal, lang: Lang) -> String {
 /// assert_eq!(fixed("1".parse().unwrap(), 4, Lang::En), "1.0000");
 /// ```
 pub fn fixed(d: rust_decimal::Decimal, places: u32, lang: Lang) -> String {
-    let mut d = crate::catalogue::RoundingMode::HalfUp.round(d, places);
-    d.rescale(places);
-    let s = d.to_string();
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    crate::Style::of(lang).fixed(d, places)
 }
 
 fn show(d: Option<rust_decimal::Decimal>) -> String {

@@ -246,8 +246,10 @@ fn below<'e>(evaluation: &'e Evaluation, unit: &str) -> Vec<&'e UnitResult> {
 
 /// A decimal as each language writes it: `0,7125` and `0.7125`.
 fn num(d: Decimal) -> Text {
-    let s = d.normalize().to_string();
-    Text::new(s.replace('.', ","), s)
+    Text::new(
+        crate::Style::of(crate::Lang::Vi).number(d),
+        crate::Style::of(crate::Lang::En).number(d),
+    )
 }
 
 fn value_text(v: &Value) -> Text {

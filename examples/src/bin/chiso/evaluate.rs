@@ -115,9 +115,7 @@ fn publish(
         Some((sequence, published)) => {
             let mut out = String::new();
             for m in evaluation.moved_since(published, ledger) {
-                let show = |d: Option<rust_decimal::Decimal>| {
-                    d.map_or("–".to_owned(), |d| chiso::report::number(d, lang))
-                };
+                let show = |d| chiso::Style::of(lang).optional(d);
                 let revisions: Vec<String> = m.revisions.iter().map(ToString::to_string).collect();
                 let (rank, score, data) = match lang {
                     Lang::Vi => ("hạng", "điểm", "số liệu mới: mục"),
@@ -180,12 +178,12 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
             "Rank range",
         ]
     };
-    let show = |d: Option<rust_decimal::Decimal>| {
-        d.map_or_else(|| "—".to_owned(), |d| chiso::report::number(d, lang))
-    };
+    // Numbers and empty cells as the language writes them, as every renderer does.
+    let style = chiso::Style::of(lang);
+    let show = |d| style.optional(d);
     let places = evaluation.scheme.ranking.round_to.unwrap_or(4);
     let score = |d: Option<rust_decimal::Decimal>| {
-        d.map_or_else(|| "—".to_owned(), |d| chiso::report::fixed(d, places, lang))
+        d.map_or_else(|| style.missing.to_owned(), |d| style.fixed(d, places))
     };
     let mut out = String::new();
     for group in &evaluation.rankings {
@@ -196,10 +194,10 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
         ));
         let rows = group.rows.iter().map(|r| {
             let movement = match r.movement {
-                Some(m) if m > rust_decimal::Decimal::ZERO => format!("▲ {}", m.normalize()),
-                Some(m) if m < rust_decimal::Decimal::ZERO => format!("▼ {}", (-m).normalize()),
+                Some(m) if m > rust_decimal::Decimal::ZERO => format!("▲ {}", style.number(m)),
+                Some(m) if m < rust_decimal::Decimal::ZERO => format!("▼ {}", style.number(-m)),
                 Some(_) => "=".to_owned(),
-                None => "—".to_owned(),
+                None => style.missing.to_owned(),
             };
             vec![
                 show(r.rank),
@@ -207,13 +205,14 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
                 score(r.score),
                 show(r.previous_rank),
                 movement,
-                r.band
-                    .as_ref()
-                    .map_or_else(|| "—".to_owned(), |b| b.label.get(lang).to_owned()),
+                r.band.as_ref().map_or_else(
+                    || style.missing.to_owned(),
+                    |b| b.label.get(lang).to_owned(),
+                ),
                 show(r.quality),
                 r.sensitivity.as_ref().map_or_else(
-                    || "—".to_owned(),
-                    |s| format!("{}–{}", s.min.normalize(), s.max.normalize()),
+                    || style.missing.to_owned(),
+                    |s| format!("{}–{}", style.number(s.min), style.number(s.max)),
                 ),
             ]
         });

@@ -1,0 +1,75 @@
+//! How numbers and missing values are written for people ("cách trình bày"): one object every
+//! renderer uses (messages, reports, exports, charts, the CLI), so that a Vietnamese reader
+//! sees `96,7` wherever chiso writes a number, and an empty cell looks the same everywhere.
+//!
+//! Machine formats (JSON, CSV, SDMX-CSV) keep the decimal point: they are read by programs.
+
+use rust_decimal::Decimal;
+
+use crate::Lang;
+use crate::catalogue::RoundingMode;
+
+/// The way one language writes numbers for people.
+///
+/// ```
+/// use chiso::{Lang, Style};
+/// let vi = Style::of(Lang::Vi);
+/// assert_eq!(vi.number("96.70".parse().unwrap()), "96,7");
+/// assert_eq!(vi.fixed("0.96".parse().unwrap(), 4), "0,9600");
+/// assert_eq!(vi.optional(None), "—");
+/// assert_eq!(Style::of(Lang::En).number("96.70".parse().unwrap()), "96.7");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// The language.
+    pub lang: Lang,
+    /// The decimal separator: a comma in Vietnamese (TCVN practice), a point in English.
+    pub decimal: char,
+    /// What an empty cell shows.
+    pub missing: &'static str,
+}
+
+impl Style {
+    /// The style of `lang`.
+    pub const fn of(lang: Lang) -> Style {
+        match lang {
+            Lang::Vi => Style {
+                lang,
+                decimal: ',',
+                missing: "—",
+            },
+            Lang::En => Style {
+                lang,
+                decimal: '.',
+                missing: "—",
+            },
+        }
+    }
+
+    /// `d` without trailing zeros.
+    pub fn number(&self, d: Decimal) -> String {
+        self.written(&d.normalize().to_string())
+    }
+
+    /// `d` with exactly `places` decimals, rounded half up (a published score: `0,9600`).
+    pub fn fixed(&self, d: Decimal, places: u32) -> String {
+        let mut d = RoundingMode::HalfUp.round(d, places);
+        d.rescale(places);
+        self.written(&d.to_string())
+    }
+
+    /// `d`, or the missing mark.
+    pub fn optional(&self, d: Option<Decimal>) -> String {
+        d.map_or_else(|| self.missing.to_owned(), |d| self.number(d))
+    }
+
+    /// A number already written with a decimal point (`96.7`, a formula's literal, a value as
+    /// typed), in this style.
+    pub fn written(&self, number: &str) -> String {
+        if self.decimal == '.' {
+            number.to_owned()
+        } else {
+            number.replace('.', &self.decimal.to_string())
+        }
+    }
+}
