@@ -1,5 +1,6 @@
 //! The core's vocabulary, for the package's `Literal`s and labels to be read from and tested
-//! against.
+//! against, and its formatting style, for the package's tables to write numbers as the core
+//! does.
 
 use pyo3::prelude::*;
 
@@ -22,8 +23,18 @@ fn vocabulary_label(name: &str, code: &str, lang: &str) -> PyResult<String> {
     })
 }
 
+/// How `lang` writes numbers and empty cells for people (the core's `Style`), as JSON.
+#[pyfunction]
+fn style_json(lang: &str) -> PyResult<String> {
+    guard(|| {
+        let lang: chiso::Lang = lang.parse()?;
+        Ok(chiso::to_json(&chiso::Style::of(lang)))
+    })
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(vocabulary_json, m)?)?;
     m.add_function(wrap_pyfunction!(vocabulary_label, m)?)?;
+    m.add_function(wrap_pyfunction!(style_json, m)?)?;
     Ok(())
 }

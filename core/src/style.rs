@@ -19,7 +19,7 @@ use crate::catalogue::RoundingMode;
 /// assert_eq!(vi.optional(None), "—");
 /// assert_eq!(Style::of(Lang::En).number("96.70".parse().unwrap()), "96.7");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Style {
     /// The language.
     pub lang: Lang,

@@ -16,6 +16,7 @@ from chiso.catalogue import Catalogue
 from chiso.evaluation import Evaluation
 from chiso.ledger import Ledger
 from chiso.table import Table
+from chiso.vocabulary import written
 
 __all__ = ["QualityReport", "Reporting"]
 
@@ -57,9 +58,7 @@ class QualityReport(Dict[str, Any]):
 
 
 def _show(d: Optional[Decimal], vi: bool) -> str:
-    if d is None:
-        return "—"
-    return str(d).replace(".", ",") if vi else str(d)
+    return written(d, "vi" if vi else "en")
 
 
 def _quality(report: Dict[str, Any]) -> QualityReport:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Sequence, overload
 
 from chiso._types import Lang
+from chiso.vocabulary import written
 
 __all__ = ["Chart", "Table", "pandas"]
 
@@ -28,8 +29,7 @@ def _cell(x: Any, lang: Lang) -> str:
     if isinstance(x, bool):
         return ("có" if x else "không") if lang == "vi" else ("yes" if x else "no")
     if isinstance(x, Decimal):
-        s = str(x)
-        return s.replace(".", ",") if lang == "vi" else s
+        return written(x, lang)
     if isinstance(x, _dt.datetime):
         return x.strftime("%d/%m/%Y %H:%M") if lang == "vi" else x.isoformat(sep=" ")
     if isinstance(x, _dt.date):

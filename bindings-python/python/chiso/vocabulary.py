@@ -16,7 +16,7 @@ from typing import Dict
 from chiso import _chiso
 from chiso._types import Lang
 
-__all__ = ["label", "vocabulary"]
+__all__ = ["label", "vocabulary", "written"]
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +38,24 @@ def label(name: str, code: str, lang: Lang = "vi") -> str:
 
     Raises :class:`chiso.ArgumentError` for a name, value or language the core does not know."""
     return _chiso.vocabulary_label(name, code, lang)
+
+
+@lru_cache(maxsize=2)
+def _style(lang: str) -> Dict[str, str]:
+    style: Dict[str, str] = json.loads(_chiso.style_json(lang))
+    return style
+
+
+def written(number: object, lang: Lang = "vi") -> str:
+    """``number`` (a ``Decimal`` or its text) as the core writes it for people in ``lang``:
+    ``Decimal("96.7")`` is ``96,7`` in Vietnamese; ``None`` is the core's missing mark.
+
+    >>> from decimal import Decimal
+    >>> written(Decimal("0.9600"), "vi"), written(None, "en")
+    ('0,9600', '—')
+    """
+    style = _style(lang)
+    if number is None:
+        return style["missing"]
+    return str(number).replace(".", style["decimal"])
+
