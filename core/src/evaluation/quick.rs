@@ -9,7 +9,8 @@
 //! every number within [`BOUND`] of the floating total rounds to the same score, that score is
 //! the exact total's; elsewhere (near a half of the last place), and for the geometric mean,
 //! ranking on exact scores, or fractions or weights out of range, the exact decimal total is
-//! computed. The ranks are the exact ones; the 52 reruns of a national quarter cost a
+//! computed. The ranks are the exact ones; the 53 rankings of a national quarter (50 weight
+//! draws, two other missing policies and the published one) cost a
 //! fraction of what exact arithmetic at 28 digits does.
 
 use rust_decimal::Decimal;
