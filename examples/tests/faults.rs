@@ -230,11 +230,16 @@ fn eight_writers_racing_lose_nothing_and_keep_one_chain() {
                     scope.spawn(move || {
                         (0..appends)
                             .map(|_| {
-                                let out = append(location, a).output().unwrap();
+                                // Its error kept (the kill test drops it): a failed append
+                                // says why, and how it ended.
+                                let out =
+                                    append(location, a).stderr(Stdio::piped()).output().unwrap();
                                 assert!(
                                     out.status.success(),
-                                    "{location}: an append failed: {}",
-                                    String::from_utf8_lossy(&out.stderr)
+                                    "{location}: an append failed ({}): {} {}",
+                                    out.status,
+                                    String::from_utf8_lossy(&out.stderr),
+                                    String::from_utf8_lossy(&out.stdout)
                                 );
                                 acknowledged(&out.stdout).unwrap()
                             })

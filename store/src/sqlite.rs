@@ -62,9 +62,9 @@ impl SqliteStore {
         // 64 MiB of page cache (SQLite's default is 2): the upper levels of the hash indexes
         // stay in memory, so an insert into a million-entry ledger reads no more pages than
         // one into ten thousand.
+        write_ahead(&connection)?;
         connection
-            .pragma_update(None, "journal_mode", "WAL")
-            .and_then(|()| connection.pragma_update(None, "synchronous", "FULL"))
+            .pragma_update(None, "synchronous", "FULL")
             .and_then(|()| connection.pragma_update(None, "cache_size", -65_536))
             .map_err(fail)?;
         let mut store = SqliteStore {
@@ -249,6 +249,38 @@ pub(crate) fn sequence_in(sequence: u64) -> Result<i64, StoreError> {
 }
 
 #[allow(clippy::needless_pass_by_value)] // passed to map_err as a function
+/// Puts the database in write-ahead mode (kept in the file: once set, later openers only read
+/// it). Switching needs the file to itself, and SQLite answers "locked" at once, without
+/// waiting, when writers opening a new database race for it (one in three runs of eight
+/// racing writers lost an append to it): the switch is retried until [`BUSY_TIMEOUT`].
+fn write_ahead(connection: &Connection) -> Result<(), StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        let mode: rusqlite::Result<String> =
+            connection.query_row("PRAGMA journal_mode", [], |row| row.get(0));
+        let switched = match mode {
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(_) => connection.pragma_update(None, "journal_mode", "WAL"),
+            Err(error) => Err(error),
+        };
+        match switched {
+            Ok(()) => return Ok(()),
+            Err(error) if busy(&error) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(error) => return Err(fail(error)),
+        }
+    }
+}
+
+/// Whether `error` is SQLite's "busy" or "locked".
+fn busy(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 fn fail(error: rusqlite::Error) -> StoreError {
     StoreError::database("sqlite", &error)
 }
