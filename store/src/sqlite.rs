@@ -268,7 +268,7 @@ fn write_ahead(connection: &Connection) -> Result<(), StoreError> {
             Err(error) if busy(&error) && started.elapsed() < BUSY_TIMEOUT => {
                 std::thread::sleep(Duration::from_millis(5));
             }
-            Err(error) => return Err(fail(error)),
+            Err(error) => return Err(StoreError::database("sqlite", &error)),
         }
     }
 }
@@ -281,6 +281,7 @@ fn busy(error: &rusqlite::Error) -> bool {
     )
 }
 
+#[allow(clippy::needless_pass_by_value)] // the shape `map_err` takes
 fn fail(error: rusqlite::Error) -> StoreError {
     StoreError::database("sqlite", &error)
 }
