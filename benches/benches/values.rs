@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 
+use chiso::catalogue::IndicatorFormula;
 use chiso::catalogue::{Aggregation, Layer};
-use chiso::formula::{IndicatorFormula, MissingStrategy, roll_up};
+use chiso::formula::{MissingStrategy, roll_up};
 use chiso::period::{Cycle, Period};
 use chiso::{Missing, Value};
 use chiso_benches::national::{Ready, bench_sizes};

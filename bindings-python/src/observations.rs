@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use chiso::ledger::{Flags, Observations, Origin, Submission, ValueRow};
 use chiso::period::{Period, parse_time};
-use chiso::{Error, Finding, InputKind, Missing, Problem, Value};
+use chiso::{Error, Finding, InputKind, InputProblem, Missing, Value};
 use chrono::NaiveDateTime;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString};
@@ -121,7 +121,7 @@ fn decode(
         let name: String = key.extract()?;
         if !COLUMNS.contains(&name.as_str()) {
             findings.push(Finding::new(
-                &Problem::JsonUnknownField { field: name },
+                &InputProblem::JsonUnknownField { field: name },
                 "/columns",
             ));
         }
@@ -279,7 +279,7 @@ const MAX_FINDINGS: usize = 100;
 
 fn empty(row: usize, name: &str) -> Finding {
     Finding::new(
-        &Problem::JsonMissingField {
+        &InputProblem::JsonMissingField {
             field: name.to_owned(),
         },
         format!("/{row}/{name}"),
@@ -352,7 +352,7 @@ fn column<T: Clone>(
     let Some(entry) = columns.get_item(name)? else {
         if ["unit", "item", "period", "value"].contains(&name) {
             findings.push(Finding::new(
-                &Problem::JsonMissingField {
+                &InputProblem::JsonMissingField {
                     field: name.to_owned(),
                 },
                 "/columns",
@@ -364,7 +364,7 @@ fn column<T: Clone>(
     let bytes = codes.as_bytes();
     if bytes.len() != rows * 8 {
         findings.push(Finding::new(
-            &Problem::JsonInvalidValue {
+            &InputProblem::JsonInvalidValue {
                 found: format!("{} codes", bytes.len() / 8),
                 expected: format!("{rows} codes"),
             },
@@ -384,7 +384,7 @@ fn column<T: Clone>(
         };
         let Some(cell) = decoded.get(k) else {
             findings.push(Finding::new(
-                &Problem::JsonInvalidValue {
+                &InputProblem::JsonInvalidValue {
                     found: format!("code {code}"),
                     expected: format!("a code below {}", uniques.len()),
                 },
@@ -398,7 +398,7 @@ fn column<T: Clone>(
             reported[k] = true;
             let found = uniques[k].repr()?.to_string().chars().take(80).collect();
             findings.push(Finding::new(
-                &Problem::JsonInvalidValue {
+                &InputProblem::JsonInvalidValue {
                     found,
                     expected: expected.clone(),
                 },

@@ -6,6 +6,25 @@
 
 use rust_decimal::Decimal;
 
+/// The largest number of decimal places an indicator, a score or a ranking may declare.
+pub const MAX_PRECISION: u32 = 12;
+
+/// Zero without a sign: `-0` and `0` are the same number and must print the same.
+#[inline]
+pub(crate) fn clean_zero(n: Decimal) -> Decimal {
+    if n.is_zero() && n.is_sign_negative() {
+        n.abs()
+    } else {
+        n
+    }
+}
+
+/// A decimal written as a JSON string, so that no digit is lost to floating point.
+#[derive(schemars::JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)] // only its schema is used
+pub(crate) struct DecimalString(#[schemars(regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$"))] String);
+
 /// Reads a decimal written plainly (`12.50`) or in scientific notation (`1.5E-7`), exactly:
 /// `None` for one that exact decimals cannot hold or would have to round (`rust_decimal`'s own
 /// reader rounds a 29th place away without a word). Trailing zeros after the point carry

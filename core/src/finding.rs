@@ -30,13 +30,14 @@ pub struct Finding {
 
 impl Finding {
     /// A finding for `problem` at `path`.
-    pub fn new(problem: &Problem, path: impl Into<String>) -> Self {
+    pub fn new(problem: &dyn Problem, path: impl Into<String>) -> Self {
+        let message = problem.message();
         Self {
             code: problem.code().to_owned(),
             severity: problem.severity(),
             path: path.into(),
-            message_vi: problem.message_vi(),
-            message_en: problem.message_en(),
+            message_vi: message.vi,
+            message_en: message.en,
             span: None,
         }
     }
@@ -61,11 +62,24 @@ impl Finding {
 
 /// How serious a finding is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The input cannot be used as it is.
+    // The default only fills the problem registry's blank examples.
+    #[default]
     Error,
     /// The input can be used, but something looks unintended.
     Warning,

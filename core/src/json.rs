@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Finding, Problem, Span};
+use crate::{Finding, InputProblem, Span};
 
 /// The largest JSON document chiso reads, in bytes (128 MiB): the embedded catalogue is about
 /// 0.1 MiB, but a national tree's assignments are tens of MiB (4,600 units with 27 indicators
@@ -69,7 +69,7 @@ fn exact_decimals(tree: &serde_json::Value) -> Result<(), Finding> {
                 let rounded = s.parse::<rust_decimal::Decimal>().is_ok()
                     && crate::decimal::read_exact(s).is_none();
                 if rounded {
-                    let problem = Problem::DecimalTooPrecise { text: s.clone() };
+                    let problem = InputProblem::DecimalTooPrecise { text: s.clone() };
                     return Err(Finding::new(&problem, path.clone()));
                 }
                 Ok(())
@@ -131,7 +131,7 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
 /// look. Malformed JSON passes through to the parser, which says what is wrong with it.
 fn bounded(text: &str) -> Result<Scan, Finding> {
     if text.len() > MAX_INPUT_BYTES {
-        let problem = Problem::InputTooLarge {
+        let problem = InputProblem::InputTooLarge {
             size: text.len(),
             limit: MAX_INPUT_BYTES,
         };
@@ -149,7 +149,7 @@ fn bounded(text: &str) -> Result<Scan, Finding> {
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_JSON_DEPTH {
-                    let problem = Problem::InputTooDeep {
+                    let problem = InputProblem::InputTooDeep {
                         limit: MAX_JSON_DEPTH,
                     };
                     return Err(Finding::new(&problem, "").with_span(Span::locate(
@@ -178,7 +178,7 @@ fn bounded(text: &str) -> Result<Scan, Finding> {
                 let length = at.min(bytes.len()) - start - 1;
                 scan.long_numerals |= is_long_numeral(&bytes[start + 1..start + 1 + length]);
                 if length > MAX_STRING_BYTES {
-                    let problem = Problem::StringTooLong {
+                    let problem = InputProblem::StringTooLong {
                         length,
                         limit: MAX_STRING_BYTES,
                     };
@@ -261,7 +261,7 @@ fn decode_finding(text: &str, error: &serde_path_to_error::Error<serde_json::Err
 }
 
 fn syntax_finding(text: &str, error: &serde_json::Error, path: String) -> Finding {
-    let problem = Problem::JsonSyntax {
+    let problem = InputProblem::JsonSyntax {
         detail: bare_message(error),
     };
     Finding::new(&problem, path).with_span(span_of(text, error))
@@ -269,7 +269,7 @@ fn syntax_finding(text: &str, error: &serde_json::Error, path: String) -> Findin
 
 /// Reads serde's standard messages (stable wording for years) into a typed problem. For an
 /// unknown field the path is extended to the field itself.
-fn data_problem(message: &str, path: String) -> (Problem, String) {
+fn data_problem(message: &str, path: String) -> (InputProblem, String) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default().to_owned();
         // serde_path_to_error names the field itself for structs, not for tagged enums.
@@ -279,25 +279,25 @@ fn data_problem(message: &str, path: String) -> (Problem, String) {
         } else {
             path + &last
         };
-        return (Problem::JsonUnknownField { field }, path);
+        return (InputProblem::JsonUnknownField { field }, path);
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default().to_owned();
-        return (Problem::JsonMissingField { field }, path);
+        return (InputProblem::JsonMissingField { field }, path);
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let mut parts = rest.splitn(2, "`, expected ");
         let value = parts.next().unwrap_or_default().to_owned();
         let expected = parts.next().unwrap_or_default();
         let expected = expected_words(expected);
-        return (Problem::JsonUnknownVariant { value, expected }, path);
+        return (InputProblem::JsonUnknownVariant { value, expected }, path);
     }
     if let Some((found, _)) = message.split_once(", expected a Decimal") {
         let found = found
             .trim_start_matches("invalid type: ")
             .trim_start_matches("invalid value: ");
         return (
-            Problem::JsonInvalidDecimal {
+            InputProblem::JsonInvalidDecimal {
                 found: found.to_owned(),
             },
             path,
@@ -308,15 +308,15 @@ fn data_problem(message: &str, path: String) -> (Problem, String) {
             let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
             let (found, expected) = (found.to_owned(), expected.to_owned());
             let problem = if invalid_type {
-                Problem::JsonInvalidType { found, expected }
+                InputProblem::JsonInvalidType { found, expected }
             } else {
-                Problem::JsonInvalidValue { found, expected }
+                InputProblem::JsonInvalidValue { found, expected }
             };
             return (problem, path);
         }
     }
     (
-        Problem::JsonInvalidValue {
+        InputProblem::JsonInvalidValue {
             found: message.to_owned(),
             expected: String::new(),
         },
@@ -419,7 +419,7 @@ pub(crate) fn long_strings<T: Serialize>(value: &T, at: &str) -> Vec<Finding> {
             serde_json::Value::String(text) => {
                 let length = escaped_len(text);
                 if length > MAX_STRING_BYTES {
-                    let problem = Problem::StringTooLong {
+                    let problem = InputProblem::StringTooLong {
                         length,
                         limit: MAX_STRING_BYTES,
                     };

@@ -98,72 +98,14 @@
 //!
 //! ## Finding codes
 //!
-//! | code | meaning |
-//! |---|---|
-//! | `json.syntax` | the text is not well-formed JSON (with line and column) |
-//! | `json.unknown_field` | a field the format does not define |
-//! | `json.missing_field` | a required field is absent |
-//! | `json.unknown_variant` | a word outside the allowed list (`layer: "d"`) |
-//! | `json.invalid_type` | the wrong kind of value (a number where a decimal string is expected) |
-//! | `json.invalid_decimal` | a decimal not written as a string such as `"12.5"` |
-//! | `json.invalid_value` | a value that cannot be read (a malformed decimal or date) |
-//! | `input.too_large` | more than [`MAX_INPUT_BYTES`] bytes |
-//! | `input.too_deep` | JSON nested more than [`MAX_JSON_DEPTH`] levels |
-//! | `input.string_too_long` | a JSON string over [`MAX_STRING_BYTES`] bytes |
-//! | `input.too_many` | a catalogue or a filing with more entries than its bound |
-//! | `json.inexact_decimal` | a decimal with more digits than exact decimals hold (it would be rounded) |
-//! | `text.empty` | a required text (or its `vi` / `en` form) is blank |
-//! | `code.invalid` | a code is not a letter followed by letters, digits or `_` (≤ 64) |
-//! | `code.duplicate` | a code used twice (indicators and data elements share one namespace) |
-//! | `catalogue.no_indicators` | the catalogue has no indicator |
-//! | `reference.unknown_group` | an indicator's group does not exist |
-//! | `reference.unknown_agency` | a responsibility names an unknown agency |
-//! | `reference.unknown_code` | a formula names neither a data element nor an indicator |
-//! | `reference.self` | a formula names its own indicator |
-//! | `formula.syntax` | a formula holds something that is not a token |
-//! | `formula.empty` | a formula is blank |
-//! | `formula.too_long`, `formula.too_deep` | beyond [`formula::MAX_FORMULA_BYTES`] or the nesting limits |
-//! | `formula.unexpected` | a token where another was expected, or an early end |
-//! | `formula.number` | a literal beyond exact decimals |
-//! | `formula.unknown_function` | a function the language does not have |
-//! | `formula.arity` | a function given the wrong number of arguments |
-//! | `formula.period_argument` | `prev` / `last_year` around something other than a code |
-//! | `formula.type` | an operand of the wrong type (text in arithmetic, ...) |
-//! | `formula.round_places` | `round`'s places not a whole number 0–28 written out |
-//! | `formula.result_type` | a formula whose result does not fit its indicator's value type |
-//! | `ledger.unknown_revision` | a decision names a ledger entry that is not a submission |
-//! | `ledger.already_decided` | a decision on a revision already approved or returned |
-//! | `ledger.time_ahead` | a time an action claims that is later than the store's clock |
-//! | `ledger.decision_before_submission` | a decision dated before its submission was received |
-//! | `ledger.not_an_assignment` | a withdrawal names a ledger entry that is not an assignment |
-//! | `ledger.already_withdrawn` | a withdrawal of an assignment already withdrawn |
-//! | `ledger.withdrawal_extends` | a withdrawal that would make an assignment last longer |
-//! | `evidence.hash` | an evidence SHA-256 that is not 64 lowercase hex digits |
-//! | `ledger.wrong_cycle` | a submission for a period not of its indicator's cycle |
-//! | `org.unknown_unit` | a unit id that is not in the organisation tree |
-//! | `assignment.reversed` | an assignment whose last period ends before its first |
-//! | `assignment.overlap` | an assignment overlapping an earlier one of the same unit and item |
-//! | `assignment.focal_officer` | an assignment without a focal officer of its unit |
-//! | `assignment.not_from_above` | an assignment not made by a unit above the one assigned |
-//! | `org.two_heads` | a unit with two heads among the chart's persons |
-//! | `org.cycle` | a unit that is, through its parents, its own ancestor |
-//! | `reference.cycle` | indicators whose formulas refer to each other in a circle (named) |
-//! | `target.missing_field` | a target lacks `value`, `min`/`max` or `text` for its comparator |
-//! | `target.unexpected_field` | a target has a field its comparator does not use |
-//! | `target.range_unordered` | a range's `min` exceeds its `max` |
-//! | `target.year_out_of_range` | a milestone year outside 2000–2100 |
-//! | `target.value_out_of_range` | a target no value of the type can take (ratio > 1, rank 0, ...) |
-//! | `target.type_mismatch` | a numeric comparator on a text indicator |
-//! | `target.duplicate` | two numeric targets for one scope and year |
-//! | `weight.negative`, `max_points.negative` | negative weights or points |
-//! | `precision.out_of_range` | more than 12 decimal places |
-//! | `explanation.no_target` | explanation "when off track" without any target |
-//! | `direction.band_without_range` | `inside_band` without a `range` target |
-//! | `evidence.no_documents` | evidence required, kind of document not said |
-//! | `data_element.unused` | (warning) a data element no formula uses |
-//! | `rule.type_mismatch` | a validation rule compares sides its operator cannot compare |
-//! | `scheme.out_of_range` | an evaluation scheme's setting it cannot take (no layers, a spread of 1 or more, ...) |
+//! Every code a finding can carry is declared once, by the module that finds it, with its
+//! severity and its messages in both languages side by side: [`InputProblem`],
+//! [`formula::FormulaProblem`], [`catalogue::CatalogueProblem`], [`org::OrgProblem`],
+//! [`ledger::LedgerProblem`], [`quality::Flaw`], [`evaluation::SchemeProblem`] and
+//! [`form::FieldFlaw`]. [`vocabulary::problems`] lists them all; `docs/PROBLEMS.md` is the
+//! table generated from it.
 
+mod access;
 pub mod catalogue;
 pub mod columns;
 pub mod decimal;
@@ -183,17 +125,20 @@ pub mod quality;
 pub mod report;
 mod reporting;
 mod resolver;
+mod rounding;
 mod style;
+mod term;
 mod text;
 mod unicode;
 mod value;
 pub mod vocabulary;
 
 pub use catalogue::Catalogue;
+pub use decimal::MAX_PRECISION;
 pub use error::{Error, ErrorCategory, InputKind};
 pub use finding::{Finding, Report, Severity, Span};
 pub use json::{MAX_INPUT_BYTES, MAX_JSON_DEPTH, MAX_STRING_BYTES, to_json};
-pub use problem::{MAX_PRECISION, Problem};
+pub use problem::{InputProblem, Problem};
 pub use reporting::Reporting;
 pub use style::Style;
 pub use text::{Lang, Text};

@@ -7,10 +7,9 @@ use chrono::NaiveDateTime;
 use crate::Error;
 use crate::catalogue::Catalogue;
 use crate::evaluation::{Evaluation, Scheme};
-use crate::ledger::{Action, Entry, Ledger, Rules};
-use crate::org::{
-    Assigned, Assignment, Expanded, OrgTree, Refusal, Request, assignments_from_json,
-};
+use crate::form::{Form, PREVIEW_APPROVER, Preview};
+use crate::ledger::{Action, Entry, Filing, Ledger, Rules};
+use crate::org::{Assignment, Expanded, OrgTree, Refusal, Request, Setup, assignments_from_json};
 use crate::period::{Period, ReportingCalendar};
 use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, item_facts};
 
@@ -119,16 +118,6 @@ impl Reporting {
         &self.calendar
     }
 
-    /// The assignments with each computed indicator's inputs.
-    /// The expanded assignments of `unit`, in their order.
-    pub(crate) fn expanded_of(&self, unit: &str) -> impl Iterator<Item = Assigned<'_>> + Clone {
-        self.expanded.of(unit)
-    }
-
-    pub(crate) fn expanded(&self) -> impl Iterator<Item = Assigned<'_>> {
-        self.expanded.all()
-    }
-
     /// Evaluates `period`: every unit's indicators valued from the revisions approved by
     /// `as_of`, scored, combined and ranked within its peer group under `scheme`, with
     /// progress, data quality and rank stability (see [`evaluation`](crate::evaluation)).
@@ -192,7 +181,7 @@ impl Reporting {
         scheme: &Scheme,
     ) -> Result<Evaluation, Error> {
         let reporting = self.in_force(ledger);
-        crate::evaluation::evaluate(&reporting, ledger, columns, period, as_of, scheme)
+        crate::evaluation::evaluate(&reporting.setup(), ledger, columns, period, as_of, scheme)
     }
 
     /// This set-up with the assignments `ledger` made and has not withdrawn added to the
@@ -248,6 +237,102 @@ impl Reporting {
             Err(Error::Denied { reason, .. }) => Ok(Some(Refusal::from(&reason))),
             Err(other) => Err(other),
         }
+    }
+
+    /// Appends every action of `filing` for `actor` under the rules, and returns their
+    /// sequence numbers. If any is refused, none is appended: an invalid entry's findings name
+    /// its place in the filing (`/submissions/2/period`); a policy refusal (`policy.denied`)
+    /// says why in both languages.
+    ///
+    /// ```
+    /// use chiso::{Catalogue, Reporting, ledger::{Filing, Ledger}};
+    /// let reporting = Reporting::from_json(Catalogue::nq57(),
+    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
+    ///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+    ///     None)?;
+    /// let submission = |period: &str| format!(r#"{{"unit": "DN", "item": "sandbox_van_hanh", "period": "{period}",
+    ///     "value": {{"number": "1"}}, "source": {{"kind": "form"}}, "submitted_by": "can_bo_1",
+    ///     "submitted_at": "2026-07-02T09:00:00"}}"#);
+    /// let mut ledger = Ledger::default();
+    /// let good = Filing::from_json(&format!(r#"{{"submissions": [{}]}}"#, submission("2026-Q2")))?;
+    /// assert_eq!(reporting.file(&mut ledger, "DN", &good)?, [1]);
+    /// let bad = Filing::from_json(&format!(r#"{{"submissions": [{}, {}]}}"#, submission("2026-Q2"), submission("2026-05")))?;
+    /// let err = reporting.file(&mut ledger, "DN", &bad).unwrap_err();
+    /// assert_eq!(err.path(), Some("/submissions/1/period"));
+    /// assert_eq!(ledger.entries().len(), 1); // the first of the bad filing was not kept
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn file(
+        &self,
+        ledger: &mut Ledger,
+        actor: &str,
+        filing: &Filing,
+    ) -> Result<Vec<u64>, Error> {
+        filing.append_to(&self.rules(), ledger, actor)
+    }
+
+    /// The form `unit` fills in for `period`: each indicator assigned to it that has a value
+    /// of the period's cycle to report (a computed indicator lists the data elements its
+    /// formula reads), with the deadline under the reporting calendar.
+    ///
+    /// ```
+    /// use chiso::{Catalogue, Reporting};
+    /// let reporting = Reporting::from_json(Catalogue::nq57(),
+    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
+    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
+    ///     r#"[{"unit": "DN", "item": "B05", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
+    ///     None)?;
+    /// let form = reporting.form("DN", "2026-Q3".parse()?)?;
+    /// // The default calendar (Nghị định 09/2019): Q3 closes on 14 September, due 5 working days on.
+    /// assert_eq!(form.deadline.to_string(), "2026-09-21");
+    /// let b05 = &form.indicators[0];
+    /// assert_eq!((b05.code.as_str(), b05.measure.vi.as_str()), ("B05", "%"));
+    /// let items: Vec<&str> = b05.fields.iter().map(|f| f.item.as_str()).collect();
+    /// assert_eq!(items, ["dvc_toan_trinh", "tthc_du_dieu_kien"]);
+    /// assert!(reporting.form("XX", "2026-Q3".parse()?).is_err());
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn form(&self, unit: &str, period: Period) -> Result<Form, Error> {
+        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
+        Form::of(&self.setup(), unit, period)
+    }
+
+    /// Previews `filing` by `unit` for `period` at `as_of`: files it into a copy of
+    /// `ledger` under the rules (so a refused filing fails as [`Reporting::file`] would), checks
+    /// the unit's data quality, then approves the filing's submissions in the copy and
+    /// evaluates the period under `scheme` (without its sensitivity reruns, which only the
+    /// published ranking needs). `ledger` is not changed.
+    pub fn preview(
+        &self,
+        ledger: &Ledger,
+        filing: &Filing,
+        unit: &str,
+        period: Period,
+        as_of: NaiveDateTime,
+        scheme: &Scheme,
+    ) -> Result<Preview, Error> {
+        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
+        let mut copy = ledger.clone();
+        let (actor, signs) = Preview::filer(&self.tree, unit);
+        let signed;
+        let filing = if signs {
+            signed = filing.signed_by(&actor);
+            &signed
+        } else {
+            filing
+        };
+        let filed = self.file(&mut copy, &actor, filing)?;
+        let quality = self.quality(&copy, unit, period, as_of)?;
+        for &revision in filed.iter().take(filing.submissions.len()) {
+            copy.append(Action::Approve {
+                revision,
+                by: PREVIEW_APPROVER.to_owned(),
+                at: as_of,
+            })?;
+        }
+        let evaluation = self.evaluate(&copy, period, as_of, &Preview::scheme(scheme))?;
+        Ok(Preview::of(unit, period, quality, evaluation))
     }
 
     fn rules(&self) -> Rules<'_> {
@@ -316,12 +401,17 @@ impl Reporting {
 
     /// The quality checks over this set-up, borrowing what it keeps.
     pub(crate) fn quality_checks(&self) -> Quality<'_> {
-        Quality::prepared(
-            &self.catalogue,
-            &self.tree,
-            &self.expanded,
-            &self.calendar,
-            &self.facts,
-        )
+        Quality::of(&self.setup())
+    }
+
+    /// What this set-up lends each stage.
+    pub(crate) fn setup(&self) -> Setup<'_> {
+        Setup {
+            catalogue: &self.catalogue,
+            tree: &self.tree,
+            expanded: &self.expanded,
+            calendar: &self.calendar,
+            facts: &self.facts,
+        }
     }
 }

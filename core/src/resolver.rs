@@ -8,9 +8,10 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::catalogue::IndicatorFormula;
 use crate::catalogue::{Aggregation, Catalogue, Method};
 use crate::columns::{self, CellId, CodeId, LedgerColumns, UnitCells};
-use crate::formula::{IndicatorFormula, MissingStrategy, roll_up};
+use crate::formula::{MissingStrategy, roll_up};
 use crate::ledger::Ledger;
 use crate::period::{Cycle, Period};
 use crate::{Missing, Value};

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::Lang;
-use crate::catalogue::RoundingMode;
+use crate::rounding::RoundingMode;
 
 /// The way one language writes numbers for people.
 ///

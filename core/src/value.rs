@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::DecimalString;
+use crate::decimal::DecimalString;
 
 /// One value. Serialised externally tagged, decimals as strings:
 /// `{"number": "0.3"}`, `{"bool": true}`, `{"text": "…"}`, `{"missing": "division_by_zero"}`,

@@ -244,7 +244,7 @@ fn every_nq57_formula_passes_the_checker_and_compiles() {
         let compiled = nq57.compile_indicator(&indicator.code).unwrap();
         assert_eq!(
             compiled.formula().result_type(),
-            Some(Type::of(indicator.value_type)),
+            Some(indicator.value_type.formula_type()),
             "{}",
             indicator.code
         );

@@ -621,27 +621,35 @@ proptest! {
 }
 
 /// Issue 18: no English word inside a Vietnamese message: a revision's status and an
-/// indicator's cycle are named in Vietnamese.
+/// indicator's cycle are named in Vietnamese, by the vocabulary's own labels (issue 20: the
+/// message had its own words for a status, "đã phê duyệt" where the vocabulary says "Đã duyệt").
 #[test]
 fn vietnamese_messages_name_statuses_and_cycles_in_vietnamese() {
-    let decided = chiso::Problem::LedgerAlreadyDecided {
+    use chiso::Problem;
+    use chiso::ledger::LedgerProblem;
+    let decided = LedgerProblem::LedgerAlreadyDecided {
         revision: 4,
         status: "approved".into(),
     };
+    assert_eq!(decided.message().vi, "Lần gửi 4 đã được xử lý (đã duyệt).");
     assert_eq!(
-        decided.message_vi(),
-        "Lần gửi 4 đã được xử lý (đã phê duyệt)."
-    );
-    assert_eq!(
-        decided.message_en(),
+        decided.message().en,
         "Submission 4 has already been decided (status `approved`)."
     );
-    let cycle = chiso::Problem::LedgerWrongCycle {
+    let returned = LedgerProblem::LedgerAlreadyDecided {
+        revision: 5,
+        status: "returned".into(),
+    };
+    assert_eq!(
+        returned.message().vi,
+        "Lần gửi 5 đã được xử lý (bị trả lại)."
+    );
+    let cycle = LedgerProblem::LedgerWrongCycle {
         period: "2026-05".into(),
         cycle: "quarterly".into(),
     };
     assert_eq!(
-        cycle.message_vi(),
+        cycle.message().vi,
         "Kỳ 2026-05 không thuộc chu kỳ báo cáo của chỉ số (hằng quý)."
     );
 }

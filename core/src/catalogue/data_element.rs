@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{DataSource, ValueType};
 use crate::Text;
+use crate::formula::Aggregation;
 
 /// A raw input a unit reports or a system supplies ("chỉ tiêu dữ liệu"), as distinct from an
 /// indicator, which is computed from data elements or reported against a target.
@@ -23,20 +24,4 @@ pub struct DataElement {
     pub source: DataSource,
     /// How values combine over time (month → quarter) and up the organisation tree.
     pub aggregation: Aggregation,
-}
-
-/// How values of a data element combine over periods and units (DHIS2's aggregation type).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Aggregation {
-    /// Add up (counts, amounts).
-    Sum,
-    /// Arithmetic mean.
-    Average,
-    /// The latest value (stocks, states such as "coverage at the end of the period").
-    Last,
-    /// The largest value.
-    Max,
-    /// The smallest value.
-    Min,
 }

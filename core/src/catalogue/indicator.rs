@@ -2,9 +2,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::target::DecimalString;
 use super::{DataSource, Layer, Method, Responsibility, RoundingMode, Target, ValueType};
 use crate::Text;
+use crate::decimal::DecimalString;
 use crate::period::Cycle;
 
 /// An indicator with its full passport, as Công văn 3158-CV/VPTW requires: concept, calculation

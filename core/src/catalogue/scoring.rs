@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::DecimalString;
 use crate::Value;
+use crate::decimal::DecimalString;
 
 /// A scoring rule.
 ///

@@ -1,3 +1,4 @@
+use crate::decimal::DecimalString;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -51,12 +52,6 @@ pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
-
-/// A decimal written as a JSON string, so that no digit is lost to floating point.
-#[derive(JsonSchema)]
-#[schemars(transparent)]
-#[allow(dead_code)] // only its schema is used
-pub(crate) struct DecimalString(#[schemars(regex(pattern = r"^-?[0-9]+(\.[0-9]+)?$"))] String);
 
 /// The comparison a target makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

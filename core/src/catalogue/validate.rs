@@ -4,13 +4,15 @@ use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::CatalogueProblem;
 use super::{
     Catalogue, Comparator, DataSource, Direction, ExplanationRequirement, Indicator, Method,
     Target, ValidationRule, ValueType,
 };
+use crate::decimal::MAX_PRECISION;
+use crate::formula::FormulaProblem;
 use crate::formula::{self, Context, Shift, Type};
-use crate::problem::MAX_PRECISION;
-use crate::{Finding, Problem, Span, Text, json};
+use crate::{Finding, InputProblem, Problem, Span, Text, json};
 
 /// The longest code accepted.
 pub const MAX_CODE_LEN: usize = 64;
@@ -44,7 +46,7 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
         + catalogue.data_elements.len()
         + catalogue.validation_rules.len();
     if count > super::MAX_CATALOGUE_ITEMS {
-        let problem = Problem::TooMany {
+        let problem = InputProblem::TooMany {
             what: (
                 "chỉ số, chỉ tiêu dữ liệu và quy tắc kiểm tra",
                 "indicators, data elements and validation rules",
@@ -64,12 +66,12 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
             types: catalogue
                 .data_elements
                 .iter()
-                .map(|d| (d.code.as_str(), Type::of(d.value_type)))
+                .map(|d| (d.code.as_str(), d.value_type.formula_type()))
                 .chain(
                     catalogue
                         .indicators
                         .iter()
-                        .map(|i| (i.code.as_str(), Type::of(i.value_type))),
+                        .map(|i| (i.code.as_str(), i.value_type.formula_type())),
                 )
                 .collect(),
         },
@@ -113,12 +115,12 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
         c.rule(rule, &format!("/validation_rules/{i}"));
     }
     if catalogue.indicators.is_empty() {
-        c.push(&Problem::NoIndicators, "/indicators".into());
+        c.push(&CatalogueProblem::NoIndicators, "/indicators".into());
     }
     for (i, element) in catalogue.data_elements.iter().enumerate() {
         if !c.used.contains(element.code.as_str()) {
             c.push(
-                &Problem::UnusedDataElement {
+                &CatalogueProblem::UnusedDataElement {
                     code: element.code.clone(),
                 },
                 format!("/data_elements/{i}"),
@@ -129,13 +131,13 @@ pub(super) fn validate(catalogue: &Catalogue) -> Vec<Finding> {
 }
 
 impl<'a> Checker<'a> {
-    fn push(&mut self, problem: &Problem, path: String) {
+    fn push(&mut self, problem: &dyn Problem, path: String) {
         self.findings.push(Finding::new(problem, path));
     }
 
     fn nonblank(&mut self, value: &str, path: String) {
         if value.trim().is_empty() {
-            self.push(&Problem::EmptyText, path);
+            self.push(&CatalogueProblem::EmptyText, path);
         }
     }
 
@@ -149,7 +151,7 @@ impl<'a> Checker<'a> {
         let code_path = format!("{path}/code");
         if !is_valid_code(code) {
             self.push(
-                &Problem::InvalidCode {
+                &CatalogueProblem::InvalidCode {
                     code: code.to_owned(),
                 },
                 code_path,
@@ -157,7 +159,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if let Some(first) = self.seen.get(&(namespace, code)) {
-            let problem = Problem::DuplicateCode {
+            let problem = CatalogueProblem::DuplicateCode {
                 code: code.to_owned(),
                 first: first.clone(),
             };
@@ -170,7 +172,7 @@ impl<'a> Checker<'a> {
     fn agency(&mut self, code: &str, path: String) {
         if !self.agencies.contains(code) {
             self.push(
-                &Problem::UnknownAgency {
+                &CatalogueProblem::UnknownAgency {
                     agency: code.to_owned(),
                 },
                 path,
@@ -188,7 +190,7 @@ impl<'a> Checker<'a> {
         self.text(&ind.concept, &format!("{path}/concept"));
         if !self.groups.contains(ind.group.as_str()) {
             self.push(
-                &Problem::UnknownGroup {
+                &CatalogueProblem::UnknownGroup {
                     group: ind.group.clone(),
                 },
                 format!("{path}/group"),
@@ -197,7 +199,7 @@ impl<'a> Checker<'a> {
         self.method(ind, index, path);
         self.text(&ind.unit, &format!("{path}/unit"));
         if ind.precision > MAX_PRECISION {
-            let problem = Problem::PrecisionOutOfRange {
+            let problem = CatalogueProblem::PrecisionOutOfRange {
                 precision: ind.precision,
                 limit: MAX_PRECISION,
             };
@@ -209,7 +211,10 @@ impl<'a> Checker<'a> {
                 .iter()
                 .any(|t| t.comparator == Comparator::Range)
         {
-            self.push(&Problem::BandWithoutRange, format!("{path}/direction"));
+            self.push(
+                &CatalogueProblem::BandWithoutRange,
+                format!("{path}/direction"),
+            );
         }
         for (j, target) in ind.targets.iter().enumerate() {
             self.target(target, ind.value_type, &format!("{path}/targets/{j}"));
@@ -235,22 +240,25 @@ impl<'a> Checker<'a> {
         match &ind.evidence.documents {
             Some(documents) => self.text(documents, &format!("{path}/evidence/documents")),
             None if ind.evidence.required => self.push(
-                &Problem::EvidenceWithoutDocuments,
+                &CatalogueProblem::EvidenceWithoutDocuments,
                 format!("{path}/evidence"),
             ),
             None => {}
         }
         if ind.explanation == ExplanationRequirement::WhenOffTrack && ind.targets.is_empty() {
             self.push(
-                &Problem::ExplanationWithoutTarget,
+                &CatalogueProblem::ExplanationWithoutTarget,
                 format!("{path}/explanation"),
             );
         }
         if ind.weight.is_sign_negative() && !ind.weight.is_zero() {
-            self.push(&Problem::NegativeWeight, format!("{path}/weight"));
+            self.push(&CatalogueProblem::NegativeWeight, format!("{path}/weight"));
         }
         if ind.max_points.is_sign_negative() && !ind.max_points.is_zero() {
-            self.push(&Problem::NegativeMaxPoints, format!("{path}/max_points"));
+            self.push(
+                &CatalogueProblem::NegativeMaxPoints,
+                format!("{path}/max_points"),
+            );
         }
         for (j, source) in ind.legal_sources.iter().enumerate() {
             self.nonblank(source, format!("{path}/legal_sources/{j}"));
@@ -277,7 +285,7 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if code == ind.code {
-                    let problem = Problem::SelfReference {
+                    let problem = CatalogueProblem::SelfReference {
                         code: ind.code.clone(),
                     };
                     let span = Span::locate(expression, span.start, span.end);
@@ -289,9 +297,9 @@ impl<'a> Checker<'a> {
         }
         findings.sort_by_key(|f| f.span.map(|s| s.start));
         self.findings.extend(findings);
-        let expected = Type::of(ind.value_type);
+        let expected = ind.value_type.formula_type();
         if let Some(found) = analysis.result.filter(|found| *found != expected) {
-            self.push(&Problem::FormulaResultType { expected, found }, path);
+            self.push(&FormulaProblem::FormulaResultType { expected, found }, path);
         }
     }
 
@@ -323,7 +331,7 @@ impl<'a> Checker<'a> {
                 rule.operator.is_pairing() || left == right
             };
             if !comparable {
-                let problem = Problem::RuleTypeMismatch {
+                let problem = CatalogueProblem::RuleTypeMismatch {
                     operator: rule.operator.symbol(),
                     left,
                     right,
@@ -354,7 +362,7 @@ impl<'a> Checker<'a> {
                 .chain(std::iter::once(&start))
                 .map(|&i| catalogue.indicators[i].code.as_str())
                 .collect();
-            let problem = Problem::ReferenceCycle {
+            let problem = CatalogueProblem::ReferenceCycle {
                 cycle: names.join(" → "),
             };
             self.push(&problem, format!("/indicators/{start}/method/expression"));
@@ -377,7 +385,7 @@ impl<'a> Checker<'a> {
         for &field in needs {
             if !present(field) {
                 self.push(
-                    &Problem::TargetMissingField {
+                    &CatalogueProblem::TargetMissingField {
                         comparator: comparator.clone(),
                         field,
                     },
@@ -388,7 +396,7 @@ impl<'a> Checker<'a> {
         for &field in unused {
             if present(field) {
                 self.push(
-                    &Problem::TargetUnexpectedField {
+                    &CatalogueProblem::TargetUnexpectedField {
                         comparator: comparator.clone(),
                         field,
                     },
@@ -399,7 +407,7 @@ impl<'a> Checker<'a> {
         if let (Some(min), Some(max)) = (target.min, target.max)
             && min > max
         {
-            let problem = Problem::TargetRangeUnordered {
+            let problem = CatalogueProblem::TargetRangeUnordered {
                 min: min.to_string(),
                 max: max.to_string(),
             };
@@ -407,12 +415,12 @@ impl<'a> Checker<'a> {
         }
         if !(2000..=2100).contains(&target.year) {
             self.push(
-                &Problem::TargetYearOutOfRange { year: target.year },
+                &CatalogueProblem::TargetYearOutOfRange { year: target.year },
                 format!("{path}/year"),
             );
         }
         if target.comparator != Comparator::Text && !value_type.is_numeric() {
-            let problem = Problem::TargetTypeMismatch {
+            let problem = CatalogueProblem::TargetTypeMismatch {
                 comparator,
                 value_type: json::word(&value_type),
             };
@@ -445,7 +453,7 @@ impl<'a> Checker<'a> {
             if t.comparator != Comparator::Text && !seen.insert((t.scope, t.year)) {
                 let scope = json::word(&t.scope);
                 self.push(
-                    &Problem::TargetDuplicate {
+                    &CatalogueProblem::TargetDuplicate {
                         scope,
                         year: t.year,
                     },
@@ -456,9 +464,9 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn out_of_range(value: Decimal, value_type: ValueType) -> Option<Problem> {
+fn out_of_range(value: Decimal, value_type: ValueType) -> Option<CatalogueProblem> {
     let allowed = value_type.refuses(value)?;
-    Some(Problem::TargetValueOutOfRange {
+    Some(CatalogueProblem::TargetValueOutOfRange {
         value: value.to_string(),
         value_type: json::word(&value_type),
         allowed_en: allowed.en,

@@ -2,6 +2,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::formula::Type;
+
 /// What kind of value an indicator or data element holds ("kiểu giá trị").
 #[derive(
     Debug,
@@ -36,6 +38,20 @@ pub enum ValueType {
 }
 
 impl ValueType {
+    /// The type a formula gives values of this type: yes/no is `Bool`, text is `Text`, every
+    /// other kind is a `Number`.
+    pub fn formula_type(self) -> Type {
+        match self {
+            ValueType::YesNo => Type::Bool,
+            ValueType::Text => Type::Text,
+            ValueType::Number
+            | ValueType::Percent
+            | ValueType::Ratio
+            | ValueType::Rank
+            | ValueType::Count => Type::Number,
+        }
+    }
+
     /// Whether values of this type are numbers that targets can compare against.
     pub fn is_numeric(self) -> bool {
         !matches!(self, ValueType::Text)

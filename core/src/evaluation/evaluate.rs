@@ -27,11 +27,12 @@ use crate::catalogue::{Catalogue, Indicator, RoundingMode, Scoring};
 use crate::columns::LedgerColumns;
 use crate::ledger::{Explanation, Ledger, Publication};
 use crate::org::Head;
+use crate::org::Setup;
 use crate::period::{Cycle, Period};
 use crate::progress::{self, Progress, ProgressStatus, progress_target, standing};
-use crate::quality::LedgerIndex;
+use crate::quality::{LedgerIndex, Quality};
 use crate::resolver::{Approved, Items, Lineage, Traced, Values, reference_period};
-use crate::{Error, Reporting, Text, Value};
+use crate::{Error, Text, Value};
 
 /// How far back a last value, or a baseline, is looked for (in periods of the indicator's
 /// evaluation cycle: three years of quarters).
@@ -64,7 +65,7 @@ struct Row<'c> {
 /// Evaluates `period` from `ledger`, read through its `columns`, as approvals stood at the
 /// columns' time `as_of`, under `scheme`.
 pub(crate) fn evaluate(
-    reporting: &Reporting,
+    setup: &Setup<'_>,
     ledger: &Ledger,
     columns: &LedgerColumns,
     period: Period,
@@ -73,13 +74,13 @@ pub(crate) fn evaluate(
 ) -> Result<Evaluation, Error> {
     scheme.check()?;
     same_time(columns, as_of)?;
-    let catalogue = reporting.catalogue();
-    let tree = reporting.tree();
+    let catalogue = setup.catalogue();
+    let tree = setup.tree();
     let items = Items::new(catalogue, columns);
     let invalid = Invalid::new(catalogue, ledger, columns, &items);
     let approved = approved_values(scheme, ledger, columns, &invalid);
     let breaches = invalid.within(period);
-    let pipeline = Pipeline::new(reporting, scheme, &approved, &items);
+    let pipeline = Pipeline::new(setup, scheme, &approved, &items);
     let units = pipeline.units(period);
     let scored = pipeline.score(&units, period, true);
     let previous = period.previous();
@@ -111,7 +112,7 @@ pub(crate) fn evaluate(
     // over the cores, joined in the units' order.
     let unit_result = |s: &Scored<'_>| {
         let values = Values::for_unit(&approved, Arc::clone(&items), &s.unit);
-        let focal = officers(reporting, &s.unit, period);
+        let focal = officers(setup, &s.unit, period);
         let officer = |item: &str| focal.get(item).cloned();
         let unit = tree.unit(&s.unit);
         let c = composite(&s.leaves, scheme, scheme.missing, &|_| Decimal::ONE);
@@ -132,7 +133,7 @@ pub(crate) fn evaluate(
             .get(s.unit.as_str())
             .map_or(&[][..], Vec::as_slice);
         let quality = quality_of(
-            reporting, &index, &s.unit, period, as_of, invalid, &names, &officer,
+            setup, &index, &s.unit, period, as_of, invalid, &names, &officer,
         );
         let (layers, pillars) = pipeline.nodes(&c, &publish);
         let result = UnitResult {
@@ -198,7 +199,7 @@ fn same_time(columns: &LedgerColumns, as_of: NaiveDateTime) -> Result<(), Error>
 const DEFAULT_PRECISION: u32 = 4;
 
 struct Pipeline<'a> {
-    reporting: &'a Reporting,
+    setup: &'a Setup<'a>,
     catalogue: &'a Catalogue,
     scheme: &'a Scheme,
     approved: &'a Approved<'a>,
@@ -214,20 +215,20 @@ struct Pipeline<'a> {
 
 impl<'a> Pipeline<'a> {
     fn new(
-        reporting: &'a Reporting,
+        setup: &'a Setup<'a>,
         scheme: &'a Scheme,
         approved: &'a Approved<'a>,
         items: &'a Arc<Items>,
     ) -> Self {
-        let catalogue = reporting.catalogue();
+        let catalogue = setup.catalogue();
         Pipeline {
             items,
-            reporting,
+            setup,
             catalogue,
             scheme,
             approved,
             pillars: pillars(catalogue),
-            peer_of: reporting
+            peer_of: setup
                 .tree()
                 .chart()
                 .peer_groups
@@ -265,7 +266,7 @@ impl<'a> Pipeline<'a> {
             read && self.scheme.layers.contains(&indicator.layer)
                 && indicator.scoring_rule().is_some()
         });
-        for a in self.reporting.expanded() {
+        for a in self.setup.expanded() {
             let Some(&i) = position.get(a.item) else {
                 continue;
             };
@@ -408,7 +409,7 @@ impl<'a> Pipeline<'a> {
             return (own, Origin::Approved, Vec::new());
         }
         let predecessors = self
-            .reporting
+            .setup
             .tree()
             .unit(unit)
             .map_or(&[][..], |u| u.merged_from.as_slice());
@@ -630,7 +631,7 @@ impl<'a> Pipeline<'a> {
             .map(|s| (s.unit.as_str(), s.leaves.as_slice()))
             .collect();
         let stability = self.stability(&leaves);
-        self.reporting
+        self.setup
             .tree()
             .chart()
             .peer_groups
@@ -832,8 +833,8 @@ impl<'a> Pipeline<'a> {
             }
             out
         };
-        let reporting: &'a Reporting = self.reporting;
-        let groups = &reporting.tree().chart().peer_groups;
+        let setup: &'a Setup<'a> = self.setup;
+        let groups = &setup.tree().chart().peer_groups;
         for ranked in crate::parallel::map(groups, |g| g.members.len(), ranks) {
             for (key, runs) in ranked.into_iter().filter(|(_, runs)| !runs.is_empty()) {
                 out.entry(key).or_default().extend(runs);
@@ -864,7 +865,7 @@ fn version_warnings(catalogue: &Catalogue, period: Period) -> Vec<crate::Finding
     if last >= catalogue.effective_from {
         return Vec::new();
     }
-    let problem = crate::Problem::CatalogueNotInForce {
+    let problem = crate::catalogue::CatalogueProblem::CatalogueNotInForce {
         version: catalogue.version.clone(),
         from: catalogue.effective_from.to_string(),
         period: period.to_string(),
@@ -886,16 +887,12 @@ fn by_unit<'b, 'c>(
 
 /// Who answers for each of `unit`'s items in `period`: its focal officer, by name where the
 /// chart names the person.
-fn officers<'r>(
-    reporting: &'r Reporting,
-    unit: &str,
-    period: Period,
-) -> FxHashMap<&'r str, Arc<Head>> {
-    let tree = reporting.tree();
+fn officers<'r>(setup: &Setup<'r>, unit: &str, period: Period) -> FxHashMap<&'r str, Arc<Head>> {
+    let tree = setup.tree();
     // One officer answers for most of a unit's items: each person is named once, and their
     // items share it (a national quarter named half a million copies of a few thousand).
     let mut named: FxHashMap<&str, Arc<Head>> = FxHashMap::default();
-    reporting
+    setup
         .expanded_of(unit)
         .filter(|a| a.covers(period))
         .map(|a| {
@@ -920,7 +917,7 @@ fn officers<'r>(
 /// item's code as `names` shares it.
 #[allow(clippy::too_many_arguments)] // one unit's inputs, each read once
 fn quality_of(
-    reporting: &Reporting,
+    setup: &Setup<'_>,
     index: &LedgerIndex<'_>,
     unit: &str,
     period: Period,
@@ -930,7 +927,7 @@ fn quality_of(
     officer: &dyn Fn(&str) -> Option<Arc<Head>>,
 ) -> Option<QualitySummary> {
     let gap = |code: &str| GapKind::of_finding(code).is_some();
-    let checks = reporting.quality_checks();
+    let checks = Quality::of(setup);
     let q = checks.summary_in(index, unit, period, as_of, gap).ok()?;
     let findings = q.kept.iter().filter_map(|f| {
         Some(Gap {

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Evaluation;
-use crate::catalogue::DecimalString;
+use crate::decimal::DecimalString;
 use crate::ledger::{Action, Ledger, Publication, PublishedRanking, PublishedRow};
 
 /// A unit whose place differs between a publication and a recomputation, and the revisions,

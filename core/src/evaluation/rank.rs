@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{DecimalString, RoundingMode};
+use crate::catalogue::RoundingMode;
+use crate::decimal::DecimalString;
 
 /// How tied scores are ranked.
 #[derive(

@@ -7,7 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Gap, Progress, RankingRule, Scheme};
-use crate::catalogue::{DecimalString, Layer, Scoring, Target};
+use crate::catalogue::{Layer, Scoring, Target};
+use crate::decimal::DecimalString;
 use crate::ledger::Bottleneck;
 use crate::period::Period;
 use crate::{Text, Value};

@@ -6,9 +6,12 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::SchemeProblem;
 use super::{CompositeMethod, InvalidPolicy, MissingPolicy, RankingRule};
-use crate::catalogue::{DecimalString, Layer};
-use crate::{Error, Finding, InputKind, MAX_PRECISION, Problem, Text, json};
+use crate::catalogue::Layer;
+use crate::decimal::DecimalString;
+use crate::decimal::MAX_PRECISION;
+use crate::{Error, Finding, InputKind, Text, json};
 
 /// How units are scored, combined, ranked and tested for stability.
 ///
@@ -106,7 +109,7 @@ impl Scheme {
         let mut findings = Vec::new();
         let mut out = |field: &'static str, path: String, vi: &str, en: &str| {
             findings.push(Finding::new(
-                &Problem::SchemeOutOfRange {
+                &SchemeProblem::SchemeOutOfRange {
                     field,
                     expected: Text::new(vi, en),
                 },

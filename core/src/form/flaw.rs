@@ -3,7 +3,7 @@
 use crate::{Finding, Severity, Span, Text};
 
 /// A problem with a value typed into a form field.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter, strum::EnumMessage)]
 #[non_exhaustive]
 pub enum FieldFlaw {
     /// A character that has no place in a number.
@@ -130,5 +130,15 @@ impl FieldFlaw {
             message_en: message.en,
             span,
         }
+    }
+}
+
+impl crate::Problem for FieldFlaw {
+    fn code(&self) -> &'static str {
+        FieldFlaw::code(self)
+    }
+
+    fn message(&self) -> Text {
+        FieldFlaw::message(self)
     }
 }

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{EvidenceRequirement, ExplanationRequirement, Layer, ValueType};
-use crate::org::{Assignment, expand};
+use crate::catalogue::{Catalogue, EvidenceRequirement, ExplanationRequirement, Layer, ValueType};
+use crate::org::{Assignment, Setup, expand};
 use crate::period::Period;
-use crate::{Error, Lang, Reporting, Text};
+use crate::{Error, Lang, Text};
 
 /// A unit's reporting form for one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -71,33 +71,13 @@ pub struct FormField {
     pub value_type: ValueType,
 }
 
-impl Reporting {
-    /// The form `unit` fills in for `period`: each indicator assigned to it that has a value
-    /// of the period's cycle to report (a computed indicator lists the data elements its
-    /// formula reads), with the deadline under the reporting calendar.
-    ///
-    /// ```
-    /// use chiso::{Catalogue, Reporting};
-    /// let reporting = Reporting::from_json(Catalogue::nq57(),
-    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
-    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
-    ///     r#"[{"unit": "DN", "item": "B05", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
-    ///     None)?;
-    /// let form = reporting.form("DN", "2026-Q3".parse()?)?;
-    /// // The default calendar (Nghị định 09/2019): Q3 closes on 14 September, due 5 working days on.
-    /// assert_eq!(form.deadline.to_string(), "2026-09-21");
-    /// let b05 = &form.indicators[0];
-    /// assert_eq!((b05.code.as_str(), b05.measure.vi.as_str()), ("B05", "%"));
-    /// let items: Vec<&str> = b05.fields.iter().map(|f| f.item.as_str()).collect();
-    /// assert_eq!(items, ["dvc_toan_trinh", "tthc_du_dieu_kien"]);
-    /// assert!(reporting.form("XX", "2026-Q3".parse()?).is_err());
-    /// # Ok::<(), chiso::Error>(())
-    /// ```
-    pub fn form(&self, unit: &str, period: Period) -> Result<Form, Error> {
-        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
-        let catalogue = self.catalogue();
-        let unit_name = self
-            .tree()
+impl Form {
+    /// The form `unit` (already in NFC) fills in for `period` (see
+    /// [`Reporting::form`](crate::Reporting::form)).
+    pub(crate) fn of(setup: &Setup<'_>, unit: &str, period: Period) -> Result<Form, Error> {
+        let catalogue = setup.catalogue;
+        let unit_name = setup
+            .tree
             .unit(unit)
             .map(|u| u.name.clone())
             .ok_or_else(|| Error::InvalidArgument {
@@ -105,9 +85,9 @@ impl Reporting {
                 value: unit.to_owned(),
                 expected: "a unit of the organisation chart".to_owned(),
             })?;
-        let deadline = self.calendar().deadline(period)?;
+        let deadline = setup.calendar.deadline(period)?;
         let mut indicators = Vec::new();
-        for assignment in self.assignments_of(unit, period) {
+        for assignment in assignments_of(setup, unit, period) {
             let Some(indicator) = catalogue.indicator(&assignment.item) else {
                 continue;
             };
@@ -118,7 +98,7 @@ impl Reporting {
                     catalogue.is_reportable(item)
                         && catalogue.cycle_of(item) == Some(period.cycle())
                 })
-                .filter_map(|item| self.field(&item))
+                .filter_map(|item| field(catalogue, &item))
                 .collect();
             // In the order the formula reads them (numerator before denominator).
             let read = catalogue.inputs_of(&indicator.code);
@@ -143,8 +123,8 @@ impl Reporting {
                 explanation: indicator.explanation,
                 // The person's name where the chart names persons; the assignment's words
                 // otherwise (an older chart names the officer there).
-                focal_officer: self
-                    .tree()
+                focal_officer: setup
+                    .tree
                     .person(&assignment.focal_officer)
                     .map_or_else(|| assignment.focal_officer.clone(), |p| p.name.clone()),
                 fields,
@@ -153,39 +133,40 @@ impl Reporting {
         Ok(Form {
             unit: unit.to_owned(),
             unit_name,
-            head: self.tree().head_of(unit).map(Into::into),
+            head: setup.tree.head_of(unit).map(Into::into),
             period,
             deadline,
             indicators,
         })
     }
+}
 
-    /// The assignments of `unit` in force for `period`, each indicator once.
-    fn assignments_of(&self, unit: &str, period: Period) -> Vec<&Assignment> {
-        let mut seen = std::collections::HashSet::new();
-        self.assignments()
-            .iter()
-            .filter(|a| a.unit == unit && a.covers(period) && seen.insert(a.item.as_str()))
-            .collect()
-    }
+/// The assignments of `unit` in force for `period`, each indicator once.
+fn assignments_of<'a>(setup: &Setup<'a>, unit: &str, period: Period) -> Vec<&'a Assignment> {
+    let mut seen = std::collections::HashSet::new();
+    setup
+        .expanded
+        .given()
+        .iter()
+        .filter(|a| a.unit == unit && a.covers(period) && seen.insert(a.item.as_str()))
+        .collect()
+}
 
-    fn field(&self, item: &str) -> Option<FormField> {
-        let catalogue = self.catalogue();
-        if let Some(element) = catalogue.data_element(item) {
-            return Some(FormField {
-                item: item.to_owned(),
-                name: element.name.clone(),
-                measure: element.unit.clone(),
-                value_type: element.value_type,
-            });
-        }
-        catalogue.indicator(item).map(|i| FormField {
+fn field(catalogue: &Catalogue, item: &str) -> Option<FormField> {
+    if let Some(element) = catalogue.data_element(item) {
+        return Some(FormField {
             item: item.to_owned(),
-            name: i.name.clone(),
-            measure: i.unit.clone(),
-            value_type: i.value_type,
-        })
+            name: element.name.clone(),
+            measure: element.unit.clone(),
+            value_type: element.value_type,
+        });
     }
+    catalogue.indicator(item).map(|i| FormField {
+        item: item.to_owned(),
+        name: i.name.clone(),
+        measure: i.unit.clone(),
+        value_type: i.value_type,
+    })
 }
 
 fn method_in_words(indicator: &crate::catalogue::Indicator) -> Text {

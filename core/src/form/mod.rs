@@ -9,15 +9,8 @@
 //! - [`Reporting::preview`](crate::Reporting::preview): the data-quality report and the projected score and rank of a
 //!   [`Filing`](crate::ledger::Filing), before it is sent.
 //!
-//! | code | finding |
-//! |---|---|
-//! | `field.not_a_number` | a character that has no place in a number (its span given) |
-//! | `field.malformed_number` | a thousands separator or decimal mark in the wrong place |
-//! | `field.ambiguous_number` | `1.234` or `1,234`: thousands or a decimal (both readings named) |
-//! | `field.too_many_digits` | beyond exact decimals (28 significant digits) |
-//! | `field.too_long` | longer than [`MAX_NUMBER_CHARS`] (a number) or [`MAX_TEXT_CHARS`] (a text) |
-//! | `field.out_of_range` | a value the item's type does not allow (a fraction of a count) |
-//! | `field.not_yes_no` | not an answer to a yes/no question |
+//! Each field finding (`field.*`) is declared once on [`FieldFlaw`], its code and both messages
+//! together; `docs/PROBLEMS.md` lists them.
 
 mod field;
 mod flaw;

@@ -2,15 +2,13 @@
 //! ledger, and its score and rank were the filing approved as it stands. The form shows it
 //! before anything leaves the browser.
 
-use chrono::NaiveDateTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::evaluation::{RankingRow, Scheme, UnitResult};
-use crate::ledger::{Action, Filing, Ledger};
+use crate::evaluation::{Evaluation, RankingRow, Scheme, UnitResult};
+use crate::org::{Duty, OrgTree};
 use crate::period::Period;
 use crate::quality::QualityReport;
-use crate::{Error, Reporting};
 
 /// The approver named on the approvals a preview assumes (never written to a real ledger).
 pub const PREVIEW_APPROVER: &str = "preview";
@@ -38,65 +36,16 @@ pub struct Preview {
     pub tied: usize,
 }
 
-impl Reporting {
-    /// Previews `filing` by `unit` for `period` at `as_of`: files it into a copy of
-    /// `ledger` under the rules (so a refused filing fails as [`Reporting::file`] would), checks
-    /// the unit's data quality, then approves the filing's submissions in the copy and
-    /// evaluates the period under `scheme` (without its sensitivity reruns, which only the
-    /// published ranking needs). `ledger` is not changed.
-    pub fn preview(
-        &self,
-        ledger: &Ledger,
-        filing: &Filing,
+impl Preview {
+    /// The preview of `unit` for `period` from its two halves: the quality report with the
+    /// filing submitted, and the evaluation with it approved (see
+    /// [`Reporting::preview`](crate::Reporting::preview)).
+    pub(crate) fn of(
         unit: &str,
         period: Period,
-        as_of: NaiveDateTime,
-        scheme: &Scheme,
-    ) -> Result<Preview, Error> {
-        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
-        let mut copy = ledger.clone();
-        // A preview is about the numbers, not about who signs (a form is previewed before its
-        // signer is filled in): where the chart names persons, the copy is filed by one who
-        // may file for the unit, its first focal officer (or head), every rule but the
-        // signature applying as to the filing itself.
-        let focal_officer = self
-            .tree()
-            .persons_of(unit)
-            .find(|p| p.has(crate::org::Duty::FocalOfficer))
-            .map(|p| p.id.clone());
-        let (actor, signed);
-        let filing = match focal_officer {
-            Some(person) if self.tree().has_persons() => {
-                let mut copy = filing.clone();
-                for s in &mut copy.submissions {
-                    s.submitted_by.clone_from(&person);
-                }
-                for e in &mut copy.explanations {
-                    e.submitted_by.clone_from(&person);
-                }
-                signed = copy;
-                actor = person;
-                &signed
-            }
-            _ => {
-                actor = unit.to_owned();
-                filing
-            }
-        };
-        let filed = self.file(&mut copy, &actor, filing)?;
-        let quality = self.quality(&copy, unit, period, as_of)?;
-        let submitted = filed.iter().take(filing.submissions.len());
-        for &revision in submitted {
-            copy.append(Action::Approve {
-                revision,
-                by: PREVIEW_APPROVER.to_owned(),
-                at: as_of,
-            })?;
-        }
-        let mut scheme = scheme.clone();
-        scheme.sensitivity.runs = 0;
-        scheme.sensitivity.missing_policies = false;
-        let evaluation = self.evaluate(&copy, period, as_of, &scheme)?;
+        quality: QualityReport,
+        evaluation: Evaluation,
+    ) -> Preview {
         let projected = evaluation.units.into_iter().find(|u| u.unit == unit);
         let ranking = evaluation
             .rankings
@@ -115,7 +64,7 @@ impl Reporting {
                 .count(),
             _ => 0,
         };
-        Ok(Preview {
+        Preview {
             unit: unit.to_owned(),
             period,
             quality,
@@ -123,6 +72,30 @@ impl Reporting {
             rank,
             peers,
             tied,
-        })
+        }
+    }
+
+    /// Who files the copy a preview is made on. A preview is about the numbers, not about
+    /// who signs (a form is previewed before its signer is filled in): where the chart names
+    /// persons, the unit's first focal officer (or head), every rule but the signature
+    /// applying as to the filing itself; else the unit.
+    pub(crate) fn filer(tree: &OrgTree, unit: &str) -> (String, bool) {
+        let focal_officer = tree
+            .persons_of(unit)
+            .find(|p| p.has(Duty::FocalOfficer))
+            .map(|p| p.id.clone());
+        match focal_officer {
+            Some(person) if tree.has_persons() => (person, true),
+            _ => (unit.to_owned(), false),
+        }
+    }
+
+    /// The scheme a preview evaluates under: `scheme` without its sensitivity reruns, which
+    /// only the published ranking needs.
+    pub(crate) fn scheme(scheme: &Scheme) -> Scheme {
+        let mut scheme = scheme.clone();
+        scheme.sensitivity.runs = 0;
+        scheme.sensitivity.missing_policies = false;
+        scheme
     }
 }

@@ -1,10 +1,10 @@
 //! Static checking: references, types, `round` places. Every problem is reported, each with
 //! the span of the formula it is about.
 
+use super::FormulaProblem;
 use super::ast::{BinaryOp, Expr, ExprKind};
 use super::parser::Located;
 use super::{Context, Function, Type};
-use crate::Problem;
 
 /// Walks the tree, returning its type (`None` where an earlier problem makes it unknown, so
 /// one mistake is reported once, not at every enclosing operator).
@@ -16,7 +16,7 @@ pub(crate) fn check(expr: &Expr, context: &dyn Context, out: &mut Vec<Located>) 
         ExprKind::Reference { code, .. } => {
             if !context.has(code) {
                 out.push((
-                    Problem::UnknownReference { name: code.clone() },
+                    FormulaProblem::UnknownReference { name: code.clone() },
                     expr.span.clone(),
                 ));
             }
@@ -78,7 +78,7 @@ fn expect(expr: &Expr, ty: Option<Type>, want: Type, operation: &str, out: &mut 
     if let Some(found) = ty
         && found != want
     {
-        let problem = Problem::FormulaType {
+        let problem = FormulaProblem::FormulaType {
             operation: operation.to_owned(),
             expected: want,
             found,
@@ -114,7 +114,7 @@ fn call(
         Function::Round => {
             expect(&args[0], types[0], Type::Number, name, out);
             if !matches!(args[1].kind, ExprKind::Number(n) if n.scale() == 0 && n <= 28.into()) {
-                out.push((Problem::FormulaRoundPlaces, args[1].span.clone()));
+                out.push((FormulaProblem::FormulaRoundPlaces, args[1].span.clone()));
             }
             Some(Type::Number)
         }

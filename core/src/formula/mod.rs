@@ -61,13 +61,13 @@
 //! assert_eq!(program.evaluate(&[]), Value::Number("0.3".parse().unwrap()));
 //! ```
 
+mod aggregation;
 mod arith;
 mod ast;
 mod checker;
 mod compile;
 mod describe;
 mod function;
-mod indicator;
 mod interpret;
 mod lexer;
 mod math;
@@ -75,18 +75,19 @@ mod missing;
 mod ops;
 mod parser;
 mod print;
+mod problem;
 mod rollup;
 mod run;
 mod types;
 
+pub use aggregation::Aggregation;
 pub use ast::{BinaryOp, Expr, ExprKind, Shift};
 pub use compile::{Compiled, Evaluator, Input};
 pub use function::Function;
-pub use indicator::IndicatorFormula;
 pub use interpret::interpret;
 pub use lexer::{LexError, Reference, Token, TokenKind, references, tokenize};
 pub use missing::{EvaluationOrder, MissingStrategy};
-pub(crate) use ops::clean as clean_zero;
+pub use problem::{Expected, FormulaProblem};
 pub use rollup::roll_up;
 pub use run::{FormulaRun, Values, input_name, run, values_from_json};
 pub use types::{Context, Type};

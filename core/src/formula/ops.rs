@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::ast::BinaryOp;
 use super::{Function, math};
-use crate::catalogue::RoundingMode;
+use crate::rounding::RoundingMode;
 use crate::{Missing, Value, ValueError};
 
 /// The first error among `values`, else the first missing value.
@@ -28,15 +28,7 @@ fn number(result: Option<Decimal>) -> Value {
     result.map_or(OVERFLOW, |n| Value::Number(clean(n)))
 }
 
-/// Zero without a sign: `-0` and `0` are the same number and must print the same.
-#[inline]
-pub(crate) fn clean(n: Decimal) -> Decimal {
-    if n.is_zero() && n.is_sign_negative() {
-        n.abs()
-    } else {
-        n
-    }
-}
+pub(crate) use crate::decimal::clean_zero as clean;
 
 pub(crate) fn negate(a: &Value) -> Value {
     match a {

@@ -4,13 +4,14 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use super::FormulaProblem;
 use super::ast::{BinaryOp, Expr, ExprKind, Shift};
 use super::lexer::{Token, TokenKind, tokenize};
+use super::problem::Expected;
 use super::{Function, MAX_FORMULA_BYTES, MAX_NESTING};
-use crate::Problem;
 
 /// A problem and the bytes of the formula it is about.
-pub(crate) type Located = (Problem, Range<usize>);
+pub(crate) type Located = (FormulaProblem, Range<usize>);
 
 /// Parses `src`. A syntax error stops the parse (one finding); problems that leave the tree
 /// usable (an unknown function, a wrong number of arguments) are collected and parsing goes on,
@@ -18,7 +19,7 @@ pub(crate) type Located = (Problem, Range<usize>);
 pub(crate) fn parse(src: &str) -> Result<(Expr, Vec<Located>), Located> {
     if src.len() > MAX_FORMULA_BYTES {
         return Err((
-            Problem::FormulaTooLong {
+            FormulaProblem::FormulaTooLong {
                 length: src.len(),
                 limit: MAX_FORMULA_BYTES,
             },
@@ -26,9 +27,10 @@ pub(crate) fn parse(src: &str) -> Result<(Expr, Vec<Located>), Located> {
         ));
     }
     if src.trim().is_empty() {
-        return Err((Problem::FormulaEmpty, 0..src.len()));
+        return Err((FormulaProblem::FormulaEmpty, 0..src.len()));
     }
-    let tokens = tokenize(src).map_err(|e| (Problem::FormulaSyntax { found: e.found }, e.span))?;
+    let tokens =
+        tokenize(src).map_err(|e| (FormulaProblem::FormulaSyntax { found: e.found }, e.span))?;
     let mut parser = Parser {
         src,
         tokens,
@@ -38,10 +40,10 @@ pub(crate) fn parse(src: &str) -> Result<(Expr, Vec<Located>), Located> {
     };
     let expr = parser.expression()?;
     if let Some(token) = parser.peek() {
-        return Err(parser.unexpected(token.clone(), "an operator or the end of the formula"));
+        return Err(parser.unexpected(token.clone(), Expected::OperatorOrEnd));
     }
     if expr.height() > super::MAX_HEIGHT {
-        let problem = Problem::FormulaTooDeep {
+        let problem = FormulaProblem::FormulaTooDeep {
             limit: super::MAX_HEIGHT,
         };
         return Err((problem, 0..src.len()));
@@ -75,14 +77,17 @@ impl Parser<'_> {
             .is_some_and(|t| t.kind == TokenKind::Ident && self.text(t) == word)
     }
 
-    fn unexpected(&self, token: Token, expected: &'static str) -> Located {
+    fn unexpected(&self, token: Token, expected: Expected) -> Located {
         let found = self.text(&token).to_owned();
-        (Problem::FormulaUnexpected { found, expected }, token.span)
+        (
+            FormulaProblem::FormulaUnexpected { found, expected },
+            token.span,
+        )
     }
 
-    fn end(&self, expected: &'static str) -> Located {
+    fn end(&self, expected: Expected) -> Located {
         (
-            Problem::FormulaUnexpected {
+            FormulaProblem::FormulaUnexpected {
                 found: String::new(),
                 expected,
             },
@@ -90,7 +95,7 @@ impl Parser<'_> {
         )
     }
 
-    fn next_or(&mut self, expected: &'static str) -> Result<Token, Located> {
+    fn next_or(&mut self, expected: Expected) -> Result<Token, Located> {
         let token = self.peek().cloned().ok_or_else(|| self.end(expected))?;
         self.pos += 1;
         Ok(token)
@@ -100,7 +105,10 @@ impl Parser<'_> {
     fn enter(&mut self, at: &Range<usize>) -> Result<(), Located> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err((Problem::FormulaTooDeep { limit: MAX_NESTING }, at.clone()));
+            return Err((
+                FormulaProblem::FormulaTooDeep { limit: MAX_NESTING },
+                at.clone(),
+            ));
         }
         Ok(())
     }
@@ -130,7 +138,7 @@ impl Parser<'_> {
             }
             2 => {
                 if self.is_word("not") {
-                    let token = self.next_or("an expression")?;
+                    let token = self.next_or(Expected::Expression)?;
                     self.enter(&token.span)?;
                     let inner = self.binary_level(2)?;
                     self.depth -= 1;
@@ -161,7 +169,7 @@ impl Parser<'_> {
         let right = self.arithmetic(3)?;
         if let Some(token) = self.peek().filter(|t| is_comparison(t.kind)).cloned() {
             // `a < b < c` reads differently to different people: say it with `and`.
-            return Err(self.unexpected(token, "`and` between two comparisons"));
+            return Err(self.unexpected(token, Expected::AndBetweenComparisons));
         }
         Ok(binary(op, left, right))
     }
@@ -202,7 +210,7 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Expr, Located> {
         if self.peek_kind() == Some(TokenKind::Minus) {
-            let token = self.next_or("an expression")?;
+            let token = self.next_or(Expected::Expression)?;
             self.enter(&token.span)?;
             let inner = self.unary()?;
             self.depth -= 1;
@@ -216,22 +224,22 @@ impl Parser<'_> {
     }
 
     fn primary(&mut self) -> Result<Expr, Located> {
-        let token = self.next_or("a number, a code, a function or `(`")?;
+        let token = self.next_or(Expected::Operand)?;
         let span = token.span.clone();
         let text = self.text(&token).to_owned();
         let kind = match token.kind {
             TokenKind::Number => match Decimal::from_str_exact(&text) {
                 Ok(n) => ExprKind::Number(n),
-                Err(_) => return Err((Problem::FormulaNumber { text }, span)),
+                Err(_) => return Err((FormulaProblem::FormulaNumber { text }, span)),
             },
             TokenKind::Text => ExprKind::Text(text[1..text.len() - 1].to_owned()),
             TokenKind::LParen => {
                 self.enter(&span)?;
                 let inner = self.expression()?;
                 self.depth -= 1;
-                let close = self.next_or("`)`")?;
+                let close = self.next_or(Expected::Close)?;
                 if close.kind != TokenKind::RParen {
-                    return Err(self.unexpected(close, "`)`"));
+                    return Err(self.unexpected(close, Expected::Close));
                 }
                 return Ok(Expr {
                     kind: inner.kind,
@@ -244,19 +252,19 @@ impl Parser<'_> {
             TokenKind::Ident => match text.as_str() {
                 "true" => ExprKind::Bool(true),
                 "false" => ExprKind::Bool(false),
-                "and" | "or" | "not" => return Err(self.unexpected(token, "an expression")),
+                "and" | "or" | "not" => return Err(self.unexpected(token, Expected::Expression)),
                 _ => ExprKind::Reference {
                     code: text,
                     shift: Shift::Current,
                 },
             },
-            _ => return Err(self.unexpected(token, "a number, a code, a function or `(`")),
+            _ => return Err(self.unexpected(token, Expected::Operand)),
         };
         Ok(Expr { kind, span })
     }
 
     fn call(&mut self, name: Token) -> Result<Expr, Located> {
-        let open = self.next_or("`(`")?;
+        let open = self.next_or(Expected::Open)?;
         self.enter(&open.span)?;
         let mut args = Vec::new();
         if self.peek_kind() != Some(TokenKind::RParen) {
@@ -269,16 +277,16 @@ impl Parser<'_> {
                 }
             }
         }
-        let close = self.next_or("`,` or `)`")?;
+        let close = self.next_or(Expected::CommaOrClose)?;
         if close.kind != TokenKind::RParen {
-            return Err(self.unexpected(close, "`,` or `)`"));
+            return Err(self.unexpected(close, Expected::CommaOrClose));
         }
         self.depth -= 1;
         let span = name.span.start..close.span.end;
         let text = self.text(&name).to_owned();
         let Some(function) = Function::from_name(&text) else {
             self.problems.push((
-                Problem::FormulaUnknownFunction { name: text.clone() },
+                FormulaProblem::FormulaUnknownFunction { name: text.clone() },
                 name.span,
             ));
             return Ok(Expr {
@@ -293,7 +301,7 @@ impl Parser<'_> {
                 Some(m) => format!("{least}–{m}"),
                 None => format!("{least}+"),
             };
-            let problem = Problem::FormulaArity {
+            let problem = FormulaProblem::FormulaArity {
                 function: text.clone(),
                 expected,
                 found: args.len(),
@@ -330,7 +338,7 @@ impl Parser<'_> {
                 });
             }
             self.problems.push((
-                Problem::FormulaPeriodArgument {
+                FormulaProblem::FormulaPeriodArgument {
                     function: text.clone(),
                 },
                 span.clone(),

@@ -2,8 +2,8 @@
 
 use rust_decimal::Decimal;
 
+use super::Aggregation;
 use super::MissingStrategy;
-use crate::catalogue::Aggregation;
 use crate::{Missing, Value, ValueError};
 
 /// Combines the values of consecutive shorter periods into one value for the longer period.

@@ -1,4 +1,3 @@
-use crate::catalogue::{Catalogue, ValueType};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -6,10 +5,12 @@ use crate::{Lang, Text};
 
 /// The type of a formula expression (spelt as the catalogue's value types: `number`,
 /// `yes_no`, `text`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Type {
     /// An exact decimal.
+    // The default only fills the problem registry's blank examples.
+    #[default]
     Number,
     /// Yes or no.
     #[serde(rename = "yes_no")]
@@ -19,20 +20,6 @@ pub enum Type {
 }
 
 impl Type {
-    /// The type of values of a catalogue value type: yes/no is `Bool`, text is `Text`, every
-    /// other kind is a `Number`.
-    pub fn of(value_type: ValueType) -> Type {
-        match value_type {
-            ValueType::YesNo => Type::Bool,
-            ValueType::Text => Type::Text,
-            ValueType::Number
-            | ValueType::Percent
-            | ValueType::Ratio
-            | ValueType::Rank
-            | ValueType::Count => Type::Number,
-        }
-    }
-
     /// The type's name in both languages.
     pub fn label(self) -> Text {
         match self {
@@ -59,22 +46,5 @@ pub trait Context {
     fn name_of(&self, code: &str, lang: Lang) -> Option<String> {
         let _ = (code, lang);
         None
-    }
-}
-
-/// A catalogue's data elements and indicators.
-impl Context for Catalogue {
-    fn type_of(&self, code: &str) -> Option<Type> {
-        self.data_element(code)
-            .map(|d| d.value_type)
-            .or_else(|| self.indicator(code).map(|i| i.value_type))
-            .map(Type::of)
-    }
-
-    fn name_of(&self, code: &str, lang: Lang) -> Option<String> {
-        self.data_element(code)
-            .map(|d| &d.name)
-            .or_else(|| self.indicator(code).map(|i| &i.name))
-            .map(|name| name.get(lang).to_owned())
     }
 }

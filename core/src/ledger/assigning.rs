@@ -7,10 +7,12 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::LedgerProblem;
 use super::{Action, Entry, Ledger};
+use crate::Finding;
 use crate::org::Assignment;
+use crate::org::OrgProblem;
 use crate::period::Period;
-use crate::{Finding, Problem};
 
 /// An assignment in force that the ledger made: the entry that made it (what a withdrawal
 /// names) and the assignment, ending where a withdrawal ended it.
@@ -117,7 +119,7 @@ impl Ledger {
     pub(super) fn assign_findings(assignment: &Assignment) -> Vec<Finding> {
         match assignment.to {
             Some(to) if to.last_month_index() < assignment.from.first_month_index() => {
-                let problem = Problem::AssignmentReversed {
+                let problem = OrgProblem::AssignmentReversed {
                     from: assignment.from.to_string(),
                     to: to.to_string(),
                 };
@@ -132,18 +134,18 @@ impl Ledger {
     /// before it began.
     pub(super) fn withdraw_findings(&self, sequence: u64, to: Option<Period>) -> Vec<Finding> {
         let Some(assignment) = self.assignment_at(sequence) else {
-            let problem = Problem::LedgerNotAnAssignment { entry: sequence };
+            let problem = LedgerProblem::LedgerNotAnAssignment { entry: sequence };
             return vec![Finding::new(&problem, "/action/assignment")];
         };
         if self.assigned.withdrawn.contains_key(&sequence) {
-            let problem = Problem::LedgerAlreadyWithdrawn { entry: sequence };
+            let problem = LedgerProblem::LedgerAlreadyWithdrawn { entry: sequence };
             return vec![Finding::new(&problem, "/action/assignment")];
         }
         let Some(to) = to else {
             return Vec::new();
         };
         if to.last_month_index() < assignment.from.first_month_index() {
-            let problem = Problem::AssignmentReversed {
+            let problem = OrgProblem::AssignmentReversed {
                 from: assignment.from.to_string(),
                 to: to.to_string(),
             };
@@ -151,7 +153,7 @@ impl Ledger {
         }
         match assignment.to {
             Some(until) if to.last_month_index() > until.last_month_index() => {
-                let problem = Problem::LedgerWithdrawalExtends {
+                let problem = LedgerProblem::LedgerWithdrawalExtends {
                     to: to.to_string(),
                     until: until.to_string(),
                 };

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::assigning::Assigned;
 use super::entry::GENESIS;
 use super::{Action, Entry, Place, Publication, Submission, SubmissionRef};
+use super::{LedgerProblem, Tamper};
 use crate::period::Period;
-use crate::{Error, Finding, Problem};
+use crate::{Error, Finding, InputProblem};
 
 /// The append-only record of every submission and every decision on one.
 ///
@@ -345,21 +346,23 @@ impl Ledger {
                 found
             }
             Action::Publish { publication } => self.publication_findings(publication),
-            Action::Import { .. } => vec![Finding::new(&Problem::LedgerBatchAppended, "/action")],
+            Action::Import { .. } => {
+                vec![Finding::new(&LedgerProblem::LedgerBatchAppended, "/action")]
+            }
             Action::Explain { .. } => Vec::new(),
             Action::Assign { assignment, .. } => Ledger::assign_findings(assignment),
             Action::Withdraw { assignment, to, .. } => self.withdraw_findings(*assignment, *to),
             Action::Approve { revision, at, .. } | Action::Return { revision, at, .. } => {
                 match self.status(*revision) {
                     None => vec![Finding::new(
-                        &Problem::LedgerUnknownRevision {
+                        &LedgerProblem::LedgerUnknownRevision {
                             revision: *revision,
                         },
                         "/action/revision",
                     )],
                     Some(Status::Submitted) => self.decision_time_findings(*revision, *at),
                     Some(status) => {
-                        let problem = Problem::LedgerAlreadyDecided {
+                        let problem = LedgerProblem::LedgerAlreadyDecided {
                             revision: *revision,
                             status: crate::json::word(&status),
                         };
@@ -382,7 +385,7 @@ impl Ledger {
                 | Action::Assign { .. }
                 | Action::Withdraw { .. } => "/action/at",
             };
-            let problem = Problem::LedgerTimeAhead {
+            let problem = LedgerProblem::LedgerTimeAhead {
                 claimed: claimed.to_string(),
                 now: now.to_string(),
             };
@@ -425,12 +428,12 @@ impl Ledger {
         let mut out = Vec::new();
         if publication.ranking_hash != Publication::hash(&publication.rankings) {
             out.push(Finding::new(
-                &Problem::LedgerPublicationHash,
+                &LedgerProblem::LedgerPublicationHash,
                 "/action/publication/ranking_hash",
             ));
         }
         if publication.ledger_head != self.head() {
-            let problem = Problem::LedgerPublicationStale {
+            let problem = LedgerProblem::LedgerPublicationStale {
                 computed: publication.ledger_head.clone(),
                 head: self.head().to_owned(),
             };
@@ -442,14 +445,14 @@ impl Ledger {
         match (in_force, publication.replaces) {
             (Some(current), Some(named)) if named == current => {}
             (Some(current), None) => {
-                let problem = Problem::LedgerAlreadyPublished {
+                let problem = LedgerProblem::LedgerAlreadyPublished {
                     period: publication.period.to_string(),
                     publication: current,
                 };
                 out.push(Finding::new(&problem, "/action/publication/replaces"));
             }
             (_, Some(named)) => {
-                let problem = Problem::LedgerNotAPublication { sequence: named };
+                let problem = LedgerProblem::LedgerNotAPublication { sequence: named };
                 out.push(Finding::new(&problem, "/action/publication/replaces"));
             }
             (None, None) => {}
@@ -473,11 +476,11 @@ impl Ledger {
         match submission.corrects {
             Some(named) if closing.iter().any(|(s, _)| *s == named) => Vec::new(),
             Some(named) => vec![Finding::new(
-                &Problem::LedgerNotAPublication { sequence: named },
+                &LedgerProblem::LedgerNotAPublication { sequence: named },
                 "/action/submission/corrects",
             )],
             None => vec![Finding::new(
-                &Problem::LedgerPeriodClosed {
+                &LedgerProblem::LedgerPeriodClosed {
                     period: submission.period.to_string(),
                     publication: latest,
                 },
@@ -492,7 +495,7 @@ impl Ledger {
         let received = self.submission_at(revision).map(|(_, at)| at);
         match received {
             Some(received) if at < received => {
-                let problem = Problem::LedgerDecisionBeforeSubmission {
+                let problem = LedgerProblem::LedgerDecisionBeforeSubmission {
                     revision,
                     at: at.to_string(),
                     received: received.to_string(),
@@ -599,7 +602,7 @@ pub(super) fn submission_findings(submission: SubmissionRef<'_>, at: &str) -> Ve
         .enumerate()
         .filter(|(_, e)| !e.has_valid_hash())
         .map(|(i, e)| {
-            let problem = Problem::EvidenceHash {
+            let problem = LedgerProblem::EvidenceHash {
                 value: e.sha256.chars().take(80).collect(),
             };
             Finding::new(&problem, format!("{at}/evidence/{i}/sha256"))
@@ -613,7 +616,7 @@ pub(super) fn submission_findings(submission: SubmissionRef<'_>, at: &str) -> Ve
             (length > crate::MAX_STRING_BYTES).then_some((field, length))
         })
         .map(|(field, length)| {
-            let problem = Problem::StringTooLong {
+            let problem = InputProblem::StringTooLong {
                 length,
                 limit: crate::MAX_STRING_BYTES,
             };
@@ -645,52 +648,6 @@ pub struct Broken {
     pub position: u64,
     /// What was done to it.
     pub kind: Tamper,
-}
-
-/// How a ledger was tampered with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Tamper {
-    /// The entry's content was changed (its hash no longer matches it, or it was rehashed and
-    /// the next entry's link no longer matches).
-    Edited,
-    /// Entries before this position were removed.
-    Removed,
-    /// An entry was copied in again.
-    Inserted,
-    /// Entries were put in another order.
-    Reordered,
-    /// The published head is not in the ledger: entries were removed from the end, or the
-    /// whole ledger was rewritten.
-    Truncated,
-    /// The entry's recorded time is earlier than the one before it, or it has none though the
-    /// entries before were stamped by a store: it was not recorded where it stands.
-    Backdated,
-}
-
-impl Tamper {
-    /// What was done, in both languages.
-    pub fn label(self) -> crate::Text {
-        use crate::Text;
-        match self {
-            Tamper::Edited => Text::new("nội dung bị sửa", "its content was edited"),
-            Tamper::Removed => {
-                Text::new("có mục bị xoá trước nó", "entries before it were removed")
-            }
-            Tamper::Inserted => {
-                Text::new("một mục bị chép thêm vào", "an entry was copied in again")
-            }
-            Tamper::Reordered => Text::new("các mục bị đổi thứ tự", "entries were reordered"),
-            Tamper::Truncated => Text::new(
-                "sổ cái kết thúc trước mã đầu chuỗi đã công bố",
-                "the ledger ends before the published head",
-            ),
-            Tamper::Backdated => Text::new(
-                "thời điểm ghi nhận lùi về trước mục liền trước",
-                "its recorded time goes back before the entry before it",
-            ),
-        }
-    }
 }
 
 impl Verification {

@@ -5,8 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Action, Explanation, Ledger, Submission};
-use crate::{Error, Finding, InputKind, Problem, Reporting};
+use super::{Action, Explanation, Ledger, Rules, Submission};
+use crate::{Error, Finding, InputKind, InputProblem};
 
 /// The most submissions and explanations one filing may carry together: a unit's whole form is
 /// a few hundred items (the national catalogue has 250 indicators), so a filing beyond this is
@@ -53,7 +53,7 @@ impl Filing {
         if count <= MAX_FILING_ENTRIES {
             return Ok(());
         }
-        let problem = Problem::TooMany {
+        let problem = InputProblem::TooMany {
             what: ("mục trong một hồ sơ báo cáo", "entries in one filing"),
             count,
             limit: MAX_FILING_ENTRIES,
@@ -92,49 +92,39 @@ impl Filing {
     }
 }
 
-impl Reporting {
-    /// Appends every action of `filing` for `actor` under the rules, and returns their
-    /// sequence numbers. If any is refused, none is appended: an invalid entry's findings name
-    /// its place in the filing (`/submissions/2/period`); a policy refusal (`policy.denied`)
-    /// says why in both languages.
-    ///
-    /// ```
-    /// use chiso::{Catalogue, Reporting, ledger::{Filing, Ledger}};
-    /// let reporting = Reporting::from_json(Catalogue::nq57(),
-    ///     r#"{"units": [{"id": "BCD", "name": {"vi": "Ban Chỉ đạo", "en": "Steering committee"}, "kind": "central"},
-    ///                   {"id": "DN", "name": {"vi": "Đồng Nai", "en": "Dong Nai"}, "kind": "province", "parent": "BCD"}]}"#,
-    ///     r#"[{"unit": "DN", "item": "C01", "role": "lead", "focal_officer": "can_bo_1", "from": "2026-Q1", "assigned_by": "BCD"}]"#,
-    ///     None)?;
-    /// let submission = |period: &str| format!(r#"{{"unit": "DN", "item": "sandbox_van_hanh", "period": "{period}",
-    ///     "value": {{"number": "1"}}, "source": {{"kind": "form"}}, "submitted_by": "can_bo_1",
-    ///     "submitted_at": "2026-07-02T09:00:00"}}"#);
-    /// let mut ledger = Ledger::default();
-    /// let good = Filing::from_json(&format!(r#"{{"submissions": [{}]}}"#, submission("2026-Q2")))?;
-    /// assert_eq!(reporting.file(&mut ledger, "DN", &good)?, [1]);
-    /// let bad = Filing::from_json(&format!(r#"{{"submissions": [{}, {}]}}"#, submission("2026-Q2"), submission("2026-05")))?;
-    /// let err = reporting.file(&mut ledger, "DN", &bad).unwrap_err();
-    /// assert_eq!(err.path(), Some("/submissions/1/period"));
-    /// assert_eq!(ledger.entries().len(), 1); // the first of the bad filing was not kept
-    /// # Ok::<(), chiso::Error>(())
-    /// ```
-    pub fn file(
+impl Filing {
+    /// Appends every action of the filing for `actor` under `rules`, all or none (see
+    /// [`Reporting::file`](crate::Reporting::file)), and returns their sequence numbers.
+    pub fn append_to(
         &self,
+        rules: &Rules<'_>,
         ledger: &mut Ledger,
         actor: &str,
-        filing: &Filing,
     ) -> Result<Vec<u64>, Error> {
-        filing.bounded()?;
+        self.bounded()?;
         let mut scratch = ledger.clone();
-        let mut sequences =
-            Vec::with_capacity(filing.submissions.len() + filing.explanations.len());
-        for (place, action) in filing.actions() {
-            let entry = self
+        let mut sequences = Vec::with_capacity(self.submissions.len() + self.explanations.len());
+        for (place, action) in self.actions() {
+            let entry = rules
                 .append(&mut scratch, actor, action)
                 .map_err(|e| at_place(e, &place))?;
             sequences.push(entry.sequence);
         }
         *ledger = scratch;
         Ok(sequences)
+    }
+
+    /// The same filing signed by `person`: each submission and explanation names them.
+    #[must_use]
+    pub fn signed_by(&self, person: &str) -> Filing {
+        let mut copy = self.clone();
+        for s in &mut copy.submissions {
+            person.clone_into(&mut s.submitted_by);
+        }
+        for e in &mut copy.explanations {
+            person.clone_into(&mut e.submitted_by);
+        }
+        copy
     }
 }
 

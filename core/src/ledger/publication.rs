@@ -15,7 +15,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::catalogue::DecimalString;
+use crate::decimal::DecimalString;
 use crate::period::Period;
 
 /// A period's ranking as published.

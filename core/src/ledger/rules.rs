@@ -7,13 +7,16 @@ use std::borrow::Cow;
 
 use chrono::NaiveDateTime;
 
+use super::LedgerProblem;
 use super::{Action, Entry, Explanation, Ledger, Submission, SubmissionRef};
 use crate::catalogue::Catalogue;
+use crate::formula::FormulaProblem;
+use crate::org::OrgProblem;
 use crate::org::{
     Assigned, Assignment, Earlier, Expanded, OrgTree, Policy, Request, assignment_findings, expand,
 };
 use crate::period::Period;
-use crate::{Error, Finding, Problem};
+use crate::{Error, Finding};
 
 /// What an entry is checked against before it is appended: the catalogue, the organisation
 /// tree and the assignments in force (each computed indicator's inputs counted as assigned
@@ -53,11 +56,11 @@ impl<'a> Rules<'a> {
     /// An approval's finding when `submission` lacks the evidence the catalogue requires for
     /// its item (a data element, when an indicator reading it requires evidence).
     fn evidence_findings(&self, revision: u64, submission: SubmissionRef<'_>) -> Vec<Finding> {
-        let required = crate::quality::item_facts(self.catalogue)
+        let required = crate::catalogue::item_facts(self.catalogue)
             .get(submission.item())
             .is_some_and(|f| f.evidence_required);
         if required && submission.evidence().is_empty() && !submission.value().is_missing() {
-            let problem = Problem::LedgerEvidenceRequired {
+            let problem = LedgerProblem::LedgerEvidenceRequired {
                 revision,
                 item: submission.item().to_owned(),
             };
@@ -242,7 +245,7 @@ impl<'a> Rules<'a> {
         if self.catalogue.indicator(&submission.item).is_none()
             && self.catalogue.data_element(&submission.item).is_none()
         {
-            let problem = Problem::UnknownReference {
+            let problem = FormulaProblem::UnknownReference {
                 name: submission.item.clone(),
             };
             findings.push(Finding::new(&problem, format!("{base}/item")));
@@ -255,7 +258,7 @@ impl<'a> Rules<'a> {
         let base = "/action/explanation";
         let mut findings = self.unit_findings(&explanation.unit, base);
         if self.catalogue.indicator(&explanation.indicator).is_none() {
-            let problem = Problem::UnknownReference {
+            let problem = FormulaProblem::UnknownReference {
                 name: explanation.indicator.clone(),
             };
             findings.push(Finding::new(&problem, format!("{base}/indicator")));
@@ -268,7 +271,7 @@ impl<'a> Rules<'a> {
         if self.tree.unit(unit).is_some() {
             return Vec::new();
         }
-        let problem = Problem::UnknownUnit {
+        let problem = OrgProblem::UnknownUnit {
             unit: unit.to_owned(),
         };
         vec![Finding::new(&problem, format!("{base}/unit"))]
@@ -280,7 +283,7 @@ impl<'a> Rules<'a> {
         if period.cycle() == cycle {
             return None;
         }
-        let problem = Problem::LedgerWrongCycle {
+        let problem = LedgerProblem::LedgerWrongCycle {
             period: period.to_string(),
             cycle: crate::json::word(&cycle),
         };

@@ -2,9 +2,10 @@
 //! a range that runs forwards and does not overlap another for the same unit and item, a
 //! focal officer, and a unit above as the one assigning. Every finding is reported at once.
 
+use super::OrgProblem;
 use super::{Assignment, Duty, OrgTree};
+use crate::Finding;
 use crate::catalogue::{Catalogue, CurrentCodes};
-use crate::{Finding, Problem};
 
 /// Every problem of `assignments` (a file's rows, in order), at its row's path (`/3/to`).
 ///
@@ -60,7 +61,7 @@ pub(crate) fn assignment_findings<'a>(
     let mut findings = Vec::new();
     let at = |field: &str| format!("{base}/{field}");
     if tree.unit(&a.unit).is_none() {
-        let problem = Problem::UnknownUnit {
+        let problem = OrgProblem::UnknownUnit {
             unit: a.unit.clone(),
         };
         findings.push(Finding::new(&problem, at("unit")));
@@ -68,7 +69,7 @@ pub(crate) fn assignment_findings<'a>(
     if codes.get(&a.item).is_none() {
         // An indicator of an earlier version that no indicator replaces is gone, not unknown:
         // the assignment names it, and dropping it silently would drop it from every report.
-        let problem = Problem::AssignedItemGone {
+        let problem = OrgProblem::AssignedItemGone {
             item: a.item.clone(),
             version: catalogue.version.clone(),
         };
@@ -77,13 +78,13 @@ pub(crate) fn assignment_findings<'a>(
     if let Some(to) = a.to
         && to.last_month_index() < a.from.first_month_index()
     {
-        let problem = Problem::AssignmentReversed {
+        let problem = OrgProblem::AssignmentReversed {
             from: a.from.to_string(),
             to: to.to_string(),
         };
         findings.push(Finding::new(&problem, at("to")));
     } else if let Some((other, _)) = earlier.into_iter().find(|(_, b)| overlaps(a, b)) {
-        let problem = Problem::AssignmentOverlap {
+        let problem = OrgProblem::AssignmentOverlap {
             unit: a.unit.clone(),
             item: a.item.clone(),
             other: other.to_string(),
@@ -91,7 +92,7 @@ pub(crate) fn assignment_findings<'a>(
         findings.push(Finding::new(&problem, at("from")));
     }
     if !focal_officer_ok(tree, a) {
-        let problem = Problem::AssignmentFocalOfficer {
+        let problem = OrgProblem::AssignmentFocalOfficer {
             person: a.focal_officer.clone(),
             unit: a.unit.clone(),
         };
@@ -105,12 +106,12 @@ fn assigner_findings(tree: &OrgTree, a: &Assignment, base: &dyn std::fmt::Displa
     let mut findings = Vec::new();
     let at = |field: &str| format!("{base}/{field}");
     if tree.unit(&a.assigned_by).is_none() {
-        let problem = Problem::UnknownUnit {
+        let problem = OrgProblem::UnknownUnit {
             unit: a.assigned_by.clone(),
         };
         findings.push(Finding::new(&problem, at("assigned_by")));
     } else if tree.unit(&a.unit).is_some() && !tree.is_ancestor(&a.assigned_by, &a.unit) {
-        let problem = Problem::AssignmentNotFromAbove {
+        let problem = OrgProblem::AssignmentNotFromAbove {
             by: a.assigned_by.clone(),
             unit: a.unit.clone(),
         };

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::Text;
+use super::Duty;
 
 /// A person of the organisation, belonging to one unit, with the duties they hold there.
 ///
@@ -26,33 +26,6 @@ pub struct Person {
     pub unit: String,
     /// What the person does there.
     pub duties: Vec<Duty>,
-}
-
-/// What a person does in their unit ("chức trách").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Duty {
-    /// The head of the unit ("người đứng đầu"): answers for every indicator assigned to it,
-    /// and may do what a focal officer and an approver do.
-    Head,
-    /// Reports and explains the unit's values ("cán bộ đầu mối").
-    FocalOfficer,
-    /// Approves or returns the values of units below, and assigns to them ("lãnh đạo phê duyệt").
-    Approver,
-    /// Reads only ("xem").
-    Viewer,
-}
-
-impl Duty {
-    /// The duty's name in both languages.
-    pub fn label(self) -> Text {
-        match self {
-            Duty::Head => Text::new("người đứng đầu", "head"),
-            Duty::FocalOfficer => Text::new("cán bộ đầu mối", "focal officer"),
-            Duty::Approver => Text::new("người phê duyệt", "approver"),
-            Duty::Viewer => Text::new("người xem", "viewer"),
-        }
-    }
 }
 
 impl Person {

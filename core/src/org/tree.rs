@@ -6,8 +6,10 @@ use rustc_hash::FxHashMap as HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::OrgProblem;
 use super::{Delegation, Duty, PeerGroup, Person, Unit};
-use crate::{Error, Finding, InputKind, Problem, json};
+use crate::catalogue::CatalogueProblem;
+use crate::{Error, Finding, InputKind, json};
 
 /// Units and the peer groups they are ranked in, as read from JSON; [`OrgTree::new`] checks
 /// the shape (unique ids, known parents, no cycles).
@@ -70,7 +72,7 @@ impl OrgTree {
                         .unwrap_or(i)
                 );
                 findings.push(Finding::new(
-                    &Problem::DuplicateCode {
+                    &CatalogueProblem::DuplicateCode {
                         code: unit.id.clone(),
                         first,
                     },
@@ -87,7 +89,7 @@ impl OrgTree {
                 && !index.contains_key(parent)
             {
                 findings.push(Finding::new(
-                    &Problem::UnknownUnit {
+                    &OrgProblem::UnknownUnit {
                         unit: parent.clone(),
                     },
                     format!("/units/{i}/parent"),
@@ -98,7 +100,7 @@ impl OrgTree {
             for (m, predecessor) in unit.merged_from.iter().enumerate() {
                 if !index.contains_key(predecessor) {
                     findings.push(Finding::new(
-                        &Problem::UnknownUnit {
+                        &OrgProblem::UnknownUnit {
                             unit: predecessor.clone(),
                         },
                         format!("/units/{i}/merged_from/{m}"),
@@ -127,7 +129,7 @@ impl OrgTree {
         for (i, unit) in tree.chart.units.iter().enumerate() {
             if tree.climbs_into_cycle(i) {
                 findings.push(Finding::new(
-                    &Problem::UnitCycle {
+                    &OrgProblem::UnitCycle {
                         unit: unit.id.clone(),
                     },
                     format!("/units/{i}/parent"),
@@ -139,7 +141,7 @@ impl OrgTree {
                 if !tree.index.contains_key(member) {
                     let path = format!("/peer_groups/{g}/members/{m}");
                     findings.push(Finding::new(
-                        &Problem::UnknownUnit {
+                        &OrgProblem::UnknownUnit {
                             unit: member.clone(),
                         },
                         path,
@@ -284,7 +286,7 @@ fn person_findings(
     for (i, person) in chart.persons.iter().enumerate() {
         if let Some(&first) = persons.get(&person.id) {
             findings.push(Finding::new(
-                &Problem::DuplicateCode {
+                &CatalogueProblem::DuplicateCode {
                     code: person.id.clone(),
                     first: format!("/persons/{first}/id"),
                 },
@@ -295,7 +297,7 @@ fn person_findings(
         }
         if !units.contains_key(&person.unit) {
             findings.push(Finding::new(
-                &Problem::UnknownUnit {
+                &OrgProblem::UnknownUnit {
                     unit: person.unit.clone(),
                 },
                 format!("/persons/{i}/unit"),
@@ -304,7 +306,7 @@ fn person_findings(
         if person.duties.contains(&Duty::Head) {
             if let Some(&first) = heads.get(person.unit.as_str()) {
                 findings.push(Finding::new(
-                    &Problem::TwoHeads {
+                    &OrgProblem::TwoHeads {
                         unit: person.unit.clone(),
                         first: format!("/persons/{first}"),
                     },
@@ -322,7 +324,7 @@ fn person_findings(
         ] {
             if !units.contains_key(unit) {
                 findings.push(Finding::new(
-                    &Problem::UnknownUnit { unit: unit.clone() },
+                    &OrgProblem::UnknownUnit { unit: unit.clone() },
                     format!("/delegations/{i}/{field}"),
                 ));
             }

@@ -37,7 +37,6 @@ mod cycle;
 mod deadline;
 mod holidays;
 mod info;
-mod invalid;
 mod label;
 mod lunar;
 mod model;
@@ -45,6 +44,7 @@ mod parse;
 mod relations;
 mod time;
 
+pub use crate::error::InvalidPeriod;
 pub use calendar::{Calendar, MAX_CUTOFF_DAY, MIN_CUTOFF_DAY};
 pub use cycle::Cycle;
 pub use deadline::{MAX_DUE_WORKING_DAYS, PublicHolidays, ReportingCalendar, Timeliness};
@@ -53,7 +53,6 @@ pub use holidays::{
     vietnamese_working_weekend_days, working_weekend_days,
 };
 pub use info::{Parents, PeriodInfo, describe};
-pub use invalid::InvalidPeriod;
 pub use lunar::{LUNAR_YEARS, LunarDate, from_lunar, tet, to_lunar};
 pub use model::{MAX_YEAR, MIN_YEAR, Period};
 pub use time::parse_time;

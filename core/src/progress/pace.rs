@@ -23,7 +23,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Text;
-use crate::catalogue::{Comparator, DecimalString, Goal, RoundingMode, Target};
+use crate::catalogue::{Comparator, Goal, RoundingMode, Target};
+use crate::decimal::DecimalString;
 use crate::period::Period;
 
 /// Where an indicator stands against its target (ordered from the best).

@@ -59,7 +59,7 @@ impl Dimension {
 
 /// A data-quality problem with the details its messages need. Values and numbers are given as
 /// already formatted text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter, strum::EnumMessage)]
 #[non_exhaustive]
 pub enum Flaw {
     /// The value is not of the item's kind (text for a number, ...).
@@ -492,6 +492,20 @@ fn part_vi(part: &str) -> &str {
         "bottlenecks" => "điểm nghẽn",
         "solutions" => "giải pháp",
         other => other,
+    }
+}
+
+impl crate::Problem for Flaw {
+    fn code(&self) -> &'static str {
+        Flaw::code(self)
+    }
+
+    fn severity(&self) -> Severity {
+        Flaw::severity(self)
+    }
+
+    fn message(&self) -> Text {
+        Flaw::message(self)
     }
 }
 

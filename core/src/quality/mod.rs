@@ -5,26 +5,8 @@
 //! with a stable code, its [`Dimension`], severity, item, period and revision, in Vietnamese
 //! and English, and turns them into a documented [`score`] from 0 to 100.
 //!
-//! | code | severity | finding |
-//! |---|---|---|
-//! | `correct.value_type` | error | the value is not of the item's kind |
-//! | `correct.out_of_range` | error | outside what the type allows (ratio 0–1, count ≥ 0, ...) |
-//! | `correct.rule` | the rule's | a catalogue [validation rule](crate::catalogue::ValidationRule) does not hold |
-//! | `correct.no_evidence` | error | evidence required and none attached |
-//! | `correct.evidence_hash` | error | an evidence SHA-256 that is not 64 lowercase hex digits |
-//! | `complete.missing` | error | an assigned item not reported |
-//! | `complete.returned` | error | returned, and not sent again |
-//! | `complete.backfill` | warning | earlier periods of an assigned item still missing |
-//! | `complete.explanation_missing` | error | an off-track (or always-explained) indicator without explanation |
-//! | `complete.explanation_empty` | warning | an explanation with blank causes, bottlenecks or solutions |
-//! | `clean.duplicate` | warning | a revision repeating the one before unchanged |
-//! | `clean.conflict` | error | two revisions awaiting a decision with different values |
-//! | `clean.outlier_history` | warning | far from the unit's own earlier periods ([`is_outlier`]) |
-//! | `clean.outlier_peers` | warning | far from the peer group's values for the period |
-//! | `clean.unit_mismatch` | error | written in another unit of measure than the catalogue's |
-//! | `live.late` | warning | first sent after the deadline |
-//! | `live.overdue` | error | nothing sent and the deadline passed |
-//! | `live.stale` | warning | a connected system's value delivered before the period ended, and not since |
+//! Each finding's code, dimension (its first word) and severity are declared once on [`Flaw`];
+//! `docs/PROBLEMS.md` lists them (a rule's flaw takes the rule's own severity).
 //!
 //! What is expected: the items assigned to the unit for the period (a computed indicator
 //! brings its inputs, see [`crate::org::expand`]) that it reports itself and whose
@@ -38,7 +20,6 @@ mod clean;
 mod complete;
 mod correct;
 mod explain;
-mod facts;
 mod flaw;
 mod found;
 mod index;
@@ -64,13 +45,13 @@ pub use score::score;
 
 pub(crate) use self::found::Found;
 
-pub(crate) use self::facts::{Facts, facts as item_facts};
 pub(crate) use self::index::LedgerIndex;
 pub(crate) use self::rules::broken as rule_broken;
 use crate::catalogue::Catalogue;
+pub(crate) use crate::catalogue::{Facts, item_facts};
 use crate::columns::UnitCells;
 use crate::ledger::Ledger;
-use crate::org::{Assigned, Assignment, Expanded, OrgTree};
+use crate::org::{Assigned, Assignment, Expanded, OrgTree, Setup};
 use crate::period::{Cycle, Period, ReportingCalendar};
 use crate::resolver::Values;
 use crate::{Error, Severity};
@@ -154,25 +135,19 @@ impl<'a> Quality<'a> {
             tree,
             assignments: Cow::Owned(Expanded::new(catalogue, assignments.to_vec())),
             calendar,
-            facts: Cow::Owned(facts::facts(catalogue)),
+            facts: Cow::Owned(item_facts(catalogue)),
         }
     }
 
-    /// The checks over assignments already [expanded](expand) and facts already derived,
-    /// borrowed as they are (what [`Reporting`](crate::Reporting) keeps).
-    pub(crate) fn prepared(
-        catalogue: &'a Catalogue,
-        tree: &'a OrgTree,
-        assignments: &'a Expanded,
-        calendar: &'a ReportingCalendar,
-        facts: &'a rustc_hash::FxHashMap<String, Facts>,
-    ) -> Self {
+    /// The checks over a round's [`Setup`]: assignments already [expanded](expand) and facts
+    /// already derived, borrowed as they are.
+    pub(crate) fn of(setup: &Setup<'a>) -> Self {
         Quality {
-            catalogue,
-            tree,
-            assignments: Cow::Borrowed(assignments),
-            calendar,
-            facts: Cow::Borrowed(facts),
+            catalogue: setup.catalogue,
+            tree: setup.tree,
+            assignments: Cow::Borrowed(setup.expanded),
+            calendar: setup.calendar,
+            facts: Cow::Borrowed(setup.facts),
         }
     }
 

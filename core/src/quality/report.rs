@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Dimension, Flaw};
-use crate::catalogue::DecimalString;
+use crate::decimal::DecimalString;
 use crate::ledger::Status;
 use crate::period::{Period, Timeliness};
 use crate::{Severity, Value};

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::Value;
-use crate::catalogue::DecimalString;
+use crate::decimal::DecimalString;
 use crate::evaluation::{
     Evaluation, ExplanationRef, IndicatorResult, ProgressStatus, RankingRow, UnitResult,
 };

@@ -47,6 +47,6 @@ impl RoundingMode {
             RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
         };
         // A negative value that rounds to zero is zero, not "-0.00".
-        crate::formula::clean_zero(value.round_dp_with_strategy(precision, strategy))
+        crate::decimal::clean_zero(value.round_dp_with_strategy(precision, strategy))
     }
 }

@@ -2,6 +2,12 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+mod invalid_period;
+mod tamper;
+
+pub use invalid_period::InvalidPeriod;
+pub use tamper::Tamper;
+
 use crate::Finding;
 
 /// Everything that can go wrong when calling chiso, each with a stable [`code`](Error::code),
@@ -33,7 +39,7 @@ pub enum Error {
         /// The text given.
         value: String,
         /// Why it is not one.
-        reason: crate::period::InvalidPeriod,
+        reason: InvalidPeriod,
     },
     /// A formula did not pass the checker; every finding is listed.
     #[error("{}", invalid_formula_summary(.findings))]
@@ -64,7 +70,7 @@ pub enum Error {
         /// The position (from 1) of the first entry found wrong.
         position: u64,
         /// What was done to it.
-        kind: crate::ledger::Tamper,
+        kind: Tamper,
     },
     /// The access policy refuses a request.
     #[error("`{actor}` may not do this: {}", .reason.label().en)]
@@ -72,7 +78,7 @@ pub enum Error {
         /// The acting unit.
         actor: String,
         /// Why not.
-        reason: crate::org::Denial,
+        reason: crate::access::Denial,
     },
     /// An argument is not one of the words it may be (a layer other than `a`, `b`, `c`, ...).
     #[error("`{value}` is not a valid {name}; expected one of: {expected}")]

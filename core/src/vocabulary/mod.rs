@@ -21,34 +21,10 @@ use serde::Serialize;
 
 use crate::Text;
 
-/// A public enumeration of the vocabulary.
-pub trait Term:
-    Copy + PartialEq + strum::IntoEnumIterator + Into<&'static str> + Serialize + 'static
-{
-    /// The enumeration's name in the vocabulary (`layer`, `ties`, `progress_status`).
-    const NAME: &'static str;
+mod problems;
 
-    /// What the enumeration is, in both languages.
-    fn meaning() -> Text;
-
-    /// The value's label in both languages.
-    fn label(self) -> Text;
-
-    /// The value's one spelling, as JSON, Python and JavaScript write it.
-    fn code(self) -> &'static str {
-        self.into()
-    }
-
-    /// The value spelled `code`, if any.
-    fn from_code(code: &str) -> Option<Self> {
-        Self::iter().find(|term| term.code() == code)
-    }
-
-    /// Every value's spelling, in declaration order.
-    fn codes() -> Vec<&'static str> {
-        Self::iter().map(Term::code).collect()
-    }
-}
+pub use crate::term::Term;
+pub use problems::{ProblemCode, problems, problems_markdown};
 
 /// One value of an enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,9 +1,11 @@
 //! An indicator's formula, compiled with everything the catalogue declares around it: the
 //! missing-value strategy, how it rolls up, and the one rounding at its precision.
 
-use super::{Compiled, EvaluationOrder, MissingStrategy, Shift, Type, compile, roll_up};
-use crate::catalogue::{Aggregation, Catalogue, Method, RoundingMode};
-use crate::{Error, Value};
+use super::{Aggregation, Catalogue, Method, RoundingMode, ValueType};
+use crate::formula::{
+    Compiled, Context, EvaluationOrder, MissingStrategy, Shift, Type, compile, roll_up,
+};
+use crate::{Error, Lang, Value};
 
 /// A computed indicator, ready to evaluate over many units and periods.
 ///
@@ -48,7 +50,7 @@ impl Catalogue {
         let numeric = compiled
             .inputs()
             .iter()
-            .map(|i| super::Context::type_of(self, &i.code) == Some(Type::Number))
+            .map(|i| Context::type_of(self, &i.code) == Some(Type::Number))
             .collect();
         // Indicators carry no aggregation of their own: as inputs over time they are averaged.
         let aggregations = compiled
@@ -149,5 +151,22 @@ impl IndicatorFormula {
             Value::Number(n) => Value::Number(self.rounding.round(n, self.precision)),
             other => other,
         }
+    }
+}
+
+/// A catalogue's data elements and indicators.
+impl Context for Catalogue {
+    fn type_of(&self, code: &str) -> Option<Type> {
+        self.data_element(code)
+            .map(|d| d.value_type)
+            .or_else(|| self.indicator(code).map(|i| i.value_type))
+            .map(ValueType::formula_type)
+    }
+
+    fn name_of(&self, code: &str, lang: Lang) -> Option<String> {
+        self.data_element(code)
+            .map(|d| &d.name)
+            .or_else(|| self.indicator(code).map(|i| &i.name))
+            .map(|name| name.get(lang).to_owned())
     }
 }

@@ -3,8 +3,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::{Catalogue, ValueType};
 use crate::Text;
-use crate::catalogue::{Catalogue, ValueType};
 use crate::period::Cycle;
 
 /// One item's facts.
