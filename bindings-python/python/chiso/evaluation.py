@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, get_args
 
 from chiso import _chiso
 from chiso._convert import Number, decimal, decimal_text, value_in, value_out
-from chiso._types import ExportFormat, Lang, Method, MissingPolicy, Ties
+from chiso._types import ExportFormat, GapKind, Lang, Method, MissingPolicy, Ties
 from chiso.catalogue import Catalogue
 from chiso.table import Chart, Table
 
@@ -45,6 +45,7 @@ _SCORES = [
     "explained",
 ]
 _PROGRESS = ["unit", "indicator", "period", "status", "ratio", "target_year", "baseline_period"]
+_GAP_COLUMNS = ["missing", "no_evidence", "invalid", "late", "overdue"]
 _QUALITY = ["unit", "quality", "completeness", "missing", "late", "overdue", "no_evidence", "invalid"]
 
 
@@ -201,8 +202,9 @@ class Evaluation:
 
     def quality(self) -> Table:
         """One row per unit: the data-quality score and completeness, and its gaps by kind."""
-        kinds = {"missing": "complete.missing", "late": "live.late", "overdue": "live.overdue",
-                 "no_evidence": "correct.no_evidence", "invalid": "correct.rule"}
+        # The gap kinds' codes are the core's (``GapKind``, held to it by test_vocabulary.py),
+        # in its order; the columns only name them.
+        kinds = dict(zip(_GAP_COLUMNS, get_args(GapKind)))
         rows = []
         for u in self.data["units"]:
             q = u.get("quality") or {}
