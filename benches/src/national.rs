@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use chiso::Catalogue;
-use chiso::ledger::{Flags, Observations, Origin, Submission};
+use chiso::ledger::{Flags, Observations, Submission, SubmissionOrigin};
 use chiso::org::{Assignment, Role, expand};
 use chiso::period::{Cycle, Period, ReportingCalendar};
 use rand_chacha::ChaCha8Rng;
@@ -156,7 +156,7 @@ pub fn national(target: usize, seed: u64) -> National {
                 value,
                 measure: None,
                 flags: Flags::default(),
-                source: Origin::Form,
+                source: SubmissionOrigin::Form,
                 evidence: Vec::new(),
                 submitted_by: format!("{unit}_dau_moi"),
                 submitted_at,

@@ -6,7 +6,7 @@
 
 use std::str::FromStr;
 
-use chiso::ledger::{Flags, Observations, Origin, Submission, ValueRow};
+use chiso::ledger::{Flags, Observations, Submission, SubmissionOrigin, ValueRow};
 use chiso::period::{Period, parse_time};
 use chiso::{Error, Finding, InputKind, InputProblem, Missing, Value};
 use chrono::NaiveDateTime;
@@ -33,14 +33,14 @@ pub const COLUMNS: [&str; 10] = [
 pub struct Defaults {
     pub submitted_by: String,
     pub submitted_at: NaiveDateTime,
-    pub source: Origin,
+    pub source: SubmissionOrigin,
 }
 
 /// A source as a table names it: `"form"`, or a system's name.
-pub fn origin(source: &str) -> Origin {
+pub fn origin(source: &str) -> SubmissionOrigin {
     match source {
-        "form" => Origin::Form,
-        system => Origin::System {
+        "form" => SubmissionOrigin::Form,
+        system => SubmissionOrigin::System {
             system: system.to_owned(),
         },
     }
@@ -68,7 +68,7 @@ struct Decoded {
     value: Column<Value>,
     submitted_at: Option<Column<NaiveDateTime>>,
     submitted_by: Option<Column<String>>,
-    source: Option<Column<Origin>>,
+    source: Option<Column<SubmissionOrigin>>,
     measure: Option<Column<String>>,
     comment: Option<Column<String>>,
     estimated: Option<Column<bool>>,
@@ -204,7 +204,7 @@ impl Decoded {
     }
 
     /// Row `row`'s source: its cell's, else the default.
-    fn origin<'a>(&'a self, row: usize, defaults: &'a Defaults) -> &'a Origin {
+    fn origin<'a>(&'a self, row: usize, defaults: &'a Defaults) -> &'a SubmissionOrigin {
         self.source
             .as_ref()
             .and_then(|c| c.get(row))

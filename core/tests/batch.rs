@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use chiso::columns::LedgerColumns;
-use chiso::ledger::{Action, Approval, Batch, Ledger, Status, Tamper, merkle};
+use chiso::ledger::{Action, Approval, Batch, Ledger, RevisionStatus, Tamper, merkle};
 
 fn row(unit: &str, period: &str, value: &str) -> chiso::ledger::Submission {
     serde_json::from_value(serde_json::json!({
@@ -57,7 +57,7 @@ fn an_import_keeps_the_numbers_rows_would_have_had_one_by_one() {
     assert_eq!(ledger.entries().len(), 1);
     assert_eq!(ledger.next_sequence(), 11);
     for revision in [1, 3, 5, 7, 9] {
-        assert_eq!(ledger.status(revision), Some(Status::Approved));
+        assert_eq!(ledger.status(revision), Some(RevisionStatus::Approved));
     }
     // An approval's number is no revision.
     assert_eq!(ledger.status(2), None);
@@ -87,7 +87,7 @@ fn an_import_keeps_the_numbers_rows_would_have_had_one_by_one() {
 fn unapproved_rows_await_a_decision_like_any_submission() {
     let mut ledger = Ledger::default();
     assert_eq!(ledger.import(rows(3), None).unwrap(), 3);
-    assert_eq!(ledger.status(2), Some(Status::Submitted));
+    assert_eq!(ledger.status(2), Some(RevisionStatus::Submitted));
     ledger
         .append(Action::Return {
             revision: 2,
@@ -96,8 +96,8 @@ fn unapproved_rows_await_a_decision_like_any_submission() {
             reason: "sai đơn vị".into(),
         })
         .unwrap();
-    assert_eq!(ledger.status(2), Some(Status::Returned));
-    assert_eq!(ledger.status(1), Some(Status::Submitted));
+    assert_eq!(ledger.status(2), Some(RevisionStatus::Returned));
+    assert_eq!(ledger.status(1), Some(RevisionStatus::Submitted));
     assert_eq!(ledger.entries()[1].sequence, 4);
 }
 

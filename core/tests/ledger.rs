@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
 use chiso::Value;
-use chiso::ledger::{Action, Entry, Ledger, Status, Tamper};
+use chiso::ledger::{Action, Entry, Ledger, RevisionStatus, Tamper};
 use proptest::prelude::*;
 
 fn submission(unit: &str, item: &str, period: &str, value: &str) -> chiso::ledger::Submission {
@@ -61,9 +61,9 @@ fn sample() -> Ledger {
 #[test]
 fn workflow_statuses_follow_the_decisions() {
     let ledger = sample();
-    assert_eq!(ledger.status(1), Some(Status::Approved));
-    assert_eq!(ledger.status(3), Some(Status::Returned));
-    assert_eq!(ledger.status(5), Some(Status::Submitted));
+    assert_eq!(ledger.status(1), Some(RevisionStatus::Approved));
+    assert_eq!(ledger.status(3), Some(RevisionStatus::Returned));
+    assert_eq!(ledger.status(5), Some(RevisionStatus::Submitted));
     assert_eq!(ledger.status(2), None, "a decision is not a revision");
     assert_eq!(ledger.status(99), None);
 }

@@ -38,7 +38,7 @@ use placements::Placements;
 pub(crate) use unit_cells::UnitCells;
 
 use crate::Value;
-use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, Status, SubmissionRef};
+use crate::ledger::{Action, Batch, Entry, Explanation, Ledger, RevisionStatus, SubmissionRef};
 use crate::period::Period;
 
 /// A cell's number among the columns' cells.
@@ -58,7 +58,7 @@ pub(crate) struct Revision {
     /// The position of the `return` entry when it was returned, else [`NOT_RETURNED`].
     returned: u32,
     /// The first decision on it by the columns' time.
-    pub status: Status,
+    pub status: RevisionStatus,
 }
 
 /// No `return` entry.
@@ -101,7 +101,7 @@ impl Cell {
         self.revisions
             .iter()
             .rev()
-            .find(|r| r.status != Status::Returned)
+            .find(|r| r.status != RevisionStatus::Returned)
     }
 }
 
@@ -125,7 +125,7 @@ const UNSEEN: u32 = u32::MAX;
 /// until the revision is read.
 #[derive(Debug, Clone, Copy)]
 struct Decision {
-    status: Status,
+    status: RevisionStatus,
     /// The decision's entry position.
     entry: u32,
     /// Whether it was taken by the columns' time.
@@ -252,10 +252,10 @@ impl LedgerColumns {
             }
             Action::Import { batch } => self.import(entries, position, entry, batch),
             Action::Approve { revision, .. } => {
-                self.decide(entries, *revision, decision(Status::Approved));
+                self.decide(entries, *revision, decision(RevisionStatus::Approved));
             }
             Action::Return { revision, .. } => {
-                self.decide(entries, *revision, decision(Status::Returned));
+                self.decide(entries, *revision, decision(RevisionStatus::Returned));
             }
             Action::Explain { explanation } if seen => {
                 let unit = self.units.intern(&explanation.unit);
@@ -286,7 +286,7 @@ impl LedgerColumns {
             self.submit(entries, at, submission);
             if let Some(approved_at) = approved_at {
                 let decision = Decision {
-                    status: Status::Approved,
+                    status: RevisionStatus::Approved,
                     entry: position,
                     seen: self.as_of.is_none_or(|limit| approved_at <= limit),
                 };
@@ -339,7 +339,7 @@ impl LedgerColumns {
                 entry: position,
                 row,
                 returned: NOT_RETURNED,
-                status: Status::Submitted,
+                status: RevisionStatus::Submitted,
             });
             u32::try_from(revisions.len() - 1).unwrap_or(UNSEEN)
         } else {
@@ -374,14 +374,14 @@ impl LedgerColumns {
         }
         let cell = &mut self.cells[placed.cell as usize];
         if let Some(r) = cell.revisions.get_mut(placed.revision as usize)
-            && r.status == Status::Submitted
+            && r.status == RevisionStatus::Submitted
         {
             r.status = decision.status;
-            if decision.status == Status::Returned {
+            if decision.status == RevisionStatus::Returned {
                 r.returned = decision.entry;
             }
         }
-        if decision.status != Status::Approved
+        if decision.status != RevisionStatus::Approved
             || cell
                 .in_force
                 .as_ref()

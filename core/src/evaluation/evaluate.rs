@@ -926,12 +926,12 @@ fn quality_of(
     names: &ItemNames<'_>,
     officer: &dyn Fn(&str) -> Option<Arc<Head>>,
 ) -> Option<QualitySummary> {
-    let gap = |code: &str| GapKind::of_finding(code).is_some();
+    let gap = |kind| GapKind::of_flaw(kind).is_some();
     let checks = Quality::of(setup);
     let q = checks.summary_in(index, unit, period, as_of, gap).ok()?;
     let findings = q.kept.iter().filter_map(|f| {
         Some(Gap {
-            code: GapKind::of_finding(f.code())?,
+            code: GapKind::of_flaw(f.kind)?,
             item: names.shared(f.item),
             period: (f.period != period).then_some(f.period),
             revision: f.revision,

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::org::Head;
 use crate::period::Period;
+use crate::quality::FlawKind;
+use crate::term::Term;
 use crate::{Catalogue, Text};
 
 /// The kinds of gap, each the code of the quality finding it comes from. Declared in the
@@ -55,15 +57,6 @@ pub enum GapKind {
 }
 
 impl GapKind {
-    /// Every kind, in the codes' order.
-    pub const ALL: [GapKind; 5] = [
-        GapKind::Missing,
-        GapKind::NoEvidence,
-        GapKind::Invalid,
-        GapKind::Late,
-        GapKind::Overdue,
-    ];
-
     /// The quality finding's code.
     ///
     /// ```
@@ -73,13 +66,7 @@ impl GapKind {
     /// assert_eq!(GapKind::of_code("clean.duplicate"), None);
     /// ```
     pub fn code(self) -> &'static str {
-        match self {
-            GapKind::Missing => "complete.missing",
-            GapKind::NoEvidence => "correct.no_evidence",
-            GapKind::Invalid => "correct.rule",
-            GapKind::Late => "live.late",
-            GapKind::Overdue => "live.overdue",
-        }
+        self.into()
     }
 
     /// The kind of gap a quality finding coded `code` is, if a report names it as one. A
@@ -91,7 +78,19 @@ impl GapKind {
 
     /// The kind coded `code`.
     pub fn of_code(code: &str) -> Option<GapKind> {
-        GapKind::ALL.into_iter().find(|kind| kind.code() == code)
+        <GapKind as Term>::from_code(code)
+    }
+
+    /// The kind of gap a quality flaw of `kind` is, if a report names it as one (a failed
+    /// rule is not: see [`of_finding`](Self::of_finding)).
+    pub(crate) fn of_flaw(kind: FlawKind) -> Option<GapKind> {
+        match kind {
+            FlawKind::Missing => Some(GapKind::Missing),
+            FlawKind::NoEvidence => Some(GapKind::NoEvidence),
+            FlawKind::Late => Some(GapKind::Late),
+            FlawKind::Overdue => Some(GapKind::Overdue),
+            _ => None,
+        }
     }
 
     /// Its name in a report, in both languages.
@@ -156,9 +155,13 @@ impl<'c> ItemNames<'c> {
 mod tests {
     use super::GapKind;
 
+    use strum::IntoEnumIterator;
+
+    use super::FlawKind;
+
     #[test]
     fn each_kind_is_written_as_its_code_and_read_back() {
-        for kind in GapKind::ALL {
+        for kind in GapKind::iter() {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.code()));
             assert_eq!(serde_json::from_str::<GapKind>(&json).unwrap(), kind);
@@ -168,11 +171,47 @@ mod tests {
 
     #[test]
     fn kinds_sort_as_their_codes_do() {
-        let mut codes: Vec<&str> = GapKind::ALL.iter().map(|k| k.code()).collect();
+        let all: Vec<GapKind> = GapKind::iter().collect();
+        let mut codes: Vec<&str> = all.iter().map(|k| k.code()).collect();
         codes.sort_unstable();
-        let kinds: Vec<&str> = GapKind::ALL.iter().map(|k| k.code()).collect();
+        let kinds: Vec<&str> = all.iter().map(|k| k.code()).collect();
         assert_eq!(codes, kinds);
-        assert!(GapKind::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// A gap kind and the quality flaw it names share one code: the typed link and the
+    /// code agree, flaw by flaw.
+    #[test]
+    fn each_flaw_named_as_a_gap_has_the_gap_kind_of_its_code() {
+        let flaws = [
+            FlawKind::ValueType,
+            FlawKind::OutOfRange,
+            FlawKind::Rule(crate::Severity::Error),
+            FlawKind::NoEvidence,
+            FlawKind::EvidenceHash,
+            FlawKind::Missing,
+            FlawKind::Returned,
+            FlawKind::Backfill,
+            FlawKind::ExplanationMissing,
+            FlawKind::ExplanationEmpty,
+            FlawKind::Duplicate,
+            FlawKind::Conflict,
+            FlawKind::OutlierHistory,
+            FlawKind::OutlierPeers,
+            FlawKind::UnitMismatch,
+            FlawKind::Late,
+            FlawKind::Overdue,
+            FlawKind::Stale,
+        ];
+        for flaw in flaws {
+            assert_eq!(
+                GapKind::of_flaw(flaw),
+                GapKind::of_finding(flaw.code()),
+                "{flaw:?}"
+            );
+        }
+        let named: Vec<GapKind> = flaws.into_iter().filter_map(GapKind::of_flaw).collect();
+        assert_eq!(named.len(), 4);
     }
 
     #[test]

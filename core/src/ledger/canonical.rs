@@ -25,7 +25,7 @@ use std::io::Write as _;
 use rust_decimal::Decimal;
 
 use super::SubmissionRef;
-use super::submission::{Evidence, Flags, Origin, Submission};
+use super::submission::{Evidence, Flags, Submission, SubmissionOrigin};
 use crate::Value;
 
 /// The domain tag every encoded submission starts with: a later change of the encoding gets a
@@ -68,8 +68,8 @@ pub(crate) fn submission(submission: SubmissionRef<'_>, out: &mut Vec<u8>) -> bo
     w.flag(estimated);
     w.flag(provisional);
     match submission.source() {
-        Origin::Form => w.out.push(1),
-        Origin::System { system } => {
+        SubmissionOrigin::Form => w.out.push(1),
+        SubmissionOrigin::System { system } => {
             w.out.push(2);
             w.text(system);
         }

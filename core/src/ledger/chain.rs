@@ -31,7 +31,7 @@ pub struct Ledger {
     entries: Vec<Entry>,
     /// The decision on each decided revision, kept as entries are added so that checking a
     /// new decision does not scan the whole ledger.
-    decisions: HashMap<u64, Status>,
+    decisions: HashMap<u64, RevisionStatus>,
     /// The assignments made and withdrawn, kept likewise.
     pub(super) assigned: Assigned,
 }
@@ -52,8 +52,7 @@ pub struct Ledger {
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[schemars(rename = "RevisionStatus")] // the catalogue has a `Status` of its own
-pub enum Status {
+pub enum RevisionStatus {
     /// Waiting for a decision.
     Submitted,
     /// Accepted by a superior unit.
@@ -62,26 +61,24 @@ pub enum Status {
     Returned,
 }
 
-impl Status {
+impl RevisionStatus {
     /// Its name in both languages (as the [vocabulary](crate::vocabulary) lists it).
     pub fn label(self) -> crate::Text {
         use crate::Text;
         match self {
-            Status::Submitted => Text::new("Đã gửi, chờ duyệt", "Submitted, awaiting approval"),
-            Status::Approved => Text::new("Đã duyệt", "Approved"),
-            Status::Returned => Text::new("Bị trả lại", "Returned"),
+            RevisionStatus::Submitted => {
+                Text::new("Đã gửi, chờ duyệt", "Submitted, awaiting approval")
+            }
+            RevisionStatus::Approved => Text::new("Đã duyệt", "Approved"),
+            RevisionStatus::Returned => Text::new("Bị trả lại", "Returned"),
         }
     }
 }
 
-impl Status {
+impl RevisionStatus {
     /// The status as written in JSON (`submitted`, `approved`, `returned`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Submitted => "submitted",
-            Status::Approved => "approved",
-            Status::Returned => "returned",
-        }
+        self.into()
     }
 }
 
@@ -298,20 +295,29 @@ impl Ledger {
 
     /// Every decision with the revision it decides and when it took effect, in order:
     /// `approve` and `return` entries and batches' approvals.
-    pub(crate) fn decisions_made(&self) -> impl Iterator<Item = (u64, Status, NaiveDateTime)> {
+    pub(crate) fn decisions_made(
+        &self,
+    ) -> impl Iterator<Item = (u64, RevisionStatus, NaiveDateTime)> {
         self.entries.iter().flat_map(|e| {
             let (one, rows) = match &e.action {
-                Action::Approve { revision, .. } => {
-                    (Some((*revision, Status::Approved, e.effective_at())), None)
-                }
-                Action::Return { revision, .. } => {
-                    (Some((*revision, Status::Returned, e.effective_at())), None)
-                }
+                Action::Approve { revision, .. } => (
+                    Some((*revision, RevisionStatus::Approved, e.effective_at())),
+                    None,
+                ),
+                Action::Return { revision, .. } => (
+                    Some((*revision, RevisionStatus::Returned, e.effective_at())),
+                    None,
+                ),
                 Action::Import { batch } => (
                     None,
                     batch.approved_at(e.recorded_at).map(|at| {
-                        (0..batch.rows.len())
-                            .map(move |i| (batch.sequence_of(e.sequence, i), Status::Approved, at))
+                        (0..batch.rows.len()).map(move |i| {
+                            (
+                                batch.sequence_of(e.sequence, i),
+                                RevisionStatus::Approved,
+                                at,
+                            )
+                        })
                     }),
                 ),
                 _ => (None, None),
@@ -322,14 +328,14 @@ impl Ledger {
 
     /// The status of the revision recorded at `sequence`, if it is a submission (a `submit`
     /// entry or a batch's row).
-    pub fn status(&self, sequence: u64) -> Option<Status> {
+    pub fn status(&self, sequence: u64) -> Option<RevisionStatus> {
         let (entry, offset) = self.locate(sequence)?;
         let decided = || self.decisions.get(&sequence).copied();
         match &entry.action {
-            Action::Submit { .. } => Some(decided().unwrap_or(Status::Submitted)),
+            Action::Submit { .. } => Some(decided().unwrap_or(RevisionStatus::Submitted)),
             Action::Import { batch } => match batch.place(offset)? {
-                Place::Row(_) if batch.approval.is_some() => Some(Status::Approved),
-                Place::Row(_) => Some(decided().unwrap_or(Status::Submitted)),
+                Place::Row(_) if batch.approval.is_some() => Some(RevisionStatus::Approved),
+                Place::Row(_) => Some(decided().unwrap_or(RevisionStatus::Submitted)),
                 Place::Approval(_) => None,
             },
             _ => None,
@@ -360,7 +366,7 @@ impl Ledger {
                         },
                         "/action/revision",
                     )],
-                    Some(Status::Submitted) => self.decision_time_findings(*revision, *at),
+                    Some(RevisionStatus::Submitted) => self.decision_time_findings(*revision, *at),
                     Some(status) => {
                         let problem = LedgerProblem::LedgerAlreadyDecided {
                             revision: *revision,
@@ -585,10 +591,10 @@ impl Ledger {
 }
 
 /// Notes the decision an entry records, the first one for a revision winning.
-fn record(decisions: &mut HashMap<u64, Status>, entry: &Entry) {
+fn record(decisions: &mut HashMap<u64, RevisionStatus>, entry: &Entry) {
     let decision = match &entry.action {
-        Action::Approve { revision, .. } => (*revision, Status::Approved),
-        Action::Return { revision, .. } => (*revision, Status::Returned),
+        Action::Approve { revision, .. } => (*revision, RevisionStatus::Approved),
+        Action::Return { revision, .. } => (*revision, RevisionStatus::Returned),
         _ => return,
     };
     decisions.entry(decision.0).or_insert(decision.1);

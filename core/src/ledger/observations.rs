@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use super::rows::{Table, TableBuilder};
-use super::{Origin, Submission};
+use super::{Submission, SubmissionOrigin};
 use crate::Value;
 use crate::period::Period;
 
@@ -84,7 +84,7 @@ impl Observations {
             item,
             period,
             value,
-            source: &Origin::Form,
+            source: &SubmissionOrigin::Form,
             submitted_by,
             submitted_at,
         });
@@ -94,9 +94,9 @@ impl Observations {
     /// qualifier, evidence, comment or correction): a statistics system's export, row by row.
     ///
     /// ```
-    /// use chiso::ledger::{Observations, Origin, ValueRow};
+    /// use chiso::ledger::{Observations, SubmissionOrigin, ValueRow};
     /// use chiso::Value;
-    /// let system = Origin::System { system: "thong_ke".into() };
+    /// let system = SubmissionOrigin::System { system: "thong_ke".into() };
     /// let mut rows = Observations::new();
     /// rows.push_row(ValueRow {
     ///     unit: "DN",
@@ -126,8 +126,8 @@ impl Observations {
             self.rows.number(submitted_by, nfc),
         ];
         let source = match source {
-            Origin::System { system } if !crate::unicode::is_quick_nfc(system) => {
-                self.rows.origin(&Origin::System {
+            SubmissionOrigin::System { system } if !crate::unicode::is_quick_nfc(system) => {
+                self.rows.origin(&SubmissionOrigin::System {
                     system: crate::unicode::nfc(system).into_owned(),
                 })
             }
@@ -161,7 +161,7 @@ pub struct ValueRow<'a> {
     /// The value.
     pub value: Value,
     /// Where it came from.
-    pub source: &'a Origin,
+    pub source: &'a SubmissionOrigin,
     /// Who submitted it.
     pub submitted_by: &'a str,
     /// When, as the submitter claims.
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn a_row_from_a_system_is_the_submission_pushed_whole() {
         let mut decomposed = row("HN", "12");
-        decomposed.source = Origin::System {
+        decomposed.source = SubmissionOrigin::System {
             system: "Tho\u{302}ng ke\u{302}".into(),
         };
         let mut whole = Observations::new();
@@ -241,10 +241,10 @@ mod tests {
         for i in 0..2 {
             assert_eq!(whole.row(i).unwrap(), parts.row(i).unwrap());
         }
-        let system = Origin::System {
+        let system = SubmissionOrigin::System {
             system: "Thông kê".into(), // recorded in NFC
         };
         assert_eq!(parts.row(0).unwrap().source(), &system);
-        assert_eq!(parts.row(1).unwrap().source(), &Origin::Form);
+        assert_eq!(parts.row(1).unwrap().source(), &SubmissionOrigin::Form);
     }
 }

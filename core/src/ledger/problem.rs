@@ -3,7 +3,7 @@
 
 use strum::{EnumIter, EnumMessage, IntoStaticStr};
 
-use super::Status;
+use super::RevisionStatus;
 use crate::Text;
 use crate::period::Cycle;
 use crate::problem::Problem;
@@ -268,7 +268,8 @@ impl Problem for LedgerProblem {
 /// A revision's status (`approved`, `returned`, `submitted`) as the vocabulary labels it, so
 /// that no English word sits inside a Vietnamese message.
 fn status_vi(status: &str) -> String {
-    Status::from_code(status).map_or_else(|| status.to_owned(), |s| s.label().vi.to_lowercase())
+    RevisionStatus::from_code(status)
+        .map_or_else(|| status.to_owned(), |s| s.label().vi.to_lowercase())
 }
 
 /// A reporting cycle (`monthly`, ...) as the vocabulary labels it.

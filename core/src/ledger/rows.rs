@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::submission::{Evidence, Flags, Origin, Submission};
+use super::submission::{Evidence, Flags, Submission, SubmissionOrigin};
 use crate::Value;
 use crate::period::Period;
 
@@ -233,7 +233,7 @@ impl<'a> SubmissionRef<'a> {
     }
 
     /// Where the value came from.
-    pub fn source(self) -> &'a Origin {
+    pub fn source(self) -> &'a SubmissionOrigin {
         match self.0 {
             Held::One(s) => &s.source,
             Held::Row(t, i) => t.source_of(i),
@@ -284,8 +284,8 @@ impl<'a> SubmissionRef<'a> {
     /// bound covers when a submission is built in code rather than read from JSON.
     pub(crate) fn texts(self) -> impl Iterator<Item = (Cow<'static, str>, &'a str)> {
         let system = match self.source() {
-            Origin::System { system } => Some(system.as_str()),
-            Origin::Form => None,
+            SubmissionOrigin::System { system } => Some(system.as_str()),
+            SubmissionOrigin::Form => None,
         };
         let value = match self.value() {
             Value::Text(text) => Some(text.as_str()),
@@ -401,7 +401,7 @@ pub(crate) struct Table {
     /// sources row by row).
     source: Vec<u32>,
     /// Every source, once each.
-    origins: Vec<Origin>,
+    origins: Vec<SubmissionOrigin>,
     /// The rows that set a measure, flags, evidence, a comment or a correction, by row, in
     /// order (an import from a statistics system sets none of them).
     extras: Vec<(usize, Box<Extra>)>,
@@ -443,8 +443,8 @@ impl Table {
     }
 
     /// Row `row`'s source (a form's, for a row out of range).
-    fn source_of(&self, row: usize) -> &Origin {
-        const FORM: &Origin = &Origin::Form;
+    fn source_of(&self, row: usize) -> &SubmissionOrigin {
+        const FORM: &SubmissionOrigin = &SubmissionOrigin::Form;
         self.source
             .get(row)
             .and_then(|&n| self.origins.get(n as usize))
@@ -504,7 +504,7 @@ impl TableBuilder {
 
     /// The number of `origin` among the table's sources (a few in any import: compared, not
     /// hashed).
-    pub fn origin(&mut self, origin: &Origin) -> u32 {
+    pub fn origin(&mut self, origin: &SubmissionOrigin) -> u32 {
         let origins = &mut self.table.origins;
         if let Some(n) = origins.iter().rposition(|o| o == origin) {
             return u32::try_from(n).unwrap_or(u32::MAX);
@@ -616,7 +616,7 @@ mod tests {
         full.unit = "Hà Nội".into();
         full.measure = Some("%".into());
         full.flags.estimated = true;
-        full.source = Origin::System {
+        full.source = SubmissionOrigin::System {
             system: "thong_ke".into(),
         };
         full.evidence = vec![Evidence {

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Evidence, Ledger, Status, SubmissionRef};
+use super::{Evidence, Ledger, RevisionStatus, SubmissionRef};
 use crate::Value;
 use crate::period::Period;
 
@@ -61,7 +61,7 @@ impl Ledger {
         let mut latest: BTreeMap<(&str, &str, Period), (u64, NaiveDateTime)> = BTreeMap::new();
         for (revision, status, at) in self.decisions_made() {
             // As the store recorded it where it did; the approver's own claim otherwise.
-            if status != Status::Approved {
+            if status != RevisionStatus::Approved {
                 continue;
             }
             let revision = &revision;

@@ -27,7 +27,7 @@ pub struct Submission {
     #[serde(default, skip_serializing_if = "Flags::is_empty")]
     pub flags: Flags,
     /// Where the value came from.
-    pub source: Origin,
+    pub source: SubmissionOrigin,
     /// The documents that back the value.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -67,8 +67,7 @@ impl Flags {
 /// Where a submitted value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-#[schemars(rename = "SubmissionOrigin")] // an evaluated value has an `Origin` of its own
-pub enum Origin {
+pub enum SubmissionOrigin {
     /// Typed into a form.
     Form,
     /// Supplied by a connected information system.

@@ -6,11 +6,11 @@ use rust_decimal::Decimal;
 use super::flaw::FlawKind;
 use super::index::{Held, Revision};
 use super::outlier::{is_outlier_sorted, is_outlier_without};
-use super::{Context, Flaw, found::Found, is_outlier, show};
-use crate::ledger::{Status, SubmissionRef};
+use super::{Flaw, Inputs, found::Found, is_outlier, show};
+use crate::ledger::{RevisionStatus, SubmissionRef};
 
 pub(super) fn check_item<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     held: &Held<'_>,
     out: &mut Vec<Found<'q>>,
@@ -18,7 +18,8 @@ pub(super) fn check_item<'q>(
     let revisions = &held.revisions;
     for pair in revisions.windows(2) {
         let (earlier, later) = (&pair[0], &pair[1]);
-        if earlier.status != Status::Returned && same_content(earlier.submission, later.submission)
+        if earlier.status != RevisionStatus::Returned
+            && same_content(earlier.submission, later.submission)
         {
             let flaw = || Flaw::Duplicate {
                 earlier: earlier.sequence,
@@ -64,12 +65,14 @@ fn same_content(a: SubmissionRef<'_>, b: SubmissionRef<'_>) -> bool {
 /// The latest revision awaiting a decision against the earliest other one with a different
 /// value.
 fn conflict<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     revisions: &[Revision<'_>],
     out: &mut Vec<Found<'q>>,
 ) {
-    let mut pending = revisions.iter().filter(|r| r.status == Status::Submitted);
+    let mut pending = revisions
+        .iter()
+        .filter(|r| r.status == RevisionStatus::Submitted);
     let Some(latest) = pending.clone().next_back() else {
         return;
     };
@@ -84,7 +87,7 @@ fn conflict<'q>(
 }
 
 fn outliers<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     x: Decimal,
     revision: Option<u64>,

@@ -4,10 +4,10 @@ use rust_decimal::Decimal;
 
 use super::flaw::FlawKind;
 use super::index::Held;
-use super::{Context, Flaw, found::Found};
+use super::{Flaw, Inputs, found::Found};
 
 pub(super) fn check_item<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     held: &Held<'_>,
     out: &mut Vec<Found<'q>>,
@@ -37,7 +37,7 @@ pub(super) fn check_item<'q>(
 
 /// The earlier periods, up to [`HISTORY_PERIODS`](super::HISTORY_PERIODS) back, that an assignment covered, whose
 /// deadline has passed, and that still have no value standing.
-fn backfill<'q>(cx: &Context<'q, '_>, item: &'q str, out: &mut Vec<Found<'q>>) {
+fn backfill<'q>(cx: &Inputs<'q, '_>, item: &'q str, out: &mut Vec<Found<'q>>) {
     let held = cx.by_item.get(item);
     let gaps = || {
         cx.due_before

@@ -3,12 +3,12 @@
 
 use super::flaw::FlawKind;
 use super::index::Held;
-use super::{Context, Flaw, found::Found};
+use super::{Flaw, Inputs, found::Found};
 use crate::Value;
 use crate::catalogue::ValueType;
 
 pub(super) fn check_item<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     held: &Held<'_>,
     out: &mut Vec<Found<'q>>,

@@ -3,12 +3,12 @@
 //! needs an explanation with its causes, bottlenecks and solutions filled in.
 
 use super::flaw::FlawKind;
-use super::{Context, Flaw, found::Found};
+use super::{Flaw, Inputs, found::Found};
 use crate::Text;
 use crate::catalogue::ExplanationRequirement;
 use crate::progress::{self, progress_target};
 
-pub(super) fn check<'q>(cx: &Context<'q, '_>, out: &mut Vec<Found<'q>>) {
+pub(super) fn check<'q>(cx: &Inputs<'q, '_>, out: &mut Vec<Found<'q>>) {
     let values = cx.values();
     // Each item once, in any order: the findings are put in order after every check.
     let answered = cx

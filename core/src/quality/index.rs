@@ -13,7 +13,7 @@ use crate::Value;
 use crate::catalogue::Catalogue;
 use crate::columns::{self, Cell, CellId, CodeId, LedgerColumns, UnitCells};
 use crate::formula::{self, Compiled};
-use crate::ledger::{Action, Explanation, Ledger, Status, SubmissionRef};
+use crate::ledger::{Action, Explanation, Ledger, RevisionStatus, SubmissionRef};
 use crate::org::OrgTree;
 use crate::period::Period;
 use crate::resolver::Items;
@@ -29,7 +29,7 @@ pub(crate) struct Revision<'l> {
     /// When the ledger received it: the store's recorded time, or the submission's own claim
     /// in an unstamped (format 1) ledger.
     pub received_at: NaiveDateTime,
-    pub status: Status,
+    pub status: RevisionStatus,
     /// The reason, when it was returned.
     pub returned_for: Option<&'l str>,
 }

@@ -3,15 +3,15 @@
 
 use super::flaw::FlawKind;
 use super::index::Held;
-use super::{Context, Flaw, found::Found};
-use crate::ledger::Origin;
+use super::{Flaw, Inputs, found::Found};
+use crate::ledger::SubmissionOrigin;
 use crate::period::Timeliness;
 
 /// Judges timeliness on the first revision (a correction does not make a report late), and
 /// staleness on the standing one, each by when the ledger received it (a client's
 /// `submitted_at` is a claim: a backdated one does not make a late report timely).
 pub(super) fn check_item<'q>(
-    cx: &Context<'q, '_>,
+    cx: &Inputs<'q, '_>,
     item: &'q str,
     held: &Held<'_>,
     out: &mut Vec<Found<'q>>,
@@ -36,7 +36,7 @@ pub(super) fn check_item<'q>(
         _ => {}
     }
     if let Some(standing) = held.standing
-        && let Origin::System { system } = &standing.submission.source()
+        && let SubmissionOrigin::System { system } = &standing.submission.source()
     {
         let (_, end) = cx.period.date_range(&cx.calendar.calendar);
         let delivered = standing.received_at.date();

@@ -37,12 +37,12 @@ use rustc_hash::FxHashSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use flaw::FlawKind;
 pub use flaw::{Dimension, Flaw};
 pub use outlier::{MIN_SAMPLE, is_outlier};
 pub use report::{DimensionScore, ItemCheck, QualityFinding, QualityReport};
 pub use score::score;
 
+pub(crate) use self::flaw::FlawKind;
 pub(crate) use self::found::Found;
 
 pub(crate) use self::index::LedgerIndex;
@@ -93,7 +93,7 @@ pub struct Quality<'a> {
 }
 
 /// What every check reads.
-struct Context<'q, 'l> {
+struct Inputs<'q, 'l> {
     catalogue: &'q Catalogue,
     tree: &'q OrgTree,
     /// The unit's own (expanded) assignments, by item.
@@ -197,7 +197,7 @@ impl<'a> Quality<'a> {
     }
 
     /// What an evaluation keeps of the quality report (its score, completeness and the
-    /// findings whose code `keep` accepts, in the report's order), without wording a finding
+    /// findings whose kind `keep` accepts, in the report's order), without wording a finding
     /// or listing the items: the same judgement, at a fraction of the cost.
     pub(crate) fn summary_in<'q>(
         &'q self,
@@ -205,15 +205,11 @@ impl<'a> Quality<'a> {
         unit: &'q str,
         period: Period,
         as_of: NaiveDateTime,
-        keep: impl Fn(&str) -> bool,
+        keep: impl Fn(FlawKind) -> bool,
     ) -> Result<Summary<'q>, Error> {
         let judged = self.judge(index, unit, period, as_of, false)?;
         let total = scored(&judged.items, &judged.found).map(|(total, _)| total);
-        let mut kept: Vec<Found<'q>> = judged
-            .found
-            .into_iter()
-            .filter(|f| keep(f.code()))
-            .collect();
+        let mut kept: Vec<Found<'q>> = judged.found.into_iter().filter(|f| keep(f.kind)).collect();
         kept.sort_by(|a, b| a.order().cmp(&b.order()));
         Ok(Summary {
             score: total,
@@ -286,7 +282,7 @@ impl<'a> Quality<'a> {
                 period.children(cycle)
             };
             for (k, p) in periods.into_iter().enumerate() {
-                contexts.push(Context {
+                contexts.push(Inputs {
                     detail,
                     due_before: self.due_before(p, as_of, k == 0),
                     history: history(p),
@@ -362,7 +358,7 @@ impl Quality<'_> {
     }
 }
 
-impl<'q, 'l> Context<'q, 'l> {
+impl<'q, 'l> Inputs<'q, 'l> {
     /// Every check of the unit's items in this context's period: each item's checks, then the
     /// rules and the explanations; in detail, each item's standing.
     fn check(&self, judged: &mut Judged<'q>) {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Dimension, Flaw};
 use crate::decimal::DecimalString;
-use crate::ledger::Status;
+use crate::ledger::RevisionStatus;
 use crate::period::{Period, Timeliness};
 use crate::{Severity, Value};
 
@@ -81,7 +81,7 @@ pub struct ItemCheck {
     pub expected: bool,
     /// The standing revision's status; absent when nothing stands.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<Status>,
+    pub status: Option<RevisionStatus>,
     /// The standing revision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u64>,

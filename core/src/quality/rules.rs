@@ -9,13 +9,13 @@
 use std::collections::BTreeSet;
 
 use super::flaw::FlawKind;
-use super::{Context, Flaw, found::Found};
+use super::{Flaw, Inputs, found::Found};
 use crate::catalogue::{Catalogue, RuleOperator, ValidationRule};
 use crate::formula::{self, Compiled, MissingStrategy, Type};
 use crate::period::Period;
 use crate::{Missing, Value};
 
-pub(super) fn check<'q>(cx: &Context<'q, '_>, items: &BTreeSet<&'q str>, out: &mut Vec<Found<'q>>) {
+pub(super) fn check<'q>(cx: &Inputs<'q, '_>, items: &BTreeSet<&'q str>, out: &mut Vec<Found<'q>>) {
     let values = cx.values();
     let compiled = cx.index.rules(cx.catalogue);
     for (rule, sides) in cx.catalogue.validation_rules.iter().zip(compiled.iter()) {

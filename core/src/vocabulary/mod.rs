@@ -105,7 +105,7 @@ use crate::catalogue::{Direction, Layer, ValueType};
 use crate::evaluation::{
     CompositeMethod, GapKind, InvalidPolicy, MissingPolicy, Origin, ProgressStatus, TiePolicy,
 };
-use crate::ledger::{Bottleneck, Status};
+use crate::ledger::{Bottleneck, RevisionStatus};
 use crate::org::UnitKind;
 use crate::period::{Cycle, Timeliness};
 use crate::quality::Dimension;
@@ -119,7 +119,7 @@ terms! {
     ValueType => "value_type", "Kiểu giá trị", "Value type";
     Direction => "direction", "Chiều tốt", "Direction";
     UnitKind => "unit_kind", "Loại đơn vị", "Kind of unit";
-    Status => "status", "Trạng thái số liệu", "Status of a value";
+    RevisionStatus => "status", "Trạng thái số liệu", "Status of a value";
     Timeliness => "timeliness", "Tính kịp thời", "Timeliness";
     Bottleneck => "bottleneck", "Nhóm điểm nghẽn", "Bottleneck";
     Dimension => "quality_dimension", "Tiêu chí chất lượng", "Quality dimension";
