@@ -24,7 +24,7 @@ use crate::Text;
 mod problems;
 
 pub use crate::term::Term;
-pub use problems::{ProblemCode, problems, problems_markdown};
+pub use problems::{ProblemCode, problems};
 
 /// One value of an enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

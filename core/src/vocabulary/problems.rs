@@ -1,8 +1,6 @@
 //! The registry of problem codes: every code any module declares, with its severity, the
 //! module that owns it and what it means. The docs' table (`docs/PROBLEMS.md`) is generated
-//! from it, and the tests hold every code to be declared once.
-
-use std::fmt::Write as _;
+//! from it (`core/tests/docs.rs`), and the tests hold every code to be declared once.
 
 use serde::Serialize;
 use strum::{EnumMessage, IntoEnumIterator};
@@ -63,31 +61,6 @@ pub fn problems() -> Vec<ProblemCode> {
         .collect()
 }
 
-/// The registry as the Markdown table of `docs/PROBLEMS.md`.
-pub fn problems_markdown() -> String {
-    let mut out = String::from(
-        "# Problem codes\n\n\
-         Every code a finding can carry, generated from `chiso::vocabulary::problems()` (do not \
-         edit: `CHISO_BLESS=1 cargo test -p chiso --lib vocabulary` writes it again). Each code is \
-         declared once, by the module that finds it, with its messages in Vietnamese and \
-         English beside it. Codes never change meaning once released.\n\n\
-         | code | severity | module | meaning |\n|---|---|---|---|\n",
-    );
-    for problem in problems() {
-        let severity = match problem.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let meaning = problem.meaning.replace('\n', " ").replace('|', "\\|");
-        let _ = writeln!(
-            out,
-            "| `{}` | {severity} | {} | {meaning} |",
-            problem.code, problem.module
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -125,20 +98,6 @@ mod tests {
             seen.len() > 90,
             "only {} codes: a module's problems are missing",
             seen.len()
-        );
-    }
-
-    #[test]
-    fn the_docs_table_is_the_registry() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/PROBLEMS.md");
-        let table = problems_markdown();
-        if std::env::var_os("CHISO_BLESS").is_some() {
-            std::fs::write(&path, &table).expect("docs/PROBLEMS.md is writable");
-        }
-        let written = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            written == table,
-            "docs/PROBLEMS.md is not the registry: run CHISO_BLESS=1 cargo test -p chiso --lib vocabulary"
         );
     }
 }
