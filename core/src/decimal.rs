@@ -174,10 +174,29 @@ pub fn text(value: Decimal) -> String {
     out
 }
 
-/// `#[serde(with = "crate::decimal::serde_str")]`: a decimal as a JSON string, written by
-/// [`write`] and read as `rust_decimal` reads it.
-pub(crate) mod serde_str {
+/// What a decimal's reader says it expects, as `rust_decimal`'s own reader says it (the input
+/// module reads this wording into `json.invalid_decimal`).
+const EXPECTING: &str = "a Decimal type representing a fixed-point number";
+
+/// The start of the error a decimal that would be rounded is refused with (the input module
+/// reads it into `json.inexact_decimal`).
+pub(crate) const INEXACT: &str = "inexact decimal: ";
+
+/// `text` as `rust_decimal` reads it (plainly or in scientific notation), refused where that
+/// would round it: the one rule every decimal read from JSON goes through.
+fn read_for_serde(text: &str) -> Result<Option<Decimal>, rust_decimal::Error> {
+    let read = text.parse::<Decimal>().or_else(|_| Decimal::from_scientific(text))?;
+    Ok(read_exact(text).map(|_| read))
+}
+
+/// `#[serde(with = "crate::decimal::exact")]`: an exact decimal as a JSON string, written by
+/// [`write`] and read by [`read_for_serde`]: so the type, not a scan of the document, keeps a
+/// 29th place from being rounded away. Its schema is [`DecimalString`]'s.
+pub(crate) mod exact {
+    use std::fmt;
+
     use rust_decimal::Decimal;
+    use serde::de::{Error, Unexpected, Visitor};
     use serde::{Deserializer, Serializer};
 
     pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
@@ -185,7 +204,80 @@ pub(crate) mod serde_str {
     }
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        rust_decimal::serde::str::deserialize(d)
+        d.deserialize_str(Exact)
+    }
+
+    struct Exact;
+
+    impl Visitor<'_> for Exact {
+        type Value = Decimal;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str(super::EXPECTING)
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Decimal, E> {
+            match super::read_for_serde(text) {
+                Ok(Some(value)) => Ok(value),
+                Ok(None) => Err(E::custom(format_args!("{}{text}", super::INEXACT))),
+                Err(_) => Err(E::invalid_value(Unexpected::Str(text), &self)),
+            }
+        }
+    }
+}
+
+/// `#[serde(with = "crate::decimal::exact_option")]`: [`exact`] for an optional decimal
+/// (`null`, or an empty string as `rust_decimal` reads one, is none).
+pub(crate) mod exact_option {
+    use std::fmt;
+
+    use rust_decimal::Decimal;
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    pub(crate) fn serialize<S: Serializer>(
+        value: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => s.serialize_str(&super::text(*value)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        d.deserialize_option(ExactOption)
+    }
+
+    struct ExactOption;
+
+    impl<'de> Visitor<'de> for ExactOption {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str(super::EXPECTING)
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Option<Decimal>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+            d.deserialize_str(self)
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Option<Decimal>, E> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            match super::read_for_serde(text) {
+                Ok(Some(value)) => Ok(Some(value)),
+                Ok(None) => Err(E::custom(format_args!("{}{text}", super::INEXACT))),
+                Err(e) => Err(E::custom(e)),
+            }
+        }
     }
 }
 

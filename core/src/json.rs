@@ -31,16 +31,13 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
     let scan = bounded(text)?;
     let text = crate::nfc(text);
     let value = decode(&text)?;
-    if !scan.long_numerals && !scan.escapes {
+    if !scan.escapes {
         return Ok(value);
-    }
-    let mut tree = tree(&text)?;
-    if scan.long_numerals {
-        exact_decimals(&tree)?;
     }
     // Escapes can spell decomposed text the text-level pass does not see: normalise the
     // tree's strings, and decode that if anything changed.
-    if !scan.escapes || !crate::unicode::nfc_value(&mut tree) {
+    let mut tree = tree(&text)?;
+    if !crate::unicode::nfc_value(&mut tree) {
         return Ok(value);
     }
     serde_path_to_error::deserialize(tree).map_err(|e| decode_finding(&text, &e))
@@ -49,50 +46,8 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
 /// Decodes `text` into `T` exactly as written, without normalising: the ledger's entries are
 /// hashed over their strings, so reading one must not change a byte of them.
 pub(crate) fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
-    let scan = bounded(text)?;
-    let value = decode(text)?;
-    if scan.long_numerals {
-        exact_decimals(&tree(text)?)?;
-    }
-    Ok(value)
-}
-
-/// Refuses a decimal string with more digits than an exact decimal holds (`rust_decimal`'s
-/// reader would round `0.00000000000000000000000000001`, 29 places, to 0 without a word).
-/// Only strings of 30 or more characters can, so this walks the document only when the scan
-/// saw one; a string that is all digits and a point is taken for a decimal wherever it is.
-fn exact_decimals(tree: &serde_json::Value) -> Result<(), Finding> {
-    fn walk(value: &serde_json::Value, path: &mut String) -> Result<(), Finding> {
-        use serde_json::Value;
-        match value {
-            Value::String(s) if is_long_numeral(s.as_bytes()) => {
-                let rounded = s.parse::<rust_decimal::Decimal>().is_ok()
-                    && crate::decimal::read_exact(s).is_none();
-                if rounded {
-                    let problem = InputProblem::DecimalTooPrecise { text: s.clone() };
-                    return Err(Finding::new(&problem, path.clone()));
-                }
-                Ok(())
-            }
-            Value::Array(items) => items.iter().enumerate().try_for_each(|(i, v)| {
-                let len = path.len();
-                let _ = write!(path, "/{i}");
-                let result = walk(v, path);
-                path.truncate(len);
-                result
-            }),
-            Value::Object(map) => map.iter().try_for_each(|(k, v)| {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&escape(k));
-                let result = walk(v, path);
-                path.truncate(len);
-                result
-            }),
-            _ => Ok(()),
-        }
-    }
-    walk(tree, &mut String::new())
+    bounded(text)?;
+    decode(text)
 }
 
 /// `text`, already decoded once without error, as a JSON tree.
@@ -100,22 +55,10 @@ fn tree(text: &str) -> Result<serde_json::Value, Finding> {
     serde_json::from_str(text).map_err(|e| syntax_finding(text, &e, String::new()))
 }
 
-/// A string of 30 characters or more that holds only digits, a sign and a point: the only
-/// decimals that can hold more digits than an exact decimal does.
-fn is_long_numeral(bytes: &[u8]) -> bool {
-    bytes.len() >= 30
-        && bytes.contains(&b'.')
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+'))
-}
-
 /// What the one pass over a document's bytes saw.
 struct Scan {
     /// A string holds a `\u` escape of a non-ASCII character.
     escapes: bool,
-    /// A string looks like a decimal long enough to be inexact.
-    long_numerals: bool,
 }
 
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Finding> {
@@ -139,10 +82,7 @@ fn bounded(text: &str) -> Result<Scan, Finding> {
     }
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut scan = Scan {
-        escapes: false,
-        long_numerals: false,
-    };
+    let mut scan = Scan { escapes: false };
     let mut at = 0;
     while at < bytes.len() {
         match bytes[at] {
@@ -176,7 +116,6 @@ fn bounded(text: &str) -> Result<Scan, Finding> {
                     at += 1;
                 }
                 let length = at.min(bytes.len()) - start - 1;
-                scan.long_numerals |= is_long_numeral(&bytes[start + 1..start + 1 + length]);
                 if length > MAX_STRING_BYTES {
                     let problem = InputProblem::StringTooLong {
                         length,
@@ -292,6 +231,10 @@ fn data_problem(message: &str, path: String) -> (InputProblem, String) {
         let expected = expected_words(expected);
         return (InputProblem::JsonUnknownVariant { value, expected }, path);
     }
+    if let Some(text) = message.strip_prefix(crate::decimal::INEXACT) {
+        let text = text.to_owned();
+        return (InputProblem::DecimalTooPrecise { text }, path);
+    }
     if let Some((found, _)) = message.split_once(", expected a Decimal") {
         let found = found
             .trim_start_matches("invalid type: ")
@@ -359,11 +302,13 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Seq { index } => {
                 let _ = write!(out, "/{index}");
             }
-            Segment::Map { key } => {
+            // An externally tagged variant (`{"number": "12.5"}`) is a key of the document;
+            // internally tagged ones are read through a map and leave no such segment.
+            Segment::Map { key } | Segment::Enum { variant: key } => {
                 out.push('/');
                 out.push_str(&escape(key));
             }
-            Segment::Enum { .. } | Segment::Unknown => {}
+            Segment::Unknown => {}
         }
     }
     out

@@ -25,7 +25,7 @@ use crate::decimal::DecimalString;
 pub enum Value {
     /// An exact decimal number.
     Number(
-        #[serde(with = "crate::decimal::serde_str")]
+        #[serde(with = "crate::decimal::exact")]
         #[schemars(with = "DecimalString")]
         Decimal,
     ),

@@ -159,7 +159,9 @@ fn decimals_beyond_exact_range_are_typed_errors_not_wrapped_or_rounded() {
     let too_big = r#"{"number": "79228162514264337593543950336"}"#;
     let err = formula::values_from_json(&format!(r#"{{"x": {too_big}}}"#)).unwrap_err();
     assert_eq!(err.findings()[0].code, "json.invalid_decimal");
-    assert_eq!(err.path(), Some("/x"));
+    // The pointer names the decimal itself: `number` is a key of the document (issue 20;
+    // it stopped at `/x` while exact decimals were checked by a scan of the document).
+    assert_eq!(err.path(), Some("/x/number"));
     // A literal in a formula beyond exact decimals.
     let report = formula::check("79228162514264337593543950336 * 2", &formula::Values::new());
     assert_eq!(codes(&report), ["formula.number"]);

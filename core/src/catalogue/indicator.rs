@@ -53,11 +53,11 @@ pub struct Indicator {
     /// When the unit must explain the value.
     pub explanation: ExplanationRequirement,
     /// Relative weight within its group (a decimal string, 0 or more).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub weight: Decimal,
     /// Maximum points it contributes to a total score (a decimal string, 0 or more).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub max_points: Decimal,
     /// How its value is scored; by default yes/no for a yes/no indicator and the ratio to

@@ -52,11 +52,11 @@ pub enum Scoring {
     /// be the larger, for lower-is-better values).
     Goalposts {
         /// The value that scores 0.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(with = "crate::decimal::exact")]
         #[schemars(with = "DecimalString")]
         low: Decimal,
         /// The value that scores 1.
-        #[serde(with = "rust_decimal::serde::str")]
+        #[serde(with = "crate::decimal::exact")]
         #[schemars(with = "DecimalString")]
         high: Decimal,
     },
@@ -69,11 +69,11 @@ pub enum Scoring {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// The least value that earns the fraction.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub at_least: Decimal,
     /// The fraction earned, 0–1.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub fraction: Decimal,
 }
@@ -85,7 +85,7 @@ pub struct Category {
     /// The value.
     pub value: Value,
     /// The fraction it earns, 0–1.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub fraction: Decimal,
 }

@@ -21,7 +21,7 @@ pub struct Target {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::decimal::exact_option"
     )]
     #[schemars(with = "Option<DecimalString>")]
     pub value: Option<Decimal>,
@@ -29,7 +29,7 @@ pub struct Target {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::decimal::exact_option"
     )]
     #[schemars(with = "Option<DecimalString>")]
     pub min: Option<Decimal>,
@@ -37,7 +37,7 @@ pub struct Target {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::decimal::exact_option"
     )]
     #[schemars(with = "Option<DecimalString>")]
     pub max: Option<Decimal>,

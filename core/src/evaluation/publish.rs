@@ -20,19 +20,19 @@ pub struct Moved {
     /// The unit.
     pub unit: String,
     /// Its published rank.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub published_rank: Option<Decimal>,
     /// Its rank now.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
     /// Its published score.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub published_score: Option<Decimal>,
     /// Its score now.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// Why: the ledger revisions, later than the publication, that the unit's values rest on.

@@ -103,11 +103,11 @@ pub struct Placed {
     /// The unit.
     pub unit: String,
     /// The score ranked on (rounded when the rule says so); absent for a unit without score.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// The rank, 1 the best (a half for `average` ties); absent without a score.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
 }

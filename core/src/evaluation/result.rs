@@ -84,7 +84,7 @@ pub struct UnitResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<crate::org::Head>,
     /// The total score, a fraction 0–1 at the published precision; absent with nothing scored.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// By layer.
@@ -110,7 +110,7 @@ pub struct NodeResult {
     /// Its name.
     pub name: Text,
     /// Its score, a fraction 0–1 at the published precision.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
 }
@@ -187,7 +187,7 @@ pub struct IndicatorResult {
     /// before it was scored and judged against yearly targets (4 for a quarter).
     #[serde(
         default,
-        with = "rust_decimal::serde::str_option",
+        with = "crate::decimal::exact_option",
         skip_serializing_if = "Option::is_none"
     )]
     #[schemars(with = "Option<DecimalString>")]
@@ -199,19 +199,19 @@ pub struct IndicatorResult {
     #[schemars(with = "Option<Target>")]
     pub target: Option<std::sync::Arc<Target>>,
     /// Weight in its pillar.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub weight: Decimal,
     /// Maximum points.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub max_points: Decimal,
     /// The score, a fraction 0–1 at the published precision; absent when missing.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub fraction: Option<Decimal>,
     /// Points earned: fraction × maximum points, at the published precision.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub points: Option<Decimal>,
     /// Progress towards the scheme's target year.
@@ -256,11 +256,11 @@ pub struct ExplanationRef {
 #[serde(deny_unknown_fields)]
 pub struct QualitySummary {
     /// The 0–100 quality score.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// Reported over expected, 0–100.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub completeness: Option<Decimal>,
     /// The gaps the report names: items missing, late, overdue, without evidence or invalid.
@@ -290,26 +290,26 @@ pub struct RankingRow {
     /// Its name.
     pub name: Text,
     /// The score ranked on, at the published precision.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// The rank (1 the best).
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
     /// The rank in the previous period.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub previous_rank: Option<Decimal>,
     /// Places gained since the previous period (negative: lost).
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub movement: Option<Decimal>,
     /// The band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<BandPlace>,
     /// The unit's data-quality score for the period, 0–100.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub quality: Option<Decimal>,
     /// How the rank moves under other weights and missing-data policies.
@@ -332,15 +332,15 @@ pub struct BandPlace {
 #[serde(deny_unknown_fields)]
 pub struct RankRange {
     /// The best rank reached.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub min: Decimal,
     /// The median rank.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub median: Decimal,
     /// The worst rank reached.
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub max: Decimal,
     /// How many rankings were compared (the published one included).

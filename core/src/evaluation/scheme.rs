@@ -205,7 +205,7 @@ pub struct NodeWeight {
     /// A layer (`"b"`) or a top-level group code (`"CHINH_PHU_SO"`).
     pub node: String,
     /// Its weight (a decimal string, 0 or more).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub weight: Decimal,
 }
@@ -231,7 +231,7 @@ pub enum Bands {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// The lowest published score in the band (a fraction 0–1, as a decimal string).
-    #[serde(with = "rust_decimal::serde::str")]
+    #[serde(with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub at_least: Decimal,
     /// Its name ("Nhóm 1", "Tốt", ...).
@@ -248,7 +248,7 @@ pub struct SensitivityRule {
     #[serde(default = "fifty")]
     pub runs: u32,
     /// The largest relative change of a weight (`"0.2"` is ± 20 %).
-    #[serde(default = "one_fifth", with = "rust_decimal::serde::str")]
+    #[serde(default = "one_fifth", with = "crate::decimal::exact")]
     #[schemars(with = "DecimalString")]
     pub spread: Decimal,
     /// The generator's seed.

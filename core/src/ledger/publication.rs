@@ -73,7 +73,7 @@ pub struct PublishedRow {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::decimal::exact_option"
     )]
     #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
@@ -81,7 +81,7 @@ pub struct PublishedRow {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "rust_decimal::serde::str_option"
+        with = "crate::decimal::exact_option"
     )]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,

@@ -79,7 +79,7 @@ pub struct Progress {
     pub status: ProgressStatus,
     /// Pace achieved over pace needed, four places half up; absent when the target was met or
     /// nothing could be judged.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub ratio: Option<Decimal>,
     /// The target judged against (which year's, which scope's), when one was chosen.

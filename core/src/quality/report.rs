@@ -35,12 +35,12 @@ pub struct QualityReport {
     /// How many of them stand reported (approved or awaiting a decision).
     pub reported: usize,
     /// `100 × reported / expected`, one decimal, half up; absent when nothing is expected.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub completeness: Option<Decimal>,
     /// The data-quality score, 0–100 (see [`score`](super::score)); absent when there is
     /// nothing to judge.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
     /// Each dimension's part of the score, 0–25, in the order correct, complete, clean, live.
@@ -58,7 +58,7 @@ pub struct DimensionScore {
     /// The dimension.
     pub dimension: Dimension,
     /// Points out of 25, one decimal, half up; absent when there is nothing to judge.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub points: Option<Decimal>,
     /// Errors found in it.

@@ -74,7 +74,7 @@ pub struct GroupSummary {
     /// Members without a score.
     pub unranked: Vec<String>,
     /// The mean published score of the ranked units, at the published precision.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(default, with = "crate::decimal::exact_option")]
     #[schemars(with = "Option<DecimalString>")]
     pub mean: Option<Decimal>,
     /// The first [`NAMED`] rows.
