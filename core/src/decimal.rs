@@ -185,14 +185,99 @@ pub(crate) const INEXACT: &str = "inexact decimal: ";
 /// `text` as `rust_decimal` reads it (plainly or in scientific notation), refused where that
 /// would round it: the one rule every decimal read from JSON goes through.
 fn read_for_serde(text: &str) -> Result<Option<Decimal>, rust_decimal::Error> {
-    let read = text.parse::<Decimal>().or_else(|_| Decimal::from_scientific(text))?;
+    let read = text
+        .parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(text))?;
     Ok(read_exact(text).map(|_| read))
 }
 
-/// `#[serde(with = "crate::decimal::exact")]`: an exact decimal as a JSON string, written by
-/// [`write`] and read by [`read_for_serde`]: so the type, not a scan of the document, keeps a
-/// 29th place from being rounded away. Its schema is [`DecimalString`]'s.
-pub(crate) mod exact {
+/// `#[serde(with = "crate::decimal::Exact")]` on a decimal field: written by [`write`] and
+/// read by [`read_for_serde`], so the field's type, not a scan of the document, keeps a 29th
+/// place from being rounded away; and described as a [`DecimalString`], since schemars reads
+/// the same attribute. One attribute says both.
+pub(crate) struct Exact;
+
+impl Exact {
+    pub(crate) fn serialize<S: serde::Serializer>(
+        value: &Decimal,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        exact::serialize(value, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        exact::deserialize(d)
+    }
+}
+
+impl schemars::JsonSchema for Exact {
+    fn inline_schema() -> bool {
+        DecimalString::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        DecimalString::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        DecimalString::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        DecimalString::json_schema(generator)
+    }
+}
+
+/// [`Exact`] for an optional decimal field (`#[serde(default, with =
+/// "crate::decimal::ExactOption")]`): `null`, or an empty string as `rust_decimal` reads one,
+/// is none.
+pub(crate) struct ExactOption;
+
+impl ExactOption {
+    #[allow(clippy::ref_option)] // serde's `with` lends the field as it is
+    pub(crate) fn serialize<S: serde::Serializer>(
+        value: &Option<Decimal>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        exact_option::serialize(value, s)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        exact_option::deserialize(d)
+    }
+}
+
+impl schemars::JsonSchema for ExactOption {
+    fn inline_schema() -> bool {
+        <Option<DecimalString>>::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<DecimalString>>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <Option<DecimalString>>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<DecimalString>>::json_schema(generator)
+    }
+
+    fn _schemars_private_non_optional_json_schema(
+        generator: &mut schemars::SchemaGenerator,
+    ) -> schemars::Schema {
+        <Option<DecimalString>>::_schemars_private_non_optional_json_schema(generator)
+    }
+
+    fn _schemars_private_is_option() -> bool {
+        true
+    }
+}
+
+mod exact {
     use std::fmt;
 
     use rust_decimal::Decimal;
@@ -226,15 +311,14 @@ pub(crate) mod exact {
     }
 }
 
-/// `#[serde(with = "crate::decimal::exact_option")]`: [`exact`] for an optional decimal
-/// (`null`, or an empty string as `rust_decimal` reads one, is none).
-pub(crate) mod exact_option {
+mod exact_option {
     use std::fmt;
 
     use rust_decimal::Decimal;
     use serde::de::{Error, Visitor};
     use serde::{Deserializer, Serializer};
 
+    #[allow(clippy::ref_option)] // serde's `with` lends the field as it is
     pub(crate) fn serialize<S: Serializer>(
         value: &Option<Decimal>,
         s: S,
@@ -285,6 +369,31 @@ pub(crate) mod exact_option {
 mod tests {
     use proptest::prelude::*;
     use rust_decimal::Decimal;
+
+    /// The type holds decimals exact on every path, even one that never passes the input
+    /// module (here `serde_json` directly): a 29th place is refused, not rounded away.
+    #[test]
+    fn a_decimal_field_refuses_what_it_would_round_however_it_is_read() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Field {
+            #[serde(with = "super::Exact")]
+            #[allow(dead_code)] // read only to be refused
+            x: Decimal,
+            #[serde(default, with = "super::ExactOption")]
+            y: Option<Decimal>,
+        }
+        let err = serde_json::from_str::<Field>(r#"{"x": "0.00000000000000000000000000001"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with(super::INEXACT), "{err}");
+        let err =
+            serde_json::from_str::<Field>(r#"{"x": "1", "y": "-0.00000000000000000000000000005"}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.starts_with(super::INEXACT), "{err}");
+        let read: Field = serde_json::from_str(r#"{"x": "1.5E-7", "y": ""}"#).unwrap();
+        assert_eq!((read.x.to_string().as_str(), read.y), ("0.00000015", None));
+    }
 
     #[test]
     fn edges_match_display() {

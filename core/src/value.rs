@@ -8,8 +8,6 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal::DecimalString;
-
 /// One value. Serialised externally tagged, decimals as strings:
 /// `{"number": "0.3"}`, `{"bool": true}`, `{"text": "…"}`, `{"missing": "division_by_zero"}`,
 /// `{"error": "overflow"}`.
@@ -24,11 +22,7 @@ use crate::decimal::DecimalString;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Value {
     /// An exact decimal number.
-    Number(
-        #[serde(with = "crate::decimal::exact")]
-        #[schemars(with = "DecimalString")]
-        Decimal,
-    ),
+    Number(#[serde(with = "crate::decimal::Exact")] Decimal),
     /// Yes (`true`) or no (`false`).
     Bool(bool),
     /// Text.

@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{DataSource, Layer, Method, Responsibility, RoundingMode, Target, ValueType};
 use crate::Text;
-use crate::decimal::DecimalString;
 use crate::period::Cycle;
 
 /// An indicator with its full passport, as Công văn 3158-CV/VPTW requires: concept, calculation
@@ -53,12 +52,10 @@ pub struct Indicator {
     /// When the unit must explain the value.
     pub explanation: ExplanationRequirement,
     /// Relative weight within its group (a decimal string, 0 or more).
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub weight: Decimal,
     /// Maximum points it contributes to a total score (a decimal string, 0 or more).
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub max_points: Decimal,
     /// How its value is scored; by default yes/no for a yes/no indicator and the ratio to
     /// target (capped) for a number (see [`Indicator::scoring_rule`]).

@@ -6,7 +6,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::Value;
-use crate::decimal::DecimalString;
 
 /// A scoring rule.
 ///
@@ -52,12 +51,10 @@ pub enum Scoring {
     /// be the larger, for lower-is-better values).
     Goalposts {
         /// The value that scores 0.
-        #[serde(with = "crate::decimal::exact")]
-        #[schemars(with = "DecimalString")]
+        #[serde(with = "crate::decimal::Exact")]
         low: Decimal,
         /// The value that scores 1.
-        #[serde(with = "crate::decimal::exact")]
-        #[schemars(with = "DecimalString")]
+        #[serde(with = "crate::decimal::Exact")]
         high: Decimal,
     },
     /// Yes scores 1, no 0.
@@ -69,12 +66,10 @@ pub enum Scoring {
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// The least value that earns the fraction.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub at_least: Decimal,
     /// The fraction earned, 0–1.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub fraction: Decimal,
 }
 
@@ -85,8 +80,7 @@ pub struct Category {
     /// The value.
     pub value: Value,
     /// The fraction it earns, 0–1.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub fraction: Decimal,
 }
 

@@ -1,4 +1,3 @@
-use crate::decimal::DecimalString;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -21,25 +20,22 @@ pub struct Target {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::exact_option"
+        with = "crate::decimal::ExactOption"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub value: Option<Decimal>,
     /// The lower bound of a `range` (inclusive).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::exact_option"
+        with = "crate::decimal::ExactOption"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub min: Option<Decimal>,
     /// The upper bound of a `range` (inclusive).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::exact_option"
+        with = "crate::decimal::ExactOption"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub max: Option<Decimal>,
     /// The wording of a qualitative (`text`) target, judged categorically.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Evaluation;
-use crate::decimal::DecimalString;
 use crate::ledger::{Action, Ledger, Publication, PublishedRanking, PublishedRow};
 
 /// A unit whose place differs between a publication and a recomputation, and the revisions,
@@ -20,20 +19,16 @@ pub struct Moved {
     /// The unit.
     pub unit: String,
     /// Its published rank.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub published_rank: Option<Decimal>,
     /// Its rank now.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub rank: Option<Decimal>,
     /// Its published score.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub published_score: Option<Decimal>,
     /// Its score now.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// Why: the ledger revisions, later than the publication, that the unit's values rest on.
     pub revisions: Vec<u64>,

@@ -11,7 +11,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::RoundingMode;
-use crate::decimal::DecimalString;
 
 /// How tied scores are ranked.
 #[derive(
@@ -103,12 +102,10 @@ pub struct Placed {
     /// The unit.
     pub unit: String,
     /// The score ranked on (rounded when the rule says so); absent for a unit without score.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// The rank, 1 the best (a half for `average` ties); absent without a score.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub rank: Option<Decimal>,
 }
 

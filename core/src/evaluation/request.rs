@@ -34,7 +34,7 @@ struct ScoreRequest {
 
 #[derive(Serialize)]
 struct Scored {
-    #[serde(with = "crate::decimal::exact_option")]
+    #[serde(with = "crate::decimal::ExactOption")]
     fraction: Option<Decimal>,
 }
 
@@ -81,11 +81,11 @@ struct CombineRequest {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartJson {
-    #[serde(default = "one", with = "crate::decimal::exact")]
+    #[serde(default = "one", with = "crate::decimal::Exact")]
     weight: Decimal,
-    #[serde(default = "one", with = "crate::decimal::exact")]
+    #[serde(default = "one", with = "crate::decimal::Exact")]
     points: Decimal,
-    #[serde(default, with = "crate::decimal::exact_option")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     fraction: Option<Decimal>,
 }
 
@@ -141,7 +141,7 @@ struct RankRequest {
 #[serde(deny_unknown_fields)]
 struct UnitScore {
     unit: String,
-    #[serde(default, with = "crate::decimal::exact_option")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     score: Option<Decimal>,
 }
 
@@ -188,7 +188,7 @@ struct ProgressRequest {
 #[serde(deny_unknown_fields)]
 struct Observation {
     period: Period,
-    #[serde(with = "crate::decimal::exact")]
+    #[serde(with = "crate::decimal::Exact")]
     value: Decimal,
 }
 

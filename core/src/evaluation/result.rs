@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Gap, Progress, RankingRule, Scheme};
 use crate::catalogue::{Layer, Scoring, Target};
-use crate::decimal::DecimalString;
 use crate::ledger::Bottleneck;
 use crate::period::Period;
 use crate::{Text, Value};
@@ -84,8 +83,7 @@ pub struct UnitResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<crate::org::Head>,
     /// The total score, a fraction 0–1 at the published precision; absent with nothing scored.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// By layer.
     pub layers: Vec<NodeResult>,
@@ -110,8 +108,7 @@ pub struct NodeResult {
     /// Its name.
     pub name: Text,
     /// Its score, a fraction 0–1 at the published precision.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
 }
 
@@ -187,10 +184,9 @@ pub struct IndicatorResult {
     /// before it was scored and judged against yearly targets (4 for a quarter).
     #[serde(
         default,
-        with = "crate::decimal::exact_option",
+        with = "crate::decimal::ExactOption",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub yearly_pace: Option<Decimal>,
     /// The scoring rule applied.
     pub rule: Scoring,
@@ -199,20 +195,16 @@ pub struct IndicatorResult {
     #[schemars(with = "Option<Target>")]
     pub target: Option<std::sync::Arc<Target>>,
     /// Weight in its pillar.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub weight: Decimal,
     /// Maximum points.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub max_points: Decimal,
     /// The score, a fraction 0–1 at the published precision; absent when missing.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub fraction: Option<Decimal>,
     /// Points earned: fraction × maximum points, at the published precision.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub points: Option<Decimal>,
     /// Progress towards the scheme's target year.
     pub progress: Progress,
@@ -256,12 +248,10 @@ pub struct ExplanationRef {
 #[serde(deny_unknown_fields)]
 pub struct QualitySummary {
     /// The 0–100 quality score.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// Reported over expected, 0–100.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub completeness: Option<Decimal>,
     /// The gaps the report names: items missing, late, overdue, without evidence or invalid.
     pub gaps: Vec<Gap>,
@@ -290,27 +280,22 @@ pub struct RankingRow {
     /// Its name.
     pub name: Text,
     /// The score ranked on, at the published precision.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// The rank (1 the best).
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub rank: Option<Decimal>,
     /// The rank in the previous period.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub previous_rank: Option<Decimal>,
     /// Places gained since the previous period (negative: lost).
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub movement: Option<Decimal>,
     /// The band.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<BandPlace>,
     /// The unit's data-quality score for the period, 0–100.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub quality: Option<Decimal>,
     /// How the rank moves under other weights and missing-data policies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -332,16 +317,13 @@ pub struct BandPlace {
 #[serde(deny_unknown_fields)]
 pub struct RankRange {
     /// The best rank reached.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub min: Decimal,
     /// The median rank.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub median: Decimal,
     /// The worst rank reached.
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub max: Decimal,
     /// How many rankings were compared (the published one included).
     pub runs: u32,

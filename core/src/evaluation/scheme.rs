@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::SchemeProblem;
 use super::{CompositeMethod, InvalidPolicy, MissingPolicy, RankingRule};
 use crate::catalogue::Layer;
-use crate::decimal::DecimalString;
 use crate::decimal::MAX_PRECISION;
 use crate::{Error, Finding, InputKind, Text, json};
 
@@ -205,8 +204,7 @@ pub struct NodeWeight {
     /// A layer (`"b"`) or a top-level group code (`"CHINH_PHU_SO"`).
     pub node: String,
     /// Its weight (a decimal string, 0 or more).
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub weight: Decimal,
 }
 
@@ -231,8 +229,7 @@ pub enum Bands {
 #[serde(deny_unknown_fields)]
 pub struct Band {
     /// The lowest published score in the band (a fraction 0–1, as a decimal string).
-    #[serde(with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(with = "crate::decimal::Exact")]
     pub at_least: Decimal,
     /// Its name ("Nhóm 1", "Tốt", ...).
     pub label: Text,
@@ -248,8 +245,7 @@ pub struct SensitivityRule {
     #[serde(default = "fifty")]
     pub runs: u32,
     /// The largest relative change of a weight (`"0.2"` is ± 20 %).
-    #[serde(default = "one_fifth", with = "crate::decimal::exact")]
-    #[schemars(with = "DecimalString")]
+    #[serde(default = "one_fifth", with = "crate::decimal::Exact")]
     pub spread: Decimal,
     /// The generator's seed.
     #[serde(default = "seed_57")]

@@ -15,7 +15,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::decimal::DecimalString;
 use crate::period::Period;
 
 /// A period's ranking as published.
@@ -73,17 +72,15 @@ pub struct PublishedRow {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::exact_option"
+        with = "crate::decimal::ExactOption"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub rank: Option<Decimal>,
     /// Its published score; absent when it has none.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::decimal::exact_option"
+        with = "crate::decimal::ExactOption"
     )]
-    #[schemars(with = "Option<DecimalString>")]
     pub score: Option<Decimal>,
 }
 

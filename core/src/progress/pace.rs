@@ -24,7 +24,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::catalogue::{Comparator, Goal, RoundingMode, Target};
-use crate::decimal::DecimalString;
 use crate::period::Period;
 
 /// Where an indicator stands against its target (ordered from the best).
@@ -79,8 +78,7 @@ pub struct Progress {
     pub status: ProgressStatus,
     /// Pace achieved over pace needed, four places half up; absent when the target was met or
     /// nothing could be judged.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub ratio: Option<Decimal>,
     /// The target judged against (which year's, which scope's), when one was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Dimension, Flaw};
-use crate::decimal::DecimalString;
 use crate::ledger::RevisionStatus;
 use crate::period::{Period, Timeliness};
 use crate::{Severity, Value};
@@ -35,13 +34,11 @@ pub struct QualityReport {
     /// How many of them stand reported (approved or awaiting a decision).
     pub reported: usize,
     /// `100 × reported / expected`, one decimal, half up; absent when nothing is expected.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub completeness: Option<Decimal>,
     /// The data-quality score, 0–100 (see [`score`](super::score)); absent when there is
     /// nothing to judge.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub score: Option<Decimal>,
     /// Each dimension's part of the score, 0–25, in the order correct, complete, clean, live.
     pub dimensions: Vec<DimensionScore>,
@@ -58,8 +55,7 @@ pub struct DimensionScore {
     /// The dimension.
     pub dimension: Dimension,
     /// Points out of 25, one decimal, half up; absent when there is nothing to judge.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub points: Option<Decimal>,
     /// Errors found in it.
     pub errors: usize,

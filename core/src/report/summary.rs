@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 use crate::Value;
-use crate::decimal::DecimalString;
 use crate::evaluation::{
     Evaluation, ExplanationRef, IndicatorResult, ProgressStatus, RankingRow, UnitResult,
 };
@@ -74,8 +73,7 @@ pub struct GroupSummary {
     /// Members without a score.
     pub unranked: Vec<String>,
     /// The mean published score of the ranked units, at the published precision.
-    #[serde(default, with = "crate::decimal::exact_option")]
-    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "crate::decimal::ExactOption")]
     pub mean: Option<Decimal>,
     /// The first [`NAMED`] rows.
     pub top: Vec<RankingRow>,
