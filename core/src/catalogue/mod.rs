@@ -17,6 +17,7 @@ mod current_codes;
 mod data_element;
 mod diff;
 mod facts;
+mod graph;
 mod group;
 mod indicator;
 mod indicator_formula;
