@@ -62,6 +62,12 @@ impl PyEvaluation {
         guard(|| Ok(export(&self.0, format.parse()?, lang.parse()?)))
     }
 
+    /// The ranking table every renderer writes, as JSON: its columns (key, whether numeric,
+    /// heading) and every peer group's rows, names and bands in `lang`.
+    fn ranking_table_json(&self, lang: &str) -> PyResult<String> {
+        guard(|| Ok(chiso::report::ranking_table_json(&self.0, lang.parse()?)))
+    }
+
     /// A peer group's ranking as an SVG bar chart.
     fn ranking_svg(&self, peer_group: &str, lang: &str) -> PyResult<String> {
         guard(|| ranking_svg(&self.0, peer_group, lang.parse()?))

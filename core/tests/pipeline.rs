@@ -491,7 +491,11 @@ fn the_report_cites_its_numbers() {
     );
     let sdmx = chiso::report::ranking_sdmx_csv(&e);
     assert!(sdmx.contains("CHISO:NQ57_RANKING(1.0),P1,tinh,2026-Q2,SCORE,0.9\n"));
-    assert!(chiso::report::ranking_html(&e, chiso::Lang::Vi).contains("<td class=\"n\">0,9</td>"));
+    // A page writes a score at the published places, as the terminal does (issue 20: one
+    // table view of a ranking; the page wrote 0,9 where the terminal wrote 0,9000).
+    assert!(
+        chiso::report::ranking_html(&e, chiso::Lang::Vi).contains("<td class=\"n\">0,9000</td>")
+    );
 }
 
 /// Three provinces' B05 numerators (of 100) and C01 counts, for the properties.

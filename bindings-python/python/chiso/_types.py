@@ -24,6 +24,7 @@ __all__ = [
     "Origin",
     "ProgressStatus",
     "QualityDimension",
+    "RankingColumn",
     "Status",
     "Ties",
     "Timeliness",
@@ -69,6 +70,12 @@ ProgressStatus = Literal["on_track", "needs_acceleration", "limited_progress", "
 #: The ranking exports.
 ExportFormat = Literal["csv", "sdmx_csv", "json", "html"]
 
+#: The columns of a ranking table, in order (``RankingTable``'s columns).
+RankingColumn = Literal[
+    "peer_group", "rank", "unit", "name", "score", "previous_rank", "movement", "band", "quality",
+    "rank_min", "rank_median", "rank_max",
+]
+
 #: The kind of an error, which names the exception raised (``DataError`` for ``data``).
 ErrorCategory = Literal["catalogue", "period", "formula", "data", "ledger", "policy", "argument", "store", "internal"]
 
@@ -92,5 +99,6 @@ VOCABULARY_NAMES: Dict[str, object] = {
     "origin": Origin,
     "progress_status": ProgressStatus,
     "export_format": ExportFormat,
+    "ranking_column": RankingColumn,
     "error_category": ErrorCategory,
 }

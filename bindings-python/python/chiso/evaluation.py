@@ -9,26 +9,14 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union, g
 
 from chiso import _chiso
 from chiso._convert import Number, decimal, decimal_text, value_in, value_out
-from chiso._types import ExportFormat, GapKind, Lang, Method, MissingPolicy, Ties
+from chiso._types import ExportFormat, GapKind, Lang, Method, MissingPolicy, RankingColumn, Ties
 from chiso.catalogue import Catalogue
 from chiso.table import Chart, Table
 
 __all__ = ["Evaluation", "RankingTable", "combine", "progress", "rank", "score"]
 
-_RANKING = [
-    "peer_group",
-    "rank",
-    "unit",
-    "name",
-    "score",
-    "previous_rank",
-    "movement",
-    "band",
-    "quality",
-    "rank_min",
-    "rank_median",
-    "rank_max",
-]
+# The core's ranking table: its columns, in order (held to the core by test_vocabulary.py).
+_RANKING = list(get_args(RankingColumn))
 _SCORES = [
     "unit",
     "indicator",
@@ -111,16 +99,25 @@ class Evaluation:
     def ranking(self, peer_group: Optional[str] = None) -> RankingTable:
         """One peer group's ranking (the first group when none is named); ``KeyError`` for a group
         the evaluation does not have."""
-        for group in self.data["rankings"]:
-            if peer_group is None or group["peer_group"] == peer_group:
-                rows = [_ranking_row(group["peer_group"], r, self.lang) for r in group["rows"]]
-                return RankingTable(self, group["peer_group"], rows, self.lang)
-        raise KeyError(f"no peer group {peer_group!r} in this evaluation")
+        groups = self.peer_groups()
+        name = groups[0] if peer_group is None and groups else peer_group
+        if name not in groups:
+            raise KeyError(f"no peer group {peer_group!r} in this evaluation")
+        rows = [row for row in self._ranking_rows() if row["peer_group"] == name]
+        return RankingTable(self, str(name), rows, self.lang)
+
+    def _ranking_rows(self) -> List[Dict[str, Any]]:
+        """The core's ranking table, every peer group's rows, numbers as ``Decimal``."""
+        table = json.loads(self._native.ranking_table_json(self.lang))
+        columns = [(c["key"], c["number"]) for c in table["columns"]]
+        return [
+            {key: decimal(cell) if number else cell for (key, number), cell in zip(columns, row)}
+            for row in table["rows"]
+        ]
 
     def rankings(self) -> Table:
         """Every peer group's ranking in one table."""
-        rows = [r for g in self.peer_groups() for r in self.ranking(g).rows]
-        return Table(f"rankings {self.period}", _RANKING, rows, self.lang)
+        return Table(f"rankings {self.period}", _RANKING, self._ranking_rows(), self.lang)
 
     def unit(self, unit: str) -> Dict[str, Any]:
         """One unit's result as the core's data: score, layers, pillars, indicators with lineage,
@@ -241,25 +238,6 @@ class Evaluation:
 
     def __repr__(self) -> str:
         return f"<chiso.Evaluation {self.period}: {len(self)} units>"
-
-
-def _ranking_row(group: str, r: Mapping[str, Any], lang: Lang) -> Dict[str, Any]:
-    band = r.get("band")
-    sensitivity = r.get("sensitivity") or {}
-    return {
-        "peer_group": group,
-        "rank": decimal(r.get("rank")),
-        "unit": r["unit"],
-        "name": r["name"][lang],
-        "score": decimal(r.get("score")),
-        "previous_rank": decimal(r.get("previous_rank")),
-        "movement": decimal(r.get("movement")),
-        "band": band["label"][lang] if band else None,
-        "quality": decimal(r.get("quality")),
-        "rank_min": decimal(sensitivity.get("min")),
-        "rank_median": decimal(sensitivity.get("median")),
-        "rank_max": decimal(sensitivity.get("max")),
-    }
 
 
 def score(

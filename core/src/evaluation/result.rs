@@ -50,6 +50,11 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// The places its scores are published at ([`Scheme::published_places`](super::Scheme::published_places)).
+    pub fn published_places(&self) -> u32 {
+        self.scheme.published_places()
+    }
+
     /// Reads an evaluation back from its JSON (as [`to_json`](Evaluation::to_json) writes it),
     /// for reports made apart from the evaluation (in another binding, later).
     pub fn from_json(text: &str) -> Result<Evaluation, crate::Error> {

@@ -89,7 +89,15 @@ impl Default for Scheme {
     }
 }
 
+/// The published places when a ranking rule ranks on exact scores.
+const DEFAULT_PLACES: u32 = 4;
+
 impl Scheme {
+    /// The places scores are published (and ranks taken) at: the ranking rule's, else 4.
+    pub fn published_places(&self) -> u32 {
+        self.ranking.round_to.unwrap_or(DEFAULT_PLACES)
+    }
+
     /// Reads a scheme from JSON (every field optional) and [checks](Scheme::check) it.
     pub fn from_json(text: &str) -> Result<Scheme, Error> {
         let scheme: Scheme = json::from_str(text).map_err(|f| Error::InvalidInput {

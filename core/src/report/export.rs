@@ -2,8 +2,12 @@
 //! JSON, and an HTML table for publication. Decimals are written as published (a dot in the
 //! machine formats; a decimal comma in the Vietnamese HTML).
 
-use crate::evaluation::{Evaluation, PeerRanking, RankingRow};
-use crate::{Lang, to_json};
+use strum::IntoEnumIterator;
+
+use super::ranking_table::{Cell, RankingColumn, ranking_cell, ranking_table};
+use crate::evaluation::Evaluation;
+use crate::term::Term;
+use crate::{Lang, Style, to_json};
 
 /// A format the ranking tables are exported in.
 #[derive(
@@ -78,46 +82,27 @@ pub const SDMX_DATAFLOW: &str = "CHISO:NQ57_RANKING(1.0)";
 /// quality, rank_min, rank_median, rank_max`; an empty cell is a missing number.
 pub fn ranking_csv(evaluation: &Evaluation) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut rows: Vec<Vec<String>> = vec![
-        [
-            "peer_group",
-            "rank",
-            "unit",
-            "name_vi",
-            "name_en",
-            "score",
-            "previous_rank",
-            "movement",
-            "band",
-            "quality",
-            "rank_min",
-            "rank_median",
-            "rank_max",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect(),
-    ];
-    for (group, row) in rows_of(evaluation) {
-        let s = row.sensitivity.as_ref();
-        rows.push(vec![
-            group.peer_group.clone(),
-            show(row.rank),
-            row.unit.clone(),
-            row.name.vi.clone(),
-            row.name.en.clone(),
-            show(row.score),
-            show(row.previous_rank),
-            show(row.movement),
-            row.band
-                .as_ref()
-                .map(|b| b.number.to_string())
-                .unwrap_or_default(),
-            show(row.quality),
-            show(s.map(|s| s.min)),
-            show(s.map(|s| s.median)),
-            show(s.map(|s| s.max)),
-        ]);
+    // A CSV is read in either language: a name takes a column for each.
+    let header = RankingColumn::iter()
+        .flat_map(|c| match c {
+            RankingColumn::Name => vec!["name_vi".to_owned(), "name_en".to_owned()],
+            c => vec![c.code().to_owned()],
+        })
+        .collect();
+    let mut rows: Vec<Vec<String>> = vec![header];
+    for (group, row) in ranking_table(evaluation) {
+        let mut cells = Vec::with_capacity(13);
+        for column in RankingColumn::iter() {
+            match ranking_cell(evaluation, group, row, column) {
+                Cell::Number(d) | Cell::Score(d, _) | Cell::Movement(d) => cells.push(show(d)),
+                Cell::Code(code) => cells.push(code.to_owned()),
+                Cell::Name(name) => cells.extend([name.vi.clone(), name.en.clone()]),
+                Cell::Band(band) => {
+                    cells.push(band.map(|b| b.number.to_string()).unwrap_or_default());
+                }
+            }
+        }
+        rows.push(cells);
     }
     write_all(&mut w, &rows)
 }
@@ -141,7 +126,7 @@ pub fn ranking_sdmx_csv(evaluation: &Evaluation) -> String {
         .collect(),
     ];
     let period = evaluation.period.to_string();
-    for (group, row) in rows_of(evaluation) {
+    for (group, row) in ranking_table(evaluation) {
         for (measure, value) in [
             ("SCORE", row.score),
             ("RANK", row.rank),
@@ -171,7 +156,6 @@ pub fn ranking_json(evaluation: &Evaluation) -> String {
 pub fn ranking_html(evaluation: &Evaluation, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
-    let dec = |d: Option<rust_decimal::Decimal>| d.map(|d| number(d, lang)).unwrap_or_default();
     let title = pick(
         &format!("Xếp hạng kỳ {}", evaluation.period),
         &format!("Rankings, {}", evaluation.period),
@@ -184,52 +168,35 @@ pub fn ranking_html(evaluation: &Evaluation, lang: Lang) -> String {
         escape(&title),
         escape(&title)
     );
-    let headers = [
-        pick("Hạng", "Rank"),
-        pick("Đơn vị", "Unit"),
-        pick("Điểm", "Score"),
-        pick("Thay đổi", "Movement"),
-        pick("Nhóm", "Band"),
-        pick("Chất lượng dữ liệu", "Data quality"),
-        pick("Khoảng hạng (độ nhạy)", "Rank range (sensitivity)"),
-    ];
+    let style = Style::of(lang);
     for group in &evaluation.rankings {
         out.push_str(&format!(
             "<h2>{}</h2>\n<table>\n<thead><tr>",
             escape(group.name.get(lang))
         ));
-        for h in &headers {
-            out.push_str(&format!("<th>{}</th>", escape(h)));
+        for column in RankingColumn::shown() {
+            out.push_str(&format!("<th>{}</th>", escape(column.label().get(lang))));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         for row in &group.rows {
-            let movement = match row.movement {
-                Some(m) if m.is_sign_positive() && !m.is_zero() => format!("▲ {}", dec(Some(m))),
-                Some(m) if m.is_sign_negative() => format!("▼ {}", dec(Some(-m))),
-                Some(_) => "=".to_owned(),
-                None => String::new(),
-            };
-            let range = row
-                .sensitivity
-                .as_ref()
-                .map(|s| format!("{}–{}", dec(Some(s.min)), dec(Some(s.max))))
-                .unwrap_or_default();
-            let band = row
-                .band
-                .as_ref()
-                .map(|b| b.label.get(lang).to_owned())
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
-                 <td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-                dec(row.rank),
-                escape(row.name.get(lang)),
-                dec(row.score),
-                escape(&movement),
-                escape(&band),
-                dec(row.quality),
-                escape(&range),
-            ));
+            out.push_str("<tr>");
+            for column in RankingColumn::shown() {
+                let class = if column.is_number() {
+                    " class=\"n\""
+                } else {
+                    ""
+                };
+                let text = match ranking_cell(evaluation, group, row, column) {
+                    // A page leaves a missing number blank.
+                    Cell::Number(None)
+                    | Cell::Score(None, _)
+                    | Cell::Movement(None)
+                    | Cell::Band(None) => String::new(),
+                    cell => cell.shown(&style, lang),
+                };
+                out.push_str(&format!("<td{class}>{}</td>", escape(&text)));
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</tbody>\n</table>\n");
     }
@@ -244,13 +211,6 @@ pub fn ranking_html(evaluation: &Evaluation, lang: Lang) -> String {
         escape(&evaluation.ledger_head),
     ));
     out
-}
-
-fn rows_of(evaluation: &Evaluation) -> impl Iterator<Item = (&PeerRanking, &RankingRow)> {
-    evaluation
-        .rankings
-        .iter()
-        .flat_map(|g| g.rows.iter().map(move |r| (g, r)))
 }
 
 /// A decimal as people read it in `lang`: no trailing zeros, a decimal comma in Vietnamese.

@@ -8,6 +8,7 @@
 mod chart;
 mod export;
 mod narrative;
+mod ranking_table;
 mod summary;
 
 pub use chart::{profile_svg, ranking_svg};
@@ -16,6 +17,7 @@ pub use export::{
     ranking_sdmx_csv,
 };
 pub use narrative::{Narrative, Section, SectionPart, Sentence, Topic};
+pub use ranking_table::{Cell, RankingColumn, ranking_cell, ranking_table, ranking_table_json};
 pub use summary::{
     BottleneckCount, GapCount, GroupSummary, NAMED, OffTrack, Proposal, StatusCount, Summary,
     UnitItem,

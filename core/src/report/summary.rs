@@ -306,7 +306,7 @@ impl GroupSummary {
 impl Summary {
     /// Summarises `evaluation`.
     pub fn new(evaluation: &Evaluation, catalogue: &crate::Catalogue) -> Summary {
-        let precision = evaluation.scheme.ranking.round_to.unwrap_or(4);
+        let precision = evaluation.published_places();
         let groups = evaluation
             .rankings
             .iter()

@@ -109,7 +109,7 @@ use crate::ledger::{Bottleneck, RevisionStatus};
 use crate::org::UnitKind;
 use crate::period::{Cycle, Timeliness};
 use crate::quality::Dimension;
-use crate::report::ExportFormat;
+use crate::report::{ExportFormat, RankingColumn};
 use crate::{ErrorCategory, Lang};
 
 terms! {
@@ -131,6 +131,7 @@ terms! {
     Origin => "origin", "Nguồn giá trị", "Origin of a value";
     ProgressStatus => "progress_status", "Tiến độ", "Progress";
     ExportFormat => "export_format", "Định dạng xuất", "Export format";
+    RankingColumn => "ranking_column", "Cột bảng xếp hạng", "Column of a ranking table";
     ErrorCategory => "error_category", "Loại lỗi", "Kind of error";
 }
 

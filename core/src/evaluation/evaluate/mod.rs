@@ -108,7 +108,7 @@ pub(crate) fn evaluate(
         .collect();
     let explanations = explanations(ledger, columns);
 
-    let precision = scheme.ranking.round_to.unwrap_or(DEFAULT_PRECISION);
+    let precision = scheme.published_places();
     let publish = |d: Decimal| RoundingMode::HalfUp.round(d, precision).normalize();
     let index = LedgerIndex::over(ledger, columns);
     let invalid_by_unit = by_unit(&breaches, period);
@@ -199,9 +199,6 @@ fn same_time(columns: &LedgerColumns, as_of: NaiveDateTime) -> Result<(), Error>
         expected: format!("the ledger's columns as of {as_of}"),
     })
 }
-
-/// The published precision when a ranking rule ranks on exact scores.
-const DEFAULT_PRECISION: u32 = 4;
 
 struct Pipeline<'a> {
     setup: &'a Setup<'a>,

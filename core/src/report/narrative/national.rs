@@ -26,7 +26,7 @@ pub(super) fn national(topic: Topic, evaluation: &Evaluation, summary: &Summary)
 
 pub(super) fn national_standing(evaluation: &Evaluation, summary: &Summary) -> Vec<Sentence> {
     let period = evaluation.period;
-    let places = evaluation.scheme.ranking.round_to.unwrap_or(4);
+    let places = evaluation.published_places();
     let head = short(&evaluation.ledger_head);
     let mut out = vec![Sentence::new(
         format!(

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use chiso::evaluation::{Evaluation, Scheme};
 use chiso::report::{
-    EvaluationReport, Narrative, profile_svg, ranking_csv, ranking_html, ranking_json,
-    ranking_sdmx_csv, ranking_svg,
+    EvaluationReport, Narrative, RankingColumn, profile_svg, ranking_cell, ranking_csv,
+    ranking_html, ranking_json, ranking_sdmx_csv, ranking_svg,
 };
 use chiso::{Lang, Reporting, Text, to_json};
 use clap::Args;
@@ -152,39 +152,12 @@ fn publish(
         .map_err(|e| Failure::Message(format!("{}: {e}", out_dir.display()), 3))
 }
 
-/// The ranking tables, one per peer group.
+/// The ranking tables, one per peer group: the core's ranking table, its shown columns, each
+/// cell written as the language writes it.
 fn tables(evaluation: &Evaluation, lang: Lang) -> String {
-    let vi = lang == Lang::Vi;
-    let header: Vec<&str> = if vi {
-        vec![
-            "Hạng",
-            "Đơn vị",
-            "Điểm",
-            "Hạng kỳ trước",
-            "Thay đổi",
-            "Nhóm",
-            "Chất lượng",
-            "Khoảng hạng",
-        ]
-    } else {
-        vec![
-            "Rank",
-            "Unit",
-            "Score",
-            "Previous",
-            "Movement",
-            "Band",
-            "Quality",
-            "Rank range",
-        ]
-    };
-    // Numbers and empty cells as the language writes them, as every renderer does.
     let style = chiso::Style::of(lang);
-    let show = |d| style.optional(d);
-    let places = evaluation.scheme.ranking.round_to.unwrap_or(4);
-    let score = |d: Option<rust_decimal::Decimal>| {
-        d.map_or_else(|| style.missing.to_owned(), |d| style.fixed(d, places))
-    };
+    let labels: Vec<Text> = RankingColumn::shown().map(RankingColumn::label).collect();
+    let header: Vec<&str> = labels.iter().map(|l| l.get(lang)).collect();
     let mut out = String::new();
     for group in &evaluation.rankings {
         out.push_str(&format!(
@@ -192,29 +165,10 @@ fn tables(evaluation: &Evaluation, lang: Lang) -> String {
             group.name.get(lang),
             evaluation.period
         ));
-        let rows = group.rows.iter().map(|r| {
-            let movement = match r.movement {
-                Some(m) if m > rust_decimal::Decimal::ZERO => format!("▲ {}", style.number(m)),
-                Some(m) if m < rust_decimal::Decimal::ZERO => format!("▼ {}", style.number(-m)),
-                Some(_) => "=".to_owned(),
-                None => style.missing.to_owned(),
-            };
-            vec![
-                show(r.rank),
-                r.name.get(lang).to_owned(),
-                score(r.score),
-                show(r.previous_rank),
-                movement,
-                r.band.as_ref().map_or_else(
-                    || style.missing.to_owned(),
-                    |b| b.label.get(lang).to_owned(),
-                ),
-                show(r.quality),
-                r.sensitivity.as_ref().map_or_else(
-                    || style.missing.to_owned(),
-                    |s| format!("{}–{}", style.number(s.min), style.number(s.max)),
-                ),
-            ]
+        let rows = group.rows.iter().map(|row| {
+            RankingColumn::shown()
+                .map(|column| ranking_cell(evaluation, group, row, column).shown(&style, lang))
+                .collect()
         });
         out.push_str(&table(&header, rows));
     }
