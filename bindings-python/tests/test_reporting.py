@@ -35,10 +35,14 @@ def test_ledger_vectors(case):
     if intact:
         # The hashes Python's hashlib computed, byte for byte.
         assert ledger.to_jsonl() == _read(case / "ledger.jsonl")
-    stored = chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"))
+    stored = chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"), verified=False)
     assert stored.verify(expected["head"]) == expected["verification"]
     # The verified read trusts exactly the ledgers that verify, and names the first problem.
     problem = expected["verification"]["first_problem"]
+    if problem is not None and problem["kind"] != "truncated":
+        # Reading is verified by default (issue 20): a tampered chain is refused without a head.
+        with pytest.raises(chiso.LedgerError):
+            chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"))
     if problem is None:
         assert len(chiso.Ledger.from_jsonl(_read(case / "ledger.jsonl"), head=expected["head"], verified=True)) > 0
     else:

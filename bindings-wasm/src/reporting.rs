@@ -40,9 +40,19 @@ impl Ledger {
         Ledger::default()
     }
 
-    /// Reads JSON Lines (every bad line reported, with its number in the path).
+    /// Reads JSON Lines (every bad line reported, with its number in the path), trusted only
+    /// if its chain holds: otherwise a `LedgerError` (code `ledger.tampered`), as the `chiso`
+    /// program and the Python package refuse it.
     #[wasm_bindgen(js_name = fromJsonl)]
     pub fn from_jsonl(text: &str) -> Result<Ledger, JsValue> {
+        CoreLedger::from_jsonl_verified(text, None)
+            .map(Ledger)
+            .map_err(|e| js(&e))
+    }
+
+    /// Reads JSON Lines to inspect them (`verifyJson` says what is wrong), never to evaluate.
+    #[wasm_bindgen(js_name = fromJsonlUnverified)]
+    pub fn from_jsonl_unverified(text: &str) -> Result<Ledger, JsValue> {
         CoreLedger::from_jsonl(text).map(Ledger).map_err(|e| js(&e))
     }
 

@@ -35,12 +35,14 @@ class Ledger:
         self._native = native if native is not None else _chiso.Ledger()
 
     @classmethod
-    def from_jsonl(cls, text: str, *, verified: bool = False, head: Optional[str] = None) -> Ledger:
+    def from_jsonl(cls, text: str, *, verified: bool = True, head: Optional[str] = None) -> Ledger:
         """Reads JSON Lines; raises ``DataError`` naming every bad line.
 
-        With ``verified=True`` (or a ``head``), the ledger is trusted only if its chain holds and
-        passes through ``head``, a head hash published earlier: otherwise ``LedgerError`` (code
-        ``ledger.tampered``) names the first entry found wrong. Without, verify before trusting it.
+        The ledger is trusted only if its chain holds (and passes through ``head``, a head hash
+        published earlier, when one is given): otherwise ``LedgerError`` (code
+        ``ledger.tampered``) names the first entry found wrong, as the ``chiso`` program and the
+        JavaScript package refuse it. ``verified=False`` reads a ledger to inspect it
+        (:meth:`verify` says what is wrong), never to evaluate it.
         """
         if verified or head is not None:
             return cls(_chiso.Ledger.from_jsonl_verified(text, head))
