@@ -142,5 +142,5 @@ pub use problem::{InputProblem, Problem};
 pub use reporting::Reporting;
 pub use style::Style;
 pub use text::{Lang, Text};
-pub use unicode::nfc;
+pub use unicode::{Id, nfc};
 pub use value::{Missing, Value, ValueError};

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDateTime;
 
-use crate::Error;
 use crate::catalogue::Catalogue;
 use crate::evaluation::{Evaluation, Scheme};
 use crate::form::{Form, PREVIEW_APPROVER, Preview};
@@ -12,6 +11,7 @@ use crate::ledger::{Action, Entry, Filing, Ledger, Rules};
 use crate::org::{Assignment, Expanded, OrgTree, Refusal, Request, Setup, assignments_from_json};
 use crate::period::{Period, ReportingCalendar};
 use crate::quality::{Facts, LedgerIndex, Quality, QualityReport, item_facts};
+use crate::{Error, Id};
 
 /// Everything a reporting round is checked against.
 ///
@@ -293,8 +293,8 @@ impl Reporting {
     /// assert!(reporting.form("XX", "2026-Q3".parse()?).is_err());
     /// # Ok::<(), chiso::Error>(())
     /// ```
-    pub fn form(&self, unit: &str, period: Period) -> Result<Form, Error> {
-        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
+    pub fn form<'i>(&self, unit: impl Into<Id<'i>>, period: Period) -> Result<Form, Error> {
+        let unit = &*unit.into();
         Form::of(&self.setup(), unit, period)
     }
 
@@ -303,16 +303,16 @@ impl Reporting {
     /// the unit's data quality, then approves the filing's submissions in the copy and
     /// evaluates the period under `scheme` (without its sensitivity reruns, which only the
     /// published ranking needs). `ledger` is not changed.
-    pub fn preview(
+    pub fn preview<'i>(
         &self,
         ledger: &Ledger,
         filing: &Filing,
-        unit: &str,
+        unit: impl Into<Id<'i>>,
         period: Period,
         as_of: NaiveDateTime,
         scheme: &Scheme,
     ) -> Result<Preview, Error> {
-        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
+        let unit = &*unit.into();
         let mut copy = ledger.clone();
         let (actor, signs) = Preview::filer(&self.tree, unit);
         let signed;
@@ -340,14 +340,14 @@ impl Reporting {
     }
 
     /// The quality report of `unit` for `period` as of `as_of`.
-    pub fn quality(
+    pub fn quality<'i>(
         &self,
         ledger: &Ledger,
-        unit: &str,
+        unit: impl Into<Id<'i>>,
         period: Period,
         as_of: NaiveDateTime,
     ) -> Result<QualityReport, Error> {
-        let unit = &*crate::nfc(unit); // ids compare in NFC, as JSON input is read
+        let unit = &*unit.into();
         self.in_force(ledger)
             .quality_in(&LedgerIndex::new(ledger, as_of), unit, period, as_of)
     }

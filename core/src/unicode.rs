@@ -22,6 +22,46 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// An id a caller passes (a unit, a person, a peer group). Ids compare in NFC, as JSON input
+/// is read, so an `Id` puts itself in NFC when it is made: every entry point that takes one
+/// takes `impl Into<Id>`, and none can forget to (a decomposed "Đồng Nai" from a keyboard
+/// that composes differently finds the same unit).
+///
+/// ```
+/// use chiso::Id;
+/// let decomposed = Id::from("Đo\u{0302}\u{0300}ng Nai");
+/// assert_eq!(decomposed.as_str(), "Đồng Nai");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Id<'a>(Cow<'a, str>);
+
+impl Id<'_> {
+    /// The id, in NFC.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Id<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> From<&'a str> for Id<'a> {
+    fn from(id: &'a str) -> Self {
+        Id(nfc(id))
+    }
+}
+
+impl<'a> From<&'a String> for Id<'a> {
+    fn from(id: &'a String) -> Self {
+        Id(nfc(id))
+    }
+}
+
 /// `value` with every text in NFC, when one was not (`None` when all were): through its JSON,
 /// because NFC leaves JSON's ASCII syntax alone, so the normalised text reads back.
 pub(crate) fn in_nfc<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> Option<T> {

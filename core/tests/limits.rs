@@ -264,6 +264,29 @@ fn unit_ids_compare_equal_in_either_form() {
     .unwrap();
     assert_eq!(reporting.file(&mut ledger, DONG_NAI, &filing).unwrap(), [1]);
     assert!(ledger.to_jsonl().contains(DONG_NAI));
+    // Every entry point that takes a unit finds it in either form (issue 20: the reports'
+    // entry points did not normalise; an `Id` puts itself in NFC wherever it is taken).
+    let period = "2026-Q2".parse().unwrap();
+    let as_of = "2026-07-01T00:00:00".parse().unwrap();
+    let evaluation = reporting
+        .evaluate(
+            &ledger,
+            period,
+            as_of,
+            &chiso::evaluation::Scheme::default(),
+        )
+        .unwrap();
+    for unit in [DONG_NAI, DONG_NAI_DECOMPOSED] {
+        assert!(
+            reporting.quality(&ledger, unit, period, as_of).is_ok(),
+            "{unit:?}"
+        );
+        assert!(reporting.form(unit, period).is_ok(), "{unit:?}");
+        let svg = chiso::report::profile_svg(&evaluation, unit, chiso::Lang::Vi);
+        assert!(svg.is_ok(), "{unit:?}: {svg:?}");
+        let narrative = chiso::report::Narrative::new(&evaluation, &Catalogue::nq57(), Some(unit));
+        assert!(narrative.is_ok(), "{unit:?}: {narrative:?}");
+    }
 }
 
 #[test]

@@ -16,7 +16,7 @@ use crate::org::{
     Assigned, Assignment, Earlier, Expanded, OrgTree, Policy, Request, assignment_findings, expand,
 };
 use crate::period::Period;
-use crate::{Error, Finding};
+use crate::{Error, Finding, Id};
 
 /// What an entry is checked against before it is appended: the catalogue, the organisation
 /// tree and the assignments in force (each computed indicator's inputs counted as assigned
@@ -111,14 +111,14 @@ impl<'a> Rules<'a> {
     /// by a store, see [`Ledger::append_at`]), after every check of
     /// [`append`](Self::append); the ledger is unchanged. A store writes the entry, then
     /// [accepts](Ledger::accept) it.
-    pub fn prepare(
+    pub fn prepare<'i>(
         &self,
         ledger: &Ledger,
-        actor: &str,
+        actor: impl Into<Id<'i>>,
         action: Action,
         now: Option<NaiveDateTime>,
     ) -> Result<Entry, Error> {
-        let actor = &*crate::nfc(actor); // ids compare in NFC, as JSON input is read
+        let actor = &*actor.into();
         let action = action.in_nfc().unwrap_or(action);
         let request = match &action {
             Action::Submit { submission } => {

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Assigned, Assignment, Denial, Duty, Expanded, OrgTree, Person};
-use crate::Error;
 use crate::period::Period;
+use crate::{Error, Id};
 
 /// An action a unit wants to take.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -142,8 +142,8 @@ impl<'a> Policy<'a> {
     }
 
     /// Whether `actor` may make `request`; a refusal is [`Error::Denied`] with the reason.
-    pub fn check(&self, actor: &str, request: &Request) -> Result<(), Error> {
-        let actor = &*crate::nfc(actor); // ids compare in NFC, as JSON input is read
+    pub fn check<'i>(&self, actor: impl Into<Id<'i>>, request: &Request) -> Result<(), Error> {
+        let actor = &*actor.into();
         self.decide(actor, request).map_err(|reason| Error::Denied {
             actor: actor.to_owned(),
             reason,

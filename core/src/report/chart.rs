@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::export::{escape, number};
 use crate::evaluation::{Evaluation, NodeResult, UnitResult};
-use crate::{Error, Lang};
+use crate::{Error, Id, Lang};
 
 /// Width of the whole chart, in pixels.
 const WIDTH: u32 = 760;
@@ -49,7 +49,12 @@ const MEDIAN_STROKE: &str = "#222";
 /// assert!(chiso::report::ranking_svg(&evaluation, "xa", chiso::Lang::Vi).is_err());
 /// # Ok::<(), chiso::Error>(())
 /// ```
-pub fn ranking_svg(evaluation: &Evaluation, peer_group: &str, lang: Lang) -> Result<String, Error> {
+pub fn ranking_svg<'i>(
+    evaluation: &Evaluation,
+    peer_group: impl Into<Id<'i>>,
+    lang: Lang,
+) -> Result<String, Error> {
+    let peer_group = &*peer_group.into();
     let group = evaluation
         .rankings
         .iter()
@@ -103,7 +108,12 @@ pub fn ranking_svg(evaluation: &Evaluation, peer_group: &str, lang: Lang) -> Res
 /// assert!(svg.contains(">Total<") && svg.contains("Layer C"));
 /// # Ok::<(), chiso::Error>(())
 /// ```
-pub fn profile_svg(evaluation: &Evaluation, unit: &str, lang: Lang) -> Result<String, Error> {
+pub fn profile_svg<'i>(
+    evaluation: &Evaluation,
+    unit: impl Into<Id<'i>>,
+    lang: Lang,
+) -> Result<String, Error> {
+    let unit = &*unit.into();
     let own = evaluation
         .units
         .iter()

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::summary::Summary;
 use crate::evaluation::{Evaluation, UnitResult};
-use crate::{Catalogue, Lang, Text};
+use crate::{Catalogue, Id, Lang, Text};
 
 /// A narrative: sections, each with one part per unit it speaks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -154,9 +154,9 @@ impl Narrative {
         catalogue: &Catalogue,
         unit: Option<&str>,
     ) -> Result<Narrative, crate::Error> {
-        unit.map_or_else(
+        unit.map(Id::from).map_or_else(
             || Ok(Narrative::national(evaluation, catalogue)),
-            |u| Narrative::for_unit(evaluation, catalogue, u),
+            |u| Narrative::for_unit(evaluation, catalogue, &u),
         )
     }
 
