@@ -35,7 +35,7 @@ impl Duty {
 }
 
 /// Why a request is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Denial {
     /// The acting or named unit is not in the tree.
@@ -44,6 +44,8 @@ pub enum Denial {
         unit: String,
     },
     /// A unit may report only for itself.
+    // The default only fills the error registry's blank examples.
+    #[default]
     NotOwnUnit,
     /// The item is not assigned to the unit for that period.
     NotAssigned,

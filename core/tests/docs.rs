@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use chiso::Severity;
-use chiso::vocabulary::{problems, vocabulary};
+use chiso::vocabulary::{error_codes, problems, vocabulary};
 
 /// Where the generated half of the glossary begins; what is above it is written by hand.
 const GENERATED: &str =
@@ -57,6 +57,22 @@ fn the_problem_table_is_the_registry() {
             problem.code,
             problem.module,
             cell(problem.meaning)
+        );
+    }
+    wanted.push_str(
+        "\n## Error codes\n\n\
+         What a call fails with (`chiso::Error::code`), generated from \
+         `chiso::vocabulary::error_codes()`; the category names the Python exception and the \
+         JavaScript `Error` alike (`data` is `DataError`).\n\n\
+         | code | category | meaning |\n|---|---|---|\n",
+    );
+    for error in error_codes() {
+        let category: &str = error.category.into();
+        let _ = writeln!(
+            wanted,
+            "| `{}` | {category} | {} |",
+            error.code,
+            cell(error.meaning)
         );
     }
     let written = std::fs::read_to_string(docs("PROBLEMS.md")).unwrap_or_default();

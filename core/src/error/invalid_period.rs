@@ -1,10 +1,12 @@
 use serde::{Deserialize, Serialize};
 
 /// Why a text is not a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum InvalidPeriod {
     /// Nothing was given.
+    // The default only fills the error registry's blank examples.
+    #[default]
     Empty,
     /// The text matches none of the accepted spellings.
     Unrecognised,

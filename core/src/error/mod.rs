@@ -19,7 +19,7 @@ use crate::Finding;
 /// assert_eq!(err.code(), "catalogue.invalid");
 /// assert_eq!(err.findings()[0].code, "json.missing_field");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::EnumIter, strum::EnumMessage)]
 pub enum Error {
     /// A catalogue could not be read or did not pass validation; every finding is listed.
     #[error("{}", invalid_summary(.findings))]
@@ -284,9 +284,11 @@ impl Error {
 }
 
 /// A kind of JSON input other than a catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash)]
 pub enum InputKind {
     /// A [`ReportingCalendar`](crate::period::ReportingCalendar).
+    // The default only fills the error registry's blank examples.
+    #[default]
     ReportingCalendar,
     /// Named [`Values`](crate::formula::Values) for a formula.
     Values,

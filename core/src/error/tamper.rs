@@ -5,11 +5,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// How a ledger was tampered with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Tamper {
     /// The entry's content was changed (its hash no longer matches it, or it was rehashed and
     /// the next entry's link no longer matches).
+    // The default only fills the error registry's blank examples.
+    #[default]
     Edited,
     /// Entries before this position were removed.
     Removed,

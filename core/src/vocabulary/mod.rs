@@ -24,7 +24,7 @@ use crate::Text;
 mod problems;
 
 pub use crate::term::Term;
-pub use problems::{ProblemCode, problems};
+pub use problems::{ErrorCode, ProblemCode, error_codes, problems};
 
 /// One value of an enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

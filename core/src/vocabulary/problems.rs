@@ -61,6 +61,34 @@ pub fn problems() -> Vec<ProblemCode> {
         .collect()
 }
 
+/// One code a call can fail with ([`Error::code`](crate::Error::code)), with the category
+/// both bindings name their exception after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorCode {
+    /// The stable code (`catalogue.invalid`).
+    pub code: &'static str,
+    /// Its category (`catalogue`, `data`, ...).
+    pub category: crate::ErrorCategory,
+    /// What it means, in English (the variant's own documentation).
+    pub meaning: &'static str,
+}
+
+/// Every code a call can fail with, in the error type's order.
+///
+/// ```
+/// let codes = chiso::vocabulary::error_codes();
+/// assert!(codes.iter().any(|e| e.code == "ledger.tampered"));
+/// ```
+pub fn error_codes() -> Vec<ErrorCode> {
+    crate::Error::iter()
+        .map(|error| ErrorCode {
+            code: error.code(),
+            category: error.category(),
+            meaning: error.get_documentation().unwrap_or_default().trim(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
