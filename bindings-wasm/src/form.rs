@@ -48,21 +48,40 @@ pub fn read_number(text: &str, whole: bool) -> Result<String, JsValue> {
         .map_err(|flaw| finding_error("ArgumentError", &flaw.finding(text.trim())))
 }
 
-/// A decimal (as a string) written for people in `lang`: `"1234.5"` → `"1.234,5"` (vi).
+/// A decimal (as a string) written for people in `lang`: `"1234.5"` → `"1.234,5"` (vi);
+/// rounded half up to `places` first when given.
 #[wasm_bindgen(js_name = writeNumber)]
 pub fn write_number(
     decimal: &str,
     #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+    places: Option<u32>,
 ) -> Result<String, JsValue> {
     let lang: Lang = lang.parse().map_err(|e| js(&e))?;
-    let value = decimal.parse().map_err(|_| {
-        js(&Error::InvalidArgument {
-            name: "decimal",
-            value: decimal.to_owned(),
-            expected: "a decimal number such as 1234.5".to_owned(),
-        })
-    })?;
-    Ok(form::write_number(value, lang))
+    let value = decimal.parse().map_err(|_| not_a_decimal(decimal))?;
+    Ok(match places {
+        Some(places) => form::write_rounded(value, places, lang),
+        None => form::write_number(value, lang),
+    })
+}
+
+/// A score (a fraction 0–1, as a string) out of 100 at two places, as the form shows it:
+/// `"0.98765"` → `"98,77"` (vi).
+#[wasm_bindgen(js_name = writeOutOf100)]
+pub fn write_out_of_100(
+    fraction: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+) -> Result<String, JsValue> {
+    let lang: Lang = lang.parse().map_err(|e| js(&e))?;
+    let fraction = fraction.parse().map_err(|_| not_a_decimal(fraction))?;
+    Ok(form::write_out_of_100(fraction, lang))
+}
+
+fn not_a_decimal(decimal: &str) -> JsValue {
+    js(&Error::InvalidArgument {
+        name: "decimal",
+        value: decimal.to_owned(),
+        expected: "a decimal number such as 1234.5".to_owned(),
+    })
 }
 
 #[wasm_bindgen]

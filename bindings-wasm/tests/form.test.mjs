@@ -119,6 +119,11 @@ test('numbers as officials type them', () => {
   assert.equal(chiso.writeNumber('-1234567.50', 'vi'), '-1.234.567,5');
   assert.equal(chiso.writeNumber('1234.5', 'en'), '1,234.5');
   assert.throws(() => chiso.writeNumber('abc', 'vi'), (e) => e.code === 'argument.invalid');
+  // Rounded half up by the core (the form rounded on its own digits before issue 20).
+  assert.equal(chiso.writeNumber('2.345', 'vi', 2), '2,35');
+  assert.equal(chiso.writeNumber('-2.345', 'en', 2), '-2.35');
+  assert.equal(chiso.writeOutOf100('0.98765', 'vi'), '98,77');
+  assert.equal(chiso.writeOutOf100('1', 'en'), '100');
   assert.throws(() => nq57.checkField('Z99', '1'), (e) => e.name === 'CatalogueError' && chiso.isChisoError(e));
   assert.equal(chiso.isChisoError(new Error('x')), false);
   assert.equal(chiso.isChisoError('CatalogueError'), false);

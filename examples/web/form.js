@@ -4,6 +4,7 @@
 // sent anywhere: the result is a filing (JSON) the officer downloads.
 import init, {
   Catalogue, Ledger, Reporting, deadline, describePeriodJson, timeliness, vocabulary, writeNumber,
+  writeOutOf100,
 } from '../../bindings-wasm/pkg/web/chiso_wasm.js';
 import { codes, formatBytes, formatDate, formatMoment, t, useVocabulary, word } from './i18n.js';
 
@@ -68,37 +69,15 @@ function h(tag, props = {}, ...children) {
   return el;
 }
 
-/** A decimal string for people, in the current language (`1234.5` → `1.234,5`). */
-function num(decimal, lang = state.lang) {
+/** A decimal string for people, in the current language (`1234.5` → `1.234,5`), rounded half
+ * up to `places` when given: the core writes it, as every renderer's numbers. */
+function num(decimal, lang = state.lang, places = undefined) {
   if (decimal == null) return '—';
   try {
-    return writeNumber(String(decimal), lang);
+    return writeNumber(String(decimal), lang, places);
   } catch {
     return String(decimal);
   }
-}
-
-/** `decimal × 10^k`, exactly, on the digits. */
-function shiftDecimal(decimal, k) {
-  const negative = decimal.startsWith('-');
-  const [int, frac = ''] = (negative ? decimal.slice(1) : decimal).split('.');
-  const padded = frac.padEnd(k, '0');
-  const whole = `${int}${padded.slice(0, k)}`.replace(/^0+(?=\d)/, '');
-  const rest = padded.slice(k).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${rest ? `.${rest}` : ''}`;
-}
-
-/** `decimal` rounded half up to `places` decimals, exactly. */
-function roundDecimal(decimal, places) {
-  const negative = decimal.startsWith('-');
-  const [int, frac = ''] = (negative ? decimal.slice(1) : decimal).split('.');
-  if (frac.length <= places) return decimal;
-  const scaled = BigInt(`${int}${frac.slice(0, places)}`) + (frac[places] >= '5' ? 1n : 0n);
-  const digits = scaled.toString().padStart(places + 1, '0');
-  const whole = digits.slice(0, digits.length - places);
-  const rest = digits.slice(digits.length - places).replace(/0+$/, '');
-  const zero = whole === '0' && !rest;
-  return `${negative && !zero ? '-' : ''}${whole}${rest ? `.${rest}` : ''}`;
 }
 
 /** The moment the form works at: `?now=` when given (for reproducible runs), else the clock. */
@@ -691,7 +670,7 @@ function renderPreview() {
   const score = $('sum-score');
   const projected = preview?.projected;
   score.replaceChildren(projected?.score != null
-    ? h('span', {}, num(roundDecimal(shiftDecimal(projected.score, 2), 2)), h('small', {}, t(lang, 'outOf100'))) : '—');
+    ? h('span', {}, writeOutOf100(String(projected.score), lang), h('small', {}, t(lang, 'outOf100'))) : '—');
   score.dataset.value = projected?.score ?? '';
 
   const rank = $('sum-rank');
@@ -759,7 +738,7 @@ function renderIndicator(indicator, findings) {
       h('span', { class: 'proj-value', data: { value: result.value?.number ?? '' } }, value));
     if (result.points != null) {
       projection.append(' · ', h('span', {}, t(lang, 'projectedPoints', {
-        points: num(roundDecimal(result.points, 2)), max: num(result.max_points),
+        points: num(result.points, lang, 2), max: num(result.max_points),
       })));
     }
     if (status && status !== 'cannot_assess') {

@@ -21,5 +21,5 @@ mod preview;
 pub use field::{FieldCheck, MAX_TEXT_CHARS, check_field};
 pub use flaw::FieldFlaw;
 pub use layout::{Form, FormField, FormIndicator};
-pub use number::{MAX_NUMBER_CHARS, read_number, write_number};
+pub use number::{MAX_NUMBER_CHARS, read_number, write_number, write_out_of_100, write_rounded};
 pub use preview::{PREVIEW_APPROVER, Preview};

@@ -190,6 +190,36 @@ pub fn write_number(value: Decimal, lang: crate::Lang) -> String {
     out
 }
 
+/// `value` rounded half up to `places` (the one rounding of published numbers), then written
+/// as [`write_number`] writes it: what a form shows of a projected number.
+///
+/// ```
+/// use chiso::{Lang, form::write_rounded};
+/// assert_eq!(write_rounded("2.345".parse().unwrap(), 2, Lang::Vi), "2,35");
+/// assert_eq!(write_rounded("2.3".parse().unwrap(), 2, Lang::En), "2.3");
+/// ```
+pub fn write_rounded(value: Decimal, places: u32, lang: crate::Lang) -> String {
+    write_number(
+        crate::rounding::RoundingMode::HalfUp.round(value, places),
+        lang,
+    )
+}
+
+/// A score (a fraction 0–1) as the form shows it, out of 100 at two places: `0.98765` →
+/// `98,77` in Vietnamese.
+///
+/// ```
+/// use chiso::{Lang, form::write_out_of_100};
+/// assert_eq!(write_out_of_100("0.98765".parse().unwrap(), Lang::Vi), "98,77");
+/// assert_eq!(write_out_of_100("1".parse().unwrap(), Lang::En), "100");
+/// ```
+pub fn write_out_of_100(fraction: Decimal, lang: crate::Lang) -> String {
+    let hundredths = fraction
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(fraction);
+    write_rounded(hundredths, 2, lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
