@@ -76,6 +76,23 @@ pub fn write_out_of_100(
     Ok(form::write_out_of_100(fraction, lang))
 }
 
+/// A date (`YYYY-MM-DD`) or a moment (`YYYY-MM-DDTHH:MM:SS`) as people read it in `lang`:
+/// `21/09/2026` (vi), `21 Sep 2026` (en), a moment with its hours and minutes.
+#[wasm_bindgen(js_name = writeDate)]
+pub fn write_date(
+    iso: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+) -> Result<String, JsValue> {
+    let style = chiso::Style::of(lang.parse().map_err(|e| js(&e))?);
+    style.iso_date(iso).ok_or_else(|| {
+        js(&Error::InvalidArgument {
+            name: "date",
+            value: iso.to_owned(),
+            expected: "a date written YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS)".to_owned(),
+        })
+    })
+}
+
 fn not_a_decimal(decimal: &str) -> JsValue {
     js(&Error::InvalidArgument {
         name: "decimal",

@@ -124,6 +124,11 @@ test('numbers as officials type them', () => {
   assert.equal(chiso.writeNumber('-2.345', 'en', 2), '-2.35');
   assert.equal(chiso.writeOutOf100('0.98765', 'vi'), '98,77');
   assert.equal(chiso.writeOutOf100('1', 'en'), '100');
+  // Dates too: the form wrote its own (issue 20).
+  assert.equal(chiso.writeDate('2026-09-21', 'vi'), '21/09/2026');
+  assert.equal(chiso.writeDate('2026-09-21', 'en'), '21 Sep 2026');
+  assert.equal(chiso.writeDate('2026-10-15T08:05:00', 'vi'), '15/10/2026 08:05');
+  assert.throws(() => chiso.writeDate('21/09/2026', 'vi'), (e) => e.code === 'argument.invalid');
   assert.throws(() => nq57.checkField('Z99', '1'), (e) => e.name === 'CatalogueError' && chiso.isChisoError(e));
   assert.equal(chiso.isChisoError(new Error('x')), false);
   assert.equal(chiso.isChisoError('CatalogueError'), false);

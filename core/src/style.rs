@@ -1,9 +1,10 @@
-//! How numbers and missing values are written for people ("cách trình bày"): one object every
+//! How numbers, dates and missing values are written for people ("cách trình bày"): one object every
 //! renderer uses (messages, reports, exports, charts, the CLI), so that a Vietnamese reader
 //! sees `96,7` wherever chiso writes a number, and an empty cell looks the same everywhere.
 //!
 //! Machine formats (JSON, CSV, SDMX-CSV) keep the decimal point: they are read by programs.
 
+use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
 use crate::Lang;
@@ -61,6 +62,42 @@ impl Style {
     /// `d`, or the missing mark.
     pub fn optional(&self, d: Option<Decimal>) -> String {
         d.map_or_else(|| self.missing.to_owned(), |d| self.number(d))
+    }
+
+    /// A date as the language writes it: `21/09/2026` in Vietnamese, `21 Sep 2026` in English.
+    ///
+    /// ```
+    /// use chiso::{Lang, Style};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 21).unwrap();
+    /// assert_eq!(Style::of(Lang::Vi).date(day), "21/09/2026");
+    /// assert_eq!(Style::of(Lang::En).date(day), "21 Sep 2026");
+    /// ```
+    pub fn date(&self, day: NaiveDate) -> String {
+        match self.lang {
+            Lang::Vi => day.format("%d/%m/%Y").to_string(),
+            Lang::En => day.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// A moment as the language writes it: its [date](Self::date), then hours and minutes.
+    pub fn moment(&self, at: NaiveDateTime) -> String {
+        format!("{} {}", self.date(at.date()), at.format("%H:%M"))
+    }
+
+    /// A date (`YYYY-MM-DD`) or a moment (`YYYY-MM-DDTHH:MM:SS`) given as text, in this
+    /// style; `None` for text that is neither.
+    ///
+    /// ```
+    /// use chiso::{Lang, Style};
+    /// assert_eq!(Style::of(Lang::Vi).iso_date("2026-10-15T08:05:00").unwrap(), "15/10/2026 08:05");
+    /// assert_eq!(Style::of(Lang::En).iso_date("2026-09-21").unwrap(), "21 Sep 2026");
+    /// assert_eq!(Style::of(Lang::Vi).iso_date("21/09/2026"), None);
+    /// ```
+    pub fn iso_date(&self, iso: &str) -> Option<String> {
+        if let Ok(at) = iso.parse::<NaiveDateTime>() {
+            return Some(self.moment(at));
+        }
+        iso.parse::<NaiveDate>().ok().map(|day| self.date(day))
     }
 
     /// A number already written with a decimal point (`96.7`, a formula's literal, a value as

@@ -4,9 +4,9 @@
 // sent anywhere: the result is a filing (JSON) the officer downloads.
 import init, {
   Catalogue, Ledger, Reporting, deadline, describePeriodJson, timeliness, vocabulary, writeNumber,
-  writeOutOf100,
+  writeDate, writeOutOf100,
 } from '../../bindings-wasm/pkg/web/chiso_wasm.js';
-import { codes, formatBytes, formatDate, formatMoment, t, useVocabulary, word } from './i18n.js';
+import { codes, formatBytes, t, useVocabulary, word } from './i18n.js';
 
 const SAMPLE = '../data/sample/';
 const PERIODS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
@@ -232,7 +232,7 @@ function buildForm() {
       class: 'deadline',
       data: { deadline: form.deadline },
       text: (lang) => t(lang, 'deadlineLine', {
-        date: formatDate(form.deadline, lang),
+        date: writeDate(form.deadline, lang),
         status: inSentence(word(lang, 'timeliness', timeliness(state.period, undefined, now(), calendar))),
       }),
     }),
@@ -253,7 +253,7 @@ function buildForm() {
     unit: form.unit_name[lang], period: periodLabel[lang],
   }));
   $('as-of').dateTime = now();
-  bind($('as-of'), (lang) => formatMoment(now(), lang));
+  bind($('as-of'), (lang) => writeDate(now(), lang));
 
   runPreview();
 }
@@ -277,7 +277,7 @@ function buildCard(indicator) {
     h('div', { class: 'targets' }, h('dt', { text: L('targets') }),
       h('dd', {}, h('ul', {}, indicator.targets.map((target) => h('li', { text: B(target) }))))),
     h('div', {}, h('dt', { text: L('deadline') }),
-      h('dd', { text: (lang) => formatDate(state.form.deadline, lang) })),
+      h('dd', { text: (lang) => writeDate(state.form.deadline, lang) })),
     h('div', {}, h('dt', { text: L('focal') }), h('dd', {}, indicator.focal_officer))),
   h('details', { class: 'method' },
     h('summary', { text: L('method') }),

@@ -221,21 +221,6 @@ export function t(lang, key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
-/** A date `YYYY-MM-DD` as people write it: 21/12/2026 (vi), 21 Dec 2026 (en). */
-export function formatDate(iso, lang) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!m) return iso ?? '';
-  if (lang === 'vi') return `${m[3]}/${m[2]}/${m[1]}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
-}
-
-/** A moment `YYYY-MM-DDTHH:MM:SS` as people write it. */
-export function formatMoment(moment, lang) {
-  const [date, time = ''] = moment.split('T');
-  return `${formatDate(date, lang)} ${time.slice(0, 5)}`;
-}
-
 /** A byte count: 1,2 MB (vi) / 1.2 MB (en). */
 export function formatBytes(size, lang) {
   const units = ['B', 'KB', 'MB', 'GB'];
