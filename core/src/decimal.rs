@@ -266,6 +266,8 @@ impl schemars::JsonSchema for ExactOption {
         <Option<DecimalString>>::json_schema(generator)
     }
 
+    // schemars' own hooks for `Option<T>` (hidden, but what its derive asks of a field type):
+    // delegated so that an optional decimal is described exactly as `Option<DecimalString>`.
     fn _schemars_private_non_optional_json_schema(
         generator: &mut schemars::SchemaGenerator,
     ) -> schemars::Schema {
