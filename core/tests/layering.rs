@@ -85,23 +85,23 @@ impl Reach<'_> {
         }
     }
 
-    /// `crate :: name` and `super :: … :: name` inside a macro call's tokens.
+    /// `crate :: name` and `super :: … :: name` inside a macro call's tokens: a path is a run
+    /// of identifiers joined by `::`; anything else ends it.
     fn tokens(&mut self, tokens: TokenStream) {
         let mut words: Vec<String> = Vec::new();
         for tree in tokens {
             match tree {
                 TokenTree::Ident(ident) => words.push(ident.to_string()),
-                TokenTree::Punct(punct) if punct.as_char() == ':' => continue,
+                TokenTree::Punct(punct) if punct.as_char() == ':' => {}
                 TokenTree::Group(group) => {
                     self.path_words(&words);
                     words.clear();
                     self.tokens(group.stream());
-                    continue;
                 }
-                _ => {}
-            }
-            if !matches!(words.first().map(String::as_str), Some("crate" | "super")) {
-                words.retain(|w| w == "crate" || w == "super");
+                _ => {
+                    self.path_words(&words);
+                    words.clear();
+                }
             }
         }
         self.path_words(&words);
@@ -371,6 +371,11 @@ fn an_upward_path_is_caught_however_it_is_spelled() {
         (
             "formula/a.rs",
             "fn f() { let _ = format!(\"{}\", crate::catalogue::X); }",
+            true,
+        ),
+        (
+            "formula/a.rs",
+            "fn f() { m!(crate::period::P, crate::catalogue::X); }",
             true,
         ),
         (
