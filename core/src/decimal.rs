@@ -202,11 +202,11 @@ impl Exact {
         value: &Decimal,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        exact::serialize(value, s)
+        s.serialize_str(&text(*value))
     }
 
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        exact::deserialize(d)
+        d.deserialize_str(ExactVisitor)
     }
 }
 
@@ -239,13 +239,16 @@ impl ExactOption {
         value: &Option<Decimal>,
         s: S,
     ) -> Result<S::Ok, S::Error> {
-        exact_option::serialize(value, s)
+        match value {
+            Some(value) => s.serialize_str(&text(*value)),
+            None => s.serialize_none(),
+        }
     }
 
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
         d: D,
     ) -> Result<Option<Decimal>, D::Error> {
-        exact_option::deserialize(d)
+        d.deserialize_option(ExactOptionVisitor)
     }
 }
 
@@ -279,90 +282,49 @@ impl schemars::JsonSchema for ExactOption {
     }
 }
 
-mod exact {
-    use std::fmt;
+struct ExactVisitor;
 
-    use rust_decimal::Decimal;
-    use serde::de::{Error, Unexpected, Visitor};
-    use serde::{Deserializer, Serializer};
+impl serde::de::Visitor<'_> for ExactVisitor {
+    type Value = Decimal;
 
-    pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::text(*value))
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(EXPECTING)
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_str(Exact)
-    }
-
-    struct Exact;
-
-    impl Visitor<'_> for Exact {
-        type Value = Decimal;
-
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str(super::EXPECTING)
-        }
-
-        fn visit_str<E: Error>(self, text: &str) -> Result<Decimal, E> {
-            match super::read_for_serde(text) {
-                Ok(Some(value)) => Ok(value),
-                Ok(None) => Err(E::custom(format_args!("{}{text}", super::INEXACT))),
-                Err(_) => Err(E::invalid_value(Unexpected::Str(text), &self)),
-            }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+        match read_for_serde(text) {
+            Ok(Some(value)) => Ok(value),
+            Ok(None) => Err(E::custom(format_args!("{INEXACT}{text}"))),
+            Err(_) => Err(E::invalid_value(serde::de::Unexpected::Str(text), &self)),
         }
     }
 }
 
-mod exact_option {
-    use std::fmt;
+struct ExactOptionVisitor;
 
-    use rust_decimal::Decimal;
-    use serde::de::{Error, Visitor};
-    use serde::{Deserializer, Serializer};
+impl<'de> serde::de::Visitor<'de> for ExactOptionVisitor {
+    type Value = Option<Decimal>;
 
-    #[allow(clippy::ref_option)] // serde's `with` lends the field as it is
-    pub(crate) fn serialize<S: Serializer>(
-        value: &Option<Decimal>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(value) => s.serialize_str(&super::text(*value)),
-            None => s.serialize_none(),
-        }
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(EXPECTING)
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Decimal>, D::Error> {
-        d.deserialize_option(ExactOption)
+    fn visit_none<E: serde::de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
     }
 
-    struct ExactOption;
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+        d.deserialize_str(self)
+    }
 
-    impl<'de> Visitor<'de> for ExactOption {
-        type Value = Option<Decimal>;
-
-        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-            formatter.write_str(super::EXPECTING)
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Option<Decimal>, E> {
+        if text.is_empty() {
+            return Ok(None);
         }
-
-        fn visit_none<E: Error>(self) -> Result<Option<Decimal>, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
-            d.deserialize_str(self)
-        }
-
-        fn visit_str<E: Error>(self, text: &str) -> Result<Option<Decimal>, E> {
-            if text.is_empty() {
-                return Ok(None);
-            }
-            match super::read_for_serde(text) {
-                Ok(Some(value)) => Ok(Some(value)),
-                Ok(None) => Err(E::custom(format_args!("{}{text}", super::INEXACT))),
-                Err(e) => Err(E::custom(e)),
-            }
+        match read_for_serde(text) {
+            Ok(Some(value)) => Ok(Some(value)),
+            Ok(None) => Err(E::custom(format_args!("{INEXACT}{text}"))),
+            Err(e) => Err(E::custom(e)),
         }
     }
 }
