@@ -319,10 +319,9 @@ pub fn read_observations_csv(text: &str) -> Observations {
         let (Ok(period), Ok(at)) = (period.parse(), at.parse()) else {
             continue;
         };
-        let value = value.parse().map_or(
-            chiso::Value::Missing(chiso::Missing::NoData),
-            chiso::Value::Number,
-        );
+        let Ok(value) = chiso::Value::from_cell(chiso::Cell::Text(value)) else {
+            continue;
+        };
         rows.push_value(unit, item, period, value, by, at);
     }
     rows

@@ -133,14 +133,16 @@ fn narrative(
     })
 }
 
-/// The ranking tables as `csv`, `sdmx_csv`, `json` or `html` (in `lang`).
+/// The ranking tables as `csv`, `sdmx_csv`, `json` or `html` (in `lang`, the core's default
+/// when None).
 #[pyfunction]
-#[pyo3(signature = (evaluation_json, format, lang="vi"))]
-fn export_ranking(evaluation_json: &str, format: &str, lang: &str) -> PyResult<String> {
+#[pyo3(signature = (evaluation_json, format, lang=None))]
+fn export_ranking(evaluation_json: &str, format: &str, lang: Option<&str>) -> PyResult<String> {
     guard(|| {
         let e = Evaluation::from_json(evaluation_json)?;
         let format: ExportFormat = format.parse()?;
-        Ok(export(&e, format, lang.parse()?))
+        let lang = lang.map(str::parse).transpose()?.unwrap_or_default();
+        Ok(export(&e, format, lang))
     })
 }
 

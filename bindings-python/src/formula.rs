@@ -27,6 +27,21 @@ fn run_formula(
     })
 }
 
+/// `x` (`None`, a bool, an int, a `Decimal` or text) as the core's value JSON, read by the
+/// core's one cell rule, as a `DataFrame`'s cell is.
+#[pyfunction]
+fn value_json(x: &Bound<'_, PyAny>) -> PyResult<String> {
+    let value = crate::observations::cell_value(x);
+    guard(|| {
+        value
+            .map(|v| chiso::to_json(&v))
+            .map_err(|problem| chiso::Error::InvalidInput {
+                what: chiso::InputKind::Values,
+                findings: vec![chiso::Finding::new(&problem, "")],
+            })
+    })
+}
+
 /// Checks `expression` against a catalogue (the embedded NQ57 one by default): the report JSON.
 #[pyfunction]
 #[pyo3(signature = (expression, catalogue=None))]
@@ -40,16 +55,17 @@ fn check_formula(expression: &str, catalogue: Option<&PyCatalogue>) -> PyResult<
     })
 }
 
-/// `expression` in words (`lang` `"vi"` or `"en"`), names from the catalogue (NQ57 by default).
+/// `expression` in words (`lang` `"vi"` or `"en"`, the core's default when None), names from
+/// the catalogue (NQ57 by default).
 #[pyfunction]
-#[pyo3(signature = (expression, lang="vi", catalogue=None))]
+#[pyo3(signature = (expression, lang=None, catalogue=None))]
 fn describe_formula(
     expression: &str,
-    lang: &str,
+    lang: Option<&str>,
     catalogue: Option<&PyCatalogue>,
 ) -> PyResult<String> {
     guard(|| {
-        let lang: Lang = lang.parse()?;
+        let lang: Lang = lang.map(str::parse).transpose()?.unwrap_or_default();
         match catalogue {
             Some(c) => formula::describe(expression, c.inner(), lang),
             None => formula::describe(expression, &Catalogue::nq57(), lang),
@@ -79,6 +95,7 @@ fn describe_period(text: &str, calendar_json: Option<&str>) -> PyResult<String> 
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_formula, m)?)?;
+    m.add_function(wrap_pyfunction!(value_json, m)?)?;
     m.add_function(wrap_pyfunction!(check_formula, m)?)?;
     m.add_function(wrap_pyfunction!(describe_formula, m)?)?;
     m.add_function(wrap_pyfunction!(parse_period, m)?)?;

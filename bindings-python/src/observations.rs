@@ -4,15 +4,12 @@
 //! `-1` for an empty cell) into a list of its distinct values. A million rows then cross as a
 //! few byte buffers and a few thousand Python objects, each distinct value decoded once.
 
-use std::str::FromStr;
-
 use chiso::ledger::{Flags, Observations, Submission, SubmissionOrigin, ValueRow};
 use chiso::period::{Period, parse_time};
-use chiso::{Error, Finding, InputKind, InputProblem, Missing, Value};
+use chiso::{Cell, Error, Finding, InputKind, InputProblem, Missing, Value};
 use chrono::NaiveDateTime;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyString};
-use rust_decimal::Decimal;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyString};
 
 /// The columns a table may have; any other is refused, so a misspelt optional column is not
 /// silently ignored.
@@ -36,20 +33,10 @@ pub struct Defaults {
     pub source: SubmissionOrigin,
 }
 
-/// A source as a table names it: `"form"`, or a system's name.
-pub fn origin(source: &str) -> SubmissionOrigin {
-    match source {
-        "form" => SubmissionOrigin::Form,
-        system => SubmissionOrigin::System {
-            system: system.to_owned(),
-        },
-    }
-}
-
 /// One decoded column: each row's code and each distinct value decoded (or why not).
 struct Column<T> {
     codes: Vec<i64>,
-    uniques: Vec<Result<T, String>>,
+    uniques: Vec<Result<T, InputProblem>>,
 }
 
 impl<T: Clone> Column<T> {
@@ -137,7 +124,7 @@ fn decode(
             columns,
             "source",
             rows,
-            &|v| text(v).map(|s| origin(&s)),
+            &|v| text(v).map(|s| SubmissionOrigin::named(&s)),
             findings,
         )?,
         measure: column(columns, "measure", rows, &text, findings)?,
@@ -248,30 +235,40 @@ impl Decoded {
     }
 }
 
-fn text(v: &Bound<'_, PyAny>) -> Result<String, String> {
-    v.cast::<PyString>()
-        .map_err(|_| "a text".to_owned())
-        .and_then(|s| {
-            s.to_cow()
-                .map(std::borrow::Cow::into_owned)
-                .map_err(|e| e.to_string())
-        })
+/// `v` is not what the column holds: what it is (its `repr`, shortened) and what was expected.
+fn refused(v: &Bound<'_, PyAny>, expected: &str) -> InputProblem {
+    let found = v
+        .repr()
+        .map(|r| r.to_string().chars().take(80).collect())
+        .unwrap_or_default();
+    InputProblem::JsonInvalidValue {
+        found,
+        expected: expected.to_owned(),
+    }
 }
 
-fn period(v: &Bound<'_, PyAny>) -> Result<Period, String> {
+fn text(v: &Bound<'_, PyAny>) -> Result<String, InputProblem> {
+    v.cast::<PyString>()
+        .ok()
+        .and_then(|s| s.to_cow().ok())
+        .map(std::borrow::Cow::into_owned)
+        .ok_or_else(|| refused(v, "a text"))
+}
+
+fn period(v: &Bound<'_, PyAny>) -> Result<Period, InputProblem> {
     text(v)?
         .parse::<Period>()
-        .map_err(|_| "a period (2026-Q3, 2026-05, 2026)".to_owned())
+        .map_err(|_| refused(v, "a period (2026-Q3, 2026-05, 2026)"))
 }
 
-fn time(v: &Bound<'_, PyAny>) -> Result<NaiveDateTime, String> {
-    parse_time(&text(v)?).map_err(|_| "a time YYYY-MM-DDTHH:MM:SS".to_owned())
+fn time(v: &Bound<'_, PyAny>) -> Result<NaiveDateTime, InputProblem> {
+    parse_time(&text(v)?).map_err(|_| refused(v, "a time YYYY-MM-DDTHH:MM:SS"))
 }
 
-fn flag(v: &Bound<'_, PyAny>) -> Result<bool, String> {
+fn flag(v: &Bound<'_, PyAny>) -> Result<bool, InputProblem> {
     v.cast::<PyBool>()
         .map(pyo3::types::PyBoolMethods::is_true)
-        .map_err(|_| "true or false".to_owned())
+        .map_err(|_| refused(v, "true or false"))
 }
 
 /// How many bad cells one refusal lists (a wrong column can make every row bad).
@@ -293,52 +290,43 @@ fn invalid(findings: Vec<Finding>) -> Error {
     }
 }
 
-/// A value cell: a number (int, float, `Decimal`, or text holding a decimal number), a bool, or
-/// other text (blank text is missing). A float is read as the shortest decimal that prints as it (`0.1` is 0.1, not
-/// 0.1000000000000000055…): what the table showed. Empty cells (NaN, None) are missing.
-fn value(v: &Bound<'_, PyAny>) -> Result<Value, String> {
-    // Exactly, or not at all: a 29th decimal place is refused, never rounded away.
-    let number = |s: &str| {
-        chiso::decimal::read_exact(s)
-            .map(Value::Number)
-            .ok_or_else(|| format!("a number within ±7.9 × 10²⁸ with at most 28 places, not {s}"))
+/// A value cell, read by the core's one rule ([`Cell`]): a bool, an int or a `Decimal` (its
+/// digits), a float (as it prints), text, or `None`.
+fn value(v: &Bound<'_, PyAny>) -> Result<Value, InputProblem> {
+    cell_value(v).map_err(|problem| match problem {
+        InputProblem::JsonInvalidValue { expected, .. } => refused(v, &expected),
+        other => other,
+    })
+}
+
+/// A Python object as the core's [`Cell`], read by its rule.
+pub fn cell_value(v: &Bound<'_, PyAny>) -> Result<Value, InputProblem> {
+    let shown = |v: &Bound<'_, PyAny>| {
+        v.str()
+            .map(|s| s.to_string())
+            .map_err(|e| InputProblem::JsonInvalidValue {
+                found: e.to_string(),
+                expected: String::new(),
+            })
     };
-    if let Ok(b) = v.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
+    if v.is_none() {
+        return Value::from_cell(Cell::Empty);
     }
-    if v.is_instance_of::<PyInt>() {
-        return number(&v.str().map_err(|e| e.to_string())?.to_string());
+    if let Ok(b) = v.cast::<PyBool>() {
+        return Value::from_cell(Cell::Bool(b.is_true()));
     }
     if let Ok(f) = v.cast::<PyFloat>() {
-        let x = f.value();
-        if x.is_nan() {
-            return Ok(Value::Missing(Missing::NoData));
-        }
-        if x.is_infinite() {
-            return Err("a finite number".to_owned());
-        }
-        return number(&x.to_string());
+        return Value::from_cell(Cell::Float(f.value()));
     }
     if let Ok(s) = v.cast::<PyString>() {
-        let s = s.to_cow().map_err(|e| e.to_string())?;
-        if s.trim().is_empty() {
-            return Ok(Value::Missing(Missing::NoData));
-        }
-        // Text that reads as a number is one (and must be exact); other text is text.
-        let looks_numeric =
-            Decimal::from_str(s.trim()).is_ok() || Decimal::from_scientific(s.trim()).is_ok();
-        return match number(s.trim()) {
-            Ok(n) => Ok(n),
-            Err(e) if looks_numeric => Err(e),
-            Err(_) => Ok(Value::Text(s.into_owned())),
-        };
+        let text = s.to_cow().map_err(|e| InputProblem::JsonInvalidValue {
+            found: e.to_string(),
+            expected: String::new(),
+        })?;
+        return Value::from_cell(Cell::Text(&text));
     }
-    // A decimal.Decimal (or any other number type that prints as one).
-    let shown = v.str().map_err(|e| e.to_string())?.to_string();
-    match shown.as_str() {
-        "NaN" | "sNaN" => Ok(Value::Missing(Missing::NoData)),
-        s => number(s),
-    }
+    // An int, a decimal.Decimal, or any other number type that prints its digits.
+    Value::from_cell(Cell::Digits(&shown(v)?))
 }
 
 /// Decodes column `name` if the table has it: `(codes bytes, distinct values)`.
@@ -346,7 +334,7 @@ fn column<T: Clone>(
     columns: &Bound<'_, PyDict>,
     name: &'static str,
     rows: usize,
-    decode: &dyn Fn(&Bound<'_, PyAny>) -> Result<T, String>,
+    decode: &dyn Fn(&Bound<'_, PyAny>) -> Result<T, InputProblem>,
     findings: &mut Vec<Finding>,
 ) -> PyResult<Option<Column<T>>> {
     let Some(entry) = columns.get_item(name)? else {
@@ -376,7 +364,7 @@ fn column<T: Clone>(
         .chunks_exact(8)
         .map(|c| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
         .collect();
-    let decoded: Vec<Result<T, String>> = uniques.iter().map(decode).collect();
+    let decoded: Vec<Result<T, InputProblem>> = uniques.iter().map(decode).collect();
     let mut reported = vec![false; decoded.len()];
     for (row, &code) in codes.iter().enumerate() {
         let Ok(k) = usize::try_from(code) else {
@@ -392,18 +380,11 @@ fn column<T: Clone>(
             ));
             return Ok(None);
         };
-        if let Err(expected) = cell
+        if let Err(problem) = cell
             && !reported[k]
         {
             reported[k] = true;
-            let found = uniques[k].repr()?.to_string().chars().take(80).collect();
-            findings.push(Finding::new(
-                &InputProblem::JsonInvalidValue {
-                    found,
-                    expected: expected.clone(),
-                },
-                format!("/{row}/{name}"),
-            ));
+            findings.push(Finding::new(problem, format!("/{row}/{name}")));
         }
     }
     Ok(Some(Column {

@@ -12,7 +12,7 @@ use pyo3::types::PyDict;
 use crate::catalogue::PyCatalogue;
 use crate::error::{guard, guard_detached};
 use crate::evaluation::PyEvaluation;
-use crate::observations::{Defaults, observations, origin};
+use crate::observations::{Defaults, observations};
 
 /// An append-only, hash-chained ledger.
 #[pyclass(module = "chiso._chiso", name = "Ledger")]
@@ -53,7 +53,7 @@ impl PyLedger {
         let defaults = Defaults {
             submitted_by: by.to_owned(),
             submitted_at: at,
-            source: origin(source),
+            source: chiso::ledger::SubmissionOrigin::named(source),
         };
         let rows = observations(columns, rows, &defaults)?;
         let approval = Approval {

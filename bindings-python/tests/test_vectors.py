@@ -86,3 +86,32 @@ def test_an_unknown_field_item_is_a_catalogue_error():
     with pytest.raises(chiso.CatalogueError) as e:
         chiso.check_field("Z99", "1")
     assert e.value.code == "catalogue.unknown_code"
+
+
+CELLS = json.loads((VECTORS / "cell" / "cells.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_cell_cases():
+    assert len(CELLS) >= 15
+
+
+@pytest.mark.parametrize("case", CELLS, ids=[repr(c["cell"]) for c in CELLS])
+def test_cell(case):
+    """A table's text cell, read by the core's one cell rule: as a formula's value, in records and
+    in a DataFrame alike."""
+    pd = pytest.importorskip("pandas")
+    cell, value, why = case["cell"], case["value"], case["why"]
+    row = {"unit": "DN", "item": "B01", "period": "2026-05", "value": cell}
+    if "error" in value:
+        with pytest.raises(chiso.DataError) as caught:
+            chiso.run_formula("x", {"x": cell})
+        assert value["error"] in {f["code"] for f in caught.value.findings}, why
+        for table in ([row], pd.DataFrame([row])):
+            with pytest.raises(chiso.DataError) as caught:
+                chiso.Ledger.from_observations(table, by="x", at="2026-06-10")
+            assert [(f["code"], f["path"]) for f in caught.value.findings] == [(value["error"], "/0/value")], why
+        return
+    assert chiso.run_formula("x", {"x": cell})["value"] == value, why
+    for table in ([row], pd.DataFrame([row])):
+        got = chiso.Ledger.from_observations(table, by="x", at="2026-06-10").snapshot("2026-05")[0]["value"]
+        assert got == chiso._convert.value_out(value), why

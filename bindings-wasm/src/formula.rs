@@ -3,7 +3,7 @@
 
 use chiso::formula;
 use chiso::period::{self, ReportingCalendar};
-use chiso::{Catalogue as CoreCatalogue, Lang, Missing, Value};
+use chiso::{Catalogue as CoreCatalogue, Lang, Missing, Problem, Value};
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::{Catalogue, to_js};
@@ -208,7 +208,8 @@ impl Formula {
     }
 }
 
-/// One value of a row given as plain JSON: a decimal string, a boolean, or `null`.
+/// One value of a row given as plain JSON: a string (read by the core's cell rule), a
+/// boolean, or `null`.
 struct Cell(Value);
 
 impl<'de> serde::Deserialize<'de> for Cell {
@@ -220,10 +221,9 @@ impl<'de> serde::Deserialize<'de> for Cell {
                 f.write_str("a decimal string, a boolean or null")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Cell, E> {
-                Ok(Cell(text.parse().map_or_else(
-                    |_| Value::Text(text.to_owned()),
-                    Value::Number,
-                )))
+                Value::from_cell(chiso::Cell::Text(text))
+                    .map(Cell)
+                    .map_err(|problem| E::custom(problem.message().en))
             }
             fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Cell, E> {
                 Ok(Cell(Value::Bool(b)))
@@ -236,23 +236,29 @@ impl<'de> serde::Deserialize<'de> for Cell {
     }
 }
 
-/// A JS value as a formula value: decimal strings are numbers, other strings text, `null` and
-/// `undefined` missing.
+/// A JS value as a formula value, by the core's cell rule: strings are read as cells (a
+/// decimal string is a number, blank is missing, other text is text), `null` and `undefined`
+/// are missing. A JS number is refused: binary floats are not exact decimals.
 fn value_of((i, value): (usize, &JsValue)) -> Result<Value, JsValue> {
-    if let Some(b) = value.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(text) = value.as_string() {
-        return Ok(text
-            .parse()
-            .map_or_else(|_| Value::Text(text), Value::Number));
-    }
-    if value.is_null() || value.is_undefined() {
-        return Ok(Value::Missing(Missing::NoData));
-    }
-    Err(to_js_error(&chiso::Error::InvalidArgument {
-        name: "values",
-        value: format!("{i}: {value:?}"),
-        expected: "a decimal string such as \"12.5\", a boolean, or null for missing".to_owned(),
-    }))
+    let text = value.as_string();
+    let cell = if let Some(b) = value.as_bool() {
+        chiso::Cell::Bool(b)
+    } else if let Some(text) = &text {
+        chiso::Cell::Text(text)
+    } else if value.is_null() || value.is_undefined() {
+        chiso::Cell::Empty
+    } else {
+        return Err(to_js_error(&chiso::Error::InvalidArgument {
+            name: "values",
+            value: format!("{i}: {value:?}"),
+            expected: "a decimal string such as \"12.5\", a boolean, or null for missing"
+                .to_owned(),
+        }));
+    };
+    Value::from_cell(cell).map_err(|problem| {
+        to_js_error(&chiso::Error::InvalidInput {
+            what: chiso::InputKind::Values,
+            findings: vec![chiso::Finding::new(&problem, format!("/{i}"))],
+        })
+    })
 }

@@ -98,3 +98,25 @@ test('every vector folder is run by the JavaScript suite', () => {
   const missing = folders.filter((f) => !sources.includes(`'${f}'`));
   assert.deepEqual(missing, []);
 });
+
+// A table's text cell, read by the core's one cell rule (testdata/vectors/cell/cells.json):
+// through a compiled formula's `evaluate` and its many-rows `evaluateJson` alike.
+const cells = JSON.parse(readFileSync(join(root, 'cell', 'cells.json'), 'utf8'));
+const identity = chiso.Formula.compile('A07', chiso.Catalogue.nq57());
+
+test('there are cell cases', () => {
+  assert.ok(cells.length >= 15);
+});
+
+for (const { cell, value, why } of cells) {
+  test(`cell ${JSON.stringify(cell)}`, () => {
+    if (value.error) {
+      assert.throws(() => identity.evaluate([cell]),
+        (e) => e.name === 'DataError' && e.findings[0].code === value.error && e.findings[0].path === '/0', why);
+      assert.throws(() => identity.evaluateJson(JSON.stringify([[cell]])), (e) => e.name === 'ArgumentError', why);
+    } else {
+      assert.deepEqual(identity.evaluate([cell]), value, why);
+      assert.deepEqual(JSON.parse(identity.evaluateJson(JSON.stringify([[cell]]))), [value], why);
+    }
+  });
+}

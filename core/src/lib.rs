@@ -143,4 +143,4 @@ pub use reporting::Reporting;
 pub use style::Style;
 pub use text::{Lang, Text};
 pub use unicode::{Id, nfc};
-pub use value::{Missing, Value, ValueError};
+pub use value::{Cell, Missing, Value, ValueError};

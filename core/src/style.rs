@@ -26,6 +26,9 @@ pub struct Style {
     pub lang: Lang,
     /// The decimal separator: a comma in Vietnamese (TCVN practice), a point in English.
     pub decimal: char,
+    /// The thousands separator of [`grouped`](Self::grouped) numbers: a point in Vietnamese, a
+    /// comma in English.
+    pub group: char,
     /// What an empty cell shows.
     pub missing: &'static str,
 }
@@ -37,11 +40,13 @@ impl Style {
             Lang::Vi => Style {
                 lang,
                 decimal: ',',
+                group: '.',
                 missing: "—",
             },
             Lang::En => Style {
                 lang,
                 decimal: '.',
+                group: ',',
                 missing: "—",
             },
         }
@@ -52,11 +57,63 @@ impl Style {
         self.written(&d.normalize().to_string())
     }
 
+    /// `d` without trailing zeros, its whole part grouped by thousands: an amount as a person
+    /// types and reads it in a form (`1.234.567,5`). Tables keep [`number`](Self::number), whose
+    /// columns of scores and shares need no grouping.
+    ///
+    /// ```
+    /// use chiso::{Lang, Style};
+    /// let d = "-1234567.50".parse().unwrap();
+    /// assert_eq!(Style::of(Lang::Vi).grouped(d), "-1.234.567,5");
+    /// assert_eq!(Style::of(Lang::En).grouped(d), "-1,234,567.5");
+    /// assert_eq!(Style::of(Lang::Vi).grouped("999.25".parse().unwrap()), "999,25");
+    /// ```
+    pub fn grouped(&self, d: Decimal) -> String {
+        let plain = d.normalize().to_string();
+        let (sign, unsigned) = plain
+            .strip_prefix('-')
+            .map_or(("", plain.as_str()), |rest| ("-", rest));
+        let (int, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        let mut out = String::with_capacity(plain.len() + int.len() / 3 + 1);
+        out.push_str(sign);
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(self.group);
+            }
+            out.push(c);
+        }
+        if !fraction.is_empty() {
+            out.push(self.decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
+
     /// `d` with exactly `places` decimals, rounded half up (a published score: `0,9600`).
     pub fn fixed(&self, d: Decimal, places: u32) -> String {
         let mut d = RoundingMode::HalfUp.round(d, places);
         d.rescale(places);
         self.written(&d.to_string())
+    }
+
+    /// `d` with the places it was written with (`0,9600`): a value as recorded.
+    ///
+    /// ```
+    /// use chiso::{Lang, Style};
+    /// assert_eq!(Style::of(Lang::Vi).exact("0.9600".parse().unwrap()), "0,9600");
+    /// ```
+    pub fn exact(&self, d: Decimal) -> String {
+        self.written(&d.to_string())
+    }
+
+    /// A yes/no as the language says it: `có` / `không`, `yes` / `no`.
+    pub const fn yes_no(&self, b: bool) -> &'static str {
+        match (self.lang, b) {
+            (Lang::Vi, true) => "có",
+            (Lang::Vi, false) => "không",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        }
     }
 
     /// `d`, or the missing mark.

@@ -374,3 +374,19 @@ fn field_vectors() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A table's text cell, read by the one cell rule.
+#[test]
+fn cell_vectors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/vectors/cell/cells.json");
+    let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(cases.len() >= 15);
+    for case in cases {
+        let cell = case["cell"].as_str().unwrap();
+        let got = match chiso::Value::from_cell(chiso::Cell::Text(cell)) {
+            Ok(value) => serde_json::to_value(&value).unwrap(),
+            Err(problem) => serde_json::json!({ "error": chiso::Problem::code(&problem) }),
+        };
+        assert_eq!(got, case["value"], "{cell:?}: {}", case["why"]);
+    }
+}

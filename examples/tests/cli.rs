@@ -239,7 +239,7 @@ fn period_show_under_both_calendars() {
     assert_eq!(info["deadline"], "2026-06-04");
     let table = stdout(&chiso(&["period", "show", "2026"]));
     assert!(
-        table.contains("Năm 2026") && table.contains("2025-12-15"),
+        table.contains("Năm 2026") && table.contains("15/12/2025"),
         "{table}"
     );
     assert_eq!(chiso(&["period", "show", "2026-13"]).status.code(), Some(2));
@@ -359,6 +359,20 @@ fn check_reports_the_sample_quality_of_a_unit() {
     );
     let table = stdout(&chiso(&args("table")));
     assert!(table.contains("Score: 94.2/100"), "{table}");
+    assert!(
+        table.contains("due 21 Sep 2026, as of 15 Oct 2026 00:00"),
+        "{table}"
+    );
+    // In Vietnamese the same report writes the decimal comma and Vietnamese dates (it once
+    // printed `94.2` and `2026-09-21` whatever the language).
+    let mut vi = args("table");
+    vi[12] = "vi";
+    let vi = stdout(&chiso(&vi));
+    assert!(vi.contains("Điểm: 94,2/100 · Đầy đủ: 91,7%"), "{vi}");
+    assert!(
+        vi.contains("hạn 21/09/2026, tính đến 15/10/2026 00:00"),
+        "{vi}"
+    );
     // The head answers for the unit's data: named in the report (the sample chart's CT head).
     assert_eq!(report["head"]["person"], "ct_lanh_dao");
     assert!(table.contains("Head of the unit: Bùi Thị Mai"), "{table}");

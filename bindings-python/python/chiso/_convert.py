@@ -65,23 +65,17 @@ def date_of(text: Optional[str]) -> Optional[_dt.date]:
 
 
 def value_in(x: Any) -> Dict[str, Any]:
-    """A Python value in the core's value shape: numbers as decimal strings, never floats."""
+    """A Python value in the core's value shape, read by the core's one cell rule (as a
+    DataFrame's cell is): ``None`` is missing, text that reads as a number is that number, blank
+    text is missing. A float is refused: a single value is given exactly (a ``Decimal``)."""
     if isinstance(x, dict):
         return x  # already the core's shape, such as {"missing": "not_applicable"}
-    if x is None:
-        return {"missing": "no_data"}
-    if isinstance(x, bool):
-        return {"bool": x}
-    if isinstance(x, int):
-        return {"number": str(x)}
-    if isinstance(x, Decimal):
-        # Positional, never `1E-7` (what str() writes for small values), which the core refuses.
-        return {"number": format(x, "f")}
     if isinstance(x, float):
         raise TypeError("chiso takes exact numbers: pass a decimal.Decimal or a str, not a float")
-    if isinstance(x, str):
-        return {"text": x}
-    raise TypeError(f"cannot use {type(x).__name__} as a chiso value")
+    if x is not None and not isinstance(x, (bool, int, Decimal, str)):
+        raise TypeError(f"cannot use {type(x).__name__} as a chiso value")
+    shape: Dict[str, Any] = json.loads(_chiso.value_json(x))
+    return shape
 
 
 def value_out(v: Mapping[str, Any]) -> Union[None, Decimal, bool, str]:

@@ -11,6 +11,10 @@ from chiso import _chiso
 from chiso._convert import text as _text
 from chiso._types import Lang, Layer
 from chiso.table import Table
+from chiso.vocabulary import defaults
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["Catalogue", "catalogue_schema", "check_catalogue", "check_catalogue_json"]
 
@@ -32,7 +36,7 @@ class Catalogue:
     def __init__(self, native: _chiso.Catalogue) -> None:
         self._native = native
         #: The language of listings and tables (``"vi"`` or ``"en"``).
-        self.lang: Lang = "vi"
+        self.lang: Lang = _DEFAULTS["lang"]
 
     @classmethod
     def nq57(cls) -> Catalogue:

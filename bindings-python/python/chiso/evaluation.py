@@ -12,6 +12,10 @@ from chiso._convert import Number, decimal, decimal_text, value_in, value_out
 from chiso._types import ExportFormat, GapKind, Lang, Method, MissingPolicy, RankingColumn, Ties
 from chiso.catalogue import Catalogue
 from chiso.table import Chart, Table
+from chiso.vocabulary import defaults
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["Evaluation", "RankingTable", "combine", "progress", "rank", "score"]
 
@@ -222,11 +226,11 @@ class Evaluation:
         result: Dict[str, Any] = json.loads(self._native.report_json(self._catalogue._native))
         return result
 
-    def narrative(self, lang: Lang = "vi", unit: Optional[str] = None) -> str:
+    def narrative(self, lang: Lang = _DEFAULTS["lang"], unit: Optional[str] = None) -> str:
         """The narrative as Markdown: national, or one unit's with its sub-units' sections merged in."""
         return self._native.narrative(self._catalogue._native, lang, unit)
 
-    def export(self, format: ExportFormat, lang: Lang = "vi") -> str:
+    def export(self, format: ExportFormat, lang: Lang = _DEFAULTS["lang"]) -> str:
         """The ranking tables as ``csv``, ``sdmx_csv``, ``json`` or ``html`` (in ``lang``)."""
         return self._native.export(format, lang)
 
@@ -266,8 +270,8 @@ def score(
 
 def combine(
     parts: Sequence[Mapping[str, Any]],
-    method: Method = "weighted_mean",
-    missing: MissingPolicy = "zero",
+    method: Method = _DEFAULTS["method"],
+    missing: MissingPolicy = _DEFAULTS["missing_policy"],
     round_to: Optional[int] = None,
 ) -> Optional[Decimal]:
     """A composite of ``parts`` (each ``{"weight", "points", "fraction"}``, fraction None when
@@ -287,7 +291,9 @@ def combine(
 
 
 def rank(
-    scores: Mapping[str, Optional[Number]], ties: Ties = "competition", round_to: Optional[int] = 4
+    scores: Mapping[str, Optional[Number]],
+    ties: Ties = _DEFAULTS["ranking"]["ties"],
+    round_to: Optional[int] = _DEFAULTS["ranking"]["round_to"],
 ) -> List[Dict[str, Any]]:
     """Ranks units by score (higher is better) under a tie policy, on scores rounded half up to
     ``round_to`` places first (None ranks on the exact scores). Ranks and scores are ``Decimal``

@@ -9,6 +9,10 @@ from chiso import _chiso
 from chiso._convert import value_in
 from chiso._types import Lang
 from chiso.catalogue import Catalogue
+from chiso.vocabulary import defaults
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["check_formula", "describe_formula", "run_formula", "run_formula_json"]
 
@@ -45,6 +49,6 @@ def check_formula(expression: str, catalogue: Optional[Catalogue] = None) -> Dic
     return result
 
 
-def describe_formula(expression: str, lang: Lang = "vi", catalogue: Optional[Catalogue] = None) -> str:
+def describe_formula(expression: str, lang: Lang = _DEFAULTS["lang"], catalogue: Optional[Catalogue] = None) -> str:
     """``expression`` in words, with indicator and data element names in place of codes."""
     return _chiso.describe_formula(expression, lang, _native(catalogue))

@@ -12,6 +12,10 @@ from chiso._convert import Time, datetime_of, time_text, value_out
 from chiso._convert import text as _text
 from chiso.observations import columns_of
 from chiso.table import Table
+from chiso.vocabulary import defaults
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["Ledger"]
 
@@ -63,7 +67,7 @@ class Ledger:
         *,
         by: str,
         at: Time,
-        source: str = "import",
+        source: str = _DEFAULTS["source"],
         approve: bool = True,
     ) -> Ledger:
         """A new ledger holding a table of observations (see :meth:`import_observations`)."""
@@ -77,7 +81,7 @@ class Ledger:
         *,
         by: str,
         at: Time,
-        source: str = "import",
+        source: str = _DEFAULTS["source"],
         approve: bool = True,
     ) -> int:
         """Appends a table of observations (a pandas DataFrame, or a list of dicts) with columns

@@ -16,7 +16,10 @@ from chiso.catalogue import Catalogue
 from chiso.evaluation import Evaluation
 from chiso.ledger import Ledger
 from chiso.table import Table
-from chiso.vocabulary import written
+from chiso.vocabulary import defaults, written
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["QualityReport", "Reporting"]
 
@@ -29,7 +32,7 @@ class QualityReport(Dict[str, Any]):
     report with ``completeness``, ``score`` and each dimension's ``points`` as ``Decimal``,
     ``as_of`` a ``datetime`` and ``deadline`` a ``date``; its findings and items as tables."""
 
-    lang: Lang = "vi"
+    lang: Lang = _DEFAULTS["lang"]
 
     def findings(self) -> Table:
         """Every finding: item, code, dimension, severity, period, revision and the message."""
@@ -179,7 +182,7 @@ class Reporting:
         as_of: Time,
         scheme: Union[None, str, Mapping[str, Any]] = None,
         *,
-        imported_by: str = "chiso",
+        imported_by: str = _DEFAULTS["imported_by"],
     ) -> Evaluation:
         """Evaluates ``period`` as approvals stood at ``as_of``: every unit's indicators valued,
         scored, combined and ranked in its peer group, with progress, data quality and rank

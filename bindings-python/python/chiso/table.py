@@ -10,7 +10,10 @@ from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Sequence, overload
 
 from chiso._types import Lang
-from chiso.vocabulary import written
+from chiso.vocabulary import defaults, written, written_date, written_yes_no
+
+# The core decides the defaults; the signatures below show its choice.
+_DEFAULTS = defaults()
 
 __all__ = ["Chart", "Table", "pandas"]
 
@@ -27,13 +30,11 @@ def _cell(x: Any, lang: Lang) -> str:
     if x is None:
         return ""
     if isinstance(x, bool):
-        return ("có" if x else "không") if lang == "vi" else ("yes" if x else "no")
+        return written_yes_no(x, lang)
     if isinstance(x, Decimal):
         return written(x, lang)
-    if isinstance(x, _dt.datetime):
-        return x.strftime("%d/%m/%Y %H:%M") if lang == "vi" else x.isoformat(sep=" ")
-    if isinstance(x, _dt.date):
-        return x.strftime("%d/%m/%Y") if lang == "vi" else x.isoformat()
+    if isinstance(x, (_dt.datetime, _dt.date)):
+        return written_date(x, lang)
     return str(x)
 
 
@@ -48,7 +49,7 @@ class Table(Sequence[Dict[str, Any]]):
 
     __slots__ = ("columns", "lang", "name", "rows")
 
-    def __init__(self, name: str, columns: Sequence[str], rows: List[Dict[str, Any]], lang: Lang = "vi") -> None:
+    def __init__(self, name: str, columns: Sequence[str], rows: List[Dict[str, Any]], lang: Lang = _DEFAULTS["lang"]) -> None:
         self.name = name
         self.columns = list(columns)
         self.rows = rows

@@ -9,14 +9,18 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from functools import lru_cache
-from typing import Dict
+from typing import Any, Dict, Union
 
 from chiso import _chiso
 from chiso._types import Lang
 
-__all__ = ["label", "vocabulary", "written"]
+# The language the core writes in when none is named.
+_LANG: Lang = json.loads(_chiso.defaults_json())["lang"]
+
+__all__ = ["defaults", "label", "vocabulary", "written", "written_date", "written_yes_no"]
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +37,28 @@ def vocabulary() -> Dict[str, Dict[str, Dict[str, str]]]:
     return {name: {code: dict(label) for code, label in words.items()} for name, words in _words().items()}
 
 
-def label(name: str, code: str, lang: Lang = "vi") -> str:
+def label(name: str, code: str, lang: Lang = _LANG) -> str:
     """The label of the value ``code`` of the enumeration ``name``, in ``lang``.
 
     Raises :class:`chiso.ArgumentError` for a name, value or language the core does not know."""
     return _chiso.vocabulary_label(name, code, lang)
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> Dict[str, Any]:
+    decided: Dict[str, Any] = json.loads(_chiso.defaults_json())
+    return decided
+
+
+def defaults() -> Dict[str, Any]:
+    """What a call takes when an option is left out, as the core decides it: the keyword
+    defaults of :func:`chiso.combine`, :func:`chiso.rank` and the imports are read from here.
+
+    >>> defaults()["ranking"]
+    {'ties': 'competition', 'round_to': 4}
+    """
+    fresh: Dict[str, Any] = json.loads(json.dumps(_defaults()))
+    return fresh
 
 
 @lru_cache(maxsize=2)
@@ -46,16 +67,31 @@ def _style(lang: str) -> Dict[str, str]:
     return style
 
 
-def written(number: object, lang: Lang = "vi") -> str:
-    """``number`` (a ``Decimal`` or its text) as the core writes it for people in ``lang``:
-    ``Decimal("96.7")`` is ``96,7`` in Vietnamese; ``None`` is the core's missing mark.
+def written(number: object, lang: Lang = _LANG) -> str:
+    """``number`` (a ``Decimal`` or its text) as the core writes it for people in ``lang``, its
+    places kept: ``Decimal("96.7")`` is ``96,7`` in Vietnamese; ``None`` is the core's missing mark.
 
     >>> from decimal import Decimal
     >>> written(Decimal("0.9600"), "vi"), written(None, "en")
     ('0,9600', '—')
     """
-    style = _style(lang)
     if number is None:
-        return style["missing"]
-    return str(number).replace(".", style["decimal"])
+        return _style(lang)["missing"]
+    return _chiso.write_decimal(str(number), lang)
 
+
+def written_date(moment: Union[_dt.datetime, _dt.date], lang: Lang = _LANG) -> str:
+    """A date or a time as the core writes it for people in ``lang``.
+
+    >>> import datetime as dt
+    >>> written_date(dt.date(2026, 9, 21), "vi"), written_date(dt.datetime(2026, 9, 21, 8, 5), "en")
+    ('21/09/2026', '21 Sep 2026 08:05')
+    """
+    if isinstance(moment, _dt.datetime):
+        return _chiso.write_date(moment.replace(microsecond=0, tzinfo=None).isoformat(), lang)
+    return _chiso.write_date(moment.isoformat(), lang)
+
+
+def written_yes_no(value: bool, lang: Lang = _LANG) -> str:
+    """A yes/no as the core says it in ``lang`` (``có`` / ``không``)."""
+    return _chiso.write_yes_no(value, lang)

@@ -156,7 +156,7 @@ fn grouped_by_thousands(int_len: usize, groups: &[usize]) -> bool {
         && groups.last().is_some_and(|&last| int_len - last == 3)
 }
 
-/// `value` as people read it: thousands grouped (`.` in Vietnamese, `,` in English), the
+/// `value` as people read it, by the core's one writer ([`Style::grouped`](crate::Style::grouped)): thousands grouped (`.` in Vietnamese, `,` in English), the
 /// decimal mark of the language, no trailing zeros.
 ///
 /// ```
@@ -166,28 +166,7 @@ fn grouped_by_thousands(int_len: usize, groups: &[usize]) -> bool {
 /// assert_eq!(write_number(d, Lang::En), "-1,234,567.5");
 /// ```
 pub fn write_number(value: Decimal, lang: crate::Lang) -> String {
-    let (group, mark) = match lang {
-        crate::Lang::Vi => ('.', ','),
-        crate::Lang::En => (',', '.'),
-    };
-    let plain = value.normalize().to_string();
-    let (sign, unsigned) = plain
-        .strip_prefix('-')
-        .map_or(("", plain.as_str()), |rest| ("-", rest));
-    let (int, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let mut out = String::with_capacity(plain.len() + int.len() / 3 + 1);
-    out.push_str(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if !fraction.is_empty() {
-        out.push(mark);
-        out.push_str(fraction);
-    }
-    out
+    crate::Style::of(lang).grouped(value)
 }
 
 /// `value` rounded half up to `places` (the one rounding of published numbers), then written

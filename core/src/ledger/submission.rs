@@ -77,6 +77,27 @@ pub enum SubmissionOrigin {
     },
 }
 
+impl SubmissionOrigin {
+    /// The system a table's rows come from when neither the table nor its caller names one.
+    pub const IMPORTED: &'static str = "import";
+
+    /// A source as a table names it: `form` for a form, any other name a connected system's.
+    ///
+    /// ```
+    /// use chiso::ledger::SubmissionOrigin;
+    /// assert_eq!(SubmissionOrigin::named("form"), SubmissionOrigin::Form);
+    /// assert_eq!(SubmissionOrigin::named("thong_ke"), SubmissionOrigin::System { system: "thong_ke".into() });
+    /// ```
+    pub fn named(name: &str) -> Self {
+        match name {
+            "form" => SubmissionOrigin::Form,
+            system => SubmissionOrigin::System {
+                system: system.to_owned(),
+            },
+        }
+    }
+}
+
 /// One evidence document, identified by the SHA-256 of its bytes so that a later swap of the
 /// file is detectable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

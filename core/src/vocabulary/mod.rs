@@ -21,9 +21,11 @@ use serde::Serialize;
 
 use crate::Text;
 
+mod defaults;
 mod problems;
 
 pub use crate::term::Term;
+pub use defaults::{Defaults, defaults};
 pub use problems::{ErrorCode, ProblemCode, error_codes, problems};
 
 /// One value of an enumeration.

@@ -57,7 +57,7 @@ pub struct View {
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
     /// Language of the output.
-    #[arg(long, value_parser = term::<Lang>(), default_value = "vi")]
+    #[arg(long, value_parser = term::<Lang>(), default_value = <&'static str>::from(Lang::default()))]
     pub lang: Lang,
 }
 

@@ -53,14 +53,17 @@ pub fn run(command: Command) -> Result<(), Failure> {
 
 fn render(report: &QualityReport, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
-    let figure = |d: Option<_>| d.map_or_else(|| "—".to_owned(), |d| format!("{d}"));
+    let style = chiso::Style::of(lang);
+    let figure = |d: Option<_>| style.optional(d);
+    let day = |d: chrono::NaiveDate| style.date(d);
+    let moment = |at: chrono::NaiveDateTime| style.moment(at);
     let mut out = Text::new(
         format!(
             "Chất lượng dữ liệu: {} — kỳ {} (hạn {}, tính đến {})\nĐiểm: {}/100 · Đầy đủ: {}% ({}/{} chỉ tiêu)\n",
             report.unit,
             report.period,
-            report.deadline,
-            report.as_of,
+            day(report.deadline),
+            moment(report.as_of),
             figure(report.score),
             figure(report.completeness),
             report.reported,
@@ -70,8 +73,8 @@ fn render(report: &QualityReport, lang: Lang) -> String {
             "Data quality: {} — period {} (due {}, as of {})\nScore: {}/100 · Completeness: {}% ({}/{} items)\n",
             report.unit,
             report.period,
-            report.deadline,
-            report.as_of,
+            day(report.deadline),
+            moment(report.as_of),
             figure(report.score),
             figure(report.completeness),
             report.reported,

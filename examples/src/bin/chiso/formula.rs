@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chiso::formula::{self, Values};
-use chiso::{Finding, Lang, Report, Text, Value};
+use chiso::{Cell, Finding, Lang, Problem, Report, Text, Value};
 use clap::{Args, Subcommand};
 
 use crate::Failure;
@@ -145,20 +145,24 @@ pub fn run(command: Command) -> Result<(), Failure> {
     }
 }
 
-/// `CODE=VALUE`, the value read as a decimal, `true`/`false`, `missing`, or else text.
+/// `CODE=VALUE`: `true`, `false` and `missing` are the command line's words for a yes, a no and
+/// an empty cell; any other value is read as a table's text cell is (the core's one rule: a
+/// decimal is a number, and must be exact; other text is text).
 fn parse_pair(pair: &str) -> Result<(String, Value), Failure> {
     let Some((code, value)) = pair.split_once('=') else {
         let message = format!("`{pair}`: viết MÃ=GIÁ_TRỊ / write CODE=VALUE");
         return Err(Failure::Message(message, 2));
     };
-    let value = match value.trim() {
-        "true" => Value::Bool(true),
-        "false" => Value::Bool(false),
-        "missing" => Value::Missing(chiso::Missing::NoData),
-        v => v
-            .parse()
-            .map_or_else(|_| Value::Text(v.to_owned()), Value::Number),
+    let cell = match value.trim() {
+        "true" => Cell::Bool(true),
+        "false" => Cell::Bool(false),
+        "missing" => Cell::Empty,
+        v => Cell::Text(v),
     };
+    let value = Value::from_cell(cell).map_err(|problem| {
+        let message = problem.message();
+        Failure::Message(format!("`{pair}`: {} / {}", message.vi, message.en), 2)
+    })?;
     Ok((code.trim().to_owned(), value))
 }
 

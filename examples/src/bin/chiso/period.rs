@@ -84,8 +84,10 @@ pub fn run(command: Command) -> Result<(), Failure> {
         return print(&(chiso::to_json(&info) + "\n"));
     }
     let lang = view.lang();
+    let style = chiso::Style::of(lang);
     let t = |vi: &str, en: &str| Text::new(vi, en).get(lang).to_owned();
-    let show = |p: Option<period::Period>| p.map_or_else(|| "—".to_owned(), |p| p.to_string());
+    let show =
+        |p: Option<period::Period>| p.map_or_else(|| style.missing.to_owned(), |p| p.to_string());
     let months: Vec<String> = info.months.iter().map(ToString::to_string).collect();
     let parents: Vec<String> = [
         info.parents.quarterly,
@@ -105,12 +107,12 @@ pub fn run(command: Command) -> Result<(), Failure> {
             t("Chu kỳ", "Cycle"),
             info.period.cycle().label().get(lang).to_owned(),
         ],
-        vec![t("Từ ngày", "From"), info.start.to_string()],
-        vec![t("Đến ngày", "To"), info.end.to_string()],
+        vec![t("Từ ngày", "From"), style.date(info.start)],
+        vec![t("Đến ngày", "To"), style.date(info.end)],
         vec![
             t("Các tháng", "Months"),
             if months.is_empty() {
-                "—".to_owned()
+                style.missing.to_owned()
             } else {
                 months.join(", ")
             },
@@ -118,7 +120,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
         vec![
             t("Thuộc kỳ", "Within"),
             if parents.is_empty() {
-                "—".to_owned()
+                style.missing.to_owned()
             } else {
                 parents.join(", ")
             },
@@ -134,7 +136,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 &format!("Hạn báo cáo ({due} ngày làm việc)"),
                 &format!("Report due ({due} working days)"),
             ),
-            info.deadline.to_string(),
+            style.date(info.deadline),
         ],
     ];
     let header = if lang == Lang::Vi {

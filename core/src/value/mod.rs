@@ -4,6 +4,10 @@
 //! error such as an overflow. Nothing in chiso turns a missing value into a number silently;
 //! only an indicator's declared [`MissingStrategy`](crate::formula::MissingStrategy) may.
 
+mod cell;
+
+pub use cell::Cell;
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -91,12 +95,7 @@ impl Value {
     pub fn describe(&self, lang: crate::Lang) -> String {
         match self {
             Value::Number(n) => n.to_string(),
-            Value::Bool(b) => crate::Text::new(
-                if *b { "có" } else { "không" },
-                if *b { "yes" } else { "no" },
-            )
-            .get(lang)
-            .to_owned(),
+            Value::Bool(b) => crate::Style::of(lang).yes_no(*b).to_owned(),
             Value::Text(t) => format!("“{t}”"),
             Value::Missing(reason) => format!("— ({})", reason.label().get(lang)),
             Value::Error(error) => format!("✗ ({})", error.label().get(lang)),
