@@ -1,5 +1,5 @@
 //! The reporting data path on the bundled sample data set (54 units, 4,177 ledger entries):
-//! reading the JSON Lines, verifying the hash chain, appending under the rules, and the
+//! reading the JSON Lines, verifying the hash chain, appending without and under the rules, and the
 //! quality report of every unit. Throughput is in ledger entries or unit reports per second.
 
 use std::hint::black_box;
@@ -36,6 +36,24 @@ fn ledger(c: &mut Criterion) {
             fresh
         });
     });
+    // Every entry again under the rules (policy, assignments, evidence), each signed by the
+    // one who signed it: what a portal pays per save and per approval.
+    if let Some((reporting, _)) = chiso_benches::sample() {
+        group.bench_function("append (rules)", |b| {
+            b.iter(|| {
+                let mut fresh = Ledger::default();
+                let refused = actions
+                    .iter()
+                    .filter(|a| {
+                        reporting
+                            .append(&mut fresh, a.signed_by(), (*a).clone())
+                            .is_err()
+                    })
+                    .count();
+                (fresh, refused)
+            });
+        });
+    }
     group.finish();
 }
 

@@ -487,8 +487,22 @@ export type Timeliness = "on_time" | "late" | "missing" | "not_yet_due";
  * via the `definition` "Period".
  */
 export type Period = string;
+/**
+ * A refusal as portals show it: the reason's fields and the reason in both languages.
+ *
+ * This interface was referenced by `Chiso`'s JSON-Schema
+ * via the `definition` "Refusal".
+ */
 export type Refusal =
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "unknown_unit";
       /**
        * The id.
@@ -496,24 +510,80 @@ export type Refusal =
       unit: string;
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_own_unit";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_assigned";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_above";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_below";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_held";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "outside_subtree";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       /**
        * The id given.
        */
@@ -522,15 +592,47 @@ export type Refusal =
     }
   | {
       duty: Duty;
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "missing_duty";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "own_submission";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "not_for_unit";
     }
   | {
+      /**
+       * In English.
+       */
+      message_en: string;
+      /**
+       * In Vietnamese.
+       */
+      message_vi: string;
       reason: "signed_by_another";
       /**
        * The name the action carries.
@@ -2213,16 +2315,6 @@ export interface QualityFinding {
    */
   revision?: number | null;
   severity: Severity;
-}
-export interface Refusal1 {
-  /**
-   * In English.
-   */
-  message_en: string;
-  /**
-   * In Vietnamese.
-   */
-  message_vi: string;
 }
 /**
  * The outcome of checking an input: every finding at once, in document order.

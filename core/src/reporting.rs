@@ -336,7 +336,7 @@ impl Reporting {
     }
 
     fn rules(&self) -> Rules<'_> {
-        Rules::expanded(&self.catalogue, &self.tree, &self.expanded)
+        Rules::expanded(&self.catalogue, &self.tree, &self.expanded, &self.facts)
     }
 
     /// The quality report of `unit` for `period` as of `as_of`.

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::LedgerProblem;
 use super::{Action, Entry, Explanation, Ledger, Submission, SubmissionRef};
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Facts, item_facts};
 use crate::formula::FormulaProblem;
 use crate::org::OrgProblem;
 use crate::org::{
@@ -28,7 +28,13 @@ pub struct Rules<'a> {
     /// The assignments file's rows, as given (what a new assignment must not overlap), with
     /// each computed indicator's inputs (what the policy decides on).
     expanded: Cow<'a, Expanded>,
+    /// Each item's facts (whether its values need evidence), worked out once for every entry
+    /// checked, not per approval.
+    facts: Cow<'a, ItemFacts>,
 }
+
+/// Each item's [`Facts`] by code.
+type ItemFacts = rustc_hash::FxHashMap<String, Facts>;
 
 impl<'a> Rules<'a> {
     /// The rules over a catalogue, a tree and the assignments as given.
@@ -37,26 +43,31 @@ impl<'a> Rules<'a> {
             catalogue,
             tree,
             expanded: Cow::Owned(Expanded::new(catalogue, assignments.to_vec())),
+            facts: Cow::Owned(item_facts(catalogue)),
         }
     }
 
-    /// The rules over assignments already [expanded](expand), borrowed as they are.
+    /// The rules over assignments already [expanded](expand) and facts already worked out,
+    /// borrowed as they are.
     pub(crate) fn expanded(
         catalogue: &'a Catalogue,
         tree: &'a OrgTree,
         expanded: &'a Expanded,
+        facts: &'a ItemFacts,
     ) -> Self {
         Rules {
             catalogue,
             tree,
             expanded: Cow::Borrowed(expanded),
+            facts: Cow::Borrowed(facts),
         }
     }
 
     /// An approval's finding when `submission` lacks the evidence the catalogue requires for
     /// its item (a data element, when an indicator reading it requires evidence).
     fn evidence_findings(&self, revision: u64, submission: SubmissionRef<'_>) -> Vec<Finding> {
-        let required = crate::catalogue::item_facts(self.catalogue)
+        let required = self
+            .facts
             .get(submission.item())
             .is_some_and(|f| f.evidence_required);
         if required && submission.evidence().is_empty() && !submission.value().is_missing() {

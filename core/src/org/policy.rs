@@ -64,7 +64,7 @@ impl Request {
 /// let json = chiso::to_json(&Refusal::from(&Denial::NotAbove));
 /// assert!(json.starts_with(r#"{"reason":"not_above","message_vi":"#));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
     /// The reason.
     #[serde(flatten)]
@@ -83,6 +83,46 @@ impl From<&Denial> for Refusal {
             message_vi: label.vi,
             message_en: label.en,
         }
+    }
+}
+
+// Written by hand: derived, the flattened reason beside the two messages is a union and an
+// object side by side, which TypeScript declares as two types (`Refusal` and `Refusal1`). Here
+// each reason's object carries the messages itself, so a refusal is one tagged union.
+impl JsonSchema for Refusal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Refusal".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut schema = Denial::json_schema(generator);
+        let message = |lang: &str| serde_json::json!({ "type": "string", "description": lang });
+        if let Some(reasons) = schema
+            .get_mut("oneOf")
+            .and_then(serde_json::Value::as_array_mut)
+        {
+            for reason in reasons {
+                if let Some(properties) = reason
+                    .get_mut("properties")
+                    .and_then(serde_json::Value::as_object_mut)
+                {
+                    properties.insert("message_vi".into(), message("In Vietnamese."));
+                    properties.insert("message_en".into(), message("In English."));
+                }
+                if let Some(required) = reason
+                    .get_mut("required")
+                    .and_then(serde_json::Value::as_array_mut)
+                {
+                    required.extend(["message_vi".into(), "message_en".into()]);
+                }
+            }
+        }
+        schema.insert(
+            "description".into(),
+            "A refusal as portals show it: the reason's fields and the reason in both languages."
+                .into(),
+        );
+        schema
     }
 }
 
