@@ -249,7 +249,7 @@ impl PyReporting {
         scheme_json: Option<&str>,
     ) -> PyResult<PyEvaluation> {
         guard_detached(py, || {
-            let scheme = scheme_json.map_or_else(|| Ok(Scheme::default()), Scheme::from_json)?;
+            let scheme = Scheme::from_optional_json(scheme_json)?;
             let evaluation =
                 self.0
                     .evaluate(&ledger.0, period.parse()?, parse_time(as_of)?, &scheme)?;

@@ -241,10 +241,7 @@ impl Reporting {
     ) -> Result<String, JsValue> {
         let period = period.parse().map_err(|e| js(&e))?;
         let as_of = parse_time(as_of).map_err(|e| js(&e))?;
-        let scheme = scheme_json
-            .as_deref()
-            .map_or_else(|| Ok(Scheme::default()), Scheme::from_json)
-            .map_err(|e| js(&e))?;
+        let scheme = Scheme::from_optional_json(scheme_json.as_deref()).map_err(|e| js(&e))?;
         self.0
             .evaluate(&ledger.0, period, as_of, &scheme)
             .map(|e| e.to_json())

@@ -108,6 +108,18 @@ impl Scheme {
         Ok(scheme)
     }
 
+    /// The scheme `text` declares, or the default one when there is none: what a front door
+    /// passes on for an optional scheme argument.
+    ///
+    /// ```
+    /// use chiso::evaluation::Scheme;
+    /// assert_eq!(Scheme::from_optional_json(None)?, Scheme::default());
+    /// # Ok::<(), chiso::Error>(())
+    /// ```
+    pub fn from_optional_json(text: Option<&str>) -> Result<Scheme, Error> {
+        text.map_or_else(|| Ok(Scheme::default()), Scheme::from_json)
+    }
+
     /// Refuses settings the evaluation cannot take, each with its path: no layer, a negative
     /// weight, more than [`MAX_SENSITIVITY_RUNS`] reruns, a spread outside 0 to under 1 (a
     /// weight must stay positive), a ranking precision over 12 places, bands not from the
