@@ -33,12 +33,15 @@ pub(super) fn check_item<'q>(
     };
     let revision = Some(standing.sequence);
     if let (Some(written), Some(facts)) = (standing.submission.measure(), cx.facts.get(item)) {
-        // Compared letter by letter in lower case, without a lowered copy of either.
+        // Compared letter by letter in lower case, without a lowered copy of either; the
+        // catalogue's own spelling, what nearly every value carries, is known at once.
         let same = |unit: &str| {
-            unit.trim()
-                .chars()
-                .flat_map(char::to_lowercase)
-                .eq(written.trim().chars().flat_map(char::to_lowercase))
+            unit == written
+                || unit
+                    .trim()
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(written.trim().chars().flat_map(char::to_lowercase))
         };
         if !same(&facts.measure.vi) && !same(&facts.measure.en) {
             let flaw = || Flaw::UnitMismatch {
