@@ -93,6 +93,24 @@ pub fn write_date(
     })
 }
 
+/// A value (its JSON, `{"number": "12.5"}`) as people read it in `lang`, as the core writes
+/// every value: `12,5` (vi), `có`, “text”, `— (chưa có số liệu)`.
+#[wasm_bindgen(js_name = writeValue)]
+pub fn write_value(
+    #[wasm_bindgen(js_name = valueJson)] value_json: &str,
+    #[wasm_bindgen(unchecked_param_type = "Lang")] lang: &str,
+) -> Result<String, JsValue> {
+    let lang: Lang = lang.parse().map_err(|e| js(&e))?;
+    let value: chiso::Value = serde_json::from_str(value_json).map_err(|e| {
+        js(&Error::InvalidArgument {
+            name: "valueJson",
+            value: e.to_string(),
+            expected: "a value such as {\"number\": \"12.5\"}".to_owned(),
+        })
+    })?;
+    Ok(value.describe(lang))
+}
+
 fn not_a_decimal(decimal: &str) -> JsValue {
     js(&Error::InvalidArgument {
         name: "decimal",

@@ -20,7 +20,7 @@ pub use error::{is_chiso_error, panic_for_tests};
 pub use evaluation::{
     combine_json, export_ranking, narrative, progress_json, rank_json, report_json, score_json,
 };
-pub use form::{read_number, write_date, write_number, write_out_of_100};
+pub use form::{read_number, write_date, write_number, write_out_of_100, write_value};
 pub use formula::{
     Formula, deadline, describe_period_json, parse_period, run_formula_json, timeliness,
 };

@@ -129,6 +129,12 @@ test('numbers as officials type them', () => {
   assert.equal(chiso.writeDate('2026-09-21', 'en'), '21 Sep 2026');
   assert.equal(chiso.writeDate('2026-10-15T08:05:00', 'vi'), '15/10/2026 08:05');
   assert.throws(() => chiso.writeDate('21/09/2026', 'vi'), (e) => e.code === 'argument.invalid');
+  // And any value, as the core describes it (the form said 'Có' / 'Yes' on its own).
+  assert.equal(chiso.writeValue('{"number": "12.50"}', 'vi'), '12,50');
+  assert.equal(chiso.writeValue('{"bool": true}', 'vi'), 'có');
+  assert.equal(chiso.writeValue('{"bool": false}', 'en'), 'no');
+  assert.equal(chiso.writeValue('{"missing": "no_data"}', 'vi'), '— (chưa có số liệu)');
+  assert.throws(() => chiso.writeValue('{"number": 12.5}', 'vi'), (e) => e.code === 'argument.invalid');
   assert.throws(() => nq57.checkField('Z99', '1'), (e) => e.name === 'CatalogueError' && chiso.isChisoError(e));
   assert.equal(chiso.isChisoError(new Error('x')), false);
   assert.equal(chiso.isChisoError('CatalogueError'), false);

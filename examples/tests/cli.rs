@@ -300,6 +300,14 @@ fn ledger_append_verify_snapshot_and_tamper() {
     let values: serde_json::Value = serde_json::from_str(&stdout(&snapshot)).unwrap();
     assert_eq!(values[0]["value"], serde_json::json!({"number": "87.5"}));
     assert_eq!(values[0]["revision"], 1);
+    // The table is for people: 87,5 in Vietnamese (it once printed 87.5 in either language).
+    let table = |lang: &str| {
+        stdout(&chiso(&[
+            "ledger", "snapshot", &ledger, "--period", "2026-Q2", "--lang", lang,
+        ]))
+    };
+    assert!(table("vi").contains("87,5") && !table("vi").contains("87.5"));
+    assert!(table("en").contains("87.5"));
     std::fs::write(&ledger, before.replace("87.5", "97.5")).unwrap();
     let verify = chiso(&["ledger", "verify", &ledger, "--format", "json"]);
     assert_eq!(verify.status.code(), Some(2));

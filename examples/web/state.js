@@ -1,7 +1,7 @@
 // The form's state: what was loaded once (the catalogue, the organisation, the ledger) and what
 // the officer is doing now (unit, period, entries, evidence, the last preview), with the few
 // helpers that read it.
-import { writeNumber } from '../../bindings-wasm/pkg/web/chiso_wasm.js';
+import { writeNumber, writeValue } from '../../bindings-wasm/pkg/web/chiso_wasm.js';
 
 export const SAMPLE = '../data/sample/';
 export const PERIODS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
@@ -50,12 +50,11 @@ export function errorText(error, lang = state.lang) {
   return error?.code ? `${message} (${error.code})` : message;
 }
 
+/** A value as the core writes it for people (`12,5 trạm`, `có`), with its measure after a number. */
 export function valueText(value, measure, lang = state.lang) {
   if (!value) return '—';
   if ('number' in value) return `${num(value.number, lang)}${measure ? ` ${measure}` : ''}`;
-  if ('bool' in value) return lang === 'vi' ? (value.bool ? 'Có' : 'Không') : (value.bool ? 'Yes' : 'No');
-  if ('text' in value) return value.text;
-  return '—';
+  return writeValue(JSON.stringify(value), lang);
 }
 
 export async function fetchText(name) {

@@ -84,17 +84,18 @@ impl Value {
         }
     }
 
-    /// The value for a person to read: a number as written, yes/no, the text, or why it is
-    /// missing or failed.
+    /// The value for a person to read: a number as written (in the language's [style](crate::Style):
+    /// `12,50` in Vietnamese), yes/no, the text, or why it is missing or failed.
     ///
     /// ```
     /// use chiso::{Lang, Missing, Value};
-    /// assert_eq!(Value::Number("12.50".parse().unwrap()).describe(Lang::Vi), "12.50");
+    /// assert_eq!(Value::Number("12.50".parse().unwrap()).describe(Lang::Vi), "12,50");
+    /// assert_eq!(Value::Number("12.50".parse().unwrap()).describe(Lang::En), "12.50");
     /// assert_eq!(Value::Missing(Missing::DivisionByZero).describe(Lang::En), "— (division by zero)");
     /// ```
     pub fn describe(&self, lang: crate::Lang) -> String {
         match self {
-            Value::Number(n) => n.to_string(),
+            Value::Number(n) => crate::Style::of(lang).exact(*n),
             Value::Bool(b) => crate::Style::of(lang).yes_no(*b).to_owned(),
             Value::Text(t) => format!("“{t}”"),
             Value::Missing(reason) => format!("— ({})", reason.label().get(lang)),
