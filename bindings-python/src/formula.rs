@@ -29,15 +29,17 @@ fn run_formula(
 
 /// `x` (`None`, a bool, an int, a `Decimal` or text) as the core's value JSON, read by the
 /// core's one cell rule, as a `DataFrame`'s cell is.
+/// A refusal names the value by `path` (`/x` for the value named `x`).
 #[pyfunction]
-fn value_json(x: &Bound<'_, PyAny>) -> PyResult<String> {
+#[pyo3(signature = (x, path=""))]
+fn value_json(x: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
     let value = crate::observations::cell_value(x);
     guard(|| {
         value
             .map(|v| chiso::to_json(&v))
             .map_err(|problem| chiso::Error::InvalidInput {
                 what: chiso::InputKind::Values,
-                findings: vec![chiso::Finding::new(&problem, "")],
+                findings: vec![chiso::Finding::new(&problem, path)],
             })
     })
 }

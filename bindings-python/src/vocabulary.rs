@@ -38,18 +38,18 @@ fn style_json(lang: &str) -> PyResult<String> {
     })
 }
 
-/// The decimal written `text` (exact) as the core's style writes it for people in `lang`,
-/// its places kept: `0.9600` is `0,9600` in Vietnamese.
+/// The decimal written `text` as the core's style writes it for people in `lang`, its places
+/// kept: `0.9600` is `0,9600` in Vietnamese. A number exact decimals cannot hold (a Python
+/// `Decimal` of 30 places) is shown as written, in the language's decimal mark: a table is
+/// still shown.
 #[pyfunction]
 fn write_decimal(text: &str, lang: &str) -> PyResult<String> {
     guard(|| {
         let style = chiso::Style::of(lang.parse()?);
-        let d = chiso::decimal::read_exact(text).ok_or_else(|| chiso::Error::InvalidArgument {
-            name: "number",
-            value: text.chars().take(80).collect(),
-            expected: "an exact decimal".to_owned(),
-        })?;
-        Ok(style.exact(d))
+        Ok(
+            chiso::decimal::read_exact(text)
+                .map_or_else(|| style.written(text), |d| style.exact(d)),
+        )
     })
 }
 

@@ -128,7 +128,8 @@ def test_one_cell_rule_for_a_formula_a_record_and_a_dataframe(cell, value):
     for table in ([row], pd.DataFrame([row], dtype=object)):
         ledger = chiso.Ledger.from_observations(table, by="x", at="2026-06-10")
         got = ledger.snapshot("2026-05")[0]["value"]
-        assert got == chiso._convert.value_out(value), (table, cell)
+        expected = chiso._convert.value_out(value)
+        assert (type(got), str(got)) == (type(expected), str(expected)), (table, cell)
 
 
 def test_tables_write_numbers_dates_and_yes_no_in_the_cores_style():
@@ -141,3 +142,17 @@ def test_tables_write_numbers_dates_and_yes_no_in_the_cores_style():
         assert f">{cell}<" in vi, cell
     for cell in ["0.9600", "21 Sep 2026 08:05", "21 Sep 2026", "yes"]:
         assert f">{cell}<" in en, cell
+
+
+def test_a_refused_value_is_named_by_its_key():
+    with pytest.raises(chiso.DataError) as caught:
+        chiso.run_formula("a + b", {"a": Decimal(1), "b": "0.00000000000000000000000000001"})
+    assert [(f["code"], f["path"]) for f in caught.value.findings] == [("json.inexact_decimal", "/b")]
+
+
+def test_a_decimal_too_fine_for_the_core_is_still_shown_in_a_table():
+    # Decimal(1) / 300 has 30 places: not an exact decimal of the core, but a table shows it.
+    from chiso.vocabulary import written
+
+    shown = written(Decimal(1) / 300, "vi")
+    assert shown.startswith("0,00333") and len(shown) == 32

@@ -2,7 +2,7 @@
 // declarations and the web form's labels against the core's vocabulary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import chiso from '../pkg/node/chiso_wasm.js';
 
 const words = new Map(chiso.vocabulary().map((w) => [w.name, w]));
@@ -41,14 +41,21 @@ test('every value has its label in both languages', () => {
 
 test("the web form's own words spell none of the core's", () => {
   // Its labels for statuses, timeliness, kinds of unit and bottlenecks come from `vocabulary()`:
-  // a copy in i18n.js would drift again ("Đúng lộ trình" for the core's "Đúng tiến độ").
-  const i18n = readFileSync(new URL('../../examples/web/i18n.js', import.meta.url), 'utf8');
+  // a copy in any of its modules would drift again ("Đúng lộ trình" for the core's "Đúng tiến
+  // độ"); its yes/no comes from the core's writeValue.
+  const web = new URL('../../examples/web/', import.meta.url);
+  const modules = readdirSync(web).filter((name) => name.endsWith('.js'));
+  assert.ok(modules.length >= 8, modules.join(', '));
+  const i18n = modules.map((name) => readFileSync(new URL(name, web), 'utf8')).join('\n');
   for (const name of ['progress_status', 'timeliness', 'bottleneck', 'unit_kind']) {
     for (const w of words.get(name).words) {
       for (const lang of ['vi', 'en']) {
-        assert.ok(!i18n.includes(`'${w.label[lang]}'`), `i18n.js spells ${name}.${w.code} itself: ${w.label[lang]}`);
+        assert.ok(!i18n.includes(`'${w.label[lang]}'`), `the form spells ${name}.${w.code} itself: ${w.label[lang]}`);
       }
     }
+  }
+  for (const own of ["'Có'", "'Không'", "'Yes'", "'No'"]) {
+    assert.ok(!i18n.includes(own), `the form writes ${own} itself`);
   }
   for (const drifted of ['Đúng lộ trình', 'Tiến độ chậm', 'quá hạn, chưa gửi']) {
     assert.ok(!i18n.includes(drifted), drifted);

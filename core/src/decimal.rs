@@ -40,6 +40,7 @@ pub(crate) struct DecimalString(#[schemars(regex(pattern = r"^-?[0-9]+(\.[0-9]+)
 /// assert_eq!(read_exact("79228162514264337593543950336"), None); // 2^96
 /// assert_eq!(read_exact("-2.5e+3").unwrap().to_string(), "-2500");
 /// assert_eq!(read_exact("12,5"), None);
+/// assert_eq!(read_exact("0E-70").unwrap().to_string(), "0");
 /// ```
 pub fn read_exact(text: &str) -> Option<Decimal> {
     let positional;
@@ -63,7 +64,7 @@ pub fn read_exact(text: &str) -> Option<Decimal> {
 /// any exact decimal.
 fn from_scientific(text: &str) -> Option<String> {
     let (mantissa, exponent) = text.split_once(['e', 'E'])?;
-    let exponent: i64 = exponent.parse().ok().filter(|e: &i64| e.abs() <= 64)?;
+    let exponent: i64 = exponent.parse().ok()?;
     let (sign, digits) = match mantissa.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
@@ -71,6 +72,13 @@ fn from_scientific(text: &str) -> Option<String> {
     let (int, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let all = format!("{int}{fraction}");
     if all.is_empty() || !all.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Zero is zero at any exponent (`0E-70`, as Python writes a tiny zero).
+    if all.bytes().all(|b| b == b'0') {
+        return Some("0".to_owned());
+    }
+    if exponent.abs() > 64 {
         return None;
     }
     let point = i64::try_from(int.len()).ok()? + exponent;

@@ -239,6 +239,11 @@ fn correct_value_type() {
         f.message_en,
         "Value “hai” is of the wrong kind: count expected."
     );
+    assert!(
+        f.message_vi.starts_with("Giá trị “hai” không đúng kiểu"),
+        "{}",
+        f.message_vi
+    );
     assert_eq!((f.severity, f.revision), (Severity::Error, Some(1)));
 }
 
@@ -645,7 +650,7 @@ fn clean_conflict() {
         "P1",
         "sandbox_van_hanh",
         "2026-Q2",
-        num("2"),
+        num("2.5"),
         "2026-07-03T09:00:00",
     ));
     let report = w.check_q2("P1");
@@ -654,8 +659,13 @@ fn clean_conflict() {
     assert_eq!(
         f.message_en,
         format!(
-            "Two revisions await a decision with different values: 2 and 1 (revision {first})."
+            "Two revisions await a decision with different values: 2.5 and 1 (revision {first})."
         )
+    );
+    // Each language writes the values its own way (the Vietnamese message once wrote `2.5`).
+    assert_eq!(
+        f.message_vi,
+        format!("Hai lần gửi đang chờ duyệt có giá trị khác nhau: 2,5 và 1 (lần gửi số {first}).")
     );
     // Once one is decided, no conflict.
     w.decide(first, true);

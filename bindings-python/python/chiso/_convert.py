@@ -64,17 +64,18 @@ def date_of(text: Optional[str]) -> Optional[_dt.date]:
     return None if text is None else _dt.date.fromisoformat(text)
 
 
-def value_in(x: Any) -> Dict[str, Any]:
+def value_in(x: Any, path: str = "") -> Dict[str, Any]:
     """A Python value in the core's value shape, read by the core's one cell rule (as a
     DataFrame's cell is): ``None`` is missing, text that reads as a number is that number, blank
-    text is missing. A float is refused: a single value is given exactly (a ``Decimal``)."""
+    text is missing. A float is refused: a single value is given exactly (a ``Decimal``). A
+    refusal names the value by ``path`` (``/x``)."""
     if isinstance(x, dict):
         return x  # already the core's shape, such as {"missing": "not_applicable"}
     if isinstance(x, float):
         raise TypeError("chiso takes exact numbers: pass a decimal.Decimal or a str, not a float")
     if x is not None and not isinstance(x, (bool, int, Decimal, str)):
         raise TypeError(f"cannot use {type(x).__name__} as a chiso value")
-    shape: Dict[str, Any] = json.loads(_chiso.value_json(x))
+    shape: Dict[str, Any] = json.loads(_chiso.value_json(x, path))
     return shape
 
 

@@ -258,7 +258,7 @@ def score(
     >>> score("B05", Decimal("68"), 2026)
     Decimal('0.8')
     """
-    request: Dict[str, Any] = {"indicator": indicator, "value": value_in(value), "year": year}
+    request: Dict[str, Any] = {"indicator": indicator, "value": value_in(value, "/value"), "year": year}
     if rule is not None:
         request["rule"] = rule
     if peers is not None:

@@ -38,7 +38,7 @@ def run_formula(
     >>> run_formula("100 * a / b", {"a": 1, "b": 4})["value"]
     {'number': '25'}
     """
-    payload = json.dumps({k: value_in(v) for k, v in (values or {}).items()}, ensure_ascii=False)
+    payload = json.dumps({k: value_in(v, f"/{k}") for k, v in (values or {}).items()}, ensure_ascii=False)
     result: Dict[str, Any] = json.loads(run_formula_json(expression, payload, catalogue))
     return result
 

@@ -82,8 +82,8 @@ fn conflict<'q>(
     if let Some(other) = pending.find(|r| r.submission.value() != latest.submission.value()) {
         let flaw = || Flaw::Conflict {
             other: other.sequence,
-            other_value: other.submission.value().describe(crate::Lang::En),
-            value: latest.submission.value().describe(crate::Lang::En),
+            other_value: other.submission.value().described(),
+            value: latest.submission.value().described(),
         };
         cx.push(out, FlawKind::Conflict, item, Some(latest.sequence), flaw);
     }

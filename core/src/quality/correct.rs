@@ -69,7 +69,7 @@ fn worded(value: &Value, value_type: ValueType, kind: FlawKind) -> Flaw {
             allowed,
         },
         _ => Flaw::ValueType {
-            value: value.describe(crate::Lang::En),
+            value: value.described(),
             expected: value_type.label(),
         },
     }

@@ -64,8 +64,8 @@ impl Dimension {
 pub enum Flaw {
     /// The value is not of the item's kind (text for a number, ...).
     ValueType {
-        /// The value as written.
-        value: String,
+        /// The value, as each language writes it.
+        value: Text,
         /// The item's value type, in both languages.
         expected: Text,
     },
@@ -83,11 +83,11 @@ pub enum Flaw {
         /// The rule in words.
         name: Text,
         /// The left side's value and the right side's, formatted.
-        left: String,
+        left: Text,
         /// The operator.
         operator: &'static str,
         /// The right side's value.
-        right: String,
+        right: Text,
         /// The rule's declared severity.
         severity: Severity,
     },
@@ -133,9 +133,9 @@ pub enum Flaw {
         /// The other revision.
         other: u64,
         /// Its value.
-        other_value: String,
+        other_value: Text,
         /// This revision's value.
-        value: String,
+        value: Text,
     },
     /// The value is far from the unit's own history.
     OutlierHistory {
@@ -318,10 +318,10 @@ impl Flaw {
     pub fn message(&self) -> Text {
         match self {
             Flaw::ValueType { value, expected } => Text::new(
-                format!("Giá trị {value} không đúng kiểu: cần {}.", expected.vi),
+                format!("Giá trị {} không đúng kiểu: cần {}.", value.vi, expected.vi),
                 format!(
-                    "Value {value} is of the wrong kind: {} expected.",
-                    expected.en
+                    "Value {} is of the wrong kind: {} expected.",
+                    value.en, expected.en
                 ),
             ),
             Flaw::OutOfRange { value, allowed } => Text::new(
@@ -345,13 +345,11 @@ impl Flaw {
             } => Text::new(
                 format!(
                     "Vi phạm quy tắc {rule} ({}): vế trái {}, vế phải {}, cần `{operator}`.",
-                    name.vi,
-                    vi(left),
-                    vi(right)
+                    name.vi, left.vi, right.vi
                 ),
                 format!(
-                    "Rule {rule} is broken ({}): left {left}, right {right}, `{operator}` required.",
-                    name.en
+                    "Rule {rule} is broken ({}): left {}, right {}, `{operator}` required.",
+                    name.en, left.en, right.en
                 ),
             ),
             Flaw::NoEvidence { documents } => match documents {
@@ -411,10 +409,12 @@ impl Flaw {
                 value,
             } => Text::new(
                 format!(
-                    "Hai lần gửi đang chờ duyệt có giá trị khác nhau: {value} và {other_value} (lần gửi số {other})."
+                    "Hai lần gửi đang chờ duyệt có giá trị khác nhau: {} và {} (lần gửi số {other}).",
+                    value.vi, other_value.vi
                 ),
                 format!(
-                    "Two revisions await a decision with different values: {value} and {other_value} (revision {other})."
+                    "Two revisions await a decision with different values: {} and {} (revision {other}).",
+                    value.en, other_value.en
                 ),
             ),
             Flaw::OutlierHistory {
@@ -520,7 +520,7 @@ mod tests {
         let t = || Text::new("", "");
         vec![
             Flaw::ValueType {
-                value: s(),
+                value: t(),
                 expected: t(),
             },
             Flaw::OutOfRange {
@@ -530,9 +530,9 @@ mod tests {
             Flaw::Rule {
                 rule: s(),
                 name: t(),
-                left: s(),
+                left: t(),
                 operator: "<=",
-                right: s(),
+                right: t(),
                 severity: Severity::Error,
             },
             Flaw::NoEvidence { documents: None },
@@ -547,8 +547,8 @@ mod tests {
             Flaw::Duplicate { earlier: 1 },
             Flaw::Conflict {
                 other: 1,
-                other_value: s(),
-                value: s(),
+                other_value: t(),
+                value: t(),
             },
             Flaw::OutlierHistory {
                 value: s(),

@@ -37,9 +37,9 @@ pub(super) fn check<'q>(cx: &Inputs<'q, '_>, items: &BTreeSet<&'q str>, out: &mu
         let flaw = || Flaw::Rule {
             rule: rule.code.clone(),
             name: rule.name.clone(),
-            left: l.describe(crate::Lang::En),
+            left: l.described(),
             operator: rule.operator.symbol(),
-            right: r.describe(crate::Lang::En),
+            right: r.described(),
             severity: rule.severity,
         };
         let revision = cx.standing(anchor, cx.period).map(|r| r.sequence);

@@ -45,7 +45,7 @@ impl Value {
     /// ```
     pub fn from_cell(cell: Cell<'_>) -> Result<Value, InputProblem> {
         match cell {
-            Cell::Empty | Cell::Digits("NaN" | "sNaN" | "-NaN") => {
+            Cell::Empty | Cell::Digits("NaN" | "sNaN" | "-NaN" | "-sNaN") => {
                 Ok(Value::Missing(Missing::NoData))
             }
             Cell::Float(x) if x.is_nan() => Ok(Value::Missing(Missing::NoData)),
@@ -74,20 +74,31 @@ impl Value {
 /// `text` as an exact number: `JsonInvalidValue` when it is no number at all, and
 /// `DecimalTooPrecise` when it is one that exact decimals would have to round.
 fn number(text: &str) -> Result<Value, InputProblem> {
-    if let Some(n) = read_exact(text) {
-        return Ok(Value::Number(n));
-    }
-    Err(if written_as_number(text) {
-        InputProblem::DecimalTooPrecise {
-            text: text.to_owned(),
-        }
-    } else {
-        InputProblem::JsonInvalidValue {
-            found: text.to_owned(),
+    // The spelling decides first: `rust_decimal` would also read `1_000`, which is text here.
+    if !written_as_number(text) {
+        return Err(InputProblem::JsonInvalidValue {
+            found: shortened(text),
             expected: String::new(),
-        }
-    })
+        });
+    }
+    read_exact(text)
+        .map(Value::Number)
+        .ok_or_else(|| InputProblem::DecimalTooPrecise {
+            text: shortened(text),
+        })
 }
+
+/// At most [`SHOWN`] characters of `text` for a message, with `…` where it was cut: a cell of
+/// four thousand digits is named, not copied.
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(SHOWN) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// How much of a refused cell a message shows.
+const SHOWN: usize = 40;
 
 /// Whether `text` is spelt as a decimal number (`-12.5`, `1.5E-7`), whatever its size: such text
 /// is a number or refused, never a text value.
@@ -107,7 +118,7 @@ fn written_as_number(text: &str) -> bool {
 
 fn not_finite(found: &str) -> InputProblem {
     InputProblem::JsonInvalidValue {
-        found: found.chars().take(80).collect(),
+        found: shortened(found),
         expected: "a finite number".to_owned(),
     }
 }
@@ -118,6 +129,15 @@ mod tests {
 
     fn number(s: &str) -> Value {
         Value::Number(s.parse().unwrap())
+    }
+
+    /// `cell` read, as JSON: `Value`'s `==` compares decimals by amount (12.50 == 12.5), the
+    /// JSON keeps the scale and the sign as read.
+    fn read(cell: Cell<'_>) -> String {
+        match Value::from_cell(cell) {
+            Ok(value) => crate::to_json(&value),
+            Err(problem) => crate::Problem::code(&problem).to_owned(),
+        }
     }
 
     #[test]
@@ -134,18 +154,20 @@ mod tests {
                 "79228162514264337593543950335",
                 "79228162514264337593543950335",
             ),
+            ("+.5", "0.5"),
+            ("12.50", "12.50"),
         ] {
-            assert_eq!(
-                Value::from_cell(Cell::Text(text)),
-                Ok(number(expected)),
-                "{text}"
-            );
+            let expected = format!(r#"{{"number":"{expected}"}}"#);
+            assert_eq!(read(Cell::Text(text)), expected, "{text}");
         }
     }
 
     #[test]
     fn other_text_is_text_as_written_and_blank_is_missing() {
-        for text in ["đạt", "12,5", "1.2.3", "NaN", "true", " có "] {
+        for text in [
+            "đạt", "12,5", "1.2.3", "NaN", "true", " có ", "1_000", "1e", ".", "-", "Infinity",
+            "0x10",
+        ] {
             assert_eq!(
                 Value::from_cell(Cell::Text(text)),
                 Ok(Value::Text(text.to_owned()))
@@ -183,12 +205,11 @@ mod tests {
 
     #[test]
     fn floats_read_as_they_print_and_the_non_finite_are_refused() {
-        assert_eq!(Value::from_cell(Cell::Float(0.1)), Ok(number("0.1")));
-        assert_eq!(Value::from_cell(Cell::Float(2.5)), Ok(number("2.5")));
-        assert_eq!(Value::from_cell(Cell::Float(-0.0)), Ok(number("-0")));
+        assert_eq!(read(Cell::Float(0.1)), r#"{"number":"0.1"}"#);
+        assert_eq!(read(Cell::Float(2.5)), r#"{"number":"2.5"}"#);
         assert_eq!(
-            Value::from_cell(Cell::Float(1e20)),
-            Ok(number("100000000000000000000"))
+            read(Cell::Float(1e20)),
+            r#"{"number":"100000000000000000000"}"#
         );
         for x in [f64::INFINITY, f64::NEG_INFINITY] {
             assert!(matches!(
@@ -200,6 +221,16 @@ mod tests {
             Value::from_cell(Cell::Float(f64::NAN)),
             Ok(Value::Missing(Missing::NoData))
         );
+    }
+
+    #[test]
+    fn a_refused_number_is_named_not_copied() {
+        let digits = "9".repeat(4_300);
+        let Err(InputProblem::DecimalTooPrecise { text }) = Value::from_cell(Cell::Digits(&digits))
+        else {
+            panic!("4,300 digits read");
+        };
+        assert_eq!(text, format!("{}…", "9".repeat(40)));
     }
 
     #[test]

@@ -103,6 +103,14 @@ impl Value {
         }
     }
 
+    /// The value as [`describe`](Self::describe) writes it in each language.
+    pub fn described(&self) -> crate::Text {
+        crate::Text::new(
+            self.describe(crate::Lang::Vi),
+            self.describe(crate::Lang::En),
+        )
+    }
+
     /// Whether the value is missing (for any reason).
     pub fn is_missing(&self) -> bool {
         matches!(self, Value::Missing(_))
