@@ -39,18 +39,10 @@ fn style_json(lang: &str) -> PyResult<String> {
 }
 
 /// The decimal written `text` as the core's style writes it for people in `lang`, its places
-/// kept: `0.9600` is `0,9600` in Vietnamese. A number exact decimals cannot hold (a Python
-/// `Decimal` of 30 places) is shown as written, in the language's decimal mark: a table is
-/// still shown.
+/// kept: `0.9600` is `0,9600` in Vietnamese (`Style::decimal_text`).
 #[pyfunction]
 fn write_decimal(text: &str, lang: &str) -> PyResult<String> {
-    guard(|| {
-        let style = chiso::Style::of(lang.parse()?);
-        Ok(
-            chiso::decimal::read_exact(text)
-                .map_or_else(|| style.written(text), |d| style.exact(d)),
-        )
-    })
+    guard(|| Ok(chiso::Style::of(lang.parse()?).decimal_text(text)))
 }
 
 /// A date (`YYYY-MM-DD`) or a moment (`YYYY-MM-DDTHH:MM:SS`) as the core's style writes it.

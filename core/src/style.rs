@@ -106,6 +106,20 @@ impl Style {
         self.written(&d.to_string())
     }
 
+    /// A decimal a caller gives as text, its places kept: read exactly where it is an exact
+    /// decimal, else shown as written in the language's decimal mark (a caller's number may
+    /// hold more places than exact decimals do: a table still shows it).
+    ///
+    /// ```
+    /// use chiso::{Lang, Style};
+    /// assert_eq!(Style::of(Lang::Vi).decimal_text("0.9600"), "0,9600");
+    /// let fine = format!("0.{}", "3".repeat(30));
+    /// assert_eq!(Style::of(Lang::Vi).decimal_text(&fine), fine.replace('.', ","));
+    /// ```
+    pub fn decimal_text(&self, text: &str) -> String {
+        crate::decimal::read_exact(text).map_or_else(|| self.written(text), |d| self.exact(d))
+    }
+
     /// A yes/no as the language says it: `có` / `không`, `yes` / `no`.
     pub const fn yes_no(&self, b: bool) -> &'static str {
         match (self.lang, b) {

@@ -11,10 +11,7 @@ from chiso import _chiso
 from chiso._convert import text as _text
 from chiso._types import Lang, Layer
 from chiso.table import Table
-from chiso.vocabulary import defaults
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS
 
 __all__ = ["Catalogue", "catalogue_schema", "check_catalogue", "check_catalogue_json"]
 

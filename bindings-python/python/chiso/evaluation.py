@@ -12,10 +12,7 @@ from chiso._convert import Number, decimal, decimal_text, value_in, value_out
 from chiso._types import ExportFormat, GapKind, Lang, Method, MissingPolicy, RankingColumn, Ties
 from chiso.catalogue import Catalogue
 from chiso.table import Chart, Table
-from chiso.vocabulary import defaults
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS
 
 __all__ = ["Evaluation", "RankingTable", "combine", "progress", "rank", "score"]
 

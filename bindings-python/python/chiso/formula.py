@@ -9,10 +9,7 @@ from chiso import _chiso
 from chiso._convert import value_in
 from chiso._types import Lang
 from chiso.catalogue import Catalogue
-from chiso.vocabulary import defaults
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS
 
 __all__ = ["check_formula", "describe_formula", "run_formula", "run_formula_json"]
 

@@ -12,10 +12,7 @@ from chiso._convert import Time, datetime_of, time_text, value_out
 from chiso._convert import text as _text
 from chiso.observations import columns_of
 from chiso.table import Table
-from chiso.vocabulary import defaults
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS
 
 __all__ = ["Ledger"]
 

@@ -16,10 +16,7 @@ from chiso.catalogue import Catalogue
 from chiso.evaluation import Evaluation
 from chiso.ledger import Ledger
 from chiso.table import Table
-from chiso.vocabulary import defaults, written
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS, written
 
 __all__ = ["QualityReport", "Reporting"]
 

@@ -10,10 +10,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Sequence, overload
 
 from chiso._types import Lang
-from chiso.vocabulary import defaults, written, written_date, written_yes_no
-
-# The core decides the defaults; the signatures below show its choice.
-_DEFAULTS = defaults()
+from chiso.vocabulary import _DEFAULTS, written, written_date, written_yes_no
 
 __all__ = ["Chart", "Table", "pandas"]
 

@@ -17,8 +17,10 @@ from typing import Any, Dict, Union
 from chiso import _chiso
 from chiso._types import Lang
 
-# The language the core writes in when none is named.
-_LANG: Lang = json.loads(_chiso.defaults_json())["lang"]
+# The core's defaults, read once: the package's keyword defaults are taken from here, so the
+# signatures show the core's choice and none is spelled in the package.
+_DEFAULTS: Dict[str, Any] = json.loads(_chiso.defaults_json())
+_LANG: Lang = _DEFAULTS["lang"]
 
 __all__ = ["defaults", "label", "vocabulary", "written", "written_date", "written_yes_no"]
 
@@ -44,12 +46,6 @@ def label(name: str, code: str, lang: Lang = _LANG) -> str:
     return _chiso.vocabulary_label(name, code, lang)
 
 
-@lru_cache(maxsize=1)
-def _defaults() -> Dict[str, Any]:
-    decided: Dict[str, Any] = json.loads(_chiso.defaults_json())
-    return decided
-
-
 def defaults() -> Dict[str, Any]:
     """What a call takes when an option is left out, as the core decides it: the keyword
     defaults of :func:`chiso.combine`, :func:`chiso.rank` and the imports are read from here.
@@ -57,7 +53,7 @@ def defaults() -> Dict[str, Any]:
     >>> defaults()["ranking"]
     {'ties': 'competition', 'round_to': 4}
     """
-    fresh: Dict[str, Any] = json.loads(json.dumps(_defaults()))
+    fresh: Dict[str, Any] = json.loads(json.dumps(_DEFAULTS))
     return fresh
 
 
